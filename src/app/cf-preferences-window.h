@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_PREFERENCES_WINDOW (cf_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, CF, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+/* The preferences of org.example.Casefile: the analyst's name and default
+ * marking for new case files, and the defaults of the printed brief. Every
+ * change is written to @settings at once; NULL uses the application's schema. */
+GtkWidget *cf_preferences_window_new          (GtkWindow *parent,
+                                               GSettings *settings);
+
+GSettings *cf_preferences_window_get_settings (CfPreferencesWindow *self);
+
+G_END_DECLS
