@@ -1,0 +1,544 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* How the case store does on a big case: 5,000 documents (about 50 MB of text),
+ * 100,000 claims, 20,000 notes. Prints the time to create, to open, to list every
+ * claim through the list model (and the same rows with the sqlite3 shell, for
+ * scale), to search, the peak memory and the file size.
+ *
+ *   casefile-bench [-o FILE] [--documents N --claims N --notes N]
+ *   casefile-bench --reuse FILE        measure an existing case
+ *   casefile-bench --kill-rounds N     run the kill torture (test-kill) N rounds
+ *
+ * Targets: open < 50 ms, listing <= 2x sqlite3, search median < 20 ms,
+ * peak RSS < 150 MB. */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <glib/gstdio.h>
+
+#include "cf-case.h"
+#include "cf-case-private.h"
+#include "cf-record-list.h"
+
+#define VOCABULARY_SIZE 30000
+
+static char **vocabulary;
+
+/* Made-up words, so that the full-text index sees a realistic spread of terms. */
+static void
+vocabulary_init (GRand *rand)
+{
+  static const char *syllables[] = {
+    "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "dre", "gan", "hol", "ist",
+    "jor", "kel", "mar", "nov", "pol", "quin", "rest", "sten", "tor", "ul", "vor",
+    "wen", "yar", "zel", "ber", "cos", "dun", "fal", "gri", "hes", "ob", "an", "et",
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  vocabulary = g_new0 (char *, VOCABULARY_SIZE + 1);
+  for (guint i = 0; i < VOCABULARY_SIZE; )
+    {
+      GString *w = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 1, 5);
+
+      for (guint s = 0; s < n; s++)
+        g_string_append (w, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+      if (g_hash_table_contains (seen, w->str))
+        {
+          g_string_free (w, TRUE);
+          continue;
+        }
+      vocabulary[i] = g_string_free (w, FALSE);
+      g_hash_table_add (seen, vocabulary[i]);
+      i++;
+    }
+}
+
+/* Roughly Zipf: rank r is drawn with probability about 1/r. */
+static const char *
+random_word (GRand *rand)
+{
+  double u = g_rand_double (rand);
+  guint rank = (guint) (pow (VOCABULARY_SIZE, u)) - 1;
+
+  return vocabulary[MIN (rank, VOCABULARY_SIZE - 1)];
+}
+
+static char *
+random_text (GRand *rand,
+             gsize  bytes)
+{
+  GString *s = g_string_sized_new (bytes + 64);
+  guint in_sentence = 0;
+
+  while (s->len < bytes)
+    {
+      const char *w = random_word (rand);
+
+      if (in_sentence == 0)
+        {
+          g_string_append_c (s, g_ascii_toupper (w[0]));
+          g_string_append (s, w + 1);
+        }
+      else
+        g_string_append (s, w);
+      in_sentence++;
+      if (in_sentence > 8 && g_rand_int_range (rand, 0, 10) == 0)
+        {
+          g_string_append (s, g_rand_int_range (rand, 0, 6) == 0 ? ".\n\n" : ". ");
+          in_sentence = 0;
+        }
+      else
+        g_string_append_c (s, ' ');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_double);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static long
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static void
+check (gboolean    ok,
+       GError     *error,
+       const char *what)
+{
+  if (!ok)
+    {
+      g_printerr ("casefile-bench: %s failed: %s\n", what, error ? error->message : "?");
+      exit (1);
+    }
+}
+
+static void
+generate (const char *path,
+          guint       n_documents,
+          guint       n_claims,
+          guint       n_notes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) c = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260503);
+  g_autoptr(GArray) doc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) doc_lengths = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr(GArray) claim_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 actors[200], tags[60];
+  gsize total_text = 0;
+  double t0 = now_ms (), t_docs, t_claims;
+
+  c = cf_case_create (path, "Benchmark case", &error);
+  check (c != NULL, error, "create");
+  cf_case_set_undo_enabled (c, FALSE);
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      /* 2 to 18 kB, 10 kB on average */
+      g_autofree char *text = random_text (rand, g_rand_int_range (rand, 2000, 18000));
+      g_autofree char *title = g_strdup_printf ("%s %s report %u", random_word (rand),
+                                                random_word (rand), i);
+      g_autofree char *url = g_strdup_printf ("https://news.example/%u", i);
+      CfDocumentFields fields = {
+        .title = title,
+        .publisher = "Example News",
+        .url = url,
+        .published = "2023-05-03",
+        .language = "en",
+        .text = text,
+      };
+      gint64 id;
+      gint len = strlen (text);
+
+      if (i % 100 == 0)
+        cf_case_begin_action (c, "Import");
+      id = cf_case_add_document (c, &fields, &error);
+      check (id != 0, error, "add document");
+      g_array_append_val (doc_ids, id);
+      g_array_append_val (doc_lengths, len);
+      total_text += len;
+      if (i % 100 == 99 || i + 1 == n_documents)
+        check (cf_case_end_action (c, &error), error, "commit documents");
+    }
+  t_docs = now_ms ();
+  g_printerr ("documents: %u, %.1f MB of text, %.1f s\n", n_documents,
+              total_text / 1e6, (t_docs - t0) / 1000);
+
+  cf_case_begin_action (c, "Actors and tags");
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %s", random_word (rand), random_word (rand));
+
+      actors[i] = cf_case_ensure_actor (c, name, &error);
+      check (actors[i] != 0, error, "add actor");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Tag %u", i);
+
+      tags[i] = cf_case_add_tag (c, name, i >= 10 ? tags[i % 10] : 0, NULL, &error);
+      check (tags[i] != 0, error, "add tag");
+    }
+  check (cf_case_end_action (c, &error), error, "commit actors and tags");
+
+  for (guint i = 0; i < n_claims; i++)
+    {
+      guint d = g_rand_int_range (rand, 0, doc_ids->len);
+      gint len = g_array_index (doc_lengths, gint, d);
+      gint start = g_rand_int_range (rand, 0, len - 40);
+      gint end = MIN (len, start + g_rand_int_range (rand, 20, 300));
+      gint64 id;
+
+      if (i % 1000 == 0)
+        cf_case_begin_action (c, "Claims");
+      id = cf_case_add_claim (c, g_array_index (doc_ids, gint64, d), start, end, NULL, &error);
+      check (id != 0, error, "add claim");
+      g_array_append_val (claim_ids, id);
+      if (g_rand_int_range (rand, 0, 10) < 8)
+        {
+          check (cf_case_set_claim_reliability (c, id, g_rand_int_range (rand, 1, 7), &error),
+                 error, "rate claim");
+          check (cf_case_set_claim_credibility (c, id, g_rand_int_range (rand, 1, 7), &error),
+                 error, "rate claim");
+        }
+      if (g_rand_int_range (rand, 0, 10) < 3)
+        check (cf_case_set_claim_likelihood (c, id, g_rand_int_range (rand, 1, 8), &error),
+               error, "rate claim");
+      if (g_rand_int_range (rand, 0, 10) < 7)
+        check (cf_case_set_claim_actor (c, id, actors[g_rand_int_range (rand, 0, 200)], &error),
+               error, "set actor");
+      for (guint t = g_rand_int_range (rand, 0, 3); t > 0; t--)
+        {
+          gint64 tag = tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))];
+
+          /* the same tag twice is refused or ignored; either is fine here */
+          if (!cf_case_add_claim_tag (c, id, tag, NULL))
+            continue;
+        }
+      if (i % 1000 == 999 || i + 1 == n_claims)
+        check (cf_case_end_action (c, &error), error, "commit claims");
+    }
+  t_claims = now_ms ();
+  g_printerr ("claims: %u, %.1f s\n", n_claims, (t_claims - t_docs) / 1000);
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *body = random_text (rand, g_rand_int_range (rand, 60, 400));
+      guint kind = g_rand_int_range (rand, 0, 10);
+      gint64 id;
+
+      if (i % 1000 == 0)
+        cf_case_begin_action (c, "Notes");
+      if (kind < 7 && claim_ids->len > 0)
+        id = cf_case_add_note (c, CF_NOTE_TARGET_CLAIM,
+                               g_array_index (claim_ids, gint64,
+                                              g_rand_int_range (rand, 0, claim_ids->len)),
+                               body, &error);
+      else if (kind < 9)
+        id = cf_case_add_note (c, CF_NOTE_TARGET_DOCUMENT,
+                               g_array_index (doc_ids, gint64,
+                                              g_rand_int_range (rand, 0, doc_ids->len)),
+                               body, &error);
+      else
+        id = cf_case_add_note (c, CF_NOTE_TARGET_CASE, 0, body, &error);
+      check (id != 0, error, "add note");
+      if (i % 1000 == 999 || i + 1 == n_notes)
+        check (cf_case_end_action (c, &error), error, "commit notes");
+    }
+  cf_case_close (c);
+  g_printerr ("notes: %u, %.1f s\n", n_notes, (now_ms () - t_claims) / 1000);
+
+  printf ("create:        %.1f s  (%u documents, %.1f MB text, %u claims, %u notes; "
+          "peak RSS while creating %.0f MB)\n",
+          (now_ms () - t0) / 1000, n_documents, total_text / 1e6, n_claims, n_notes,
+          peak_rss_kb () / 1024.0);
+  fflush (stdout);
+}
+
+/* The rows the claim list shows, the way a hand-written query would fetch them. */
+static const char *raw_listing_sql =
+  "SELECT c.id, c.document_id, d.title, c.start_offset, c.end_offset, c.quote,"
+  " c.paraphrase, a.name, c.reliability, c.credibility, c.likelihood, c.confidence,"
+  " c.event_date, c.created, c.modified"
+  " FROM claims c JOIN documents d ON d.id = c.document_id"
+  " LEFT JOIN actors a ON a.id = c.actor_id"
+  " ORDER BY c.document_id, c.start_offset";
+
+static double
+time_raw_listing (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "sqlite3", "-readonly", path, raw_listing_sql, NULL };
+  double t0 = now_ms ();
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("sqlite3 shell: %s\n", error->message);
+      return -1;
+    }
+  return now_ms () - t0;
+}
+
+static double
+time_core_listing (CfCase *c,
+                   guint  *n_out)
+{
+  double t0 = now_ms ();
+  g_autoptr(GListModel) claims = cf_case_list_claims (c);
+  guint n = g_list_model_get_n_items (claims);
+  gsize sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfClaim) claim = g_list_model_get_item (claims, i);
+
+      sum += strlen (cf_claim_get_quote (claim)) + strlen (cf_claim_get_actor_name (claim));
+    }
+  *n_out = n;
+  if (sum == 0)
+    g_printerr ("claims have no quotes?\n");
+  return now_ms () - t0;
+}
+
+static void
+measure (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) c = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  double open_ms[7], core_ms[3], raw_ms[3], search_ms[20];
+  double open_med, core_med, raw_med, search_med, search_max = 0;
+  const char *queries[20];
+  g_autofree char *phrase = NULL;
+  g_autofree char *pair1 = NULL;
+  g_autofree char *pair2 = NULL;
+  g_autofree char *pair3 = NULL;
+  g_autofree char *prefix1 = NULL;
+  g_autofree char *prefix2 = NULL;
+  guint n_claims = 0, n_hits_total = 0;
+  GStatBuf st;
+
+  {
+    g_autoptr(GRand) vocabulary_rand = g_rand_new_with_seed (20260503);
+
+    vocabulary_init (vocabulary_rand);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (open_ms); i++)
+    {
+      double t0 = now_ms ();
+
+      c = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+      check (c != NULL, error, "open");
+      open_ms[i] = now_ms () - t0;
+      if (i + 1 < G_N_ELEMENTS (open_ms))
+        {
+          cf_case_close (c);
+          g_clear_object (&c);
+        }
+    }
+  open_med = median (open_ms, G_N_ELEMENTS (open_ms));
+  printf ("open:          %.1f ms median of %u (first %.1f ms)   target < 50 ms\n",
+          open_med, (guint) G_N_ELEMENTS (open_ms), open_ms[0]);
+  fflush (stdout);
+
+  for (guint i = 0; i < G_N_ELEMENTS (core_ms); i++)
+    {
+      core_ms[i] = time_core_listing (c, &n_claims);
+      raw_ms[i] = time_raw_listing (path);
+    }
+  core_med = median (core_ms, G_N_ELEMENTS (core_ms));
+  raw_med = median (raw_ms, G_N_ELEMENTS (raw_ms));
+  printf ("list claims:   %.1f ms for %u claims through cf_case_list_claims; sqlite3 shell "
+          "%.1f ms; ratio %.2f   target <= 2\n",
+          core_med, n_claims, raw_med, raw_med > 0 ? core_med / raw_med : -1);
+  fflush (stdout);
+
+  /* Words of several frequencies, pairs, a phrase and prefixes. */
+  pair1 = g_strdup_printf ("%s %s", vocabulary[40], vocabulary[300]);
+  pair2 = g_strdup_printf ("%s %s", vocabulary[5], vocabulary[2000]);
+  pair3 = g_strdup_printf ("%s %s", vocabulary[120], vocabulary[121]);
+  phrase = g_strdup_printf ("\"%s %s\"", vocabulary[1], vocabulary[2]);
+  prefix1 = g_strdup_printf ("%.3s*", vocabulary[77]);
+  prefix2 = g_strdup_printf ("%.4s*", vocabulary[900]);
+  {
+    guint ranks[] = { 0, 3, 10, 25, 60, 150, 400, 1000, 3000, 8000, 15000, 25000, 29000, 50 };
+    guint q = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (ranks); i++)
+      queries[q++] = vocabulary[ranks[i]];
+    queries[q++] = pair1;
+    queries[q++] = pair2;
+    queries[q++] = pair3;
+    queries[q++] = phrase;
+    queries[q++] = prefix1;
+    queries[q++] = prefix2;
+    g_assert (q == G_N_ELEMENTS (queries));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GPtrArray) hits = NULL;
+      double t0 = now_ms ();
+
+      hits = cf_case_search (c, queries[i], 50, &error);
+      search_ms[i] = now_ms () - t0;
+      check (hits != NULL, error, "search");
+      n_hits_total += hits->len;
+      search_max = MAX (search_max, search_ms[i]);
+      g_printerr ("  search %-24s %3u hits %7.1f ms\n", queries[i], hits->len, search_ms[i]);
+    }
+  search_med = median (search_ms, G_N_ELEMENTS (search_ms));
+  printf ("search:        %.1f ms median of 20 queries (slowest %.1f ms, %u hits)   "
+          "target < 20 ms\n", search_med, search_max, n_hits_total);
+
+  cf_case_close (c);
+  check (g_stat (path, &st) == 0, NULL, "stat");
+  printf ("peak RSS:      %.1f MB   target < 150 MB\n", peak_rss_kb () / 1024.0);
+  printf ("file size:     %.1f MB\n", st.st_size / 1e6);
+  printf ("verdict:       open %s, listing %s, search %s, memory %s\n",
+          open_med < 50 ? "ok" : "SLOW",
+          raw_med > 0 && core_med <= 2 * raw_med ? "ok" : "SLOW",
+          search_med < 20 ? "ok" : "SLOW",
+          peak_rss_kb () < 150 * 1024 ? "ok" : "HIGH");
+}
+
+static int
+run_kill_rounds (guint rounds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *rounds_str = g_strdup_printf ("%u", rounds);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  double t0 = now_ms ();
+
+  g_subprocess_launcher_setenv (launcher, "CASEFILE_KILL_ROUNDS", rounds_str, TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_TEST_BUILDDIR", CF_TESTS_BUILDDIR, TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error,
+                                      CF_TESTS_BUILDDIR "/test-kill", "--verbose", NULL);
+  check (proc != NULL, error, "starting test-kill");
+  check (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error), error,
+         "running test-kill");
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], "kill:") || g_str_has_prefix (lines[i], "ok")
+        || g_str_has_prefix (lines[i], "not ok") || strstr (lines[i], "problem"))
+      printf ("%s\n", lines[i]);
+  printf ("kill torture:  %u rounds in %.1f s, %s\n", rounds, (now_ms () - t0) / 1000,
+          g_subprocess_get_successful (proc) ? "PASSED" : "FAILED");
+  return g_subprocess_get_successful (proc) ? 0 : 1;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *reuse = NULL;
+  g_autofree char *tmpdir = NULL;
+  int n_documents = 5000, n_claims = 100000, n_notes = 20000, kill_rounds = 0;
+  gboolean keep = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the case to FILE (kept)", "FILE" },
+    { "reuse", 0, 0, G_OPTION_ARG_FILENAME, &reuse, "Measure an existing case", "FILE" },
+    { "documents", 0, 0, G_OPTION_ARG_INT, &n_documents, "Documents to generate", "N" },
+    { "claims", 0, 0, G_OPTION_ARG_INT, &n_claims, "Claims to generate", "N" },
+    { "notes", 0, 0, G_OPTION_ARG_INT, &n_notes, "Notes to generate", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated case", NULL },
+    { "kill-rounds", 0, 0, G_OPTION_ARG_INT, &kill_rounds, "Run the kill torture N rounds", "N" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("- measure the Casefile store");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (kill_rounds > 0)
+    return run_kill_rounds (kill_rounds);
+
+  if (reuse != NULL)
+    {
+      measure (reuse);
+      return 0;
+    }
+
+  if (output == NULL)
+    {
+      tmpdir = g_dir_make_tmp ("casefile-bench-XXXXXX", &error);
+      check (tmpdir != NULL, error, "making a temporary folder");
+      output = g_build_filename (tmpdir, "bench.casefile", NULL);
+    }
+  else
+    keep = TRUE;
+
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (20260503);
+
+    vocabulary_init (rand);
+  }
+  generate (output, n_documents, n_claims, n_notes);
+
+  /* Measure in a fresh process, so that peak memory is that of using the case, not
+   * of generating it. */
+  {
+    const char *child_argv[] = { argv[0], "--reuse", output, NULL };
+    int status = 0;
+
+    fflush (stdout);
+    if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                       NULL, NULL, NULL, NULL, &status, &error))
+      check (FALSE, error, "measuring");
+  }
+
+  if (keep)
+    printf ("case kept at %s (measure again with --reuse)\n", output);
+  else
+    {
+      g_autofree char *journal = g_strconcat (output, "-journal", NULL);
+
+      g_remove (journal);
+      g_remove (output);
+      g_rmdir (tmpdir);
+    }
+  return 0;
+}
