@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Decodes @len bytes of text to UTF-8, whatever the importer.
+ *
+ * Order of trust: a byte-order mark, then valid UTF-8 (which legacy text almost never
+ * is, so it wins even over a declaration that says otherwise), then @declared (the
+ * charset named by markup, may be NULL), then a guess among windows-1252,
+ * windows-1251 and KOI8-R. Line endings become "\n". When the text was converted
+ * from something else than UTF-8 or ASCII, *@note (if not NULL) gets a sentence for
+ * the user. Errors: CF_EXTRACT_ERROR_BINARY for NUL bytes or control-character junk,
+ * CF_EXTRACT_ERROR_ENCODING for undecodable bytes. */
+char       *_cf_decode_text                (const char  *data,
+                                            gsize        len,
+                                            const char  *declared,
+                                            char       **note,
+                                            GError     **error);
+
+/* Finds the charset a document declares in its first bytes: the XML declaration's
+ * encoding="", <meta charset> or <meta http-equiv="Content-Type" content="...charset=">.
+ * Returns a newly allocated lower-case name or NULL. */
+char       *_cf_prescan_charset            (const char  *data,
+                                            gsize        len);
+
+/* Plain text as an extracted document: trailing spaces trimmed on every line, runs
+ * of blank lines collapsed to one, no leading or trailing blank lines. */
+char       *_cf_normalise_plain_text       (const char  *utf8);
+
+/* Length of a byte-order mark at @data, 0 if none; *@charset gets its encoding. */
+gsize       _cf_detect_bom                 (const char  *data,
+                                            gsize        len,
+                                            const char **charset);
+
+G_END_DECLS

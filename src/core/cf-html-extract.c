@@ -1,0 +1,2012 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+
+#include "cf-encoding.h"
+#include "cf-extract-private.h"
+#include "cf-html-extract.h"
+
+/*
+ * How the article is found.
+ *
+ * The page is parsed once. One pre-order walk (iterative: the HTML parser has no
+ * nesting limit) gives every element a NodeInfo, in document order, so that a
+ * parent always comes before its children; it also collects the metadata. Then,
+ * for up to four attempts with ever fewer rules (as Readability does when a page
+ * yields too little), the infos are swept backwards to sum up text, link text and
+ * counts per subtree, every "paragraph" (a block with enough inline text) scores
+ * its ancestors, the best-scoring container wins together with its qualifying
+ * siblings, and its text is written out while conditionally dropping link lists,
+ * share widgets and other furniture inside it.
+ */
+
+#define MIN_ARTICLE_CHARS 500
+
+typedef enum
+{
+  TAG_OTHER = 0,        /* unknown tags count as inline */
+  TAG_INLINE,
+  TAG_A,
+  TAG_BR,
+  TAG_IMG,
+  TAG_BLOCK,            /* generic block: div, section, article, main, ... */
+  TAG_P,
+  TAG_PRE,
+  TAG_TD,
+  TAG_TR,
+  TAG_LIST,             /* ul, ol, dl */
+  TAG_LI,
+  TAG_HEADING,
+  TAG_BLOCKQUOTE,
+  TAG_TABLE,
+  TAG_FORM,
+  TAG_HEAD,
+  TAG_BODY,
+  TAG_HTML,
+  TAG_INPUT,            /* dropped, but counted by conditional cleaning */
+  TAG_EMBED,            /* dropped, but counted */
+  TAG_DROP,             /* never content: script, style, nav, ... */
+  TAG_SCRIPT,
+  TAG_TITLE,
+  TAG_META,
+  TAG_LINK,
+  TAG_TIME,
+  TAG_HEADER,
+  TAG_FOOTER,
+  TAG_ASIDE,
+  TAG_FIGURE,
+} TagKind;
+
+enum
+{
+  INFO_HIDDEN     = 1 << 0,   /* never content: dropped tag, hidden element */
+  INFO_UNLIKELY   = 1 << 1,   /* class/id says it is no article part */
+  INFO_IN_TABLE   = 1 << 2,
+  INFO_NONCONTENT = 1 << 3,
+};
+
+typedef struct
+{
+  xmlNode *node;
+  guint    parent;          /* index, or G_MAXUINT for the root */
+  guint8   kind;
+  guint8   flags;
+  gint16   class_weight;
+  guint    own_text;        /* non-space bytes of the element's own text nodes */
+  guint    own_commas;
+
+  /* per attempt */
+  gboolean dropped;
+  gboolean scored;
+  guint    text_len;
+  guint    link_len;
+  guint    inline_len;
+  guint    inline_commas;
+  guint    commas;
+  guint    n_p;
+  guint    n_img;
+  guint    n_li;
+  guint    n_input;
+  guint    n_embed;
+  guint    n_heading;
+  double   score;
+} NodeInfo;
+
+typedef struct
+{
+  /* metadata */
+  GHashTable *meta;         /* lower-case key -> value, last one wins */
+  char       *html_lang;
+  char       *title;
+  char       *canonical;
+  char       *byline_markup;
+  char       *time_datetime;
+  char       *itemprop_published;
+  GPtrArray  *json_ld;      /* raw script texts */
+  GPtrArray  *h1s;          /* texts of h1 elements */
+  GPtrArray  *h2s;
+
+  GArray     *infos;
+  xmlNode    *body;
+} Page;
+
+static GHashTable *tag_kinds;
+
+static void
+init_tag_kinds (void)
+{
+  static gsize initialised = 0;
+  static const struct { const char *name; TagKind kind; } table[] = {
+    { "a", TAG_A }, { "br", TAG_BR }, { "img", TAG_IMG },
+    { "span", TAG_INLINE }, { "b", TAG_INLINE }, { "i", TAG_INLINE }, { "em", TAG_INLINE },
+    { "strong", TAG_INLINE }, { "u", TAG_INLINE }, { "small", TAG_INLINE },
+    { "sup", TAG_INLINE }, { "sub", TAG_INLINE }, { "font", TAG_INLINE },
+    { "abbr", TAG_INLINE }, { "cite", TAG_INLINE }, { "code", TAG_INLINE },
+    { "q", TAG_INLINE }, { "mark", TAG_INLINE }, { "s", TAG_INLINE },
+    { "del", TAG_INLINE }, { "ins", TAG_INLINE }, { "kbd", TAG_INLINE },
+    { "var", TAG_INLINE }, { "samp", TAG_INLINE }, { "tt", TAG_INLINE },
+    { "big", TAG_INLINE }, { "strike", TAG_INLINE }, { "wbr", TAG_INLINE },
+    { "label", TAG_INLINE }, { "bdi", TAG_INLINE }, { "bdo", TAG_INLINE },
+    { "nobr", TAG_INLINE }, { "picture", TAG_INLINE }, { "source", TAG_INLINE },
+    { "div", TAG_BLOCK }, { "section", TAG_BLOCK }, { "article", TAG_BLOCK },
+    { "main", TAG_BLOCK }, { "center", TAG_BLOCK }, { "address", TAG_BLOCK },
+    { "details", TAG_BLOCK }, { "summary", TAG_BLOCK }, { "dialog", TAG_BLOCK },
+    { "hgroup", TAG_BLOCK }, { "fieldset", TAG_FORM }, { "legend", TAG_BLOCK },
+    { "caption", TAG_BLOCK }, { "tbody", TAG_BLOCK }, { "thead", TAG_BLOCK },
+    { "tfoot", TAG_BLOCK }, { "hr", TAG_BLOCK }, { "dd", TAG_BLOCK }, { "dt", TAG_BLOCK },
+    { "figcaption", TAG_BLOCK }, { "figure", TAG_FIGURE }, { "frameset", TAG_BLOCK },
+    { "frame", TAG_BLOCK }, { "noframes", TAG_BLOCK },
+    { "p", TAG_P }, { "pre", TAG_PRE }, { "td", TAG_TD }, { "th", TAG_TD },
+    { "tr", TAG_TR }, { "ul", TAG_LIST }, { "ol", TAG_LIST }, { "dl", TAG_LIST },
+    { "menu", TAG_DROP }, { "dir", TAG_LIST },
+    { "li", TAG_LI }, { "h1", TAG_HEADING }, { "h2", TAG_HEADING },
+    { "h3", TAG_HEADING }, { "h4", TAG_HEADING }, { "h5", TAG_HEADING },
+    { "h6", TAG_HEADING }, { "blockquote", TAG_BLOCKQUOTE }, { "table", TAG_TABLE },
+    { "form", TAG_FORM }, { "head", TAG_HEAD }, { "body", TAG_BODY }, { "html", TAG_HTML },
+    { "input", TAG_INPUT }, { "select", TAG_INPUT }, { "textarea", TAG_INPUT },
+    { "button", TAG_INPUT }, { "option", TAG_DROP }, { "optgroup", TAG_DROP },
+    { "iframe", TAG_EMBED }, { "embed", TAG_EMBED }, { "object", TAG_EMBED },
+    { "video", TAG_EMBED }, { "audio", TAG_EMBED }, { "canvas", TAG_DROP },
+    { "script", TAG_SCRIPT }, { "style", TAG_DROP }, { "noscript", TAG_DROP },
+    { "template", TAG_DROP }, { "svg", TAG_DROP }, { "math", TAG_DROP },
+    { "nav", TAG_DROP }, { "map", TAG_DROP }, { "area", TAG_DROP },
+    { "title", TAG_TITLE }, { "meta", TAG_META }, { "link", TAG_LINK },
+    { "base", TAG_DROP }, { "param", TAG_DROP }, { "track", TAG_DROP },
+    { "time", TAG_TIME }, { "header", TAG_HEADER }, { "footer", TAG_FOOTER },
+    { "aside", TAG_ASIDE },
+  };
+
+  if (g_once_init_enter (&initialised))
+    {
+      tag_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+        g_hash_table_insert (tag_kinds, (gpointer) table[i].name,
+                             GUINT_TO_POINTER (table[i].kind));
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
+static TagKind
+tag_kind (const xmlNode *node)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (tag_kinds, node->name));
+}
+
+static gboolean
+kind_is_block (TagKind kind)
+{
+  switch (kind)
+    {
+    case TAG_BLOCK: case TAG_P: case TAG_PRE: case TAG_TD: case TAG_TR: case TAG_LIST:
+    case TAG_LI: case TAG_HEADING: case TAG_BLOCKQUOTE: case TAG_TABLE: case TAG_FORM:
+    case TAG_HEAD: case TAG_BODY: case TAG_HTML: case TAG_HEADER: case TAG_FOOTER:
+    case TAG_ASIDE: case TAG_FIGURE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline NodeInfo *
+node_info (Page          *page,
+           const xmlNode *node)
+{
+  guint idx = GPOINTER_TO_UINT (node->_private);
+
+  return idx ? &g_array_index (page->infos, NodeInfo, idx - 1) : NULL;
+}
+
+static const char *
+attr (const xmlNode *node,
+      const char    *name)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
+        g_ascii_strcasecmp ((const char *) a->name, name) == 0)
+      return (const char *) a->children->content;
+  return NULL;
+}
+
+static gboolean
+contains_any (const char         *haystack,
+              const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (strstr (haystack, needles[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const unlikely_words[] = {
+  "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
+  "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
+  "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
+  "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+  "yom-remote", NULL
+};
+
+static const char * const maybe_words[] = {
+  "and", "article", "body", "column", "content", "main", "shadow", NULL
+};
+
+static const char * const positive_words[] = {
+  "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+  "pagination", "post", "text", "blog", "story", NULL
+};
+
+static const char * const negative_words[] = {
+  "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
+  "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
+  "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
+  "tool", "widget", NULL
+};
+
+static gboolean
+is_hid_word (const char *s)
+{
+  const char *p = strstr (s, "hid");
+
+  for (; p != NULL; p = strstr (p + 1, "hid"))
+    if ((p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+weight_of (const char *lower)
+{
+  int w = 0;
+
+  if (lower == NULL || *lower == '\0')
+    return 0;
+  if (contains_any (lower, negative_words) || is_hid_word (lower))
+    w -= 25;
+  if (contains_any (lower, positive_words))
+    w += 25;
+  return w;
+}
+
+static gboolean
+style_hides (const char *style)
+{
+  g_autofree char *lower = NULL;
+  char *w;
+
+  if (style == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (style, -1);
+  w = lower;
+  for (const char *r = lower; *r; r++)
+    if (*r != ' ' && *r != '\t' && *r != '\n')
+      *w++ = *r;
+  *w = '\0';
+  return strstr (lower, "display:none") != NULL || strstr (lower, "visibility:hidden") != NULL;
+}
+
+/* Counts non-space bytes and commas of a text. */
+static void
+measure_text (const char *s,
+              guint      *len,
+              guint      *commas)
+{
+  guint l = 0, c = 0;
+
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        continue;
+      if (*p == 0xC2 && p[1] == 0xA0)
+        {
+          p++;
+          continue;
+        }
+      /* count characters, not bytes */
+      if ((*p & 0xC0) != 0x80)
+        l++;
+      if (*p == ',')
+        c++;
+    }
+  *len = l;
+  *commas = c;
+}
+
+/* The text content of a subtree, iteratively, whitespace collapsed. */
+static char *
+subtree_text (xmlNode *root)
+{
+  GString *s = g_string_new (NULL);
+  xmlNode *n = root->children;
+
+  while (n != NULL)
+    {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+        {
+          if (n->content)
+            {
+              g_string_append (s, (const char *) n->content);
+              if (s->len > 65536)
+                break;
+            }
+        }
+      else if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        {
+          if (n->name && (strcmp ((const char *) n->name, "br") == 0))
+            g_string_append_c (s, ' ');
+          n = n->children;
+          continue;
+        }
+      else if (n->type == XML_ELEMENT_NODE && strcmp ((const char *) n->name, "br") == 0)
+        g_string_append_c (s, ' ');
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == root)
+            n = NULL;
+        }
+      if (n != NULL)
+        n = n->next;
+    }
+  {
+    g_autofree char *raw = g_string_free (s, FALSE);
+
+    return _cf_collapse_whitespace (raw);
+  }
+}
+
+static char *
+script_text (xmlNode *node)
+{
+  GString *s = g_string_new (NULL);
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      g_string_append (s, (const char *) c->content);
+  return g_string_free (s, FALSE);
+}
+
+static void
+page_clear (Page *page)
+{
+  g_clear_pointer (&page->meta, g_hash_table_unref);
+  g_clear_pointer (&page->html_lang, g_free);
+  g_clear_pointer (&page->title, g_free);
+  g_clear_pointer (&page->canonical, g_free);
+  g_clear_pointer (&page->byline_markup, g_free);
+  g_clear_pointer (&page->time_datetime, g_free);
+  g_clear_pointer (&page->itemprop_published, g_free);
+  g_clear_pointer (&page->json_ld, g_ptr_array_unref);
+  g_clear_pointer (&page->h1s, g_ptr_array_unref);
+  g_clear_pointer (&page->h2s, g_ptr_array_unref);
+  g_clear_pointer (&page->infos, g_array_unref);
+}
+
+static gboolean
+matches_byline (const char *lower)
+{
+  static const char * const words[] = { "byline", "author", "dateline", "writtenby",
+                                        "p-author", NULL };
+
+  return lower != NULL && contains_any (lower, words);
+}
+
+static void
+note_meta (Page          *page,
+           const xmlNode *node)
+{
+  const char *content = attr (node, "content");
+  const char *property = attr (node, "property");
+  const char *name = attr (node, "name");
+  const char *itemprop = attr (node, "itemprop");
+  const char *http_equiv = attr (node, "http-equiv");
+  gboolean matched = FALSE;
+
+  if (content == NULL)
+    return;
+
+  if (property != NULL)
+    {
+      static const char *prefixes[] = { "article", "dc", "dcterm", "og", "twitter", NULL };
+      static const char *names[] = { "author", "creator", "description", "published_time",
+                                     "title", "site_name", NULL };
+      g_auto(GStrv) parts = g_strsplit_set (property, " \t\n", -1);
+
+      for (guint i = 0; parts[i] != NULL && !matched; i++)
+        {
+          g_autofree char *lower = g_ascii_strdown (parts[i], -1);
+          char *colon = strchr (lower, ':');
+
+          if (colon == NULL)
+            continue;
+          *colon = '\0';
+          for (guint p = 0; prefixes[p] != NULL && !matched; p++)
+            if (strcmp (lower, prefixes[p]) == 0)
+              for (guint n = 0; names[n] != NULL && !matched; n++)
+                if (strcmp (colon + 1, names[n]) == 0)
+                  {
+                    *colon = ':';
+                    g_hash_table_insert (page->meta, g_strdup (lower),
+                                         g_strstrip (g_strdup (content)));
+                    matched = TRUE;
+                  }
+        }
+      /* keep other properties too, under a separate key space, for fallbacks */
+      if (!matched)
+        {
+          g_autofree char *lower = g_ascii_strdown (property, -1);
+
+          g_hash_table_insert (page->meta, g_strconcat ("~", lower, NULL),
+                               g_strstrip (g_strdup (content)));
+        }
+    }
+
+  if (!matched && name != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      char *key = lower;
+      static const char *prefixes[] = { "dc", "dcterm", "og", "twitter", "parsely",
+                                        "weibo:article", "weibo:webpage", NULL };
+      static const char *names[] = { "author", "creator", "pub-date", "description",
+                                     "title", "site_name", NULL };
+      gboolean ok = FALSE;
+
+      g_strstrip (key);
+      for (guint n = 0; names[n] != NULL && !ok; n++)
+        {
+          gsize ln = strlen (names[n]), lk = strlen (key);
+
+          if (lk == ln && strcmp (key, names[n]) == 0)
+            ok = TRUE;
+          else if (lk > ln && strcmp (key + lk - ln, names[n]) == 0)
+            {
+              /* prefix, optional spaces, one of - . : */
+              g_autofree char *pre = g_strndup (key, lk - ln);
+              gsize lp = strlen (pre);
+
+              if (lp >= 2 && strchr ("-.:", pre[lp - 1]) != NULL)
+                {
+                  pre[lp - 1] = '\0';
+                  g_strstrip (pre);
+                  for (guint p = 0; prefixes[p] != NULL && !ok; p++)
+                    ok = strcmp (pre, prefixes[p]) == 0;
+                }
+            }
+        }
+      if (ok && *content != '\0')
+        {
+          GString *k = g_string_new (NULL);
+
+          for (const char *c = key; *c; c++)
+            if (!g_ascii_isspace (*c))
+              g_string_append_c (k, *c == '.' ? ':' : *c);
+          g_hash_table_insert (page->meta, g_string_free (k, FALSE),
+                               g_strstrip (g_strdup (content)));
+        }
+      else if (!ok)
+        g_hash_table_insert (page->meta, g_strconcat ("~", key, NULL),
+                             g_strstrip (g_strdup (content)));
+    }
+
+  if (itemprop != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (itemprop, -1);
+
+      g_hash_table_insert (page->meta, g_strconcat ("@", lower, NULL),
+                           g_strstrip (g_strdup (content)));
+    }
+  if (http_equiv != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (http_equiv, -1);
+
+      g_hash_table_insert (page->meta, g_strconcat ("=", lower, NULL),
+                           g_strstrip (g_strdup (content)));
+    }
+}
+
+static gboolean
+has_ancestor_kind (Page     *page,
+                   NodeInfo *info,
+                   TagKind   kind)
+{
+  while (info->parent != G_MAXUINT)
+    {
+      info = &g_array_index (page->infos, NodeInfo, info->parent);
+      if (info->kind == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The one walk over the whole tree: infos, hidden/unlikely flags, metadata. */
+static void
+scan_page (Page   *page,
+           xmlDoc *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *n = root;
+  guint current = G_MAXUINT;   /* info index of the element we are inside */
+  gboolean in_head = FALSE;
+  guint count = 0;
+
+  while (n != NULL)
+    {
+      gboolean descend = FALSE;
+
+      if (n->type == XML_ELEMENT_NODE && n->name != NULL)
+        {
+          NodeInfo info = { 0 };
+          TagKind kind = tag_kind (n);
+          const char *cls = attr (n, "class");
+          const char *id = attr (n, "id");
+          const char *role;
+          g_autofree char *match = NULL;
+
+          info.node = n;
+          info.parent = current;
+          info.kind = kind;
+          if (current != G_MAXUINT)
+            {
+              NodeInfo *parent = &g_array_index (page->infos, NodeInfo, current);
+
+              info.flags |= parent->flags & (INFO_IN_TABLE | INFO_NONCONTENT);
+            }
+
+          if (cls != NULL || id != NULL)
+            {
+              g_autofree char *lc = cls ? g_ascii_strdown (cls, -1) : NULL;
+              g_autofree char *li = id ? g_ascii_strdown (id, -1) : NULL;
+
+              info.class_weight = weight_of (lc) + weight_of (li);
+              match = g_strconcat (lc ? lc : "", " ", li ? li : "", NULL);
+            }
+
+          switch (kind)
+            {
+            case TAG_HEAD:
+              in_head = TRUE;
+              info.flags |= INFO_NONCONTENT;
+              break;
+            case TAG_HTML:
+              if (page->html_lang == NULL && attr (n, "lang") != NULL)
+                page->html_lang = g_strstrip (g_strdup (attr (n, "lang")));
+              if (page->html_lang == NULL && attr (n, "xml:lang") != NULL)
+                page->html_lang = g_strstrip (g_strdup (attr (n, "xml:lang")));
+              break;
+            case TAG_BODY:
+              if (page->body == NULL)
+                page->body = n;
+              break;
+            case TAG_TITLE:
+              if (page->title == NULL && (in_head || page->body == NULL))
+                page->title = subtree_text (n);
+              info.flags |= INFO_HIDDEN;
+              break;
+            case TAG_META:
+              note_meta (page, n);
+              info.flags |= INFO_HIDDEN;
+              break;
+            case TAG_LINK:
+              {
+                const char *rel = attr (n, "rel");
+
+                if (page->canonical == NULL && rel != NULL &&
+                    g_ascii_strcasecmp (rel, "canonical") == 0 && attr (n, "href") != NULL)
+                  page->canonical = g_strstrip (g_strdup (attr (n, "href")));
+                info.flags |= INFO_HIDDEN;
+              }
+              break;
+            case TAG_SCRIPT:
+              {
+                const char *type = attr (n, "type");
+
+                if (type != NULL && g_ascii_strcasecmp (type, "application/ld+json") == 0 &&
+                    page->json_ld->len < 16)
+                  g_ptr_array_add (page->json_ld, script_text (n));
+                info.flags |= INFO_HIDDEN;
+              }
+              break;
+            case TAG_TIME:
+              if (page->time_datetime == NULL && attr (n, "datetime") != NULL)
+                page->time_datetime = g_strdup (attr (n, "datetime"));
+              break;
+            case TAG_TABLE:
+              info.flags |= INFO_IN_TABLE;
+              break;
+            case TAG_DROP:
+            case TAG_INPUT:
+            case TAG_EMBED:
+              info.flags |= INFO_HIDDEN;
+              break;
+            default:
+              break;
+            }
+
+          if (in_head && kind != TAG_HEAD)
+            info.flags |= INFO_HIDDEN;
+
+          if (attr (n, "hidden") != NULL || style_hides (attr (n, "style")))
+            info.flags |= INFO_HIDDEN;
+          else
+            {
+              const char *aria = attr (n, "aria-hidden");
+
+              if (aria != NULL && strcmp (aria, "true") == 0 &&
+                  !(cls != NULL && strstr (cls, "fallback-image") != NULL))
+                info.flags |= INFO_HIDDEN;
+            }
+
+          role = attr (n, "role");
+          if (role != NULL && kind != TAG_BODY && kind != TAG_HTML &&
+              (strcmp (role, "menu") == 0 || strcmp (role, "menubar") == 0 ||
+               strcmp (role, "complementary") == 0 || strcmp (role, "navigation") == 0 ||
+               strcmp (role, "alert") == 0 || strcmp (role, "alertdialog") == 0 ||
+               strcmp (role, "dialog") == 0))
+            info.flags |= INFO_UNLIKELY;
+
+          if (match != NULL && kind != TAG_BODY && kind != TAG_HTML && kind != TAG_A &&
+              !(info.flags & INFO_IN_TABLE) &&
+              contains_any (match, unlikely_words) && !contains_any (match, maybe_words))
+            info.flags |= INFO_UNLIKELY;
+
+          /* Bylines, as Readability finds them: the first visible element marked as
+           * one, whose text is short enough to be a name. */
+          if (page->byline_markup == NULL && !(info.flags & (INFO_HIDDEN | INFO_NONCONTENT)))
+            {
+              const char *rel = attr (n, "rel");
+              const char *itemprop = attr (n, "itemprop");
+
+              if ((rel != NULL && strcmp (rel, "author") == 0) ||
+                  (itemprop != NULL && strstr (itemprop, "author") != NULL) ||
+                  matches_byline (match))
+                {
+                  g_autofree char *text = NULL;
+
+                  if (itemprop != NULL && strstr (itemprop, "author") != NULL)
+                    {
+                      for (xmlNode *c = n->children; c != NULL && text == NULL; c = c->next)
+                        if (c->type == XML_ELEMENT_NODE && attr (c, "itemprop") != NULL &&
+                            strcmp (attr (c, "itemprop"), "name") == 0)
+                          text = subtree_text (c);
+                    }
+                  if (text == NULL)
+                    text = subtree_text (n);
+                  if (*text != '\0' && g_utf8_strlen (text, -1) < 100)
+                    page->byline_markup = g_steal_pointer (&text);
+                }
+            }
+
+          if (page->itemprop_published == NULL)
+            {
+              const char *itemprop = attr (n, "itemprop");
+
+              if (itemprop != NULL && strcmp (itemprop, "datePublished") == 0)
+                {
+                  const char *v = attr (n, "content");
+
+                  if (v == NULL)
+                    v = attr (n, "datetime");
+                  if (v != NULL)
+                    page->itemprop_published = g_strdup (v);
+                }
+            }
+
+          if (kind == TAG_HEADING && !(info.flags & INFO_HIDDEN) &&
+              (n->name[1] == '1' || n->name[1] == '2'))
+            {
+              char *text = subtree_text (n);
+
+              g_ptr_array_add (n->name[1] == '1' ? page->h1s : page->h2s, text);
+            }
+
+          g_array_append_val (page->infos, info);
+          n->_private = GUINT_TO_POINTER (page->infos->len);
+
+          /* Inside hidden elements nothing is content, so nothing is walked, except
+           * in <head>, where the metadata is. */
+          descend = !(info.flags & INFO_HIDDEN) || kind == TAG_HEAD;
+          if (descend && n->children != NULL && ++count < CF_EXTRACT_MAX_NODES)
+            {
+              current = page->infos->len - 1;
+              n = n->children;
+              continue;
+            }
+        }
+      else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+               current != G_MAXUINT && n->content != NULL)
+        {
+          NodeInfo *parent = &g_array_index (page->infos, NodeInfo, current);
+          guint len, commas;
+
+          measure_text ((const char *) n->content, &len, &commas);
+          parent->own_text += len;
+          parent->own_commas += commas;
+        }
+
+      /* next node: sibling, or climb */
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == NULL || n->type != XML_ELEMENT_NODE || n == root)
+            {
+              n = NULL;
+              break;
+            }
+          if (tag_kind (n) == TAG_HEAD)
+            in_head = FALSE;
+          current = node_info (page, n) ? node_info (page, n)->parent : G_MAXUINT;
+        }
+      if (n == NULL)
+        break;
+      n = n->next;
+    }
+}
+
+typedef struct
+{
+  gboolean strip_unlikely;
+  gboolean weight_classes;
+  gboolean clean_conditionally;
+} Flags;
+
+/* Sums text and counts per subtree, for one attempt. */
+static void
+accumulate (Page        *page,
+            const Flags *flags)
+{
+  NodeInfo *infos = (NodeInfo *) page->infos->data;
+  guint n = page->infos->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+      gboolean parent_dropped = in->parent != G_MAXUINT && infos[in->parent].dropped;
+
+      in->dropped = parent_dropped || (in->flags & INFO_HIDDEN) ||
+                    (flags->strip_unlikely && (in->flags & INFO_UNLIKELY));
+      in->scored = FALSE;
+      in->score = 0;
+      in->text_len = in->own_text;
+      in->commas = in->own_commas;
+      in->inline_len = in->own_text;
+      in->inline_commas = in->own_commas;
+      in->link_len = 0;
+      in->n_p = in->kind == TAG_P;
+      in->n_img = in->kind == TAG_IMG;
+      in->n_li = in->kind == TAG_LI;
+      in->n_input = in->kind == TAG_INPUT;
+      in->n_embed = in->kind == TAG_EMBED;
+      in->n_heading = in->kind == TAG_HEADING;
+    }
+
+  for (guint i = n; i-- > 0;)
+    {
+      NodeInfo *in = &infos[i];
+      NodeInfo *parent;
+
+      if (in->kind == TAG_A)
+        in->link_len = in->text_len;
+      if (in->parent == G_MAXUINT)
+        continue;
+      parent = &infos[in->parent];
+      /* Dropped inputs and embeds still count against their container. */
+      if (in->kind == TAG_INPUT || in->kind == TAG_EMBED)
+        {
+          if (!parent->dropped && !(in->flags & INFO_NONCONTENT))
+            {
+              parent->n_input += in->n_input;
+              parent->n_embed += in->n_embed;
+            }
+          continue;
+        }
+      if (in->dropped)
+        continue;
+      parent->text_len += in->text_len;
+      parent->commas += in->commas;
+      parent->link_len += in->link_len;
+      parent->n_p += in->n_p;
+      parent->n_img += in->n_img;
+      parent->n_li += in->n_li;
+      parent->n_input += in->n_input;
+      parent->n_embed += in->n_embed;
+      parent->n_heading += in->n_heading;
+      if (!kind_is_block (in->kind))
+        {
+          parent->inline_len += in->inline_len;
+          parent->inline_commas += in->inline_commas;
+        }
+    }
+}
+
+static double
+link_density (const NodeInfo *in)
+{
+  return in->text_len ? (double) in->link_len / in->text_len : 0.0;
+}
+
+static void
+init_candidate (NodeInfo    *in,
+                const Flags *flags)
+{
+  double s = 0;
+
+  switch (in->kind)
+    {
+    case TAG_BLOCK:
+      s = strcmp ((const char *) in->node->name, "div") == 0 ? 5 : 0;
+      break;
+    case TAG_PRE: case TAG_TD: case TAG_BLOCKQUOTE:
+      s = 3;
+      break;
+    case TAG_LIST: case TAG_LI: case TAG_FORM:
+      s = -3;
+      break;
+    case TAG_HEADING:
+      s = -5;
+      break;
+    default:
+      break;
+    }
+  if (flags->weight_classes)
+    s += in->class_weight;
+  in->score = s;
+  in->scored = TRUE;
+}
+
+/* Picks the element that holds the article; returns its info index or G_MAXUINT. */
+static guint
+find_top_candidate (Page        *page,
+                    const Flags *flags)
+{
+  NodeInfo *infos = (NodeInfo *) page->infos->data;
+  guint n = page->infos->len;
+  guint top = G_MAXUINT;
+  guint best[5] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT };
+
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+      double score;
+      guint anc;
+      guint level;
+
+      if (in->dropped || (in->flags & INFO_NONCONTENT) || !kind_is_block (in->kind) ||
+          in->kind == TAG_BODY || in->kind == TAG_HTML || in->inline_len < 25)
+        continue;
+      if (in->kind != TAG_P && in->kind != TAG_PRE && in->kind != TAG_TD &&
+          in->kind != TAG_BLOCK && in->kind != TAG_HEADING && in->kind != TAG_BLOCKQUOTE &&
+          in->kind != TAG_LI)
+        continue;
+
+      score = 1 + in->inline_commas + MIN (in->inline_len / 100, 3);
+      for (anc = in->parent, level = 0; anc != G_MAXUINT && level < 5;
+           anc = infos[anc].parent, level++)
+        {
+          NodeInfo *a = &infos[anc];
+
+          if (a->kind == TAG_HTML)
+            break;
+          if (!a->scored)
+            init_candidate (a, flags);
+          a->score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+
+      if (!in->scored)
+        continue;
+      in->score *= 1 - link_density (in);
+      for (guint k = 0; k < 5; k++)
+        if (best[k] == G_MAXUINT || in->score > infos[best[k]].score)
+          {
+            memmove (best + k + 1, best + k, (4 - k) * sizeof (guint));
+            best[k] = i;
+            break;
+          }
+    }
+  top = best[0];
+  if (top == G_MAXUINT || infos[top].kind == TAG_BODY)
+    return top;
+
+  /* Several good candidates under one ancestor: the ancestor is the article. */
+  {
+    guint alternatives[4];
+    guint n_alt = 0;
+
+    for (guint k = 1; k < 5; k++)
+      if (best[k] != G_MAXUINT && infos[best[k]].score / infos[top].score >= 0.75)
+        alternatives[n_alt++] = best[k];
+    if (n_alt >= 3)
+      {
+        for (guint anc = infos[top].parent; anc != G_MAXUINT && infos[anc].kind != TAG_BODY;
+             anc = infos[anc].parent)
+          {
+            guint containing = 0;
+
+            for (guint k = 0; k < n_alt; k++)
+              for (guint x = alternatives[k]; x != G_MAXUINT; x = infos[x].parent)
+                if (x == anc)
+                  {
+                    containing++;
+                    break;
+                  }
+            if (containing >= 3)
+              {
+                top = anc;
+                if (!infos[top].scored)
+                  init_candidate (&infos[top], flags);
+                break;
+              }
+          }
+      }
+  }
+
+  /* Climb while the parent scores better: the article was split in parts. */
+  {
+    double last = infos[top].score;
+    double threshold = last / 3;
+
+    for (guint p = infos[top].parent; p != G_MAXUINT && infos[p].kind != TAG_BODY;
+         p = infos[p].parent)
+      {
+        if (!infos[p].scored)
+          continue;
+        if (infos[p].score < threshold)
+          break;
+        if (infos[p].score > last)
+          {
+            top = p;
+            break;
+          }
+        last = infos[p].score;
+      }
+  }
+
+  /* An only child says nothing its parent would not. */
+  for (;;)
+    {
+      guint p = infos[top].parent;
+      guint children = 0;
+
+      if (p == G_MAXUINT || infos[p].kind == TAG_BODY || infos[p].kind == TAG_HTML)
+        break;
+      for (xmlNode *c = infos[p].node->children; c != NULL && children < 2; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          children++;
+      if (children != 1)
+        break;
+      top = p;
+    }
+  if (!infos[top].scored)
+    init_candidate (&infos[top], flags);
+  return top;
+}
+
+/* Readability's conditional cleaning, decided when the text writer enters @in. */
+static gboolean
+clean_conditionally (Page        *page,
+                     NodeInfo    *in,
+                     const Flags *flags)
+{
+  gboolean is_list;
+  double ld;
+  int weight;
+  guint p, img, li, input, embeds;
+
+  switch (in->kind)
+    {
+    case TAG_FORM: case TAG_TABLE: case TAG_LIST: case TAG_BLOCK: case TAG_HEADER:
+    case TAG_FOOTER: case TAG_ASIDE:
+      break;
+    case TAG_HEADING:
+      return flags->weight_classes && in->class_weight < 0;
+    default:
+      return FALSE;
+    }
+  if (strcmp ((const char *) in->node->name, "div") != 0 && in->kind == TAG_BLOCK &&
+      strcmp ((const char *) in->node->name, "section") != 0)
+    return FALSE;
+
+  /* Tables of data stay; layout tables are judged like divs. */
+  is_list = in->kind == TAG_LIST;
+  weight = flags->weight_classes ? in->class_weight : 0;
+  if (weight + (in->scored ? in->score : 0) < 0)
+    return TRUE;
+
+  {
+    const char *cls = attr (in->node, "class");
+    const char *id = attr (in->node, "id");
+    g_autofree char *match = g_ascii_strdown (cls ? cls : "", -1);
+    g_autofree char *lid = g_ascii_strdown (id ? id : "", -1);
+
+    if ((strstr (match, "share") != NULL || strstr (lid, "share") != NULL) &&
+        in->text_len < 500)
+      return TRUE;
+  }
+
+  if (in->commas >= 10)
+    return FALSE;
+
+  p = in->n_p;
+  img = in->n_img;
+  li = in->n_li > 100 ? in->n_li - 100 : 0;
+  if (is_list)
+    li = 0;
+  input = in->n_input;
+  embeds = in->n_embed;
+  ld = link_density (in);
+
+  if (img > 1 && (double) p / img < 0.5 && !has_ancestor_kind (page, in, TAG_FIGURE))
+    return TRUE;
+  if (!is_list && li > p)
+    return TRUE;
+  if (input > p / 3)
+    return TRUE;
+  if (!is_list && in->text_len < 25 && (img == 0 || img > 2) &&
+      !has_ancestor_kind (page, in, TAG_FIGURE))
+    return TRUE;
+  if (!is_list && weight < 25 && ld > 0.2)
+    return TRUE;
+  if (weight >= 25 && ld > 0.5)
+    return TRUE;
+  if ((embeds == 1 && in->text_len < 75) || embeds > 1)
+    return TRUE;
+  if (is_list && ld > 0.5 && in->text_len < 1000)
+    return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GString *out;
+  gboolean need_space;
+  int      need_break;
+  gboolean in_pre;
+} TextSink;
+
+static void
+sink_break (TextSink *sink,
+            int       level)
+{
+  sink->need_break = MAX (sink->need_break, level);
+}
+
+static void
+sink_text (TextSink   *sink,
+           const char *s)
+{
+  for (const guchar *p = (const guchar *) s; *p;)
+    {
+      guchar c = *p;
+
+      if (c == '\n' && sink->in_pre)
+        {
+          sink_break (sink, 1);
+          p++;
+          continue;
+        }
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
+        {
+          sink->need_space = TRUE;
+          p++;
+          continue;
+        }
+      if (c == 0xC2 && p[1] == 0xA0)
+        {
+          sink->need_space = TRUE;
+          p += 2;
+          continue;
+        }
+      if (sink->out->len > 0)
+        {
+          if (sink->need_break >= 2)
+            g_string_append (sink->out, "\n\n");
+          else if (sink->need_break == 1)
+            g_string_append_c (sink->out, '\n');
+          else if (sink->need_space)
+            g_string_append_c (sink->out, ' ');
+        }
+      sink->need_break = 0;
+      sink->need_space = FALSE;
+      {
+        const guchar *start = p;
+
+        p++;
+        while ((*p & 0xC0) == 0x80)
+          p++;
+        g_string_append_len (sink->out, (const char *) start, p - start);
+      }
+    }
+}
+
+/* Writes the text of @root's subtree. @clean: apply conditional cleaning. */
+static void
+write_text (Page        *page,
+            xmlNode     *root,
+            const Flags *flags,
+            gboolean     clean,
+            TextSink    *sink)
+{
+  xmlNode *n = root;
+
+  while (n != NULL)
+    {
+      gboolean descend = FALSE;
+
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          NodeInfo *in = node_info (page, n);
+
+          if (in != NULL && !in->dropped && !(in->flags & INFO_NONCONTENT) &&
+              !(clean && n != root && clean_conditionally (page, in, flags)))
+            {
+              if (in->kind == TAG_BR)
+                sink_break (sink, 1);
+              else if (kind_is_block (in->kind))
+                sink_break (sink, in->kind == TAG_TD ? 0 : 2);
+              if (in->kind == TAG_TD)
+                sink->need_space = TRUE;
+              if (in->kind == TAG_PRE)
+                sink->in_pre = TRUE;
+              descend = TRUE;
+            }
+        }
+      else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+               n->content != NULL)
+        sink_text (sink, (const char *) n->content);
+
+      if (descend && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      for (;;)
+        {
+          if (n->type == XML_ELEMENT_NODE)
+            {
+              NodeInfo *in = node_info (page, n);
+
+              if (in != NULL && kind_is_block (in->kind))
+                sink_break (sink, in->kind == TAG_TD ? 0 : 2);
+              if (in != NULL && in->kind == TAG_PRE)
+                sink->in_pre = FALSE;
+              if (in != NULL && in->kind == TAG_TD)
+                sink->need_space = TRUE;
+            }
+          if (n == root)
+            return;
+          if (n->next != NULL)
+            {
+              n = n->next;
+              break;
+            }
+          n = n->parent;
+        }
+    }
+}
+
+static gboolean
+ends_like_sentence (xmlNode *node)
+{
+  g_autofree char *text = subtree_text (node);
+  gsize len = strlen (text);
+
+  return len > 0 && (text[len - 1] == '.' || strstr (text, ". ") != NULL);
+}
+
+static char *
+grab_article (Page        *page,
+              const Flags *flags)
+{
+  NodeInfo *infos;
+  NodeInfo *top;
+  guint top_idx;
+  TextSink sink = { 0 };
+  double threshold;
+  const char *top_class;
+
+  accumulate (page, flags);
+  top_idx = find_top_candidate (page, flags);
+  sink.out = g_string_new (NULL);
+  infos = (NodeInfo *) page->infos->data;
+
+  if (top_idx == G_MAXUINT)
+    {
+      if (page->body != NULL)
+        write_text (page, page->body, flags, flags->clean_conditionally, &sink);
+      return g_string_free (sink.out, FALSE);
+    }
+  top = &infos[top_idx];
+  if (top->kind == TAG_BODY || top->parent == G_MAXUINT)
+    {
+      write_text (page, top->node, flags, flags->clean_conditionally, &sink);
+      return g_string_free (sink.out, FALSE);
+    }
+
+  threshold = MAX (10, top->score * 0.2);
+  top_class = attr (top->node, "class");
+  for (xmlNode *s = infos[top->parent].node->children; s != NULL; s = s->next)
+    {
+      NodeInfo *in;
+      gboolean append = FALSE;
+
+      if (s->type != XML_ELEMENT_NODE)
+        continue;
+      in = node_info (page, s);
+      if (in == NULL || in->dropped)
+        continue;
+      if (in == top)
+        append = TRUE;
+      else
+        {
+          double bonus = 0;
+          const char *cls = attr (s, "class");
+
+          if (top_class != NULL && *top_class && g_strcmp0 (cls, top_class) == 0)
+            bonus = top->score * 0.2;
+          if (in->scored && in->score + bonus >= threshold)
+            append = TRUE;
+          else if (in->kind == TAG_P)
+            {
+              double ld = link_density (in);
+
+              if (in->text_len > 80 && ld < 0.25)
+                append = TRUE;
+              else if (in->text_len < 80 && in->text_len > 0 && ld == 0 &&
+                       ends_like_sentence (s))
+                append = TRUE;
+            }
+        }
+      if (append)
+        {
+          sink_break (&sink, 2);
+          write_text (page, s, flags, flags->clean_conditionally, &sink);
+        }
+    }
+  return g_string_free (sink.out, FALSE);
+}
+
+/* ---- metadata ---------------------------------------------------------------- */
+
+/* Undoes a second round of entity escaping that some sites put in meta content. */
+static char *
+unescape_entities (const char *s)
+{
+  GString *out;
+
+  if (s == NULL)
+    return NULL;
+  if (strchr (s, '&') == NULL)
+    return g_strdup (s);
+  out = g_string_sized_new (strlen (s));
+  for (const char *p = s; *p;)
+    {
+      if (*p == '&')
+        {
+          static const struct { const char *name; const char *text; } named[] = {
+            { "&quot;", "\"" }, { "&amp;", "&" }, { "&apos;", "'" }, { "&lt;", "<" },
+            { "&gt;", ">" },
+          };
+          gboolean done = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (named) && !done; i++)
+            if (g_str_has_prefix (p, named[i].name))
+              {
+                g_string_append (out, named[i].text);
+                p += strlen (named[i].name);
+                done = TRUE;
+              }
+          if (!done && p[1] == '#')
+            {
+              char *end = NULL;
+              gboolean hex = p[2] == 'x' || p[2] == 'X';
+              guint64 v = g_ascii_strtoull (p + (hex ? 3 : 2), &end, hex ? 16 : 10);
+
+              if (end != NULL && *end == ';' && end > p + (hex ? 3 : 2))
+                {
+                  if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+                    v = 0xFFFD;
+                  g_string_append_unichar (out, (gunichar) v);
+                  p = end + 1;
+                  done = TRUE;
+                }
+            }
+          if (done)
+            continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+meta_value (Page       *page,
+            const char *key)
+{
+  const char *v = g_hash_table_lookup (page->meta, key);
+
+  if (v == NULL || *v == '\0')
+    return NULL;
+  return unescape_entities (v);
+}
+
+static guint
+word_count (const char *s)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = s; *p; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+static gboolean
+is_title_separator (gunichar c)
+{
+  return c == '|' || c == '-' || c == 0x2013 || c == 0x2014 || c == '\\' || c == '/' ||
+         c == '>' || c == 0xBB;
+}
+
+static gboolean
+is_hierarchical_separator (gunichar c)
+{
+  return c == '\\' || c == '/' || c == '>' || c == 0xBB;
+}
+
+/* Finds " SEP " occurrences; returns the byte offset of the first or last, or -1. */
+static gssize
+find_separator (const char *s,
+                gboolean    last,
+                gboolean    hierarchical_only,
+                gsize      *sep_len)
+{
+  gssize found = -1;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+      const char *next;
+
+      if (*p != ' ')
+        continue;
+      next = g_utf8_next_char (p);
+      if (*next == '\0')
+        break;
+      c = g_utf8_get_char (next);
+      if (!(hierarchical_only ? is_hierarchical_separator (c) : is_title_separator (c)))
+        continue;
+      if (*g_utf8_next_char (next) != ' ')
+        continue;
+      found = p - s;
+      *sep_len = g_utf8_next_char (next) - p + 1;
+      if (!last)
+        break;
+    }
+  return found;
+}
+
+/* Readability's title heuristics for <title>: drop a " | Site" part unless what is
+ * left is too short to be a headline. */
+static char *
+article_title (Page *page)
+{
+  g_autofree char *orig = _cf_collapse_whitespace (page->title ? page->title : "");
+  g_autofree char *cur = g_strdup (orig);
+  gboolean hierarchical = FALSE;
+  gsize sep_len = 0;
+  gssize pos;
+  guint cur_words;
+
+  if ((pos = find_separator (orig, TRUE, FALSE, &sep_len)) >= 0)
+    {
+      gsize dummy;
+
+      hierarchical = find_separator (orig, FALSE, TRUE, &dummy) >= 0;
+      g_free (cur);
+      cur = g_strndup (orig, pos);
+      if (word_count (cur) < 3)
+        {
+          pos = find_separator (orig, FALSE, FALSE, &sep_len);
+          g_free (cur);
+          cur = g_strdup (orig + pos + sep_len);
+        }
+    }
+  else if (strstr (orig, ": ") != NULL)
+    {
+      gboolean match = FALSE;
+
+      for (guint i = 0; i < page->h1s->len && !match; i++)
+        match = strcmp (g_ptr_array_index (page->h1s, i), orig) == 0;
+      for (guint i = 0; i < page->h2s->len && !match; i++)
+        match = strcmp (g_ptr_array_index (page->h2s, i), orig) == 0;
+      if (!match)
+        {
+          const char *last = g_strrstr (orig, ":");
+          const char *first = strchr (orig, ':');
+
+          g_free (cur);
+          cur = g_strdup (last + 1);
+          if (word_count (cur) < 3)
+            {
+              g_free (cur);
+              cur = g_strdup (first + 1);
+            }
+          else
+            {
+              g_autofree char *before = g_strndup (orig, first - orig);
+
+              if (word_count (before) > 5)
+                {
+                  g_free (cur);
+                  cur = g_strdup (orig);
+                }
+            }
+        }
+    }
+  else if ((strlen (orig) > 150 || strlen (orig) < 15) && page->h1s->len == 1)
+    {
+      g_free (cur);
+      cur = g_strdup (g_ptr_array_index (page->h1s, 0));
+    }
+
+  {
+    char *collapsed = _cf_collapse_whitespace (cur);
+
+    g_free (cur);
+    cur = collapsed;
+  }
+  cur_words = word_count (cur);
+  if (cur_words <= 4)
+    {
+      GString *stripped = g_string_new (NULL);
+      gboolean skip = FALSE;
+
+      for (const char *p = orig; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '|' || c == '-' || c == '\\' || c == '/' || c == '>' || c == 0xBB)
+            {
+              skip = TRUE;
+              continue;
+            }
+          skip = FALSE;
+          g_string_append_unichar (stripped, c);
+        }
+      (void) skip;
+      if (!hierarchical || cur_words != word_count (stripped->str) - 1)
+        {
+          g_free (cur);
+          cur = g_strdup (orig);
+        }
+      g_string_free (stripped, TRUE);
+    }
+  if (*cur == '\0')
+    return NULL;
+  return g_steal_pointer (&cur);
+}
+
+static GPtrArray *
+tokens_of (const char *s)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *lower = g_utf8_strdown (s, -1);
+  const char *p = lower;
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)) && *p != '_')
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '_'))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (tokens, g_strndup (start, p - start));
+    }
+  return tokens;
+}
+
+static double
+text_similarity (const char *a,
+                 const char *b)
+{
+  g_autoptr(GPtrArray) ta = tokens_of (a);
+  g_autoptr(GPtrArray) tb = tokens_of (b);
+  gsize all = 0, uniq = 0;
+
+  if (ta->len == 0 || tb->len == 0)
+    return 0;
+  for (guint i = 0; i < tb->len; i++)
+    {
+      const char *t = g_ptr_array_index (tb, i);
+      gboolean in_a = FALSE;
+
+      for (guint j = 0; j < ta->len && !in_a; j++)
+        in_a = strcmp (t, g_ptr_array_index (ta, j)) == 0;
+      all += strlen (t) + (i ? 1 : 0);
+      if (!in_a)
+        uniq += strlen (t) + (uniq ? 1 : 0);
+    }
+  return all ? 1.0 - (double) uniq / all : 0;
+}
+
+typedef struct
+{
+  char *title;
+  char *byline;
+  char *site_name;
+  char *published;
+  char *body;
+  char *url;
+  char *language;
+} JsonLdMeta;
+
+static void
+json_ld_meta_clear (JsonLdMeta *m)
+{
+  g_free (m->title);
+  g_free (m->byline);
+  g_free (m->site_name);
+  g_free (m->published);
+  g_free (m->body);
+  g_free (m->url);
+  g_free (m->language);
+}
+
+static const char *
+object_string (JsonObject *o,
+               const char *member)
+{
+  JsonNode *n = json_object_get_member (o, member);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+static gboolean
+is_article_type (JsonObject *o)
+{
+  static const char * const types[] = {
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+    "ReportageNewsArticle", "ReviewNewsArticle", "Report", "SatiricalArticle",
+    "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
+    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference", NULL
+  };
+  JsonNode *t = json_object_get_member (o, "@type");
+  const char *type = NULL;
+
+  if (t == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (t) && json_node_get_value_type (t) == G_TYPE_STRING)
+    type = json_node_get_string (t);
+  else if (JSON_NODE_HOLDS_ARRAY (t) && json_array_get_length (json_node_get_array (t)) > 0)
+    {
+      JsonNode *first = json_array_get_element (json_node_get_array (t), 0);
+
+      if (JSON_NODE_HOLDS_VALUE (first) && json_node_get_value_type (first) == G_TYPE_STRING)
+        type = json_node_get_string (first);
+    }
+  if (type == NULL)
+    return FALSE;
+  for (guint i = 0; types[i] != NULL; i++)
+    if (strstr (type, types[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_schema_context (JsonObject *o)
+{
+  const char *ctx = object_string (o, "@context");
+
+  if (ctx == NULL)
+    return FALSE;
+  return g_str_has_prefix (ctx, "http://schema.org") || g_str_has_prefix (ctx, "https://schema.org");
+}
+
+static char *
+author_names (JsonNode *author)
+{
+  if (author == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (author))
+    {
+      const char *name = object_string (json_node_get_object (author), "name");
+
+      return name ? g_strstrip (g_strdup (name)) : NULL;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (author))
+    {
+      JsonArray *a = json_node_get_array (author);
+      GString *s = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          JsonNode *e = json_array_get_element (a, i);
+          const char *name;
+
+          if (!JSON_NODE_HOLDS_OBJECT (e))
+            continue;
+          name = object_string (json_node_get_object (e), "name");
+          if (name == NULL)
+            continue;
+          if (s->len)
+            g_string_append (s, ", ");
+          g_string_append (s, name);
+          g_strstrip (s->str);
+        }
+      if (s->len == 0)
+        {
+          g_string_free (s, TRUE);
+          return NULL;
+        }
+      return g_string_free (s, FALSE);
+    }
+  return NULL;
+}
+
+static void
+parse_json_ld (Page       *page,
+               JsonLdMeta *m)
+{
+  for (guint i = 0; i < page->json_ld->len; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autofree char *raw = g_strdup (g_ptr_array_index (page->json_ld, i));
+      char *text = g_strstrip (raw);
+      JsonNode *root;
+      JsonObject *o = NULL;
+
+      if (g_str_has_prefix (text, "<![CDATA["))
+        {
+          text += 9;
+          if (g_str_has_suffix (text, "]]>"))
+            text[strlen (text) - 3] = '\0';
+        }
+      if (!json_parser_load_from_data (parser, text, -1, NULL))
+        continue;
+      root = json_parser_get_root (parser);
+      if (root == NULL)
+        continue;
+      if (JSON_NODE_HOLDS_ARRAY (root))
+        {
+          JsonArray *a = json_node_get_array (root);
+
+          for (guint k = 0; k < json_array_get_length (a) && o == NULL; k++)
+            {
+              JsonNode *e = json_array_get_element (a, k);
+
+              if (JSON_NODE_HOLDS_OBJECT (e) && is_article_type (json_node_get_object (e)))
+                o = json_node_get_object (e);
+            }
+          if (o == NULL)
+            continue;
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (root))
+        o = json_node_get_object (root);
+      else
+        continue;
+
+      if (!is_schema_context (o))
+        continue;
+      if (json_object_get_member (o, "@type") == NULL)
+        {
+          JsonNode *graph = json_object_get_member (o, "@graph");
+          JsonObject *found = NULL;
+
+          if (graph != NULL && JSON_NODE_HOLDS_ARRAY (graph))
+            {
+              JsonArray *a = json_node_get_array (graph);
+
+              for (guint k = 0; k < json_array_get_length (a) && found == NULL; k++)
+                {
+                  JsonNode *e = json_array_get_element (a, k);
+
+                  if (JSON_NODE_HOLDS_OBJECT (e) && is_article_type (json_node_get_object (e)))
+                    found = json_node_get_object (e);
+                }
+            }
+          o = found;
+        }
+      if (o == NULL || !is_article_type (o))
+        continue;
+
+      {
+        const char *name = object_string (o, "name");
+        const char *headline = object_string (o, "headline");
+
+        if (name != NULL && headline != NULL && strcmp (name, headline) != 0)
+          {
+            g_autofree char *title = article_title (page);
+            gboolean name_matches = title && text_similarity (name, title) > 0.75;
+            gboolean headline_matches = title && text_similarity (headline, title) > 0.75;
+
+            m->title = g_strstrip (g_strdup (headline_matches && !name_matches ? headline : name));
+          }
+        else if (name != NULL)
+          m->title = g_strstrip (g_strdup (name));
+        else if (headline != NULL)
+          m->title = g_strstrip (g_strdup (headline));
+      }
+      m->byline = author_names (json_object_get_member (o, "author"));
+      {
+        JsonNode *publisher = json_object_get_member (o, "publisher");
+
+        if (publisher != NULL && JSON_NODE_HOLDS_OBJECT (publisher))
+          {
+            const char *pname = object_string (json_node_get_object (publisher), "name");
+
+            if (pname != NULL)
+              m->site_name = g_strstrip (g_strdup (pname));
+          }
+      }
+      if (object_string (o, "datePublished") != NULL)
+        m->published = g_strdup (object_string (o, "datePublished"));
+      if (object_string (o, "articleBody") != NULL)
+        m->body = g_strdup (object_string (o, "articleBody"));
+      if (object_string (o, "url") != NULL)
+        m->url = g_strdup (object_string (o, "url"));
+      if (object_string (o, "inLanguage") != NULL)
+        m->language = g_strdup (object_string (o, "inLanguage"));
+      return;
+    }
+}
+
+static char *
+first_nonempty (char *a,
+                ...)
+{
+  va_list ap;
+  char *result = NULL;
+  char *s = a;
+
+  va_start (ap, a);
+  for (;;)
+    {
+      if (s == (char *) -1)
+        break;
+      if (result == NULL && s != NULL && *s != '\0')
+        result = s;
+      else
+        g_free (s);
+      s = va_arg (ap, char *);
+    }
+  va_end (ap);
+  return result;
+}
+
+#define END_OF_LIST ((char *) -1)
+
+static gboolean
+looks_like_url (const char *s)
+{
+  return s != NULL && (g_str_has_prefix (s, "http://") || g_str_has_prefix (s, "https://"));
+}
+
+static void
+fill_metadata (Page                *page,
+               CfExtractedDocument *doc)
+{
+  JsonLdMeta ld = { 0 };
+  char *published_raw;
+  char *article_author = meta_value (page, "article:author");
+
+  parse_json_ld (page, &ld);
+
+  if (looks_like_url (article_author))
+    g_clear_pointer (&article_author, g_free);
+
+  doc->title = first_nonempty (g_strdup (ld.title), meta_value (page, "dc:title"),
+                               meta_value (page, "dcterm:title"), meta_value (page, "og:title"),
+                               meta_value (page, "weibo:article:title"),
+                               meta_value (page, "weibo:webpage:title"),
+                               meta_value (page, "title"), meta_value (page, "twitter:title"),
+                               article_title (page), END_OF_LIST);
+  doc->byline = first_nonempty (g_strdup (ld.byline), meta_value (page, "dc:creator"),
+                                meta_value (page, "dcterm:creator"), meta_value (page, "author"),
+                                meta_value (page, "parsely-author"),
+                                g_steal_pointer (&article_author),
+                                g_strdup (page->byline_markup), END_OF_LIST);
+  doc->site_name = first_nonempty (g_strdup (ld.site_name), meta_value (page, "og:site_name"),
+                                   meta_value (page, "~application-name"), END_OF_LIST);
+  published_raw = first_nonempty (g_strdup (ld.published),
+                                  meta_value (page, "article:published_time"),
+                                  meta_value (page, "parsely-pub-date"),
+                                  meta_value (page, "pub-date"),
+                                  meta_value (page, "@datepublished"),
+                                  g_strdup (page->itemprop_published),
+                                  meta_value (page, "~date"),
+                                  meta_value (page, "~dc.date"),
+                                  meta_value (page, "~dc.date.issued"),
+                                  meta_value (page, "~og:published_time"),
+                                  g_strdup (page->time_datetime), END_OF_LIST);
+  doc->published = _cf_normalise_date (published_raw);
+  g_free (published_raw);
+  doc->language = first_nonempty (g_strdup (page->html_lang),
+                                  meta_value (page, "=content-language"),
+                                  g_strdup (ld.language), END_OF_LIST);
+  doc->url = first_nonempty (g_strdup (page->canonical), meta_value (page, "~og:url"),
+                             g_strdup (ld.url), END_OF_LIST);
+
+  /* Collapse white space in single-line fields. */
+  {
+    char **fields[] = { &doc->title, &doc->byline, &doc->site_name, &doc->language, &doc->url };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (*fields[i] != NULL)
+        {
+          char *c = _cf_collapse_whitespace (*fields[i]);
+
+          g_free (*fields[i]);
+          *fields[i] = *c ? c : (g_free (c), NULL);
+        }
+  }
+  json_ld_meta_clear (&ld);
+}
+
+/* ---- entry points ------------------------------------------------------------ */
+
+static htmlDocPtr
+parse_html_utf8 (const char *utf8,
+                 gsize       len)
+{
+  return htmlReadMemory (utf8, (int) len, NULL, "UTF-8",
+                         HTML_PARSE_IGNORE_ENC | HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+}
+
+static void
+page_init (Page *page)
+{
+  init_tag_kinds ();
+  page->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  page->json_ld = g_ptr_array_new_with_free_func (g_free);
+  page->h1s = g_ptr_array_new_with_free_func (g_free);
+  page->h2s = g_ptr_array_new_with_free_func (g_free);
+  page->infos = g_array_new (FALSE, FALSE, sizeof (NodeInfo));
+}
+
+static char *
+extract_body (Page *page)
+{
+  static const Flags attempts[] = {
+    { TRUE, TRUE, TRUE },
+    { FALSE, TRUE, TRUE },
+    { FALSE, FALSE, TRUE },
+    { FALSE, FALSE, FALSE },
+  };
+  char *best = NULL;
+  glong best_len = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    {
+      char *text = grab_article (page, &attempts[i]);
+      glong len = g_utf8_strlen (text, -1);
+
+      if (len >= MIN_ARTICLE_CHARS)
+        {
+          g_free (best);
+          return text;
+        }
+      if (len > best_len)
+        {
+          g_free (best);
+          best = text;
+          best_len = len;
+        }
+      else
+        g_free (text);
+    }
+  return best;
+}
+
+CfExtractedDocument *
+_cf_html_extract (const char  *data,
+                  gsize        len,
+                  const char  *media_type,
+                  GError     **error)
+{
+  g_autofree char *declared = NULL;
+  g_autofree char *utf8 = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(CfExtractedDocument) doc = NULL;
+  htmlDocPtr html;
+  Page page = { 0 };
+  gsize utf8_len;
+
+  declared = _cf_prescan_charset (data, len);
+  utf8 = _cf_decode_text (data, len, declared, &note, error);
+  if (utf8 == NULL)
+    return NULL;
+  utf8_len = strlen (utf8);
+  if (utf8_len > G_MAXINT)
+    {
+      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
+                   "The page is too large to import.");
+      return NULL;
+    }
+
+  html = parse_html_utf8 (utf8, utf8_len);
+  if (html == NULL || xmlDocGetRootElement (html) == NULL)
+    {
+      if (html != NULL)
+        xmlFreeDoc (html);
+      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE,
+                   "The page could not be read as HTML.");
+      return NULL;
+    }
+
+  page_init (&page);
+  scan_page (&page, html);
+
+  doc = _cf_extracted_document_new (media_type);
+  doc->note = g_steal_pointer (&note);
+  fill_metadata (&page, doc);
+  {
+    g_autofree char *body = extract_body (&page);
+
+    doc->text = _cf_normalise_plain_text (body ? body : "");
+  }
+
+  page_clear (&page);
+  xmlFreeDoc (html);
+
+  if (*doc->text == '\0' && doc->title == NULL)
+    {
+      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY,
+                   "The page contains no text.");
+      return NULL;
+    }
+  return g_steal_pointer (&doc);
+}
+
+char *
+_cf_html_fragment_to_text (const char *utf8,
+                           gsize       len)
+{
+  htmlDocPtr html;
+  Page page = { 0 };
+  TextSink sink = { 0 };
+  static const Flags none = { FALSE, FALSE, FALSE };
+  xmlNode *root;
+
+  if (len == 0 || len > G_MAXINT)
+    return g_strdup ("");
+  html = parse_html_utf8 (utf8, len);
+  if (html == NULL)
+    return g_strdup ("");
+  root = xmlDocGetRootElement (html);
+  if (root == NULL)
+    {
+      xmlFreeDoc (html);
+      return g_strdup ("");
+    }
+  page_init (&page);
+  scan_page (&page, html);
+  accumulate (&page, &none);
+  sink.out = g_string_new (NULL);
+  write_text (&page, page.body ? page.body : root, &none, FALSE, &sink);
+  page_clear (&page);
+  xmlFreeDoc (html);
+  {
+    g_autofree char *raw = g_string_free (sink.out, FALSE);
+
+    return _cf_normalise_plain_text (raw);
+  }
+}
