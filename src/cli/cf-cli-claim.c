@@ -1,0 +1,539 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* casefile-cli claim: add, rate, tag, relate, show and delete claims. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-cli.h"
+
+typedef struct
+{
+  char          *actor;
+  char          *reliability_text;
+  char          *credibility_text;
+  char          *likelihood_text;
+  char          *confidence_text;
+  char          *paraphrase;
+  char          *event_date;
+  CfReliability  reliability;
+  CfCredibility  credibility;
+  CfLikelihood   likelihood;
+  CfConfidence   confidence;
+} Ratings;
+
+static void
+ratings_clear (Ratings *r)
+{
+  g_clear_pointer (&r->actor, g_free);
+  g_clear_pointer (&r->reliability_text, g_free);
+  g_clear_pointer (&r->credibility_text, g_free);
+  g_clear_pointer (&r->likelihood_text, g_free);
+  g_clear_pointer (&r->confidence_text, g_free);
+  g_clear_pointer (&r->paraphrase, g_free);
+  g_clear_pointer (&r->event_date, g_free);
+}
+
+/* The options "add" and "rate" share; @r must outlive the context. */
+static void
+add_rating_entries (GOptionContext *context,
+                    Ratings        *r)
+{
+  const GOptionEntry entries[] = {
+    { "actor", 'a', 0, G_OPTION_ARG_STRING, &r->actor, N_("Who asserts the claim (\"\" removes the actor)"), N_("NAME") },
+    { "reliability", 'r', 0, G_OPTION_ARG_STRING, &r->reliability_text, N_("Source reliability: A to F"), N_("A-F") },
+    { "credibility", 'c', 0, G_OPTION_ARG_STRING, &r->credibility_text, N_("Information credibility: 1 to 6"), N_("1-6") },
+    { "likelihood", 'l', 0, G_OPTION_ARG_STRING, &r->likelihood_text, N_("Likelihood: almost-no-chance, very-unlikely, unlikely, roughly-even, likely, very-likely, almost-certain"), N_("LIKELIHOOD") },
+    { "confidence", 'C', 0, G_OPTION_ARG_STRING, &r->confidence_text, N_("Analytic confidence: low, moderate or high"), N_("CONFIDENCE") },
+    { "paraphrase", 'p', 0, G_OPTION_ARG_STRING, &r->paraphrase, N_("The claim in the analyst’s words"), N_("TEXT") },
+    { "event-date", 0, 0, G_OPTION_ARG_STRING, &r->event_date, N_("When the claimed event happened (ISO 8601)"), N_("DATE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+static gboolean
+parse_ratings (Ratings *r)
+{
+  return cf_cli_parse_reliability (r->reliability_text, &r->reliability) &&
+         cf_cli_parse_credibility (r->credibility_text, &r->credibility) &&
+         cf_cli_parse_likelihood (r->likelihood_text, &r->likelihood) &&
+         cf_cli_parse_confidence (r->confidence_text, &r->confidence);
+}
+
+/* Applies what was given; inside an action of the caller. */
+static gboolean
+apply_ratings (CfCase   *kase,
+               gint64    claim_id,
+               Ratings  *r,
+               GError  **error)
+{
+  if (r->actor != NULL && !cf_case_set_claim_actor_name (kase, claim_id, r->actor, error))
+    return FALSE;
+  if (r->reliability_text != NULL &&
+      !cf_case_set_claim_reliability (kase, claim_id, r->reliability, error))
+    return FALSE;
+  if (r->credibility_text != NULL &&
+      !cf_case_set_claim_credibility (kase, claim_id, r->credibility, error))
+    return FALSE;
+  if (r->likelihood_text != NULL &&
+      !cf_case_set_claim_likelihood (kase, claim_id, r->likelihood, error))
+    return FALSE;
+  if (r->confidence_text != NULL &&
+      !cf_case_set_claim_confidence (kase, claim_id, r->confidence, error))
+    return FALSE;
+  if (r->paraphrase != NULL &&
+      !cf_case_set_claim_paraphrase (kase, claim_id, *r->paraphrase ? r->paraphrase : NULL,
+                                     error))
+    return FALSE;
+  if (r->event_date != NULL &&
+      !cf_case_set_claim_event_date (kase, claim_id, *r->event_date ? r->event_date : NULL,
+                                     error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+print_claim (CfCase *kase,
+             gint64  claim_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) claim = cf_case_get_claim (kase, claim_id, &error);
+
+  if (claim == NULL)
+    return cf_cli_report_error (error);
+
+  cf_cli_print_object (cf_cli_claim_to_json (kase, claim));
+  return CF_CLI_EXIT_OK;
+}
+
+/* Resolves tag paths to ids before anything is changed. */
+static GArray *
+find_tags (CfCase      *kase,
+           char       **paths,
+           int          n_paths)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (int i = 0; i < n_paths; i++)
+    {
+      gint64 id = cf_cli_find_tag (kase, paths[i]);
+
+      if (id == 0)
+        return NULL;
+      g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static int
+claim_add (int    argc,
+           char **argv)
+{
+  Ratings r = { 0 };
+  gint64 document_id = 0;
+  int start = -1;
+  int end = -1;
+  int occurrence = 0;
+  g_autofree char *quote = NULL;
+  g_auto(GStrv) tags = NULL;
+  const GOptionEntry entries[] = {
+    { "document", 'd', 0, G_OPTION_ARG_INT64, &document_id, N_("The document the claim is in (required)"), N_("ID") },
+    { "start", 's', 0, G_OPTION_ARG_INT, &start, N_("First character of the span (counted from 0)"), N_("N") },
+    { "end", 'e', 0, G_OPTION_ARG_INT, &end, N_("Character after the span"), N_("N") },
+    { "quote", 'q', 0, G_OPTION_ARG_STRING, &quote, N_("The quoted text: finds the span, or checks it with --start/--end"), N_("TEXT") },
+    { "occurrence", 'o', 0, G_OPTION_ARG_INT, &occurrence, N_("Which appearance of the quote, from 0"), N_("K") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A tag of the claim (repeat for more)"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GArray) tag_ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 claim_id;
+  int status = CF_CLI_EXIT_USAGE;
+
+  context = cf_cli_option_context_new (_("CASE --document ID (--start N --end N [--quote TEXT] | --quote TEXT)"),
+                                       _("Highlight a passage of a document as a claim, with "
+                                         "who asserts it, its ratings and tags, in one undoable "
+                                         "step. Prints the claim as JSON."),
+                                       entries);
+  add_rating_entries (context, &r);
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_n_args (argc, 1, 1, _("CASE --document ID (--start N --end N | --quote TEXT)")) ||
+      !parse_ratings (&r))
+    goto out;
+
+  if (document_id <= 0)
+    {
+      cf_cli_error (_("Say which document the claim is in with --document ID "
+                      "(see “casefile-cli list CASE documents”)"));
+      goto out;
+    }
+  if ((start >= 0) != (end >= 0))
+    {
+      cf_cli_error (_("Give both --start and --end, or --quote alone"));
+      goto out;
+    }
+  if (start < 0 && (quote == NULL || *quote == '\0'))
+    {
+      cf_cli_error (_("Say where the claim is: --quote TEXT, or --start N --end N"));
+      goto out;
+    }
+  if (occurrence < 0)
+    {
+      cf_cli_error (_("--occurrence counts from 0 and cannot be negative"));
+      goto out;
+    }
+
+  status = CF_CLI_EXIT_FAILURE;
+
+  kase = cf_cli_open_case (argv[1], FALSE);
+  if (kase == NULL)
+    goto out;
+
+  if (start < 0)
+    {
+      start = cf_case_find_quote (kase, document_id, quote, occurrence, &error);
+      if (start < 0)
+        {
+          cf_cli_error (_("Cannot add the claim: %s"), error->message);
+          goto out;
+        }
+      end = start + g_utf8_strlen (quote, -1);
+    }
+
+  tag_ids = find_tags (kase, tags, tags ? g_strv_length (tags) : 0);
+  if (tag_ids == NULL)
+    goto out;
+
+  cf_case_begin_action (kase, _("Add claim"));
+  claim_id = cf_case_add_claim (kase, document_id, start, end, quote, &error);
+  if (claim_id <= 0 || !apply_ratings (kase, claim_id, &r, &error))
+    {
+      cf_case_cancel_action (kase);
+      cf_cli_error (_("Cannot add the claim: %s"), error->message);
+      goto out;
+    }
+  for (guint i = 0; i < tag_ids->len; i++)
+    {
+      if (!cf_case_add_claim_tag (kase, claim_id, g_array_index (tag_ids, gint64, i), &error))
+        {
+          cf_case_cancel_action (kase);
+          cf_cli_error (_("Cannot add the claim: %s"), error->message);
+          goto out;
+        }
+    }
+  if (!cf_case_end_action (kase, &error))
+    {
+      cf_cli_error (_("Cannot add the claim: %s"), error->message);
+      goto out;
+    }
+
+  status = print_claim (kase, claim_id);
+
+out:
+  ratings_clear (&r);
+  return status;
+}
+
+static int
+claim_rate (int    argc,
+            char **argv)
+{
+  Ratings r = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 claim_id;
+  int status = CF_CLI_EXIT_USAGE;
+
+  context = cf_cli_option_context_new (_("CASE ID"),
+                                       _("Change who asserts a claim and how it is rated; "
+                                         "only the options given change. An empty value "
+                                         "clears a rating. Prints the claim as JSON."),
+                                       NULL);
+  add_rating_entries (context, &r);
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_n_args (argc, 2, 2, _("CASE ID [--reliability A-F] …")) ||
+      !cf_cli_parse_id (argv[2], _("claim"), &claim_id) ||
+      !parse_ratings (&r))
+    goto out;
+
+  status = CF_CLI_EXIT_FAILURE;
+  kase = cf_cli_open_case (argv[1], FALSE);
+  if (kase == NULL)
+    goto out;
+
+  cf_case_begin_action (kase, _("Rate claim"));
+  if (!apply_ratings (kase, claim_id, &r, &error))
+    {
+      cf_case_cancel_action (kase);
+      cf_cli_report_error (error);
+      goto out;
+    }
+  if (!cf_case_end_action (kase, &error))
+    {
+      cf_cli_report_error (error);
+      goto out;
+    }
+
+  status = print_claim (kase, claim_id);
+
+out:
+  ratings_clear (&r);
+  return status;
+}
+
+static int
+claim_tag_or_untag (int      argc,
+                    char   **argv,
+                    gboolean add)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GArray) tag_ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 claim_id;
+
+  context = cf_cli_option_context_new (_("CASE ID TAGPATH…"),
+                                       add ? _("Give a claim tags (“Parent/Child” or a name). "
+                                               "Prints the claim as JSON.")
+                                           : _("Take tags off a claim. Prints the claim as JSON."),
+                                       NULL);
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_n_args (argc, 3, -1, _("CASE ID TAGPATH…")) ||
+      !cf_cli_parse_id (argv[2], _("claim"), &claim_id))
+    return CF_CLI_EXIT_USAGE;
+
+  kase = cf_cli_open_case (argv[1], FALSE);
+  if (kase == NULL)
+    return CF_CLI_EXIT_FAILURE;
+
+  tag_ids = find_tags (kase, argv + 3, argc - 3);
+  if (tag_ids == NULL)
+    return CF_CLI_EXIT_FAILURE;
+
+  cf_case_begin_action (kase, add ? _("Tag claim") : _("Untag claim"));
+  for (guint i = 0; i < tag_ids->len; i++)
+    {
+      gint64 tag_id = g_array_index (tag_ids, gint64, i);
+      gboolean ok;
+
+      if (add)
+        ok = cf_case_add_claim_tag (kase, claim_id, tag_id, &error);
+      else
+        ok = cf_case_remove_claim_tag (kase, claim_id, tag_id, &error);
+
+      if (!ok)
+        {
+          cf_case_cancel_action (kase);
+          return cf_cli_report_error (error);
+        }
+    }
+  if (!cf_case_end_action (kase, &error))
+    return cf_cli_report_error (error);
+
+  return print_claim (kase, claim_id);
+}
+
+static int
+claim_tag (int    argc,
+           char **argv)
+{
+  return claim_tag_or_untag (argc, argv, TRUE);
+}
+
+static int
+claim_untag (int    argc,
+             char **argv)
+{
+  return claim_tag_or_untag (argc, argv, FALSE);
+}
+
+static int
+claim_relate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 claim_id, hypothesis_id;
+  CfRelation relation;
+
+  context = cf_cli_option_context_new (_("CASE ID HYPOTHESIS_ID consistent|inconsistent|neutral|none"),
+                                       _("Say how a claim bears on a hypothesis; “none” "
+                                         "removes the relation. Prints the claim as JSON."),
+                                       NULL);
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_n_args (argc, 4, 4, _("CASE ID HYPOTHESIS_ID consistent|inconsistent|neutral|none")) ||
+      !cf_cli_parse_id (argv[2], _("claim"), &claim_id) ||
+      !cf_cli_parse_id (argv[3], _("hypothesis"), &hypothesis_id) ||
+      !cf_cli_parse_relation (argv[4], &relation))
+    return CF_CLI_EXIT_USAGE;
+
+  kase = cf_cli_open_case (argv[1], FALSE);
+  if (kase == NULL)
+    return CF_CLI_EXIT_FAILURE;
+
+  if (!cf_case_set_claim_relation (kase, claim_id, hypothesis_id, relation, &error))
+    return cf_cli_report_error (error);
+
+  return print_claim (kase, claim_id);
+}
+
+static int
+claim_delete (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 claim_id;
+
+  context = cf_cli_option_context_new (_("CASE ID"),
+                                       _("Delete a claim with its notes, tags and relations."),
+                                       NULL);
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_n_args (argc, 2, 2, _("CASE ID")) ||
+      !cf_cli_parse_id (argv[2], _("claim"), &claim_id))
+    return CF_CLI_EXIT_USAGE;
+
+  kase = cf_cli_open_case (argv[1], FALSE);
+  if (kase == NULL)
+    return CF_CLI_EXIT_FAILURE;
+
+  if (!cf_case_delete_claim (kase, claim_id, &error))
+    return cf_cli_report_error (error);
+
+  return CF_CLI_EXIT_OK;
+}
+
+static int
+claim_show (int    argc,
+            char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) claim = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) hypotheses = NULL;
+  g_autoptr(CfCliTable) table = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *summary = NULL;
+  gint64 claim_id;
+
+  context = cf_cli_option_context_new (_("CASE ID"),
+                                       _("Show a claim: its quote, source, actor, ratings, "
+                                         "tags, hypotheses and notes."),
+                                       entries);
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_n_args (argc, 2, 2, _("CASE ID")) ||
+      !cf_cli_parse_id (argv[2], _("claim"), &claim_id))
+    return CF_CLI_EXIT_USAGE;
+
+  kase = cf_cli_open_case (argv[1], TRUE);
+  if (kase == NULL)
+    return CF_CLI_EXIT_FAILURE;
+
+  claim = cf_case_get_claim (kase, claim_id, &error);
+  if (claim == NULL)
+    return cf_cli_report_error (error);
+
+  notes = cf_case_list_notes (kase, CF_NOTE_TARGET_CLAIM, claim_id);
+
+  if (json)
+    {
+      JsonObject *o = cf_cli_claim_to_json (kase, claim);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+        {
+          g_autoptr(CfNote) note = g_list_model_get_item (notes, i);
+
+          json_array_add_object_element (array, cf_cli_note_to_json (note));
+        }
+      json_object_set_array_member (o, "notes", array);
+      cf_cli_print_object (o);
+      return CF_CLI_EXIT_OK;
+    }
+
+  /* quotes and notes are printed whole, not cut to a table cell */
+  g_print ("“%s”\n\n", cf_claim_get_quote (claim));
+
+  table = cf_cli_table_new (2, "", "");
+  cf_cli_table_set_show_header (table, FALSE);
+  document = g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", cf_claim_get_document_id (claim),
+                              cf_claim_get_document_title (claim));
+  span = g_strdup_printf ("%d–%d", cf_claim_get_start (claim), cf_claim_get_end (claim));
+  summary = cf_rating_format_summary (cf_claim_get_reliability (claim),
+                                      cf_claim_get_credibility (claim),
+                                      cf_claim_get_likelihood (claim),
+                                      cf_claim_get_confidence (claim));
+  cf_cli_table_add_row (table, _("Document:"), document);
+  cf_cli_table_add_row (table, _("Span:"), span);
+  cf_cli_table_add_row (table, _("Actor:"), cf_claim_get_actor_name (claim));
+  cf_cli_table_add_row (table, _("Rating:"), summary);
+  cf_cli_table_add_row (table, _("Tags:"), cf_claim_get_tag_names (claim));
+  if (cf_claim_get_event_date (claim) != NULL)
+    cf_cli_table_add_row (table, _("Event date:"), cf_claim_get_event_date (claim));
+
+  hypotheses = cf_case_list_hypotheses (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (hypotheses); i++)
+    {
+      g_autoptr(CfHypothesis) h = g_list_model_get_item (hypotheses, i);
+      CfRelation relation = cf_case_get_claim_relation (kase, claim_id,
+                                                        cf_hypothesis_get_id (h));
+      g_autofree char *text = NULL;
+
+      if (relation == CF_RELATION_NONE)
+        continue;
+      text = g_strdup_printf ("%s: %s", cf_relation_to_label (relation),
+                              cf_hypothesis_get_title (h));
+      cf_cli_table_add_row (table, _("Hypothesis:"), text);
+    }
+  cf_cli_table_print (table);
+
+  if (cf_claim_get_paraphrase (claim) != NULL)
+    g_print ("\n%s\n  %s\n", _("Paraphrase:"), cf_claim_get_paraphrase (claim));
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(CfNote) note = g_list_model_get_item (notes, i);
+
+      g_print ("\n%s %" G_GINT64_FORMAT " (%s):\n  %s\n", _("Note"), cf_note_get_id (note),
+               cf_note_get_modified (note), cf_note_get_body (note));
+    }
+
+  return CF_CLI_EXIT_OK;
+}
+
+static const CfCliSubcommand claim_actions[] = {
+  { "add", claim_add, N_("Highlight a passage as a claim, rated and tagged") },
+  { "rate", claim_rate, N_("Change the actor, ratings or paraphrase of a claim") },
+  { "tag", claim_tag, N_("Give a claim tags") },
+  { "untag", claim_untag, N_("Take tags off a claim") },
+  { "relate", claim_relate, N_("Say how a claim bears on a hypothesis") },
+  { "show", claim_show, N_("Show a claim with its notes") },
+  { "delete", claim_delete, N_("Delete a claim") },
+  { NULL }
+};
+
+int
+cf_cli_claim (int    argc,
+              char **argv)
+{
+  return cf_cli_dispatch_subcommand (argc, argv, claim_actions,
+                                     N_("Add, rate, tag, relate, show or delete the claims "
+                                        "of a case."));
+}

@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the casefile-cli commands share: option parsing, opening a case, parsing
+ * ratings, JSON rows and plain tables. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-cli.h"
+
+int
+cf_cli_dispatch_subcommand (int                    argc,
+                            char                 **argv,
+                            const CfCliSubcommand *table,
+                            const char            *summary)
+{
+  const char *action = argc > 1 ? argv[1] : NULL;
+  gboolean want_help;
+
+  want_help = action != NULL && (g_str_equal (action, "--help") ||
+                                  g_str_equal (action, "-h") ||
+                                  g_str_equal (action, "help"));
+
+  if (action != NULL && !want_help)
+    {
+      for (guint i = 0; table[i].name != NULL; i++)
+        {
+          if (g_str_equal (table[i].name, action))
+            {
+              g_autofree char *prgname = g_strdup_printf ("casefile-cli %s %s",
+                                                          argv[0], action);
+
+              g_set_prgname (prgname);
+              return table[i].func (argc - 1, argv + 1);
+            }
+        }
+    }
+
+  if (!want_help)
+    {
+      if (action == NULL)
+        cf_cli_error (_("“%s” needs an action; see “casefile-cli %s --help”"),
+                      argv[0], argv[0]);
+      else
+        cf_cli_error (_("“%s” is not an action of “%s”; see “casefile-cli %s --help”"),
+                      action, argv[0], argv[0]);
+      return CF_CLI_EXIT_USAGE;
+    }
+
+  g_print (_("Usage:\n  casefile-cli %s ACTION CASE [ARGUMENT…]\n\n"), argv[0]);
+  g_print ("%s\n\n", _(summary));
+  g_print ("%s\n", _("Actions:"));
+  for (guint i = 0; table[i].name != NULL; i++)
+    g_print ("  %-10s %s\n", table[i].name, _(table[i].summary));
+  g_print ("\n");
+  g_print (_("Run “casefile-cli %s ACTION --help” for the options of an action.\n"),
+           argv[0]);
+  return CF_CLI_EXIT_OK;
+}
+
+GOptionContext *
+cf_cli_option_context_new (const char         *parameter_string,
+                           const char         *summary,
+                           const GOptionEntry *entries)
+{
+  GOptionContext *context;
+
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+gboolean
+cf_cli_parse_options (GOptionContext  *context,
+                      int             *argc,
+                      char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cf_cli_error (_("%s (see “%s --help”)"), error->message, g_get_prgname ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+cf_cli_check_n_args (int         argc,
+                     int         min_args,
+                     int         max_args,
+                     const char *usage)
+{
+  int n = argc - 1;
+
+  if (n < min_args)
+    {
+      cf_cli_error (_("Missing arguments. Usage: %s %s"), g_get_prgname (), usage);
+      return FALSE;
+    }
+
+  if (max_args >= 0 && n > max_args)
+    {
+      cf_cli_error (_("Too many arguments. Usage: %s %s"), g_get_prgname (), usage);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+CfCase *
+cf_cli_open_case (const char *path,
+                  gboolean    read_only)
+{
+  g_autoptr(GError) error = NULL;
+  CfCase *kase;
+
+  kase = cf_case_open (path, read_only ? CF_CASE_OPEN_READ_ONLY : CF_CASE_OPEN_DEFAULT,
+                       &error);
+  if (kase == NULL)
+    {
+      cf_cli_error (_("Cannot open “%s”: %s"), path, error->message);
+      return NULL;
+    }
+
+  if (!read_only && cf_case_get_read_only (kase))
+    {
+      cf_cli_error (_("“%s” can only be read: you are not allowed to change it. "
+                      "Copy it to a folder of your own first."), path);
+      g_object_unref (kase);
+      return NULL;
+    }
+
+  return kase;
+}
+
+int
+cf_cli_report_error (const GError *error)
+{
+  cf_cli_error ("%s", error->message);
+  return CF_CLI_EXIT_FAILURE;
+}
+
+gboolean
+cf_cli_parse_id (const char *text,
+                 const char *what,
+                 gint64     *out)
+{
+  guint64 value = 0;
+
+  if (text == NULL ||
+      !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      cf_cli_error (_("“%s” is not a valid %s id: give the number shown by “list”"),
+                    text ? text : "", what);
+      return FALSE;
+    }
+
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* The list of valid values for an error message: "A, B, C". */
+static char *
+join_codes (const char *(*to_code) (int),
+            int          last)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int i = 1; i <= last; i++)
+    {
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, to_code (i));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+#define DEFINE_RATING_PARSER(Name, Type, to_code_func, from_code_func, last, what)   \
+  static const char *                                                               \
+  Name##_code (int value)                                                           \
+  {                                                                                 \
+    return to_code_func ((Type) value);                                             \
+  }                                                                                 \
+                                                                                    \
+  gboolean                                                                          \
+  cf_cli_parse_##Name (const char *text,                                            \
+                       Type       *out)                                             \
+  {                                                                                 \
+    g_autofree char *valid = NULL;                                                  \
+                                                                                    \
+    if (text == NULL || *text == '\0')                                              \
+      return TRUE;                                                                  \
+    if (from_code_func (text, out))                                                 \
+      return TRUE;                                                                  \
+                                                                                    \
+    valid = join_codes (Name##_code, last);                                         \
+    cf_cli_error (_("“%s” is not a valid %s; use one of: %s"), text, what, valid);  \
+    return FALSE;                                                                   \
+  }
+
+DEFINE_RATING_PARSER (reliability, CfReliability, cf_reliability_to_code,
+                      cf_reliability_from_code, CF_RELIABILITY_LAST,
+                      _("source reliability"))
+DEFINE_RATING_PARSER (credibility, CfCredibility, cf_credibility_to_code,
+                      cf_credibility_from_code, CF_CREDIBILITY_LAST,
+                      _("information credibility"))
+DEFINE_RATING_PARSER (likelihood, CfLikelihood, cf_likelihood_to_code,
+                      cf_likelihood_from_code, CF_LIKELIHOOD_LAST,
+                      _("likelihood"))
+DEFINE_RATING_PARSER (confidence, CfConfidence, cf_confidence_to_code,
+                      cf_confidence_from_code, CF_CONFIDENCE_LAST,
+                      _("confidence"))
+
+static const char *
+relation_code (int value)
+{
+  return cf_relation_to_code ((CfRelation) value);
+}
+
+gboolean
+cf_cli_parse_relation (const char *text,
+                       CfRelation *out)
+{
+  g_autofree char *valid = NULL;
+
+  if (text != NULL && g_ascii_strcasecmp (text, "none") == 0)
+    {
+      *out = CF_RELATION_NONE;
+      return TRUE;
+    }
+  if (text != NULL && cf_relation_from_code (text, out))
+    return TRUE;
+
+  valid = join_codes (relation_code, CF_RELATION_LAST);
+  cf_cli_error (_("“%s” is not a valid relation; use one of: %s, none"),
+                text ? text : "", valid);
+  return FALSE;
+}
+
+gint64
+cf_cli_find_tag (CfCase     *kase,
+                 const char *path)
+{
+  gint64 id = cf_case_find_tag (kase, path);
+
+  if (id == 0)
+    cf_cli_error (_("There is no tag “%s”; add it with “casefile-cli tag add”"), path);
+
+  return id;
+}
+
+/* --- JSON ---------------------------------------------------------------------- */
+
+void
+cf_cli_print_json (JsonNode *node,
+                   gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  /* JSON is UTF-8 whatever the locale says, so no charset conversion here */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+void
+cf_cli_print_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  cf_cli_print_json (node, FALSE);
+}
+
+static void
+set_string (JsonObject *object,
+            const char *name,
+            const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+JsonObject *
+cf_cli_document_to_json (CfDocument *document)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", cf_document_get_id (document));
+  set_string (o, "title", cf_document_get_title (document));
+  set_string (o, "byline", cf_document_get_byline (document));
+  set_string (o, "publisher", cf_document_get_publisher (document));
+  set_string (o, "published", cf_document_get_published (document));
+  set_string (o, "url", cf_document_get_url (document));
+  set_string (o, "language", cf_document_get_language (document));
+  set_string (o, "media_type", cf_document_get_media_type (document));
+  set_string (o, "filename", cf_document_get_filename (document));
+  set_string (o, "imported", cf_document_get_imported (document));
+  set_string (o, "note", cf_document_get_note (document));
+  set_string (o, "sha256", cf_document_get_sha256 (document));
+  json_object_set_int_member (o, "length", cf_document_get_length (document));
+  json_object_set_int_member (o, "claims", cf_document_get_claim_count (document));
+
+  return o;
+}
+
+JsonObject *
+cf_cli_claim_to_json (CfCase  *kase,
+                      CfClaim *claim)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *tags = json_array_new ();
+  JsonArray *relations = json_array_new ();
+  g_autoptr(GListModel) hypotheses = NULL;
+  const gint64 *tag_ids;
+  guint n_tags = 0;
+  gint64 actor_id;
+
+  json_object_set_int_member (o, "id", cf_claim_get_id (claim));
+  json_object_set_int_member (o, "document_id", cf_claim_get_document_id (claim));
+  set_string (o, "document_title", cf_claim_get_document_title (claim));
+  json_object_set_int_member (o, "start", cf_claim_get_start (claim));
+  json_object_set_int_member (o, "end", cf_claim_get_end (claim));
+  set_string (o, "quote", cf_claim_get_quote (claim));
+  set_string (o, "paraphrase", cf_claim_get_paraphrase (claim));
+
+  actor_id = cf_claim_get_actor_id (claim);
+  if (actor_id != 0)
+    {
+      json_object_set_int_member (o, "actor_id", actor_id);
+      set_string (o, "actor", cf_claim_get_actor_name (claim));
+    }
+  else
+    {
+      json_object_set_null_member (o, "actor_id");
+      json_object_set_null_member (o, "actor");
+    }
+
+  set_string (o, "reliability", cf_reliability_to_code (cf_claim_get_reliability (claim)));
+  set_string (o, "credibility", cf_credibility_to_code (cf_claim_get_credibility (claim)));
+  set_string (o, "grade", cf_claim_get_grade (claim));
+  set_string (o, "likelihood", cf_likelihood_to_code (cf_claim_get_likelihood (claim)));
+  set_string (o, "confidence", cf_confidence_to_code (cf_claim_get_confidence (claim)));
+  set_string (o, "event_date", cf_claim_get_event_date (claim));
+
+  tag_ids = cf_claim_get_tag_ids (claim, &n_tags);
+  for (guint i = 0; i < n_tags; i++)
+    {
+      g_autoptr(CfTag) tag = cf_case_get_tag (kase, tag_ids[i], NULL);
+
+      if (tag != NULL)
+        json_array_add_string_element (tags, cf_tag_get_path (tag));
+    }
+  json_object_set_array_member (o, "tags", tags);
+
+  hypotheses = cf_case_list_hypotheses (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (hypotheses); i++)
+    {
+      g_autoptr(CfHypothesis) h = g_list_model_get_item (hypotheses, i);
+      CfRelation relation;
+      JsonObject *r;
+
+      relation = cf_case_get_claim_relation (kase, cf_claim_get_id (claim),
+                                             cf_hypothesis_get_id (h));
+      if (relation == CF_RELATION_NONE)
+        continue;
+
+      r = json_object_new ();
+      json_object_set_int_member (r, "hypothesis_id", cf_hypothesis_get_id (h));
+      set_string (r, "relation", cf_relation_to_code (relation));
+      json_array_add_object_element (relations, r);
+    }
+  json_object_set_array_member (o, "hypotheses", relations);
+
+  set_string (o, "created", cf_claim_get_created (claim));
+  set_string (o, "modified", cf_claim_get_modified (claim));
+
+  return o;
+}
+
+JsonObject *
+cf_cli_tag_to_json (CfTag *tag)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", cf_tag_get_id (tag));
+  if (cf_tag_get_parent_id (tag) != 0)
+    json_object_set_int_member (o, "parent_id", cf_tag_get_parent_id (tag));
+  else
+    json_object_set_null_member (o, "parent_id");
+  set_string (o, "name", cf_tag_get_name (tag));
+  set_string (o, "path", cf_tag_get_path (tag));
+  json_object_set_int_member (o, "depth", cf_tag_get_depth (tag));
+  set_string (o, "color", cf_tag_get_color (tag));
+  json_object_set_int_member (o, "claims", cf_tag_get_claim_count (tag));
+
+  return o;
+}
+
+JsonObject *
+cf_cli_note_to_json (CfNote *note)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", cf_note_get_id (note));
+  set_string (o, "target", cf_note_target_to_code (cf_note_get_target (note)));
+  if (cf_note_get_target (note) != CF_NOTE_TARGET_CASE)
+    json_object_set_int_member (o, "target_id", cf_note_get_target_id (note));
+  else
+    json_object_set_null_member (o, "target_id");
+  set_string (o, "body", cf_note_get_body (note));
+  set_string (o, "created", cf_note_get_created (note));
+  set_string (o, "modified", cf_note_get_modified (note));
+
+  return o;
+}
+
+JsonObject *
+cf_cli_hypothesis_to_json (CfHypothesis *hypothesis)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", cf_hypothesis_get_id (hypothesis));
+  set_string (o, "title", cf_hypothesis_get_title (hypothesis));
+  set_string (o, "description", cf_hypothesis_get_description (hypothesis));
+  set_string (o, "likelihood",
+              cf_likelihood_to_code (cf_hypothesis_get_likelihood (hypothesis)));
+  set_string (o, "confidence",
+              cf_confidence_to_code (cf_hypothesis_get_confidence (hypothesis)));
+  json_object_set_int_member (o, "consistent", cf_hypothesis_get_n_consistent (hypothesis));
+  json_object_set_int_member (o, "inconsistent",
+                              cf_hypothesis_get_n_inconsistent (hypothesis));
+
+  return o;
+}
+
+JsonObject *
+cf_cli_actor_to_json (CfActor *actor)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", cf_actor_get_id (actor));
+  set_string (o, "name", cf_actor_get_name (actor));
+  set_string (o, "description", cf_actor_get_description (actor));
+  json_object_set_int_member (o, "claims", cf_actor_get_claim_count (actor));
+
+  return o;
+}
+
+/* --- plain tables ---------------------------------------------------------------- */
+
+/* Long cells are cut so a row stays on one line of a terminal. */
+#define CELL_MAX_CHARS 60
+
+struct _CfCliTable
+{
+  guint      n_columns;
+  gboolean   show_header;
+  GPtrArray *cells;   /* row-major, header row first */
+};
+
+static char *
+cell_text (const char *text)
+{
+  g_autofree char *flat = g_strdup (text ? text : "");
+  glong len;
+
+  g_strdelimit (flat, "\n\r\t", ' ');
+  len = g_utf8_strlen (flat, -1);
+  if (len > CELL_MAX_CHARS)
+    {
+      char *cut = g_utf8_offset_to_pointer (flat, CELL_MAX_CHARS - 1);
+
+      *cut = '\0';
+      return g_strconcat (flat, "…", NULL);
+    }
+
+  return g_steal_pointer (&flat);
+}
+
+CfCliTable *
+cf_cli_table_new (guint n_columns,
+                  ...)
+{
+  CfCliTable *table = g_new0 (CfCliTable, 1);
+  va_list args;
+
+  table->n_columns = n_columns;
+  table->show_header = TRUE;
+  table->cells = g_ptr_array_new_with_free_func (g_free);
+
+  va_start (args, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (table->cells, cell_text (va_arg (args, const char *)));
+  va_end (args);
+
+  return table;
+}
+
+void
+cf_cli_table_add_row (CfCliTable *table,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_ptr_array_add (table->cells, cell_text (va_arg (args, const char *)));
+  va_end (args);
+}
+
+void
+cf_cli_table_set_show_header (CfCliTable *table,
+                              gboolean    show_header)
+{
+  table->show_header = show_header;
+}
+
+void
+cf_cli_table_print (CfCliTable *table)
+{
+  g_autofree glong *widths = g_new0 (glong, table->n_columns);
+  guint n_rows = table->cells->len / table->n_columns;
+
+  for (guint i = table->show_header ? 0 : table->n_columns; i < table->cells->len; i++)
+    {
+      glong len = g_utf8_strlen (g_ptr_array_index (table->cells, i), -1);
+      guint column = i % table->n_columns;
+
+      widths[column] = MAX (widths[column], len);
+    }
+
+  for (guint row = table->show_header ? 0 : 1; row < n_rows; row++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint column = 0; column < table->n_columns; column++)
+        {
+          const char *cell = g_ptr_array_index (table->cells,
+                                                row * table->n_columns + column);
+
+          g_string_append (line, cell);
+          if (column + 1 < table->n_columns)
+            {
+              /* pad by characters, not bytes, so accented names line up */
+              for (glong pad = g_utf8_strlen (cell, -1); pad < widths[column] + 2; pad++)
+                g_string_append_c (line, ' ');
+            }
+        }
+
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+void
+cf_cli_table_free (CfCliTable *table)
+{
+  g_ptr_array_unref (table->cells);
+  g_free (table);
+}
+
+char *
+cf_cli_read_stdin (GError **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[8192];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    {
+      g_string_append_len (text, buffer, n);
+      if (text->len > CF_EXTRACT_MAX_INPUT)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("The text on standard input is larger than %d MB"),
+                       CF_EXTRACT_MAX_INPUT / (1024 * 1024));
+          return NULL;
+        }
+    }
+
+  if (ferror (stdin))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not read standard input"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (text->str, text->len, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The text on standard input is not UTF-8"));
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
