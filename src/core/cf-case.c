@@ -1,0 +1,4397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Casefile"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cf-case-private.h"
+#include "cf-case-schema.h"
+#include "cf-records-private.h"
+#include "cf-record-list-private.h"
+
+/* Bounds for a file we did not write: a case file holds whole articles, so values
+ * may be long, but SQL text, expressions and compound queries stay small. */
+#define CF_LIMIT_LENGTH        (256 * 1024 * 1024)
+#define CF_LIMIT_SQL_LENGTH    (1024 * 1024)
+#define CF_LIMIT_EXPR_DEPTH    200
+#define CF_LIMIT_COMPOUND      16
+#define CF_LIMIT_VDBE_OP       100000
+#define CF_LIMIT_FUNCTION_ARG  16
+#define CF_LIMIT_LIKE_PATTERN  1000
+#define CF_LIMIT_VARIABLES     1000
+#define CF_LIMIT_TRIGGER_DEPTH 4
+#define CF_QUOTE_CONTEXT       32      /* characters kept before and after a quote */
+#define CF_UNDO_DEPTH          200
+
+typedef sqlite3_stmt CfStmt;
+
+static void
+cf_stmt_release (CfStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfStmt, cf_stmt_release)
+
+typedef struct
+{
+  char  *label;
+  void  *changeset;
+  int    size;
+} UndoEntry;
+
+struct _CfCase
+{
+  GObject        parent_instance;
+
+  sqlite3       *db;
+  char          *path;
+  GHashTable    *statements;    /* SQL text (static) -> sqlite3_stmt */
+  char          *info[CF_CASE_FIELD_ANALYST + 1];
+
+  /* one live object per record, so edits update what the panes hold */
+  GHashTable    *objects[CF_N_RECORD_KINDS];   /* gint64* id -> GObject (weak) */
+  GList         *lists;                         /* CfRecordList (weak) */
+
+  guint          action_depth;
+  char          *action_label;
+  sqlite3_session *session;
+  gboolean       action_failed;
+
+  GQueue         undo_stack;   /* UndoEntry, newest at head */
+  GQueue         redo_stack;
+
+  guint          read_only : 1;
+  guint          undo_enabled : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CfCase, cf_case, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_INCIDENT_DATE,
+  PROP_MARKING,
+  PROP_ANALYST,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+enum {
+  RECORD_CHANGED,
+  RECORDS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+static char *vfs_name;
+
+static const char *case_field_names[] = {
+  "title", "summary", "incident_date", "marking", "analyst",
+};
+
+static const char *document_field_names[] = {
+  "title", "byline", "publisher", "url", "published", "language",
+};
+
+G_DEFINE_QUARK (cf-case-error-quark, cf_case_error)
+
+static void
+undo_entry_free (gpointer data)
+{
+  UndoEntry *entry = data;
+
+  g_free (entry->label);
+  sqlite3_free (entry->changeset);
+  g_free (entry);
+}
+
+void
+cf_search_hit_free (CfSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->title);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+void
+cf_change_entry_free (CfChangeEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->summary);
+  g_free (entry);
+}
+
+void
+_cf_case_set_vfs_name (const char *name)
+{
+  g_free (vfs_name);
+  vfs_name = g_strdup (name);
+}
+
+sqlite3 *
+_cf_case_get_db (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return self->db;
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* --- errors --------------------------------------------------------------------- */
+
+/* Maps an SQLite result to our error domain in words a user can act on. */
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *doing)
+{
+  int primary = rc & 0xff;
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (primary)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("The case file is damaged (%s). Open a backup copy, or use "
+                     "“casefile-cli check” to see what is wrong."), detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("The disk is full: %s failed. Free some space and try again; "
+                     "nothing was changed."), doing);
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("Could not read or write the case file: %s failed (%s)."),
+                   doing, detail);
+      break;
+    case SQLITE_NOMEM:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_MEMORY,
+                   _("Out of memory: %s failed."), doing);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_BUSY,
+                   _("The case file is in use by another program: %s failed. "
+                     "Close it there and try again."), doing);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_READ_ONLY,
+                   _("The case file is read-only: %s is not possible. Use Save As "
+                     "to make an editable copy."), doing);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("%s was refused: %s."), doing, detail);
+      break;
+    default:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                   _("%s failed: %s."), doing, detail);
+      break;
+    }
+}
+
+static gboolean
+check_writable (CfCase  *self,
+                GError **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                   _("The case is closed."));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_READ_ONLY,
+                   _("This case file is open read-only, so it cannot be changed. "
+                     "Use Save As to make an editable copy."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_open (CfCase  *self,
+            GError **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                   _("The case is closed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- statements ------------------------------------------------------------------ */
+
+/* Prepared statements are kept for the life of the connection, keyed by their
+ * (static) SQL text. The caller resets with g_autoptr(CfStmt). */
+static CfStmt *
+prepare (CfCase      *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Reading the case"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          const char  *doing,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows; the caller has bound it. */
+static gboolean
+step_done (CfCase      *self,
+           CfStmt      *stmt,
+           const char  *doing,
+           GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_text_or_null (CfStmt     *stmt,
+                   int         index,
+                   const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id_or_null (CfStmt *stmt,
+                 int     index,
+                 gint64  id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+static void
+bind_int_or_null (CfStmt *stmt,
+                  int     index,
+                  int     value)
+{
+  if (value <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+static void
+finalize_statements (CfCase *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sqlite3_finalize (value);
+  g_hash_table_remove_all (self->statements);
+}
+
+/* --- opening ---------------------------------------------------------------------- */
+
+static const char *allowed_pragmas[] = {
+  "application_id", "user_version", "quick_check", "integrity_check", "foreign_keys",
+  "foreign_key_check", "journal_mode", "synchronous", "cell_size_check", "mmap_size",
+  "busy_timeout", "defer_foreign_keys", "table_info", "table_xinfo", "index_list",
+  "index_info", "data_version", "page_size", "page_count", "schema_version",
+  "secure_delete", "temp_store", "cache_size", NULL
+};
+
+/* A second line of defence behind the limits: no ATTACH, and only the pragmas we use
+ * (SQLite's session and FTS5 code use some of them internally). */
+static int
+authorizer_cb (void       *user_data,
+               int         action,
+               const char *arg1,
+               const char *arg2,
+               const char *database,
+               const char *trigger)
+{
+  switch (action)
+    {
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+      return SQLITE_DENY;
+    case SQLITE_PRAGMA:
+      if (arg1 != NULL && g_strv_contains (allowed_pragmas, arg1))
+        return SQLITE_OK;
+      return SQLITE_DENY;
+    default:
+      return SQLITE_OK;
+    }
+}
+
+static void
+apply_limits (sqlite3 *db)
+{
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, CF_LIMIT_LENGTH);
+  sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, CF_LIMIT_SQL_LENGTH);
+  sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, CF_LIMIT_EXPR_DEPTH);
+  sqlite3_limit (db, SQLITE_LIMIT_COMPOUND_SELECT, CF_LIMIT_COMPOUND);
+  sqlite3_limit (db, SQLITE_LIMIT_VDBE_OP, CF_LIMIT_VDBE_OP);
+  sqlite3_limit (db, SQLITE_LIMIT_FUNCTION_ARG, CF_LIMIT_FUNCTION_ARG);
+  sqlite3_limit (db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, CF_LIMIT_LIKE_PATTERN);
+  sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, CF_LIMIT_VARIABLES);
+  sqlite3_limit (db, SQLITE_LIMIT_TRIGGER_DEPTH, CF_LIMIT_TRIGGER_DEPTH);
+}
+
+/* Everything that must hold before SQLite reads a single page of a file we did not
+ * write (PLATFORM-NOTES.md, "opening a case file someone sent you"). */
+static sqlite3 *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_EXRESCODE, vfs_name);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, _("Opening the case file"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
+  apply_limits (db);
+  sqlite3_set_authorizer (db, authorizer_cb, NULL);
+  sqlite3_busy_timeout (db, 2000);
+
+  if (!exec_sql (db,
+                 "PRAGMA cell_size_check = ON;"
+                 "PRAGMA mmap_size = 0;"
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA temp_store = MEMORY;",
+                 _("Opening the case file"), error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Looks at the first 100 bytes: "SQLite format 3", our application id, a version we
+ * know, and a size that agrees with the header. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  guint8 header[100];
+  GStatBuf st;
+  FILE *f;
+  size_t n;
+  guint32 page_size, page_count, app_id, version;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_FOUND,
+                     _("There is no file “%s”."), display);
+      else
+        g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                     _("Could not open “%s”: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
+                   _("“%s” is a folder, not a case file."), display);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
+                   _("“%s” is not a regular file, so it is not a case file."), display);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
+                   _("“%s” is empty, so it is not a case file."), display);
+      return FALSE;
+    }
+
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("Could not open “%s”: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
+                   _("“%s” is not a Casefile case file."), display);
+      return FALSE;
+    }
+  if (n < sizeof header)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” is cut short: it ends inside its header."), display);
+      return FALSE;
+    }
+
+  app_id = read_be32 (header + 68);
+  version = read_be32 (header + 60);
+  if (app_id != CF_APPLICATION_ID)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
+                   _("“%s” is an SQLite database of another program, not a Casefile "
+                     "case file."), display);
+      return FALSE;
+    }
+  if (version > CF_SCHEMA_VERSION)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Casefile (format %u; "
+                     "this version reads up to %u). Update Casefile to open it."),
+                   display, version, CF_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” is an unfinished case file (it has no format version)."),
+                   display);
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0
+      || (guint64) st.st_size % page_size != 0
+      || (read_be32 (header + 24) == read_be32 (header + 92)
+          && (guint64) page_count * page_size > (guint64) st.st_size))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” is damaged: its size does not match its header (it may "
+                     "have been cut short while copying)."), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The schema a file of the current version must have, as one string. */
+static char *
+dump_schema (sqlite3  *db,
+             GError  **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT type, name, tbl_name, coalesce (sql, '') "
+                           "FROM main.sqlite_schema "
+                           "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
+                           "ORDER BY type, name",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, _("Reading the schema"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 4; i++)
+        {
+          g_string_append (out, (const char *) sqlite3_column_text (stmt, i));
+          g_string_append_c (out, '\x1f');
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db, rc, _("Reading the schema"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+expected_schema (void)
+{
+  static char *expected;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      sqlite3 *db = NULL;
+      char *dump = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK
+          && sqlite3_exec (db, _cf_case_schema_sql (CF_SCHEMA_VERSION), NULL, NULL, NULL) == SQLITE_OK)
+        dump = dump_schema (db, NULL);
+      sqlite3_close (db);
+      if (dump == NULL)
+        g_error ("Could not build the reference schema");
+      expected = dump;
+      g_once_init_leave (&initialized, 1);
+    }
+  return expected;
+}
+
+static gboolean
+pragma_int (sqlite3     *db,
+            const char  *sql,
+            gint64      *out,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, _("Reading the case file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* quick_check, application id, version and the exact schema. */
+static gboolean
+verify_connection (sqlite3     *db,
+                   const char  *display,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *first_problem = NULL;
+  gint64 app_id = 0, version = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (result, "ok") != 0)
+            first_problem = g_strdup (result ? result : "?");
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                     _("“%s” is damaged and cannot be opened (%s)."),
+                     display, sqlite3_errmsg (db));
+      else
+        set_sqlite_error (error, db, rc, _("Checking the case file"));
+      return FALSE;
+    }
+  if (first_problem != NULL)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened (%s)."), display, first_problem);
+      return FALSE;
+    }
+
+  if (!pragma_int (db, "PRAGMA application_id", &app_id, error)
+      || !pragma_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (app_id != CF_APPLICATION_ID)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
+                   _("“%s” is not a Casefile case file."), display);
+      return FALSE;
+    }
+  if (version != CF_SCHEMA_VERSION)
+    {
+      g_set_error (error, CF_CASE_ERROR, version > CF_SCHEMA_VERSION ? CF_CASE_ERROR_TOO_NEW : CF_CASE_ERROR_DAMAGED,
+                   _("“%s” has case file format %" G_GINT64_FORMAT ", which this "
+                     "version of Casefile cannot open."), display, version);
+      return FALSE;
+    }
+
+  schema = dump_schema (db, error);
+  if (schema == NULL)
+    return FALSE;
+  if (strcmp (schema, expected_schema ()) != 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” has been altered: its tables, indexes or triggers are not "
+                     "those of a Casefile case file, so it is not opened."), display);
+      return FALSE;
+    }
+
+  /* trusted_schema guards against SQL a sender wrote into the schema. Now that the
+   * schema is known to be exactly ours, our own triggers may feed the FTS5 tables
+   * (which SQLite 3.40 does not mark innocuous). */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+
+  return TRUE;
+}
+
+/* A journal left beside a file is replayed by SQLite on the first read. After our
+ * own crash that is what restores the last committed state; a journal that belongs
+ * to another file would corrupt this one. So the replay is tried on a private copy
+ * first, and the real file is only opened if the result checks out. */
+static gboolean
+check_hot_journal (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_journal = NULL;
+  g_autoptr(GFile) src = NULL;
+  g_autoptr(GFile) dst = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0)
+    return TRUE;
+
+  tmpdir = g_dir_make_tmp ("casefile-journal-XXXXXX", &local_error);
+  if (tmpdir == NULL)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("Could not check the journal left beside “%s”: %s"),
+                   display, local_error->message);
+      return FALSE;
+    }
+  copy = g_build_filename (tmpdir, "check.casefile", NULL);
+  copy_journal = g_strconcat (copy, "-journal", NULL);
+
+  src = g_file_new_for_path (path);
+  dst = g_file_new_for_path (copy);
+  if (g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+    {
+      g_clear_object (&src);
+      g_clear_object (&dst);
+      src = g_file_new_for_path (journal);
+      dst = g_file_new_for_path (copy_journal);
+      if (g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+        {
+          db = open_connection (copy, SQLITE_OPEN_READWRITE, &local_error);
+          if (db != NULL)
+            {
+              ok = verify_connection (db, display, &local_error);
+              sqlite3_close (db);
+            }
+        }
+    }
+
+  g_unlink (copy_journal);
+  g_unlink (copy);
+  g_rmdir (tmpdir);
+
+  if (!ok)
+    {
+      g_autofree char *journal_display = g_filename_display_basename (journal);
+
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” has a leftover journal “%s” beside it that does not restore "
+                     "it to a sound state, so neither was touched. If the journal does "
+                     "not belong to this case, move it away and open the case again. "
+                     "(%s)"),
+                   display, journal_display, local_error ? local_error->message : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_info (CfCase  *self,
+           GError **error)
+{
+  g_autoptr(CfStmt) stmt = prepare (self,
+                                    "SELECT title, summary, incident_date, marking, analyst "
+                                    "FROM case_info WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("The case file has lost its case record."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, _("Reading the case"));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+      if (g_strcmp0 (value, self->info[i]) != 0)
+        {
+          g_free (self->info[i]);
+          self->info[i] = g_strdup (value);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE + i]);
+        }
+    }
+  return TRUE;
+}
+
+static sqlite3 *
+open_verified (const char  *path,
+               gboolean    *read_only,
+               GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *db;
+
+  if (!check_header (path, error))
+    return NULL;
+
+  /* SQLite writes a journal beside the file, so the folder must be writable too. */
+  if (!*read_only && (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0))
+    *read_only = TRUE;
+
+  if (!check_hot_journal (path, error))
+    return NULL;
+
+  db = open_connection (path, *read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return NULL;
+
+  if (!verify_connection (db, display, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!*read_only
+      && !exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
+                    _("Opening the case file"), error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static CfCase *
+case_new_for_db (sqlite3    *db,
+                 const char *path,
+                 gboolean    read_only)
+{
+  CfCase *self = g_object_new (CF_TYPE_CASE, NULL);
+
+  self->db = db;
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+  return self;
+}
+
+CfCase *
+cf_case_open (const char       *path,
+              CfCaseOpenFlags   flags,
+              GError          **error)
+{
+  g_autoptr(CfCase) self = NULL;
+  gboolean read_only = (flags & CF_CASE_OPEN_READ_ONLY) != 0;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = open_verified (path, &read_only, error);
+  if (db == NULL)
+    return NULL;
+
+  self = case_new_for_db (db, path, read_only);
+  if (!load_info (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+CfCase *
+cf_case_create (const char  *path,
+                const char  *title,
+                GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *setup = NULL;
+  sqlite3 *db;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_basename (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name."), display);
+      return NULL;
+    }
+
+  /* Build the file under a temporary name and link it into place, so a crash never
+   * leaves a half-made case file under the real name. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_build_filename (dir, ".casefile-new-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, CF_CASE_ERROR, saved == ENOENT ? CF_CASE_ERROR_NOT_FOUND : CF_CASE_ERROR_IO,
+                   _("Could not create “%s”: %s."), display, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  g_unlink (tmp);
+
+  db = open_connection (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    {
+      g_unlink (tmp);
+      return NULL;
+    }
+
+  setup = g_strdup_printf ("PRAGMA journal_mode = DELETE;"
+                           "PRAGMA synchronous = FULL;"
+                           "PRAGMA application_id = %d;"
+                           "BEGIN;"
+                           "%s"
+                           "PRAGMA user_version = %d;"
+                           "COMMIT;",
+                           CF_APPLICATION_ID, _cf_case_schema_sql (CF_SCHEMA_VERSION),
+                           CF_SCHEMA_VERSION);
+
+  /* The schema is ours: it may be written before the defensive flag would refuse
+   * writing to sqlite_schema (it does not, since DDL is allowed). */
+  if (!exec_sql (db, setup, _("Creating the case file"), error))
+    goto fail;
+
+  {
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2 (db,
+                                 "INSERT INTO case_info (id, title, created, modified) "
+                                 "VALUES (1, ?1, ?2, ?2)", -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+      {
+        sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_DONE)
+          rc = SQLITE_OK;
+      }
+    sqlite3_finalize (stmt);
+    if (rc != SQLITE_OK)
+      {
+        set_sqlite_error (error, db, rc, _("Creating the case file"));
+        goto fail;
+      }
+  }
+
+  if (sqlite3_close (db) != SQLITE_OK)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("Could not finish writing “%s”."), display);
+      db = NULL;
+      goto fail;
+    }
+  db = NULL;
+
+  if (link (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, CF_CASE_ERROR, saved == EEXIST ? CF_CASE_ERROR_EXISTS : CF_CASE_ERROR_IO,
+                   _("Could not create “%s”: %s."), display, g_strerror (saved));
+      goto fail;
+    }
+  g_unlink (tmp);
+
+  return cf_case_open (path, CF_CASE_OPEN_DEFAULT, error);
+
+fail:
+  if (db != NULL)
+    sqlite3_close (db);
+  g_unlink (tmp);
+  return NULL;
+}
+
+void
+cf_case_close (CfCase *self)
+{
+  g_return_if_fail (CF_IS_CASE (self));
+
+  if (self->action_depth > 0)
+    {
+      self->action_depth = 1;
+      cf_case_cancel_action (self);
+    }
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  finalize_statements (self);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+const char *
+cf_case_get_path (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return self->path;
+}
+
+gboolean
+cf_case_get_read_only (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), TRUE);
+  return self->read_only;
+}
+
+gboolean
+cf_case_save_as (CfCase      *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3 *reopened;
+  sqlite3_backup *backup;
+  gboolean read_only = FALSE;
+  int fd, rc;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+  if (self->action_depth > 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                   _("Finish the current edit before saving a copy."));
+      return FALSE;
+    }
+
+  display = g_filename_display_basename (path);
+  dir = g_path_get_dirname (path);
+  tmp = g_build_filename (dir, ".casefile-copy-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("Could not write “%s”: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  dest = open_connection (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (dest == NULL)
+    goto fail;
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, dest, sqlite3_errcode (dest), _("Saving a copy"));
+      goto fail;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, dest, rc, _("Saving a copy"));
+      goto fail;
+    }
+  if (!exec_sql (dest, "PRAGMA journal_mode = DELETE", _("Saving a copy"), error))
+    goto fail;
+  if (sqlite3_close (dest) != SQLITE_OK)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("Could not finish writing “%s”."), display);
+      dest = NULL;
+      goto fail;
+    }
+  dest = NULL;
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
+                   _("Could not write “%s”: %s."), display, g_strerror (saved));
+      goto fail;
+    }
+
+  /* Go on with the copy; the undo history stays valid since the content is equal. */
+  reopened = open_verified (path, &read_only, error);
+  if (reopened == NULL)
+    return FALSE;
+  finalize_statements (self);
+  sqlite3_close (self->db);
+  self->db = reopened;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  if (self->read_only != read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+  return TRUE;
+
+fail:
+  if (dest != NULL)
+    sqlite3_close (dest);
+  g_unlink (tmp);
+  return FALSE;
+}
+
+/* --- live objects and notifications ----------------------------------------------- */
+
+static const char *record_select_sql[CF_N_RECORD_KINDS] = {
+  [CF_RECORD_DOCUMENT] =
+    "SELECT d.id, d.title, d.byline, d.publisher, d.url, d.published, d.imported, "
+    "d.language, d.media_type, d.filename, d.note, d.sha256, d.text_length, "
+    "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) "
+    "FROM documents d WHERE d.id IN (SELECT value FROM json_each (?1))",
+  [CF_RECORD_ACTOR] =
+    "SELECT a.id, a.name, a.description, "
+    "(SELECT count(*) FROM claims c WHERE c.actor_id = a.id) "
+    "FROM actors a WHERE a.id IN (SELECT value FROM json_each (?1))",
+  [CF_RECORD_CLAIM] =
+    "SELECT c.id, c.document_id, d.title, c.start_offset, c.end_offset, c.quote, "
+    "c.prefix, c.suffix, c.paraphrase, c.actor_id, a.name, "
+    "instr ('ABCDEF', c.reliability), c.credibility, c.likelihood, c.confidence, "
+    "c.event_date, c.created, c.modified, "
+    "(SELECT group_concat (x.tag_id || char (31) || x.name || char (31) || x.color, char (30)) "
+    " FROM (SELECT ct.tag_id, t.name, t.color FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
+    "       WHERE ct.claim_id = c.id ORDER BY ct.rowid) x) "
+    "FROM claims c JOIN documents d ON d.id = c.document_id "
+    "LEFT JOIN actors a ON a.id = c.actor_id "
+    "WHERE c.id IN (SELECT value FROM json_each (?1))",
+  [CF_RECORD_TAG] =
+    "WITH RECURSIVE tree (id, path, depth) AS ("
+    " SELECT id, name, 0 FROM tags WHERE parent_id IS NULL"
+    " UNION ALL"
+    " SELECT t.id, tree.path || ' / ' || t.name, tree.depth + 1"
+    " FROM tags t JOIN tree ON t.parent_id = tree.id WHERE tree.depth < 32) "
+    "SELECT t.id, coalesce (t.parent_id, 0), t.name, coalesce (tree.path, t.name), "
+    "coalesce (tree.depth, 0), t.color, "
+    "(SELECT count(*) FROM claim_tags ct WHERE ct.tag_id = t.id) "
+    "FROM tags t LEFT JOIN tree ON tree.id = t.id "
+    "WHERE t.id IN (SELECT value FROM json_each (?1))",
+  [CF_RECORD_NOTE] =
+    "SELECT n.id, CASE n.target WHEN 'case' THEN 0 WHEN 'document' THEN 1 ELSE 2 END, "
+    "n.target_id, n.body, n.created, n.modified "
+    "FROM notes n WHERE n.id IN (SELECT value FROM json_each (?1))",
+  [CF_RECORD_HYPOTHESIS] =
+    "SELECT h.id, h.title, h.description, h.likelihood, h.confidence, "
+    "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'consistent'), "
+    "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'inconsistent') "
+    "FROM hypotheses h WHERE h.id IN (SELECT value FROM json_each (?1))",
+};
+
+static GObject *
+record_new (CfRecordKind kind,
+            gint64       id)
+{
+  switch (kind)
+    {
+    case CF_RECORD_DOCUMENT: return G_OBJECT (_cf_document_new (id));
+    case CF_RECORD_ACTOR: return G_OBJECT (_cf_actor_new (id));
+    case CF_RECORD_CLAIM: return G_OBJECT (_cf_claim_new (id));
+    case CF_RECORD_TAG: return G_OBJECT (_cf_tag_new (id));
+    case CF_RECORD_NOTE: return G_OBJECT (_cf_note_new (id));
+    case CF_RECORD_HYPOTHESIS: return G_OBJECT (_cf_hypothesis_new (id));
+    case CF_RECORD_CASE:
+    case CF_N_RECORD_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+claim_load_tags (CfClaim    *claim,
+                 const char *packed)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_auto(GStrv) items = NULL;
+  const char *color = NULL;
+  g_autofree char *first_color = NULL;
+
+  if (packed != NULL && *packed != '\0')
+    {
+      items = g_strsplit (packed, "\x1e", -1);
+      for (guint i = 0; items[i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (items[i], "\x1f", 3);
+          gint64 id;
+
+          if (g_strv_length (parts) != 3)
+            continue;
+          id = g_ascii_strtoll (parts[0], NULL, 10);
+          g_array_append_val (ids, id);
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, parts[1]);
+          if (first_color == NULL)
+            first_color = g_strdup (parts[2]);
+        }
+    }
+  color = first_color;
+  _cf_claim_set_tags (claim, (const gint64 *) (gpointer) ids->data, ids->len, names->str, color);
+}
+
+static void
+record_load_row (GObject      *object,
+                 CfRecordKind  kind,
+                 sqlite3_stmt *stmt)
+{
+  switch (kind)
+    {
+    case CF_RECORD_DOCUMENT:
+      _cf_document_load_row (CF_DOCUMENT (object), stmt, 1);
+      break;
+    case CF_RECORD_ACTOR:
+      _cf_actor_load_row (CF_ACTOR (object), stmt, 1);
+      break;
+    case CF_RECORD_CLAIM:
+      _cf_claim_load_row (CF_CLAIM (object), stmt, 1);
+      claim_load_tags (CF_CLAIM (object),
+                       (const char *) sqlite3_column_text (stmt, 1 + _CF_CLAIM_N_COLUMNS));
+      break;
+    case CF_RECORD_TAG:
+      _cf_tag_load_row (CF_TAG (object), stmt, 1);
+      break;
+    case CF_RECORD_NOTE:
+      _cf_note_load_row (CF_NOTE (object), stmt, 1);
+      break;
+    case CF_RECORD_HYPOTHESIS:
+      _cf_hypothesis_load_row (CF_HYPOTHESIS (object), stmt, 1);
+      break;
+    case CF_RECORD_CASE:
+    case CF_N_RECORD_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+object_finalized_cb (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  GHashTable *table = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  /* The key is the id inside the object, which is gone: find it by value. Tables
+   * hold only the objects someone still uses, so this stays short. */
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      if (value == where_the_object_was)
+        {
+          g_hash_table_iter_remove (&iter);
+          break;
+        }
+    }
+}
+
+/* Loads (or refreshes) the objects for @ids, in one query. Each found object is added
+ * to @out (if not NULL) in the order of @ids; missing ids are skipped. */
+static gboolean
+load_records (CfCase        *self,
+              CfRecordKind   kind,
+              const gint64  *ids,
+              guint          n_ids,
+              gboolean       refresh,
+              GPtrArray     *out,
+              GError       **error)
+{
+  GHashTable *cache = self->objects[kind];
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(CfStmt) stmt = NULL;
+  guint n_missing = 0;
+  int rc;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (!refresh && g_hash_table_contains (cache, &ids[i]))
+        continue;
+      if (n_missing++ > 0)
+        g_string_append_c (json, ',');
+      g_string_append_printf (json, "%" G_GINT64_FORMAT, ids[i]);
+    }
+  g_string_append_c (json, ']');
+
+  if (n_missing > 0)
+    {
+      stmt = prepare (self, record_select_sql[kind], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          GObject *object = g_hash_table_lookup (cache, &id);
+
+          if (object == NULL)
+            {
+              gint64 *key = g_new (gint64, 1);
+
+              object = record_new (kind, id);
+              *key = id;
+              g_hash_table_insert (cache, key, object);
+              g_object_weak_ref (object, object_finalized_cb, cache);
+              record_load_row (object, kind, stmt);
+              /* the cache holds no reference: @out does, or nobody wanted it */
+              if (out == NULL)
+                {
+                  g_object_unref (object);
+                  continue;
+                }
+              g_ptr_array_add (out, object);
+              continue;
+            }
+          record_load_row (object, kind, stmt);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Reading the case"));
+          return FALSE;
+        }
+    }
+
+  if (out != NULL)
+    {
+      /* Put everything in the order of @ids: newly made objects were appended in
+       * row order and already hold a reference each. */
+      g_autoptr(GHashTable) fresh = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < out->len; i++)
+        g_hash_table_add (fresh, out->pdata[i]);
+      g_ptr_array_set_size (out, 0);
+      for (guint i = 0; i < n_ids; i++)
+        {
+          GObject *object = g_hash_table_lookup (cache, &ids[i]);
+
+          if (object == NULL)
+            continue;
+          if (g_hash_table_remove (fresh, object))
+            g_ptr_array_add (out, object);
+          else
+            g_ptr_array_add (out, g_object_ref (object));
+        }
+      /* duplicates in @ids: drop the references nobody took */
+      {
+        GHashTableIter iter;
+        gpointer key;
+
+        g_hash_table_iter_init (&iter, fresh);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          g_object_unref (key);
+      }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_cf_case_load_records (CfCase        *self,
+                       CfRecordKind   kind,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       GPtrArray     *out,
+                       GError       **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  g_return_val_if_fail (kind > CF_RECORD_CASE && kind < CF_N_RECORD_KINDS, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+  return load_records (self, kind, ids, n_ids, FALSE, out, error);
+}
+
+static gpointer
+get_record (CfCase        *self,
+            CfRecordKind   kind,
+            gint64         id,
+            const char    *what,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!check_open (self, error))
+    return NULL;
+  if (!load_records (self, kind, &id, 1, FALSE, out, error))
+    return NULL;
+  if (out->len == 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."), what, id);
+      return NULL;
+    }
+  return g_object_ref (out->pdata[0]);
+}
+
+/* Refreshes every live object of @kind (counts and joined names may have changed). */
+static void
+refresh_live (CfCase       *self,
+              CfRecordKind  kind)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->objects[kind]);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  if (ids->len > 0)
+    load_records (self, kind, (const gint64 *) (gpointer) ids->data, ids->len, TRUE, NULL, NULL);
+}
+
+static CfRecordKind
+kind_for_table (const char *table,
+                gboolean   *is_link)
+{
+  *is_link = FALSE;
+  if (strcmp (table, "documents") == 0)
+    return CF_RECORD_DOCUMENT;
+  if (strcmp (table, "actors") == 0)
+    return CF_RECORD_ACTOR;
+  if (strcmp (table, "claims") == 0)
+    return CF_RECORD_CLAIM;
+  if (strcmp (table, "tags") == 0)
+    return CF_RECORD_TAG;
+  if (strcmp (table, "notes") == 0)
+    return CF_RECORD_NOTE;
+  if (strcmp (table, "hypotheses") == 0)
+    return CF_RECORD_HYPOTHESIS;
+  if (strcmp (table, "claim_tags") == 0 || strcmp (table, "claim_hypotheses") == 0)
+    {
+      *is_link = TRUE;
+      return CF_RECORD_CLAIM;
+    }
+  return CF_RECORD_CASE;
+}
+
+/* After a commit (or undo, redo): tell objects, lists and listeners what changed. */
+static void
+notify_changeset (CfCase *self,
+                  void   *changeset,
+                  int     size)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  guint mask = 0;
+  GArray *changes[CF_N_RECORD_KINDS] = { NULL };
+  typedef struct { gint64 id; CfChange change; } RowChange;
+
+  if (changeset == NULL)
+    {
+      mask = (1u << CF_N_RECORD_KINDS) - 1;
+    }
+  else if (sqlite3changeset_start (&iter, size, changeset) == SQLITE_OK)
+    {
+      while (sqlite3changeset_next (iter) == SQLITE_ROW)
+        {
+          const char *table;
+          int n_cols, op, indirect;
+          sqlite3_value *value = NULL;
+          gboolean is_link;
+          CfRecordKind kind;
+          RowChange row;
+
+          sqlite3changeset_op (iter, &table, &n_cols, &op, &indirect);
+          kind = kind_for_table (table, &is_link);
+          mask |= 1u << kind;
+          if (kind == CF_RECORD_CASE)
+            continue;
+          if (op == SQLITE_INSERT)
+            sqlite3changeset_new (iter, 0, &value);
+          else
+            sqlite3changeset_old (iter, 0, &value);
+          if (value == NULL)
+            continue;
+          row.id = sqlite3_value_int64 (value);
+          row.change = is_link || op == SQLITE_UPDATE ? CF_CHANGE_UPDATED
+                       : op == SQLITE_INSERT ? CF_CHANGE_INSERTED : CF_CHANGE_DELETED;
+          if (strcmp (table, "claim_hypotheses") == 0)
+            mask |= 1u << CF_RECORD_HYPOTHESIS;
+          if (strcmp (table, "claim_tags") == 0)
+            mask |= 1u << CF_RECORD_TAG;
+          if (changes[kind] == NULL)
+            changes[kind] = g_array_new (FALSE, FALSE, sizeof (RowChange));
+          g_array_append_val (changes[kind], row);
+        }
+      sqlite3changeset_finalize (iter);
+    }
+
+  if (mask & (1u << CF_RECORD_CASE))
+    load_info (self, NULL);
+
+  /* counts and names shown by other kinds follow from these */
+  if (mask & ((1u << CF_RECORD_CLAIM) | (1u << CF_RECORD_TAG) | (1u << CF_RECORD_ACTOR)))
+    mask |= (1u << CF_RECORD_CLAIM);
+
+  for (guint kind = CF_RECORD_DOCUMENT; kind < CF_N_RECORD_KINDS; kind++)
+    {
+      if (mask & (1u << kind))
+        refresh_live (self, kind);
+    }
+  if (mask & (1u << CF_RECORD_CLAIM))
+    {
+      refresh_live (self, CF_RECORD_DOCUMENT);
+      refresh_live (self, CF_RECORD_ACTOR);
+      refresh_live (self, CF_RECORD_TAG);
+      refresh_live (self, CF_RECORD_HYPOTHESIS);
+    }
+
+  for (GList *l = self->lists; l != NULL; l = l->next)
+    _cf_record_list_case_changed (l->data, mask);
+
+  for (guint kind = CF_RECORD_DOCUMENT; kind < CF_N_RECORD_KINDS; kind++)
+    {
+      if (changes[kind] == NULL)
+        continue;
+      for (guint i = 0; i < changes[kind]->len; i++)
+        {
+          RowChange *row = &g_array_index (changes[kind], RowChange, i);
+
+          g_signal_emit (self, signals[RECORD_CHANGED], 0, kind, row->id, row->change);
+        }
+      g_array_unref (changes[kind]);
+    }
+  if (mask & (1u << CF_RECORD_CASE))
+    g_signal_emit (self, signals[RECORD_CHANGED], 0, CF_RECORD_CASE, (gint64) 1, CF_CHANGE_UPDATED);
+
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, mask);
+}
+
+void
+_cf_case_add_list (CfCase       *self,
+                   CfRecordList *list)
+{
+  self->lists = g_list_prepend (self->lists, list);
+}
+
+void
+_cf_case_remove_list (CfCase       *self,
+                      CfRecordList *list)
+{
+  self->lists = g_list_remove (self->lists, list);
+}
+
+/* --- actions and undo -------------------------------------------------------------- */
+
+static void
+notify_undo_state (CfCase *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
+static gboolean
+log_change (CfCase      *self,
+            const char  *summary,
+            GError     **error)
+{
+  g_autoptr(CfStmt) stmt = prepare (self, "INSERT INTO change_log (at, summary) VALUES (?1, ?2)", error);
+  g_autofree char *now = now_iso8601 ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, summary, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, _("Recording the change"), error);
+}
+
+void
+cf_case_begin_action (CfCase     *self,
+                      const char *label)
+{
+  g_return_if_fail (CF_IS_CASE (self));
+
+  if (self->action_depth++ > 0)
+    return;
+
+  self->action_failed = FALSE;
+  g_free (self->action_label);
+  self->action_label = g_strdup (label ? label : _("Edit"));
+
+  if (self->db == NULL || self->read_only)
+    {
+      self->action_failed = TRUE;
+      return;
+    }
+
+  if (sqlite3_exec (self->db, "SAVEPOINT cf_action", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      self->action_failed = TRUE;
+      return;
+    }
+
+  if (self->undo_enabled
+      && sqlite3session_create (self->db, "main", &self->session) == SQLITE_OK)
+    {
+      for (guint i = 0; _cf_case_tracked_tables[i] != NULL; i++)
+        {
+          if (sqlite3session_attach (self->session, _cf_case_tracked_tables[i]) != SQLITE_OK)
+            {
+              g_clear_pointer (&self->session, sqlite3session_delete);
+              self->action_failed = TRUE;
+              break;
+            }
+        }
+    }
+  else if (self->undo_enabled)
+    {
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      self->action_failed = TRUE;
+    }
+}
+
+void
+cf_case_cancel_action (CfCase *self)
+{
+  g_return_if_fail (CF_IS_CASE (self));
+  g_return_if_fail (self->action_depth > 0);
+
+  /* inside an outer action: the outer end will roll everything back */
+  if (self->action_depth > 1)
+    {
+      self->action_depth--;
+      self->action_failed = TRUE;
+      return;
+    }
+
+  self->action_depth = 0;
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO cf_action", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "RELEASE cf_action", NULL, NULL, NULL);
+    }
+  /* cached objects may have been refreshed from rows that are now gone */
+  if (self->db != NULL)
+    notify_changeset (self, NULL, 0);
+}
+
+gboolean
+cf_case_end_action (CfCase  *self,
+                    GError **error)
+{
+  void *changeset = NULL;
+  int size = 0;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  g_return_val_if_fail (self->action_depth > 0, FALSE);
+
+  if (--self->action_depth > 0)
+    return TRUE;
+
+  if (self->action_failed || self->db == NULL || self->read_only)
+    {
+      if (!check_writable (self, error))
+        {
+          g_clear_pointer (&self->session, sqlite3session_delete);
+          return FALSE;
+        }
+      self->action_depth = 1;
+      cf_case_cancel_action (self);
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                   _("%s did not complete, so nothing was changed."), self->action_label);
+      return FALSE;
+    }
+
+  if (self->session != NULL)
+    {
+      rc = sqlite3session_changeset (self->session, &size, &changeset);
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, self->db, rc, self->action_label);
+          self->action_depth = 1;
+          cf_case_cancel_action (self);
+          return FALSE;
+        }
+    }
+
+  if (size > 0 || self->session == NULL)
+    {
+      if (!log_change (self, self->action_label, error))
+        {
+          sqlite3_free (changeset);
+          self->action_depth = 1;
+          cf_case_cancel_action (self);
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_exec (self->db, "RELEASE cf_action", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->action_label);
+      sqlite3_free (changeset);
+      /* a failed commit leaves the transaction open: undo it all */
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      notify_changeset (self, NULL, 0);
+      return FALSE;
+    }
+
+  if (changeset != NULL && size > 0)
+    {
+      UndoEntry *entry = g_new0 (UndoEntry, 1);
+
+      entry->label = g_strdup (self->action_label);
+      entry->changeset = changeset;
+      entry->size = size;
+      g_queue_push_head (&self->undo_stack, entry);
+      while (self->undo_stack.length > CF_UNDO_DEPTH)
+        undo_entry_free (g_queue_pop_tail (&self->undo_stack));
+      g_queue_clear_full (&self->redo_stack, undo_entry_free);
+      notify_changeset (self, changeset, size);
+      notify_undo_state (self);
+    }
+  else
+    {
+      sqlite3_free (changeset);
+      if (!self->undo_enabled)
+        notify_changeset (self, NULL, 0);
+    }
+
+  return TRUE;
+}
+
+/* Every public edit runs inside one of these: fails early on a read-only case, and
+ * joins an action the caller opened. */
+#define BEGIN_EDIT(label)                                  \
+  G_STMT_START {                                           \
+    if (!check_writable (self, error))                     \
+      return 0;                                            \
+    cf_case_begin_action (self, (label));                  \
+  } G_STMT_END
+
+static gboolean
+edit_failed (CfCase *self)
+{
+  cf_case_cancel_action (self);
+  return FALSE;
+}
+
+gboolean
+cf_case_can_undo (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return self->undo_stack.length > 0;
+}
+
+gboolean
+cf_case_can_redo (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return self->redo_stack.length > 0;
+}
+
+const char *
+cf_case_get_undo_label (CfCase *self)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  entry = g_queue_peek_head (&self->undo_stack);
+  return entry ? entry->label : NULL;
+}
+
+const char *
+cf_case_get_redo_label (CfCase *self)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  entry = g_queue_peek_head (&self->redo_stack);
+  return entry ? entry->label : NULL;
+}
+
+void
+cf_case_set_undo_enabled (CfCase   *self,
+                          gboolean  enabled)
+{
+  g_return_if_fail (CF_IS_CASE (self));
+  self->undo_enabled = !!enabled;
+}
+
+static int
+apply_conflict_cb (void                   *user_data,
+                   int                     conflict,
+                   sqlite3_changeset_iter *iter)
+{
+  /* The stack is linear and every edit goes through it, so a conflict means the
+   * file changed under us: stop rather than guess. */
+  return SQLITE_CHANGESET_ABORT;
+}
+
+static gboolean
+apply_entry (CfCase     *self,
+             UndoEntry  *entry,
+             gboolean    invert,
+             const char *log_prefix,
+             GError    **error)
+{
+  void *changes = entry->changeset;
+  int size = entry->size;
+  g_autofree char *summary = NULL;
+  int rc;
+
+  if (invert)
+    {
+      rc = sqlite3changeset_invert (entry->size, entry->changeset, &size, &changes);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, self->db, rc, log_prefix);
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_exec (self->db, "SAVEPOINT cf_undo", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3changeset_apply (self->db, size, changes, NULL, apply_conflict_cb, NULL);
+  if (rc == SQLITE_OK)
+    {
+      g_autoptr(GError) log_error = NULL;
+
+      summary = g_strdup_printf ("%s: %s", log_prefix, entry->label);
+      if (!log_change (self, summary, &log_error))
+        rc = SQLITE_ERROR;
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "RELEASE cf_undo", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_ABORT)
+        g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                     _("“%s” cannot be undone: the case changed in a way that conflicts "
+                       "with it."), entry->label);
+      else
+        set_sqlite_error (error, self->db, rc, log_prefix);
+      if (!sqlite3_get_autocommit (self->db))
+        {
+          sqlite3_exec (self->db, "ROLLBACK TO cf_undo", NULL, NULL, NULL);
+          sqlite3_exec (self->db, "RELEASE cf_undo", NULL, NULL, NULL);
+        }
+      if (invert)
+        sqlite3_free (changes);
+      notify_changeset (self, NULL, 0);
+      return FALSE;
+    }
+
+  notify_changeset (self, changes, size);
+  if (invert)
+    sqlite3_free (changes);
+  return TRUE;
+}
+
+gboolean
+cf_case_undo (CfCase  *self,
+              GError **error)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  entry = g_queue_peek_head (&self->undo_stack);
+  if (entry == NULL || self->action_depth > 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOTHING_TO_UNDO,
+                   _("There is nothing to undo."));
+      return FALSE;
+    }
+  if (!apply_entry (self, entry, TRUE, _("Undo"), error))
+    return FALSE;
+  g_queue_push_head (&self->redo_stack, g_queue_pop_head (&self->undo_stack));
+  notify_undo_state (self);
+  return TRUE;
+}
+
+gboolean
+cf_case_redo (CfCase  *self,
+              GError **error)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  entry = g_queue_peek_head (&self->redo_stack);
+  if (entry == NULL || self->action_depth > 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOTHING_TO_UNDO,
+                   _("There is nothing to redo."));
+      return FALSE;
+    }
+  if (!apply_entry (self, entry, FALSE, _("Redo"), error))
+    return FALSE;
+  g_queue_push_head (&self->undo_stack, g_queue_pop_head (&self->redo_stack));
+  notify_undo_state (self);
+  return TRUE;
+}
+
+/* --- edits: shared helpers ---------------------------------------------------------- */
+
+typedef enum
+{
+  VALUE_TEXT,          /* NULL becomes '' */
+  VALUE_TEXT_OR_NULL,  /* NULL or '' becomes NULL */
+  VALUE_INT_OR_NULL,   /* <= 0 becomes NULL */
+} ValueKind;
+
+/* Runs @sql (with ?1 the id, ?2 the value, ?3 the time) as one edit. */
+static gboolean
+update_field (CfCase      *self,
+              const char  *sql,
+              gint64       id,
+              ValueKind    kind,
+              const char  *text,
+              gint         number,
+              const char  *label,
+              const char  *what,
+              GError     **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+
+  BEGIN_EDIT (label);
+
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (kind)
+    {
+    case VALUE_TEXT:
+      sqlite3_bind_text (stmt, 2, text ? text : "", -1, SQLITE_TRANSIENT);
+      break;
+    case VALUE_TEXT_OR_NULL:
+      bind_text_or_null (stmt, 2, text && *text ? text : NULL);
+      break;
+    case VALUE_INT_OR_NULL:
+      bind_int_or_null (stmt, 2, number);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, label, error))
+    return edit_failed (self);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."), what, id);
+      return edit_failed (self);
+    }
+  return cf_case_end_action (self, error);
+}
+
+static gboolean
+record_exists (CfCase      *self,
+               const char  *sql,
+               gint64       id,
+               const char  *what,
+               GError     **error)
+{
+  g_autoptr(CfStmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                 _("There is no %s with id %" G_GINT64_FORMAT " in this case."), what, id);
+  else
+    set_sqlite_error (error, self->db, rc, _("Reading the case"));
+  return FALSE;
+}
+
+/* Runs a statement bound only to ?1 = id, as part of the current edit. */
+static gboolean
+run_with_id (CfCase      *self,
+             const char  *sql,
+             gint64       id,
+             const char  *doing,
+             GError     **error)
+{
+  g_autoptr(CfStmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (self, stmt, doing, error);
+}
+
+/* --- the case itself ------------------------------------------------------------------- */
+
+const char *
+cf_case_get_info (CfCase      *self,
+                  CfCaseField  field)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail ((guint) field < G_N_ELEMENTS (self->info), NULL);
+
+  return self->info[field] ? self->info[field] : "";
+}
+
+gboolean
+cf_case_field_from_name (const char  *name,
+                         CfCaseField *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (case_field_names); i++)
+    {
+      if (g_strcmp0 (name, case_field_names[i]) == 0)
+        {
+          *out = (CfCaseField) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+cf_case_field_to_name (CfCaseField field)
+{
+  g_return_val_if_fail ((guint) field < G_N_ELEMENTS (case_field_names), NULL);
+  return case_field_names[field];
+}
+
+gboolean
+cf_case_set_info (CfCase       *self,
+                  CfCaseField   field,
+                  const char   *value,
+                  GError      **error)
+{
+  static const char *sql[] = {
+    "UPDATE case_info SET title = ?2, modified = ?3 WHERE id = ?1",
+    "UPDATE case_info SET summary = ?2, modified = ?3 WHERE id = ?1",
+    "UPDATE case_info SET incident_date = ?2, modified = ?3 WHERE id = ?1",
+    "UPDATE case_info SET marking = ?2, modified = ?3 WHERE id = ?1",
+    "UPDATE case_info SET analyst = ?2, modified = ?3 WHERE id = ?1",
+  };
+  static const char *labels[] = {
+    N_("Change the case title"), N_("Change the summary"), N_("Change the incident date"),
+    N_("Change the handling marking"), N_("Change the analyst"),
+  };
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  g_return_val_if_fail ((guint) field < G_N_ELEMENTS (sql), FALSE);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  return update_field (self, sql[field], 1,
+                       field == CF_CASE_FIELD_INCIDENT_DATE ? VALUE_TEXT_OR_NULL : VALUE_TEXT,
+                       value, 0, _(labels[field]), _("case"), error);
+}
+
+/* --- documents --------------------------------------------------------------------------- */
+
+gint64
+cf_case_add_document (CfCase                 *self,
+                      const CfDocumentFields *fields,
+                      GError                **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+  g_return_val_if_fail (fields->text != NULL, 0);
+
+  if (!g_utf8_validate (fields->text, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The document text is not valid UTF-8."));
+      return 0;
+    }
+
+  if (fields->title != NULL && *fields->title != '\0')
+    title = g_strdup (fields->title);
+  else if (fields->filename != NULL)
+    title = g_strdup (fields->filename);
+  else
+    {
+      /* the first line, shortened: pasted text has no other name */
+      const char *text = fields->text;
+      const char *end;
+
+      while (g_unichar_isspace (g_utf8_get_char (text)))
+        text = g_utf8_next_char (text);
+      end = strchr (text, '\n');
+      if (end == NULL)
+        end = text + strlen (text);
+      if (g_utf8_strlen (text, end - text) > 80)
+        end = g_utf8_offset_to_pointer (text, 80);
+      title = g_strndup (text, end - text);
+      if (*title == '\0')
+        { g_free (title); title = g_strdup (_("Untitled document")); }
+    }
+
+  original = fields->original ? g_bytes_ref (fields->original)
+                              : g_bytes_new (fields->text, strlen (fields->text));
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
+
+  BEGIN_EDIT (_("Add a document"));
+
+  stmt = prepare (self,
+                  "INSERT INTO documents (title, byline, publisher, url, published, imported, "
+                  "language, media_type, filename, note, sha256, original, text, text_length) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, fields->byline);
+  bind_text_or_null (stmt, 3, fields->publisher);
+  bind_text_or_null (stmt, 4, fields->url);
+  bind_text_or_null (stmt, 5, fields->published);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 7, fields->language);
+  sqlite3_bind_text (stmt, 8, fields->media_type ? fields->media_type : "text/plain", -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 9, fields->filename);
+  bind_text_or_null (stmt, 10, fields->note);
+  sqlite3_bind_text (stmt, 11, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 12, g_bytes_get_data (original, NULL) ? g_bytes_get_data (original, NULL) : "",
+                       g_bytes_get_size (original), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, fields->text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, g_utf8_strlen (fields->text, -1));
+  if (!step_done (self, stmt, _("Adding the document"), error))
+    return edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+GArray *
+cf_case_add_import (CfCase    *self,
+                    CfImport  *import,
+                    GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+
+  label = g_strdup_printf (_("Import “%s”"), import->filename ? import->filename : _("text"));
+  cf_case_begin_action (self, label);
+  for (guint i = 0; i < import->documents->len; i++)
+    {
+      CfExtractedDocument *doc = import->documents->pdata[i];
+      CfDocumentFields fields = {
+        .title = doc->title,
+        .byline = doc->byline,
+        .publisher = doc->site_name,
+        .url = doc->url,
+        .published = doc->published,
+        .language = doc->language,
+        .media_type = doc->media_type,
+        .filename = import->filename,
+        .note = doc->note,
+        .text = doc->text,
+        .original = import->original,
+      };
+      gint64 id = cf_case_add_document (self, &fields, error);
+
+      if (id == 0)
+        {
+          edit_failed (self);
+          return NULL;
+        }
+      g_array_append_val (ids, id);
+    }
+  if (!cf_case_end_action (self, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+cf_case_import_file (CfCase        *self,
+                     GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(CfImport) import = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+  import = cf_import_read_file (file, cancellable, error);
+  if (import == NULL)
+    return NULL;
+  return cf_case_add_import (self, import, error);
+}
+
+gint64
+cf_case_import_text (CfCase      *self,
+                     const char  *title,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CfImport) import = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  bytes = g_bytes_new (text, strlen (text));
+  import = cf_import_from_bytes (bytes, NULL, error);
+  if (import == NULL)
+    return 0;
+  if (title != NULL && *title != '\0' && import->documents->len > 0)
+    {
+      CfExtractedDocument *doc = import->documents->pdata[0];
+
+      g_free (doc->title);
+      doc->title = g_strdup (title);
+    }
+  ids = cf_case_add_import (self, import, error);
+  if (ids == NULL || ids->len == 0)
+    return 0;
+  return g_array_index (ids, gint64, 0);
+}
+
+gboolean
+cf_case_document_field_from_name (const char      *name,
+                                  CfDocumentField *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (document_field_names); i++)
+    {
+      if (g_strcmp0 (name, document_field_names[i]) == 0)
+        {
+          *out = (CfDocumentField) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+cf_case_set_document_field (CfCase           *self,
+                            gint64            document_id,
+                            CfDocumentField   field,
+                            const char       *value,
+                            GError          **error)
+{
+  static const char *sql[] = {
+    "UPDATE documents SET title = ?2 WHERE id = ?1",
+    "UPDATE documents SET byline = ?2 WHERE id = ?1",
+    "UPDATE documents SET publisher = ?2 WHERE id = ?1",
+    "UPDATE documents SET url = ?2 WHERE id = ?1",
+    "UPDATE documents SET published = ?2 WHERE id = ?1",
+    "UPDATE documents SET language = ?2 WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  g_return_val_if_fail ((guint) field < G_N_ELEMENTS (sql), FALSE);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  return update_field (self, sql[field], document_id,
+                       field == CF_DOCUMENT_FIELD_TITLE ? VALUE_TEXT : VALUE_TEXT_OR_NULL,
+                       value, 0, _("Edit the document details"), _("document"), error);
+}
+
+gboolean
+cf_case_delete_document (CfCase  *self,
+                         gint64   document_id,
+                         GError **error)
+{
+  static const char *steps[] = {
+    "DELETE FROM claim_tags WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+    "DELETE FROM claim_hypotheses WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+    "DELETE FROM notes WHERE target = 'claim' AND target_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+    "DELETE FROM notes WHERE target = 'document' AND target_id = ?1",
+    "DELETE FROM claims WHERE document_id = ?1",
+    "DELETE FROM documents WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Delete a document"));
+  if (!record_exists (self, "SELECT 1 FROM documents WHERE id = ?1", document_id, _("document"), error))
+    return edit_failed (self);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!run_with_id (self, steps[i], document_id, _("Deleting the document"), error))
+      return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+CfDocument *
+cf_case_get_document (CfCase  *self,
+                      gint64   document_id,
+                      GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return get_record (self, CF_RECORD_DOCUMENT, document_id, _("document"), error);
+}
+
+char *
+cf_case_get_document_text (CfCase  *self,
+                           gint64   document_id,
+                           GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  stmt = prepare (self, "SELECT text FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    case SQLITE_DONE:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."),
+                   _("document"), document_id);
+      return NULL;
+    default:
+      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
+      return NULL;
+    }
+}
+
+GBytes *
+cf_case_get_document_original (CfCase  *self,
+                               gint64   document_id,
+                               GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  stmt = prepare (self, "SELECT original FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    case SQLITE_DONE:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."),
+                   _("document"), document_id);
+      return NULL;
+    default:
+      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
+      return NULL;
+    }
+}
+
+/* --- actors ---------------------------------------------------------------------------------- */
+
+static gint64
+find_actor (CfCase     *self,
+            const char *name)
+{
+  g_autoptr(CfStmt) stmt = prepare (self, "SELECT id FROM actors WHERE name = ?1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  char *clean;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The name is not valid text."));
+      return NULL;
+    }
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0')
+    {
+      g_free (clean);
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The name is empty."));
+      return NULL;
+    }
+  return clean;
+}
+
+gint64
+cf_case_ensure_actor (CfCase      *self,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(CfStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  clean = clean_name (name, error);
+  if (clean == NULL)
+    return 0;
+  id = find_actor (self, clean);
+  if (id > 0)
+    return id;
+
+  BEGIN_EDIT (_("Add an actor"));
+  stmt = prepare (self, "INSERT INTO actors (name) VALUES (?1)", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Adding the actor"), error))
+    return edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+gboolean
+cf_case_rename_actor (CfCase      *self,
+                      gint64       actor_id,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean = NULL;
+  gint64 other;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  clean = clean_name (name, error);
+  if (clean == NULL)
+    return FALSE;
+  other = find_actor (self, clean);
+  if (other > 0 && other != actor_id)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("There is already an actor called “%s”."), clean);
+      return FALSE;
+    }
+  return update_field (self, "UPDATE actors SET name = ?2 WHERE id = ?1", actor_id,
+                       VALUE_TEXT, clean, 0, _("Rename an actor"), _("actor"), error);
+}
+
+gboolean
+cf_case_set_actor_description (CfCase      *self,
+                               gint64       actor_id,
+                               const char  *description,
+                               GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return update_field (self, "UPDATE actors SET description = ?2 WHERE id = ?1", actor_id,
+                       VALUE_TEXT, description, 0, _("Describe an actor"), _("actor"), error);
+}
+
+gboolean
+cf_case_delete_actor (CfCase  *self,
+                      gint64   actor_id,
+                      GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Delete an actor"));
+  if (!record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, _("actor"), error)
+      || !run_with_id (self, "UPDATE claims SET actor_id = NULL WHERE actor_id = ?1", actor_id,
+                       _("Deleting the actor"), error)
+      || !run_with_id (self, "DELETE FROM actors WHERE id = ?1", actor_id,
+                       _("Deleting the actor"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+CfActor *
+cf_case_get_actor (CfCase  *self,
+                   gint64   actor_id,
+                   GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return get_record (self, CF_RECORD_ACTOR, actor_id, _("actor"), error);
+}
+
+/* --- claims ------------------------------------------------------------------------------------ */
+
+static gboolean
+load_text_and_length (CfCase      *self,
+                      gint64       document_id,
+                      char       **text,
+                      gint64      *length,
+                      GError     **error)
+{
+  g_autoptr(CfStmt) stmt = prepare (self, "SELECT text, text_length FROM documents WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *length = sqlite3_column_int64 (stmt, 1);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                 _("There is no %s with id %" G_GINT64_FORMAT " in this case."),
+                 _("document"), document_id);
+  else
+    set_sqlite_error (error, self->db, rc, _("Reading the document"));
+  return FALSE;
+}
+
+gint64
+cf_case_add_claim (CfCase      *self,
+                   gint64       document_id,
+                   gint         start,
+                   gint         end,
+                   const char  *expected_quote,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autoptr(CfStmt) stmt = NULL;
+  const char *p_start, *p_end, *p_before, *p_after;
+  gint64 length = 0;
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  if (!load_text_and_length (self, document_id, &text, &length, error))
+    return 0;
+  if (start < 0 || end <= start || end > length)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The span %d–%d is not inside the document, which has %" G_GINT64_FORMAT
+                     " characters; a claim needs at least one character of its text."),
+                   start, end, length);
+      return 0;
+    }
+
+  p_start = g_utf8_offset_to_pointer (text, start);
+  p_end = g_utf8_offset_to_pointer (p_start, end - start);
+  quote = g_strndup (p_start, p_end - p_start);
+  if (expected_quote != NULL && strcmp (expected_quote, quote) != 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The quote does not match the document at %d–%d, which reads “%s”."),
+                   start, end, quote);
+      return 0;
+    }
+  p_before = g_utf8_offset_to_pointer (text, MAX (0, start - CF_QUOTE_CONTEXT));
+  prefix = g_strndup (p_before, p_start - p_before);
+  p_after = p_end;
+  for (int i = 0; i < CF_QUOTE_CONTEXT && *p_after != '\0'; i++)
+    p_after = g_utf8_next_char (p_after);
+  suffix = g_strndup (p_end, p_after - p_end);
+
+  BEGIN_EDIT (_("Mark a claim"));
+  stmt = prepare (self,
+                  "INSERT INTO claims (document_id, start_offset, end_offset, quote, prefix, "
+                  "suffix, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, start);
+  sqlite3_bind_int (stmt, 3, end);
+  sqlite3_bind_text (stmt, 4, quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("Adding the claim"), error))
+    return edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+gint
+cf_case_find_quote (CfCase      *self,
+                    gint64       document_id,
+                    const char  *quote,
+                    guint        occurrence,
+                    GError     **error)
+{
+  g_autofree char *text = NULL;
+  gint64 length = 0;
+  const char *p;
+
+  g_return_val_if_fail (CF_IS_CASE (self), -1);
+  g_return_val_if_fail (quote != NULL, -1);
+
+  if (!check_open (self, error))
+    return -1;
+  if (!load_text_and_length (self, document_id, &text, &length, error))
+    return -1;
+  if (*quote == '\0')
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The quote is empty."));
+      return -1;
+    }
+  p = text;
+  for (guint i = 0; ; i++)
+    {
+      p = strstr (p, quote);
+      if (p == NULL)
+        {
+          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                       _("The quote “%s” does not appear in the document%s."), quote,
+                       occurrence > 0 ? _(" that many times") : "");
+          return -1;
+        }
+      if (i == occurrence)
+        break;
+      p = g_utf8_next_char (p);
+    }
+  return (gint) g_utf8_pointer_to_offset (text, p);
+}
+
+gboolean
+cf_case_delete_claim (CfCase  *self,
+                      gint64   claim_id,
+                      GError **error)
+{
+  static const char *steps[] = {
+    "DELETE FROM claim_tags WHERE claim_id = ?1",
+    "DELETE FROM claim_hypotheses WHERE claim_id = ?1",
+    "DELETE FROM notes WHERE target = 'claim' AND target_id = ?1",
+    "DELETE FROM claims WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Delete a claim"));
+  if (!record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error))
+    return edit_failed (self);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!run_with_id (self, steps[i], claim_id, _("Deleting the claim"), error))
+      return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+CfClaim *
+cf_case_get_claim (CfCase  *self,
+                   gint64   claim_id,
+                   GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return get_record (self, CF_RECORD_CLAIM, claim_id, _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_paraphrase (CfCase      *self,
+                              gint64       claim_id,
+                              const char  *paraphrase,
+                              GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if (paraphrase != NULL && !g_utf8_validate (paraphrase, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE claims SET paraphrase = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_event_date (CfCase      *self,
+                              gint64       claim_id,
+                              const char  *event_date,
+                              GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return update_field (self, "UPDATE claims SET event_date = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
+                       _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_actor (CfCase  *self,
+                         gint64   claim_id,
+                         gint64   actor_id,
+                         GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Set who asserts a claim"));
+  if (actor_id > 0 && !record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, _("actor"), error))
+    return edit_failed (self);
+  stmt = prepare (self, "UPDATE claims SET actor_id = ?2, modified = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  bind_id_or_null (stmt, 2, actor_id);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("Setting the actor"), error))
+    return edit_failed (self);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."), _("claim"), claim_id);
+      return edit_failed (self);
+    }
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_set_claim_actor_name (CfCase      *self,
+                              gint64       claim_id,
+                              const char  *name,
+                              GError     **error)
+{
+  g_autofree char *clean = NULL;
+  gint64 actor_id = 0;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (name != NULL)
+    clean = g_strstrip (g_strdup (name));
+  BEGIN_EDIT (_("Set who asserts a claim"));
+  if (clean != NULL && *clean != '\0')
+    {
+      actor_id = cf_case_ensure_actor (self, clean, error);
+      if (actor_id == 0)
+        return edit_failed (self);
+    }
+  if (!cf_case_set_claim_actor (self, claim_id, actor_id, error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_set_claim_reliability (CfCase         *self,
+                               gint64          claim_id,
+                               CfReliability   value,
+                               GError        **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_RELIABILITY_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a reliability rating."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE claims SET reliability = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, VALUE_TEXT_OR_NULL, cf_reliability_to_code (value), 0,
+                       _("Rate source reliability"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_credibility (CfCase         *self,
+                               gint64          claim_id,
+                               CfCredibility   value,
+                               GError        **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_CREDIBILITY_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a credibility rating."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE claims SET credibility = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, VALUE_INT_OR_NULL, NULL, value,
+                       _("Rate credibility"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_likelihood (CfCase        *self,
+                              gint64         claim_id,
+                              CfLikelihood   value,
+                              GError       **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_LIKELIHOOD_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a likelihood."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE claims SET likelihood = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, VALUE_INT_OR_NULL, NULL, value,
+                       _("Rate likelihood"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_confidence (CfCase        *self,
+                              gint64         claim_id,
+                              CfConfidence   value,
+                              GError       **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_CONFIDENCE_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a confidence level."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE claims SET confidence = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, VALUE_INT_OR_NULL, NULL, value,
+                       _("Rate confidence"), _("claim"), error);
+}
+
+gboolean
+cf_case_add_claim_tag (CfCase  *self,
+                       gint64   claim_id,
+                       gint64   tag_id,
+                       GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Tag a claim"));
+  if (!record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
+      || !record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, _("tag"), error))
+    return edit_failed (self);
+  stmt = prepare (self, "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, tag_id);
+  if (!step_done (self, stmt, _("Tagging the claim"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_remove_claim_tag (CfCase  *self,
+                          gint64   claim_id,
+                          gint64   tag_id,
+                          GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Remove a tag from a claim"));
+  stmt = prepare (self, "DELETE FROM claim_tags WHERE claim_id = ?1 AND tag_id = ?2", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, tag_id);
+  if (!step_done (self, stmt, _("Removing the tag"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_set_claim_relation (CfCase      *self,
+                            gint64       claim_id,
+                            gint64       hypothesis_id,
+                            CfRelation   relation,
+                            GError     **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if ((guint) relation > CF_RELATION_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a relation."));
+      return FALSE;
+    }
+
+  BEGIN_EDIT (_("Relate a claim to a hypothesis"));
+  if (!record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
+      || !record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, _("hypothesis"), error))
+    return edit_failed (self);
+  if (relation == CF_RELATION_NONE)
+    stmt = prepare (self, "DELETE FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", error);
+  else
+    stmt = prepare (self,
+                    "INSERT INTO claim_hypotheses (claim_id, hypothesis_id, relation) VALUES (?1, ?2, ?3) "
+                    "ON CONFLICT (claim_id, hypothesis_id) DO UPDATE SET relation = excluded.relation "
+                    "WHERE relation <> excluded.relation", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, hypothesis_id);
+  if (relation != CF_RELATION_NONE)
+    sqlite3_bind_text (stmt, 3, cf_relation_to_code (relation), -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("Relating the claim"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+CfRelation
+cf_case_get_claim_relation (CfCase *self,
+                            gint64  claim_id,
+                            gint64  hypothesis_id)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  CfRelation relation = CF_RELATION_NONE;
+
+  g_return_val_if_fail (CF_IS_CASE (self), CF_RELATION_NONE);
+
+  stmt = prepare (self, "SELECT relation FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", NULL);
+  if (stmt == NULL)
+    return CF_RELATION_NONE;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, hypothesis_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    cf_relation_from_code ((const char *) sqlite3_column_text (stmt, 0), &relation);
+  return relation;
+}
+
+/* --- tags --------------------------------------------------------------------------------------- */
+
+static const char *tag_palette[] = {
+  "#f6d32d", "#8ff0a4", "#99c1f1", "#ffbe6f", "#dc8add", "#f66151", "#cdab8f", "#5bc8af",
+};
+
+static gboolean
+valid_color (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gint64
+find_sibling_tag (CfCase     *self,
+                  gint64      parent_id,
+                  const char *name)
+{
+  g_autoptr(CfStmt) stmt = prepare (self,
+                                    "SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE "
+                                    "AND parent_id IS ?1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  bind_id_or_null (stmt, 1, parent_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
+gint64
+cf_case_add_tag (CfCase      *self,
+                 const char  *name,
+                 gint64       parent_id,
+                 const char  *color,
+                 GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(CfStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  clean = clean_name (name, error);
+  if (clean == NULL)
+    return 0;
+  if (strchr (clean, '/') != NULL)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("A tag name cannot contain “/”, which separates nested tags."));
+      return 0;
+    }
+  if (color != NULL && !valid_color (color))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("“%s” is not a colour; write it as #rrggbb, e.g. #f6d32d."), color);
+      return 0;
+    }
+  if (parent_id > 0 && !record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
+    return 0;
+  if (find_sibling_tag (self, parent_id, clean) > 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("There is already a tag “%s” there."), clean);
+      return 0;
+    }
+
+  if (color == NULL)
+    {
+      g_autoptr(CfStmt) count = prepare (self, "SELECT count(*) FROM tags", error);
+
+      if (count == NULL)
+        return 0;
+      sqlite3_step (count);
+      color = tag_palette[sqlite3_column_int64 (count, 0) % G_N_ELEMENTS (tag_palette)];
+    }
+
+  BEGIN_EDIT (_("Add a tag"));
+  stmt = prepare (self, "INSERT INTO tags (parent_id, name, color) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  bind_id_or_null (stmt, 1, parent_id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, color, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("Adding the tag"), error))
+    return edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+static gint64
+tag_parent (CfCase *self,
+            gint64  tag_id)
+{
+  g_autoptr(CfStmt) stmt = prepare (self, "SELECT coalesce (parent_id, 0) FROM tags WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
+gboolean
+cf_case_rename_tag (CfCase      *self,
+                    gint64       tag_id,
+                    const char  *name,
+                    GError     **error)
+{
+  g_autofree char *clean = NULL;
+  gint64 other;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  clean = clean_name (name, error);
+  if (clean == NULL)
+    return FALSE;
+  if (strchr (clean, '/') != NULL)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("A tag name cannot contain “/”, which separates nested tags."));
+      return FALSE;
+    }
+  other = find_sibling_tag (self, tag_parent (self, tag_id), clean);
+  if (other > 0 && other != tag_id)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("There is already a tag “%s” there."), clean);
+      return FALSE;
+    }
+  return update_field (self, "UPDATE tags SET name = ?2 WHERE id = ?1", tag_id, VALUE_TEXT,
+                       clean, 0, _("Rename a tag"), _("tag"), error);
+}
+
+gboolean
+cf_case_set_tag_color (CfCase      *self,
+                       gint64       tag_id,
+                       const char  *color,
+                       GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (!valid_color (color))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("“%s” is not a colour; write it as #rrggbb, e.g. #f6d32d."),
+                   color ? color : "");
+      return FALSE;
+    }
+  return update_field (self, "UPDATE tags SET color = ?2 WHERE id = ?1", tag_id, VALUE_TEXT,
+                       color, 0, _("Recolour a tag"), _("tag"), error);
+}
+
+gboolean
+cf_case_set_tag_parent (CfCase  *self,
+                        gint64   tag_id,
+                        gint64   parent_id,
+                        GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autoptr(CfTag) tag = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  tag = cf_case_get_tag (self, tag_id, error);
+  if (tag == NULL)
+    return FALSE;
+  if (parent_id > 0)
+    {
+      gint64 up = parent_id;
+
+      if (!record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
+        return FALSE;
+      for (int depth = 0; up > 0 && depth < 64; depth++)
+        {
+          if (up == tag_id)
+            {
+              g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                           _("A tag cannot be nested inside itself or one of its own tags."));
+              return FALSE;
+            }
+          up = tag_parent (self, up);
+        }
+    }
+  if (find_sibling_tag (self, parent_id, cf_tag_get_name (tag)) > 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("There is already a tag “%s” there."), cf_tag_get_name (tag));
+      return FALSE;
+    }
+
+  BEGIN_EDIT (_("Move a tag"));
+  stmt = prepare (self, "UPDATE tags SET parent_id = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  bind_id_or_null (stmt, 2, parent_id);
+  if (!step_done (self, stmt, _("Moving the tag"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_delete_tag (CfCase  *self,
+                    gint64   tag_id,
+                    GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Delete a tag"));
+  if (!record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, _("tag"), error)
+      || !run_with_id (self,
+                       "UPDATE tags SET parent_id = (SELECT parent_id FROM tags WHERE id = ?1) "
+                       "WHERE parent_id = ?1", tag_id, _("Deleting the tag"), error)
+      || !run_with_id (self, "DELETE FROM claim_tags WHERE tag_id = ?1", tag_id, _("Deleting the tag"), error)
+      || !run_with_id (self, "DELETE FROM tags WHERE id = ?1", tag_id, _("Deleting the tag"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gint64
+cf_case_find_tag (CfCase     *self,
+                  const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+  gint64 parent = 0;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (self->db == NULL)
+    return 0;
+
+  parts = g_strsplit (path, "/", -1);
+  if (g_strv_length (parts) == 1)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (path));
+      g_autoptr(CfStmt) stmt = prepare (self,
+                                        "SELECT id FROM tags WHERE name = ?1 COLLATE NOCASE "
+                                        "ORDER BY parent_id IS NOT NULL, id LIMIT 1", NULL);
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return sqlite3_column_int64 (stmt, 0);
+      return 0;
+    }
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      parent = find_sibling_tag (self, parent, parts[i]);
+      if (parent == 0)
+        return 0;
+    }
+  return parent;
+}
+
+CfTag *
+cf_case_get_tag (CfCase  *self,
+                 gint64   tag_id,
+                 GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return get_record (self, CF_RECORD_TAG, tag_id, _("tag"), error);
+}
+
+/* --- notes ------------------------------------------------------------------------------------- */
+
+gint64
+cf_case_add_note (CfCase        *self,
+                  CfNoteTarget   target,
+                  gint64         target_id,
+                  const char    *body,
+                  GError       **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (target <= CF_NOTE_TARGET_CLAIM, 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  if (body == NULL || !g_utf8_validate (body, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The note is not valid text."));
+      return 0;
+    }
+  if (target == CF_NOTE_TARGET_DOCUMENT
+      && !record_exists (self, "SELECT 1 FROM documents WHERE id = ?1", target_id, _("document"), error))
+    return 0;
+  if (target == CF_NOTE_TARGET_CLAIM
+      && !record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", target_id, _("claim"), error))
+    return 0;
+
+  BEGIN_EDIT (_("Add a note"));
+  stmt = prepare (self,
+                  "INSERT INTO notes (target, target_id, body, created, modified) "
+                  "VALUES (?1, ?2, ?3, ?4, ?4)", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_text (stmt, 1, cf_note_target_to_code (target), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, target == CF_NOTE_TARGET_CASE ? 0 : target_id);
+  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("Adding the note"), error))
+    return edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+gboolean
+cf_case_set_note_body (CfCase      *self,
+                       gint64       note_id,
+                       const char  *body,
+                       GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if (body == NULL || !g_utf8_validate (body, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The note is not valid text."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE notes SET body = ?2, modified = ?3 WHERE id = ?1", note_id,
+                       VALUE_TEXT, body, 0, _("Edit a note"), _("note"), error);
+}
+
+gboolean
+cf_case_delete_note (CfCase  *self,
+                     gint64   note_id,
+                     GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Delete a note"));
+  if (!record_exists (self, "SELECT 1 FROM notes WHERE id = ?1", note_id, _("note"), error)
+      || !run_with_id (self, "DELETE FROM notes WHERE id = ?1", note_id, _("Deleting the note"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+CfNote *
+cf_case_get_note (CfCase  *self,
+                  gint64   note_id,
+                  GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return get_record (self, CF_RECORD_NOTE, note_id, _("note"), error);
+}
+
+/* --- hypotheses ---------------------------------------------------------------------------------- */
+
+gint64
+cf_case_add_hypothesis (CfCase      *self,
+                        const char  *title,
+                        const char  *description,
+                        GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(CfStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+
+  if (!check_writable (self, error))
+    return 0;
+  clean = clean_name (title, error);
+  if (clean == NULL)
+    return 0;
+  if (description != NULL && !g_utf8_validate (description, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return 0;
+    }
+
+  BEGIN_EDIT (_("Add a hypothesis"));
+  stmt = prepare (self, "INSERT INTO hypotheses (title, description) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return edit_failed (self);
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, description ? description : "", -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("Adding the hypothesis"), error))
+    return edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+gboolean
+cf_case_set_hypothesis_title (CfCase      *self,
+                              gint64       hypothesis_id,
+                              const char  *title,
+                              GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  clean = clean_name (title, error);
+  if (clean == NULL)
+    return FALSE;
+  return update_field (self, "UPDATE hypotheses SET title = ?2 WHERE id = ?1", hypothesis_id,
+                       VALUE_TEXT, clean, 0, _("Rename a hypothesis"), _("hypothesis"), error);
+}
+
+gboolean
+cf_case_set_hypothesis_description (CfCase      *self,
+                                    gint64       hypothesis_id,
+                                    const char  *description,
+                                    GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if (description != NULL && !g_utf8_validate (description, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE hypotheses SET description = ?2 WHERE id = ?1", hypothesis_id,
+                       VALUE_TEXT, description, 0, _("Describe a hypothesis"), _("hypothesis"), error);
+}
+
+gboolean
+cf_case_set_hypothesis_likelihood (CfCase        *self,
+                                   gint64         hypothesis_id,
+                                   CfLikelihood   value,
+                                   GError       **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_LIKELIHOOD_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a likelihood."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE hypotheses SET likelihood = ?2 WHERE id = ?1", hypothesis_id,
+                       VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
+}
+
+gboolean
+cf_case_set_hypothesis_confidence (CfCase        *self,
+                                   gint64         hypothesis_id,
+                                   CfConfidence   value,
+                                   GError       **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_CONFIDENCE_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a confidence level."));
+      return FALSE;
+    }
+  return update_field (self, "UPDATE hypotheses SET confidence = ?2 WHERE id = ?1", hypothesis_id,
+                       VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
+}
+
+gboolean
+cf_case_delete_hypothesis (CfCase  *self,
+                           gint64   hypothesis_id,
+                           GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  BEGIN_EDIT (_("Delete a hypothesis"));
+  if (!record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, _("hypothesis"), error)
+      || !run_with_id (self, "DELETE FROM claim_hypotheses WHERE hypothesis_id = ?1", hypothesis_id,
+                       _("Deleting the hypothesis"), error)
+      || !run_with_id (self, "DELETE FROM hypotheses WHERE id = ?1", hypothesis_id,
+                       _("Deleting the hypothesis"), error))
+    return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+CfHypothesis *
+cf_case_get_hypothesis (CfCase  *self,
+                        gint64   hypothesis_id,
+                        GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return get_record (self, CF_RECORD_HYPOTHESIS, hypothesis_id, _("hypothesis"), error);
+}
+
+/* --- lists ------------------------------------------------------------------------------------------ */
+
+GArray *
+_cf_case_query_ids (CfCase            *self,
+                    const CfListQuery *query,
+                    GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *like = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *dir = query->descending ? "DESC" : "ASC";
+  int rc;
+
+  if (!check_open (self, error))
+    return NULL;
+
+  switch (query->kind)
+    {
+    case CF_RECORD_DOCUMENT:
+      g_string_append (sql, "SELECT id FROM documents ORDER BY id");
+      break;
+    case CF_RECORD_ACTOR:
+      g_string_append (sql, "SELECT id FROM actors ORDER BY name COLLATE NOCASE, id");
+      break;
+    case CF_RECORD_HYPOTHESIS:
+      g_string_append (sql, "SELECT id FROM hypotheses ORDER BY id");
+      break;
+    case CF_RECORD_NOTE:
+      g_string_append (sql, "SELECT id FROM notes WHERE target = ?1 AND target_id = ?2 ORDER BY id");
+      break;
+    case CF_RECORD_TAG:
+      /* depth-first: siblings by name, children right after their parent */
+      g_string_append (sql,
+                       "WITH RECURSIVE tree (id, key, depth) AS ("
+                       " SELECT id, lower (name) || char (31) || id, 0 FROM tags WHERE parent_id IS NULL"
+                       " UNION ALL"
+                       " SELECT t.id, tree.key || char (30) || lower (t.name) || char (31) || t.id, tree.depth + 1"
+                       " FROM tags t JOIN tree ON t.parent_id = tree.id WHERE tree.depth < 32) "
+                       "SELECT id FROM tree ORDER BY key");
+      break;
+    case CF_RECORD_CLAIM:
+      g_string_append (sql, "SELECT c.id FROM claims c");
+      if (query->sort == CF_CLAIM_SORT_DOCUMENT)
+        g_string_append (sql, " JOIN documents d ON d.id = c.document_id");
+      if (query->sort == CF_CLAIM_SORT_ACTOR || query->text != NULL)
+        g_string_append (sql, " LEFT JOIN actors a ON a.id = c.actor_id");
+      g_string_append (sql, " WHERE 1");
+      if (query->document_id > 0)
+        g_string_append (sql, " AND c.document_id = ?1");
+      if (query->tag_id > 0)
+        g_string_append (sql,
+                         " AND c.id IN (WITH RECURSIVE sub (id, depth) AS ("
+                         "  SELECT ?2, 0 UNION ALL"
+                         "  SELECT t.id, sub.depth + 1 FROM tags t JOIN sub ON t.parent_id = sub.id"
+                         "  WHERE sub.depth < 32)"
+                         " SELECT ct.claim_id FROM claim_tags ct WHERE ct.tag_id IN (SELECT id FROM sub))");
+      if (query->hypothesis_id > 0)
+        g_string_append (sql, " AND c.id IN (SELECT claim_id FROM claim_hypotheses WHERE hypothesis_id = ?3)");
+      if (query->actor_id > 0)
+        g_string_append (sql, " AND c.actor_id = ?4");
+      if (query->text != NULL)
+        g_string_append (sql,
+                         " AND (c.quote LIKE ?5 ESCAPE '\\' OR c.paraphrase LIKE ?5 ESCAPE '\\'"
+                         " OR a.name LIKE ?5 ESCAPE '\\')");
+      switch (query->sort)
+        {
+        case CF_CLAIM_SORT_POSITION:
+          g_string_append_printf (sql, " ORDER BY c.document_id %s, c.start_offset %s, c.id %s", dir, dir, dir);
+          break;
+        case CF_CLAIM_SORT_CREATED:
+          g_string_append_printf (sql, " ORDER BY c.id %s", dir);
+          break;
+        case CF_CLAIM_SORT_QUOTE:
+          g_string_append_printf (sql, " ORDER BY c.quote COLLATE NOCASE %s, c.id", dir);
+          break;
+        case CF_CLAIM_SORT_ACTOR:
+          g_string_append_printf (sql, " ORDER BY a.name IS NULL, a.name COLLATE NOCASE %s, c.id", dir);
+          break;
+        case CF_CLAIM_SORT_GRADE:
+          g_string_append_printf (sql, " ORDER BY c.reliability IS NULL, c.reliability %s, "
+                                  "c.credibility IS NULL, c.credibility %s, c.id", dir, dir);
+          break;
+        case CF_CLAIM_SORT_LIKELIHOOD:
+          g_string_append_printf (sql, " ORDER BY c.likelihood IS NULL, c.likelihood %s, c.id", dir);
+          break;
+        case CF_CLAIM_SORT_CONFIDENCE:
+          g_string_append_printf (sql, " ORDER BY c.confidence IS NULL, c.confidence %s, c.id", dir);
+          break;
+        case CF_CLAIM_SORT_DOCUMENT:
+          g_string_append_printf (sql, " ORDER BY d.title COLLATE NOCASE %s, c.document_id, c.start_offset, c.id", dir);
+          break;
+        default:
+          g_string_append (sql, " ORDER BY c.id");
+          break;
+        }
+      break;
+    case CF_RECORD_CASE:
+    case CF_N_RECORD_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Listing the case"));
+      return NULL;
+    }
+
+  if (query->kind == CF_RECORD_NOTE)
+    {
+      sqlite3_bind_text (stmt, 1, cf_note_target_to_code (query->note_target), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, query->note_target == CF_NOTE_TARGET_CASE ? 0 : query->note_target_id);
+    }
+  else if (query->kind == CF_RECORD_CLAIM)
+    {
+      if (query->document_id > 0)
+        sqlite3_bind_int64 (stmt, 1, query->document_id);
+      if (query->tag_id > 0)
+        sqlite3_bind_int64 (stmt, 2, query->tag_id);
+      if (query->hypothesis_id > 0)
+        sqlite3_bind_int64 (stmt, 3, query->hypothesis_id);
+      if (query->actor_id > 0)
+        sqlite3_bind_int64 (stmt, 4, query->actor_id);
+      if (query->text != NULL)
+        {
+          GString *pattern = g_string_new ("%");
+
+          for (const char *p = query->text; *p; p++)
+            {
+              if (*p == '%' || *p == '_' || *p == '\\')
+                g_string_append_c (pattern, '\\');
+              g_string_append_c (pattern, *p);
+            }
+          g_string_append_c (pattern, '%');
+          like = g_string_free (pattern, FALSE);
+          sqlite3_bind_text (stmt, 5, like, -1, SQLITE_STATIC);
+        }
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Listing the case"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static GListModel *
+new_list (CfCase       *self,
+          CfRecordKind  kind)
+{
+  CfRecordList *list = _cf_record_list_new (self, kind);
+
+  _cf_record_list_requery (list);
+  return G_LIST_MODEL (list);
+}
+
+GListModel *
+cf_case_list_documents (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return new_list (self, CF_RECORD_DOCUMENT);
+}
+
+GListModel *
+cf_case_list_actors (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return new_list (self, CF_RECORD_ACTOR);
+}
+
+GListModel *
+cf_case_list_tags (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return new_list (self, CF_RECORD_TAG);
+}
+
+GListModel *
+cf_case_list_hypotheses (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return new_list (self, CF_RECORD_HYPOTHESIS);
+}
+
+GListModel *
+cf_case_list_claims (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return new_list (self, CF_RECORD_CLAIM);
+}
+
+GListModel *
+cf_case_list_notes (CfCase       *self,
+                    CfNoteTarget  target,
+                    gint64        target_id)
+{
+  CfRecordList *list;
+  CfListQuery *query;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  list = _cf_record_list_new (self, CF_RECORD_NOTE);
+  query = _cf_record_list_get_query (list);
+  query->note_target = target;
+  query->note_target_id = target_id;
+  _cf_record_list_requery (list);
+  return G_LIST_MODEL (list);
+}
+
+/* --- search -------------------------------------------------------------------------------------- */
+
+/* Turns what a user typed into an FTS5 query that cannot be a syntax error: every
+ * word becomes a quoted string (all must match), "phrases" stay phrases, a trailing
+ * * makes a prefix, and OR between words is kept. */
+static char *
+fts_query_from_user (const char *input)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = input;
+
+  while (*p != '\0')
+    {
+      g_autoptr(GString) term = g_string_new (NULL);
+      gboolean prefix = FALSE;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      if (*p == '"')
+        {
+          p++;
+          while (*p != '\0' && *p != '"')
+            g_string_append_c (term, *p++);
+          if (*p == '"')
+            p++;
+        }
+      else
+        {
+          while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+            {
+              const char *next = g_utf8_next_char (p);
+
+              g_string_append_len (term, p, next - p);
+              p = next;
+            }
+          if (term->len > 1 && term->str[term->len - 1] == '*')
+            {
+              prefix = TRUE;
+              g_string_truncate (term, term->len - 1);
+            }
+          if (strcmp (term->str, "OR") == 0 && out->len > 0)
+            {
+              g_string_append (out, " OR");
+              continue;
+            }
+        }
+
+      if (term->len == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, '"');
+      for (const char *t = term->str; *t; t++)
+        {
+          if (*t == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *t);
+        }
+      g_string_append_c (out, '"');
+      if (prefix)
+        g_string_append_c (out, '*');
+    }
+
+  /* a dangling OR at either end would be a syntax error */
+  if (g_str_has_suffix (out->str, " OR"))
+    g_string_truncate (out, out->len - 3);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const CfSearchHit *ha = *(const CfSearchHit * const *) a;
+  const CfSearchHit *hb = *(const CfSearchHit * const *) b;
+
+  if (ha->rank < hb->rank)
+    return -1;
+  if (ha->rank > hb->rank)
+    return 1;
+  return ha->kind - hb->kind;
+}
+
+/* The character offset of the first highlighted match in @highlighted. */
+static gint
+first_match_offset (const char *highlighted,
+                    gint       *length)
+{
+  const char *open = strchr (highlighted, '\x02');
+  const char *close;
+
+  *length = 0;
+  if (open == NULL)
+    return -1;
+  close = strchr (open, '\x03');
+  if (close != NULL)
+    *length = (gint) g_utf8_strlen (open + 1, close - open - 1);
+  return (gint) g_utf8_pointer_to_offset (highlighted, open);
+}
+
+GPtrArray *
+cf_case_search (CfCase      *self,
+                const char  *query,
+                guint        limit,
+                GError     **error)
+{
+  static const char *sql[] = {
+    /* documents */
+    "SELECT d.id, d.id, 0, bm25 (documents_fts, 4.0, 1.0), "
+    "snippet (documents_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 16), "
+    "d.title, highlight (documents_fts, 1, char (2), char (3)) "
+    "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+    "WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    /* claims */
+    "SELECT c.id, c.document_id, c.id, bm25 (claims_fts), "
+    "snippet (claims_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
+    "d.title, c.start_offset, c.end_offset "
+    "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
+    "JOIN documents d ON d.id = c.document_id "
+    "WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    /* notes */
+    "SELECT n.id, CASE n.target WHEN 'document' THEN n.target_id WHEN 'claim' THEN "
+    "  (SELECT document_id FROM claims WHERE id = n.target_id) ELSE 0 END, "
+    "CASE n.target WHEN 'claim' THEN n.target_id ELSE 0 END, bm25 (notes_fts), "
+    "snippet (notes_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
+    "CASE n.target WHEN 'case' THEN NULL ELSE "
+    "  (SELECT title FROM documents WHERE id = CASE n.target WHEN 'document' THEN n.target_id "
+    "   ELSE (SELECT document_id FROM claims WHERE id = n.target_id) END) END "
+    "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
+    "WHERE notes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+  };
+  static const CfRecordKind kinds[] = { CF_RECORD_DOCUMENT, CF_RECORD_CLAIM, CF_RECORD_NOTE };
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
+  g_autofree char *fts = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+  if (limit == 0)
+    limit = 50;
+
+  fts = fts_query_from_user (query);
+  if (*fts == '\0')
+    return g_steal_pointer (&hits);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sql); k++)
+    {
+      g_autoptr(CfStmt) stmt = prepare (self, sql[k], error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, limit);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          CfSearchHit *hit = g_new0 (CfSearchHit, 1);
+
+          hit->kind = kinds[k];
+          hit->id = sqlite3_column_int64 (stmt, 0);
+          hit->document_id = sqlite3_column_int64 (stmt, 1);
+          hit->claim_id = sqlite3_column_int64 (stmt, 2);
+          hit->rank = sqlite3_column_double (stmt, 3);
+          hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+          hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+          hit->start = hit->end = -1;
+          if (hit->kind == CF_RECORD_DOCUMENT && sqlite3_column_type (stmt, 6) == SQLITE_TEXT)
+            {
+              gint length;
+
+              hit->start = first_match_offset ((const char *) sqlite3_column_text (stmt, 6), &length);
+              if (hit->start >= 0)
+                hit->end = hit->start + length;
+            }
+          else if (hit->kind == CF_RECORD_CLAIM)
+            {
+              hit->start = sqlite3_column_int (stmt, 6);
+              hit->end = sqlite3_column_int (stmt, 7);
+            }
+          g_ptr_array_add (hits, hit);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("Searching"));
+          return NULL;
+        }
+    }
+
+  g_ptr_array_sort (hits, compare_hits);
+  if (hits->len > limit)
+    g_ptr_array_set_size (hits, limit);
+  return g_steal_pointer (&hits);
+}
+
+/* --- integrity --------------------------------------------------------------------------------------- */
+
+static void
+collect_pragma_rows (sqlite3    *db,
+                     const char *sql,
+                     const char *prefix,
+                     GPtrArray  *problems)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", prefix, sqlite3_errmsg (db)));
+      return;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *row = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (row, "ok") == 0)
+        continue;
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", prefix, row ? row : ""));
+      if (problems->len > 100)
+        break;
+    }
+  sqlite3_finalize (stmt);
+}
+
+GPtrArray *
+cf_case_check (CfCase  *self,
+               GError **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *docs = NULL;
+  sqlite3_stmt *claims = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  collect_pragma_rows (self->db, "PRAGMA integrity_check", _("SQLite integrity check"), problems);
+  if (problems->len > 0)
+    return g_steal_pointer (&problems);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("A row %" G_GINT64_FORMAT " of “%s” refers to a missing row of “%s”."),
+                                          (gint64) sqlite3_column_int64 (stmt, 1),
+                                          (const char *) sqlite3_column_text (stmt, 0),
+                                          (const char *) sqlite3_column_text (stmt, 2)));
+      sqlite3_finalize (stmt);
+    }
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM case_info WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 1)
+        g_ptr_array_add (problems, g_strdup (_("The case record is missing.")));
+      sqlite3_finalize (stmt);
+    }
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, text, text_length, sha256, original FROM documents ORDER BY id",
+                           -1, &docs, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (self->db,
+                             "SELECT id, start_offset, end_offset, quote FROM claims "
+                             "WHERE document_id = ?1 ORDER BY start_offset",
+                             -1, &claims, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Checking the case"));
+      sqlite3_finalize (docs);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (docs)) == SQLITE_ROW)
+    {
+      gint64 doc_id = sqlite3_column_int64 (docs, 0);
+      const char *text = (const char *) sqlite3_column_text (docs, 1);
+      gint64 stored_length = sqlite3_column_int64 (docs, 2);
+      const char *sha = (const char *) sqlite3_column_text (docs, 3);
+      g_autofree char *actual_sha = NULL;
+      gint64 length;
+
+      if (text == NULL || !g_utf8_validate (text, -1, NULL))
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Document %" G_GINT64_FORMAT
+                                                        " has text that is not valid UTF-8."), doc_id));
+          continue;
+        }
+      length = g_utf8_strlen (text, -1);
+      if (length != stored_length)
+        g_ptr_array_add (problems, g_strdup_printf (_("Document %" G_GINT64_FORMAT
+                                                      " says it has %" G_GINT64_FORMAT
+                                                      " characters but has %" G_GINT64_FORMAT "."),
+                                                    doc_id, stored_length, length));
+      actual_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                sqlite3_column_blob (docs, 4) ? sqlite3_column_blob (docs, 4) : (const void *) "",
+                                                sqlite3_column_bytes (docs, 4));
+      if (g_strcmp0 (sha, actual_sha) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("The original bytes of document %" G_GINT64_FORMAT
+                                                      " do not match their SHA-256."), doc_id));
+
+      sqlite3_bind_int64 (claims, 1, doc_id);
+      while (sqlite3_step (claims) == SQLITE_ROW)
+        {
+          gint64 claim_id = sqlite3_column_int64 (claims, 0);
+          gint64 start = sqlite3_column_int64 (claims, 1);
+          gint64 end = sqlite3_column_int64 (claims, 2);
+          const char *quote = (const char *) sqlite3_column_text (claims, 3);
+          const char *p_start, *p_end;
+
+          if (start < 0 || end <= start || end > length)
+            {
+              g_ptr_array_add (problems, g_strdup_printf (_("Claim %" G_GINT64_FORMAT " points outside "
+                                                            "its document (%" G_GINT64_FORMAT "–%"
+                                                            G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")."),
+                                                          claim_id, start, end, length));
+              continue;
+            }
+          p_start = g_utf8_offset_to_pointer (text, start);
+          p_end = g_utf8_offset_to_pointer (p_start, end - start);
+          if (quote == NULL || strlen (quote) != (gsize) (p_end - p_start)
+              || memcmp (quote, p_start, p_end - p_start) != 0)
+            g_ptr_array_add (problems, g_strdup_printf (_("The quote of claim %" G_GINT64_FORMAT
+                                                          " does not match its document's text."),
+                                                        claim_id));
+        }
+      sqlite3_reset (claims);
+    }
+  sqlite3_finalize (docs);
+  sqlite3_finalize (claims);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Checking the case"));
+      return NULL;
+    }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT id, target FROM notes n WHERE "
+                          "(target = 'document' AND NOT EXISTS (SELECT 1 FROM documents WHERE id = n.target_id)) OR "
+                          "(target = 'claim' AND NOT EXISTS (SELECT 1 FROM claims WHERE id = n.target_id))",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (problems, g_strdup_printf (_("Note %" G_GINT64_FORMAT " is on a %s that no "
+                                                      "longer exists."),
+                                                    (gint64) sqlite3_column_int64 (stmt, 0),
+                                                    (const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+    }
+
+  /* nested tags must end at the top within a bounded number of steps */
+  if (sqlite3_prepare_v2 (self->db,
+                          "WITH RECURSIVE up (start, id, depth) AS ("
+                          " SELECT id, parent_id, 1 FROM tags WHERE parent_id IS NOT NULL"
+                          " UNION ALL"
+                          " SELECT up.start, t.parent_id, up.depth + 1 FROM up JOIN tags t ON t.id = up.id"
+                          " WHERE t.parent_id IS NOT NULL AND up.depth < 64) "
+                          "SELECT DISTINCT start FROM up WHERE depth >= 64 OR id = start",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (problems, g_strdup_printf (_("Tag %" G_GINT64_FORMAT " is nested inside itself."),
+                                                    (gint64) sqlite3_column_int64 (stmt, 0)));
+      sqlite3_finalize (stmt);
+    }
+
+  if (!self->read_only)
+    {
+      static const char *fts_checks[] = {
+        "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')",
+        "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
+        "INSERT INTO notes_fts (notes_fts) VALUES ('integrity-check')",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fts_checks); i++)
+        if (sqlite3_exec (self->db, fts_checks[i], NULL, NULL, NULL) != SQLITE_OK)
+          g_ptr_array_add (problems, g_strdup_printf (_("The search index is out of step with "
+                                                        "the case (%s)."), sqlite3_errmsg (self->db)));
+    }
+
+  return g_steal_pointer (&problems);
+}
+
+/* --- provenance and export ----------------------------------------------------------------------- */
+
+GPtrArray *
+cf_case_get_changes (CfCase  *self,
+                     guint    limit,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_change_entry_free);
+  g_autoptr(CfStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  stmt = prepare (self, "SELECT id, at, summary FROM change_log ORDER BY id DESC LIMIT ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CfChangeEntry *entry = g_new0 (CfChangeEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Reading the change log"));
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* Writes every row of @sql as an object with the column names as members. */
+static gboolean
+export_rows (CfCase       *self,
+             JsonBuilder  *builder,
+             const char   *member,
+             const char   *sql,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Exporting the case"));
+      return FALSE;
+    }
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
+          switch (sqlite3_column_type (stmt, i))
+            {
+            case SQLITE_INTEGER:
+              json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+              break;
+            case SQLITE_FLOAT:
+              json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+              break;
+            case SQLITE_NULL:
+              json_builder_add_null_value (builder);
+              break;
+            default:
+              json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, i));
+              break;
+            }
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Exporting the case"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+JsonNode *
+cf_case_export_json (CfCase  *self,
+                     GError **error)
+{
+  static const struct { const char *member; const char *sql; } parts[] = {
+    { "documents", "SELECT id, title, byline, publisher, url, published, imported, language, "
+                   "media_type, filename, note, sha256, length (original) AS original_size, "
+                   "text_length, text FROM documents ORDER BY id" },
+    { "actors", "SELECT id, name, description FROM actors ORDER BY id" },
+    { "tags", "SELECT id, parent_id, name, color FROM tags ORDER BY id" },
+    { "hypotheses", "SELECT id, title, description, likelihood, confidence FROM hypotheses ORDER BY id" },
+    { "claims", "SELECT id, document_id, start_offset, end_offset, quote, prefix, suffix, paraphrase, "
+                "actor_id, reliability, credibility, likelihood, confidence, event_date, created, modified "
+                "FROM claims ORDER BY id" },
+    { "claim_tags", "SELECT claim_id, tag_id FROM claim_tags ORDER BY claim_id, rowid" },
+    { "claim_hypotheses", "SELECT claim_id, hypothesis_id, relation FROM claim_hypotheses "
+                          "ORDER BY claim_id, hypothesis_id" },
+    { "notes", "SELECT id, target, target_id, body, created, modified FROM notes ORDER BY id" },
+    { "changes", "SELECT id, at, summary FROM change_log ORDER BY id" },
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "casefile");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, CF_SCHEMA_VERSION);
+  json_builder_set_member_name (builder, "case");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (case_field_names); i++)
+    {
+      json_builder_set_member_name (builder, case_field_names[i]);
+      json_builder_add_string_value (builder, cf_case_get_info (self, i));
+    }
+  json_builder_end_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (!export_rows (self, builder, parts[i].member, parts[i].sql, error))
+      return NULL;
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* --- GObject ---------------------------------------------------------------------------------------- */
+
+static void
+cf_case_dispose (GObject *object)
+{
+  CfCase *self = CF_CASE (object);
+
+  if (self->db != NULL)
+    cf_case_close (self);
+
+  G_OBJECT_CLASS (cf_case_parent_class)->dispose (object);
+}
+
+static void
+cf_case_finalize (GObject *object)
+{
+  CfCase *self = CF_CASE (object);
+
+  for (guint kind = 0; kind < CF_N_RECORD_KINDS; kind++)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      if (self->objects[kind] == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, self->objects[kind]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, object_finalized_cb, self->objects[kind]);
+      g_hash_table_destroy (self->objects[kind]);
+    }
+  g_queue_clear_full (&self->undo_stack, undo_entry_free);
+  g_queue_clear_full (&self->redo_stack, undo_entry_free);
+  g_clear_pointer (&self->statements, g_hash_table_destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
+    g_free (self->info[i]);
+  g_free (self->action_label);
+  g_free (self->path);
+  g_list_free (self->lists);
+
+  G_OBJECT_CLASS (cf_case_parent_class)->finalize (object);
+}
+
+static void
+cf_case_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  CfCase *self = CF_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_TITLE:
+    case PROP_SUMMARY:
+    case PROP_INCIDENT_DATE:
+    case PROP_MARKING:
+    case PROP_ANALYST:
+      g_value_set_string (value, cf_case_get_info (self, prop_id - PROP_TITLE));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, cf_case_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, cf_case_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, cf_case_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, cf_case_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_case_class_init (CfCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_case_dispose;
+  object_class->finalize = cf_case_finalize;
+  object_class->get_property = cf_case_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_INCIDENT_DATE] =
+    g_param_spec_string ("incident-date", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MARKING] =
+    g_param_spec_string ("marking", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ANALYST] =
+    g_param_spec_string ("analyst", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CfCase::record-changed:
+   * @kind: a #CfRecordKind
+   * @id: the record's id
+   * @change: a #CfChange
+   *
+   * Emitted for every row an edit, undo or redo changed, after it is committed.
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT64, G_TYPE_INT);
+
+  /**
+   * CfCase::records-changed:
+   * @kinds: a mask of (1 << #CfRecordKind) bits
+   *
+   * Emitted once after each commit, undo or redo, after the lists have followed.
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+cf_case_init (CfCase *self)
+{
+  self->statements = g_hash_table_new (NULL, NULL);
+  self->undo_enabled = TRUE;
+  g_queue_init (&self->undo_stack);
+  g_queue_init (&self->redo_stack);
+  for (guint kind = CF_RECORD_DOCUMENT; kind < CF_N_RECORD_KINDS; kind++)
+    self->objects[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}

@@ -1,0 +1,488 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Casefile"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-records-private.h"
+
+struct _CfClaim
+{
+  GObject parent_instance;
+
+  gint64 id;
+  gint64 document_id;
+  char *document_title;
+  gint start;
+  gint end;
+  char *quote;
+  char *prefix;
+  char *suffix;
+  char *paraphrase;
+  gint64 actor_id;
+  char *actor_name;
+  CfReliability reliability;
+  CfCredibility credibility;
+  CfLikelihood likelihood;
+  CfConfidence confidence;
+  char *event_date;
+  char *created;
+  char *modified;
+  char *grade;
+  char *tag_names;
+  char *color;
+  GArray *tag_ids;
+};
+
+G_DEFINE_FINAL_TYPE (CfClaim, cf_claim, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_DOCUMENT_ID,
+  PROP_DOCUMENT_TITLE,
+  PROP_START,
+  PROP_END,
+  PROP_QUOTE,
+  PROP_PREFIX,
+  PROP_SUFFIX,
+  PROP_PARAPHRASE,
+  PROP_ACTOR_ID,
+  PROP_ACTOR_NAME,
+  PROP_RELIABILITY,
+  PROP_CREDIBILITY,
+  PROP_LIKELIHOOD,
+  PROP_CONFIDENCE,
+  PROP_EVENT_DATE,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_GRADE,
+  PROP_TAG_NAMES,
+  PROP_COLOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cf_claim_finalize (GObject *object)
+{
+  CfClaim *self = CF_CLAIM (object);
+
+  g_free (self->document_title);
+  g_free (self->quote);
+  g_free (self->prefix);
+  g_free (self->suffix);
+  g_free (self->paraphrase);
+  g_free (self->actor_name);
+  g_free (self->event_date);
+  g_free (self->created);
+  g_free (self->modified);
+  g_free (self->grade);
+  g_free (self->tag_names);
+  g_free (self->color);
+  g_clear_pointer (&self->tag_ids, g_array_unref);
+
+  G_OBJECT_CLASS (cf_claim_parent_class)->finalize (object);
+}
+
+static void
+cf_claim_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  CfClaim *self = CF_CLAIM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    case PROP_DOCUMENT_TITLE:
+      g_value_set_string (value, self->document_title);
+      break;
+    case PROP_START:
+      g_value_set_int (value, self->start);
+      break;
+    case PROP_END:
+      g_value_set_int (value, self->end);
+      break;
+    case PROP_QUOTE:
+      g_value_set_string (value, self->quote);
+      break;
+    case PROP_PREFIX:
+      g_value_set_string (value, self->prefix);
+      break;
+    case PROP_SUFFIX:
+      g_value_set_string (value, self->suffix);
+      break;
+    case PROP_PARAPHRASE:
+      g_value_set_string (value, self->paraphrase);
+      break;
+    case PROP_ACTOR_ID:
+      g_value_set_int64 (value, self->actor_id);
+      break;
+    case PROP_ACTOR_NAME:
+      g_value_set_string (value, self->actor_name ? self->actor_name : "");
+      break;
+    case PROP_RELIABILITY:
+      g_value_set_int (value, self->reliability);
+      break;
+    case PROP_CREDIBILITY:
+      g_value_set_int (value, self->credibility);
+      break;
+    case PROP_LIKELIHOOD:
+      g_value_set_int (value, self->likelihood);
+      break;
+    case PROP_CONFIDENCE:
+      g_value_set_int (value, self->confidence);
+      break;
+    case PROP_EVENT_DATE:
+      g_value_set_string (value, self->event_date);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+    case PROP_GRADE:
+      g_value_set_string (value, self->grade);
+      break;
+    case PROP_TAG_NAMES:
+      g_value_set_string (value, self->tag_names);
+      break;
+    case PROP_COLOR:
+      g_value_set_string (value, self->color);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_claim_class_init (CfClaimClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_claim_finalize;
+  object_class->get_property = cf_claim_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DOCUMENT_TITLE] =
+    g_param_spec_string ("document-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_START] =
+    g_param_spec_int ("start", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_END] =
+    g_param_spec_int ("end", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_QUOTE] =
+    g_param_spec_string ("quote", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PREFIX] =
+    g_param_spec_string ("prefix", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUFFIX] =
+    g_param_spec_string ("suffix", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PARAPHRASE] =
+    g_param_spec_string ("paraphrase", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ACTOR_ID] =
+    g_param_spec_int64 ("actor-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ACTOR_NAME] =
+    g_param_spec_string ("actor-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RELIABILITY] =
+    g_param_spec_int ("reliability", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CREDIBILITY] =
+    g_param_spec_int ("credibility", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LIKELIHOOD] =
+    g_param_spec_int ("likelihood", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONFIDENCE] =
+    g_param_spec_int ("confidence", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EVENT_DATE] =
+    g_param_spec_string ("event-date", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CREATED] =
+    g_param_spec_string ("created", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_GRADE] =
+    g_param_spec_string ("grade", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TAG_NAMES] =
+    g_param_spec_string ("tag-names", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COLOR] =
+    g_param_spec_string ("color", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cf_claim_init (CfClaim *self)
+{
+}
+
+CfClaim *
+_cf_claim_new (gint64 id)
+{
+  CfClaim *self = g_object_new (CF_TYPE_CLAIM, NULL);
+
+  self->id = id;
+  return self;
+}
+
+void
+_cf_claim_load_row (CfClaim  *self,
+                    sqlite3_stmt *stmt,
+                    int           first_column)
+{
+  int col = first_column;
+
+  g_return_if_fail (CF_IS_CLAIM (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  _cf_record_set_int64 (G_OBJECT (self), &self->document_id, stmt, col++, properties[PROP_DOCUMENT_ID]);
+  _cf_record_set_string (G_OBJECT (self), &self->document_title, stmt, col++, properties[PROP_DOCUMENT_TITLE]);
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->start, stmt, col++, properties[PROP_START]);
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->end, stmt, col++, properties[PROP_END]);
+  _cf_record_set_string (G_OBJECT (self), &self->quote, stmt, col++, properties[PROP_QUOTE]);
+  _cf_record_set_string (G_OBJECT (self), &self->prefix, stmt, col++, properties[PROP_PREFIX]);
+  _cf_record_set_string (G_OBJECT (self), &self->suffix, stmt, col++, properties[PROP_SUFFIX]);
+  _cf_record_set_string (G_OBJECT (self), &self->paraphrase, stmt, col++, properties[PROP_PARAPHRASE]);
+  _cf_record_set_int64 (G_OBJECT (self), &self->actor_id, stmt, col++, properties[PROP_ACTOR_ID]);
+  _cf_record_set_string (G_OBJECT (self), &self->actor_name, stmt, col++, properties[PROP_ACTOR_NAME]);
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->reliability, stmt, col++, properties[PROP_RELIABILITY]);
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->credibility, stmt, col++, properties[PROP_CREDIBILITY]);
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->likelihood, stmt, col++, properties[PROP_LIKELIHOOD]);
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->confidence, stmt, col++, properties[PROP_CONFIDENCE]);
+  _cf_record_set_string (G_OBJECT (self), &self->event_date, stmt, col++, properties[PROP_EVENT_DATE]);
+  _cf_record_set_string (G_OBJECT (self), &self->created, stmt, col++, properties[PROP_CREATED]);
+  _cf_record_set_string (G_OBJECT (self), &self->modified, stmt, col++, properties[PROP_MODIFIED]);
+
+  {
+    g_autofree char *grade = cf_rating_format_grade (self->reliability, self->credibility);
+
+    if (g_strcmp0 (grade, self->grade) != 0)
+      {
+        g_free (self->grade);
+        self->grade = g_steal_pointer (&grade);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRADE]);
+      }
+  }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+_cf_claim_set_tags (CfClaim      *self,
+                    const gint64 *ids,
+                    guint         n_ids,
+                    const char   *names,
+                    const char   *color)
+{
+  gboolean ids_changed;
+
+  g_return_if_fail (CF_IS_CLAIM (self));
+
+  ids_changed = self->tag_ids == NULL
+                || self->tag_ids->len != n_ids
+                || (n_ids > 0 && memcmp (self->tag_ids->data, ids, n_ids * sizeof (gint64)) != 0);
+  if (ids_changed)
+    {
+      g_clear_pointer (&self->tag_ids, g_array_unref);
+      self->tag_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+      g_array_append_vals (self->tag_ids, ids, n_ids);
+    }
+  if (g_strcmp0 (names ? names : "", self->tag_names) != 0)
+    {
+      g_free (self->tag_names);
+      self->tag_names = g_strdup (names ? names : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_NAMES]);
+    }
+  if (g_strcmp0 (color, self->color) != 0)
+    {
+      g_free (self->color);
+      self->color = g_strdup (color);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+    }
+}
+
+const char *
+cf_claim_get_grade (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->grade ? self->grade : "";
+}
+
+const char *
+cf_claim_get_tag_names (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->tag_names ? self->tag_names : "";
+}
+
+const char *
+cf_claim_get_color (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->color;
+}
+
+const gint64 *
+cf_claim_get_tag_ids (CfClaim *self,
+                      guint   *n_tags)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+
+  if (n_tags != NULL)
+    *n_tags = self->tag_ids ? self->tag_ids->len : 0;
+  return self->tag_ids ? (const gint64 *) (gpointer) self->tag_ids->data : NULL;
+}
+
+gint64
+cf_claim_get_id (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->id;
+}
+
+gint64
+cf_claim_get_document_id (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->document_id;
+}
+
+const char *
+cf_claim_get_document_title (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->document_title;
+}
+
+gint
+cf_claim_get_start (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->start;
+}
+
+gint
+cf_claim_get_end (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->end;
+}
+
+const char *
+cf_claim_get_quote (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->quote;
+}
+
+const char *
+cf_claim_get_prefix (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->prefix;
+}
+
+const char *
+cf_claim_get_suffix (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->suffix;
+}
+
+const char *
+cf_claim_get_paraphrase (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->paraphrase ? self->paraphrase : "";
+}
+
+gint64
+cf_claim_get_actor_id (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->actor_id;
+}
+
+const char *
+cf_claim_get_actor_name (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->actor_name ? self->actor_name : "";
+}
+
+CfReliability
+cf_claim_get_reliability (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->reliability;
+}
+
+CfCredibility
+cf_claim_get_credibility (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->credibility;
+}
+
+CfLikelihood
+cf_claim_get_likelihood (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->likelihood;
+}
+
+CfConfidence
+cf_claim_get_confidence (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), 0);
+  return self->confidence;
+}
+
+const char *
+cf_claim_get_event_date (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->event_date;
+}
+
+const char *
+cf_claim_get_created (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->created;
+}
+
+const char *
+cf_claim_get_modified (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), NULL);
+  return self->modified;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define CF_EXTRACT_ERROR (cf_extract_error_quark ())
+
+typedef enum
+{
+  CF_EXTRACT_ERROR_TOO_LARGE,     /* input over the size bound */
+  CF_EXTRACT_ERROR_BINARY,        /* NUL bytes / not text at all */
+  CF_EXTRACT_ERROR_ENCODING,      /* undecodable text */
+  CF_EXTRACT_ERROR_UNSUPPORTED,   /* a format we do not import */
+  CF_EXTRACT_ERROR_PARSE,         /* markup that yields nothing usable */
+  CF_EXTRACT_ERROR_EMPTY,         /* no text at all */
+} CfExtractError;
+
+/* The largest input any importer accepts, in bytes. */
+#define CF_EXTRACT_MAX_INPUT (64 * 1024 * 1024)
+
+/* One document extracted from some bytes. A feed yields several. All strings are
+ * UTF-8 or NULL; @text is never NULL (paragraphs separated by one blank line). */
+typedef struct
+{
+  char *title;
+  char *byline;
+  char *published;      /* ISO 8601 date or date-time */
+  char *site_name;
+  char *language;       /* BCP 47 tag, e.g. "en", "uk" */
+  char *url;            /* canonical URL */
+  char *text;
+  char *media_type;     /* of the input: "text/html", "text/plain", "application/rss+xml", ... */
+  char *note;           /* for the user: e.g. "Converted from windows-1251", or NULL */
+} CfExtractedDocument;
+
+GQuark               cf_extract_error_quark          (void);
+
+void                 cf_extracted_document_free      (CfExtractedDocument *doc);
+
+/* Guess the media type from the bytes first, the file name (may be NULL) second. */
+const char          *cf_extract_sniff_media_type     (GBytes      *bytes,
+                                                      const char  *filename);
+
+/* Extract the documents in @bytes. Returns a GPtrArray of CfExtractedDocument (with a
+ * free func), at least one element, or NULL with @error set. Deterministic: the same
+ * bytes always give the same text. */
+GPtrArray           *cf_extract_bytes                (GBytes      *bytes,
+                                                      const char  *filename,
+                                                      GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfExtractedDocument, cf_extracted_document_free)
+
+G_END_DECLS

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Casefile"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cf-import.h"
+
+void
+cf_import_free (CfImport *import)
+{
+  if (import == NULL)
+    return;
+  g_free (import->filename);
+  g_clear_pointer (&import->original, g_bytes_unref);
+  g_clear_pointer (&import->documents, g_ptr_array_unref);
+  g_free (import);
+}
+
+CfImport *
+cf_import_from_bytes (GBytes      *bytes,
+                      const char  *filename,
+                      GError     **error)
+{
+  g_autoptr(CfImport) import = g_new0 (CfImport, 1);
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  import->documents = cf_extract_bytes (bytes, filename, error);
+  if (import->documents == NULL)
+    return NULL;
+  import->filename = g_strdup (filename);
+  import->original = g_bytes_ref (bytes);
+  return g_steal_pointer (&import);
+}
+
+CfImport *
+cf_import_read_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display = NULL;
+  CfImport *import;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  basename = g_file_get_basename (file);
+  display = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder; choose the files inside it to import them."), display);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > CF_EXTRACT_MAX_INPUT)
+    {
+      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import (%s; the limit is %s)."), display,
+                   g_format_size (g_file_info_get_size (info)),
+                   g_format_size (CF_EXTRACT_MAX_INPUT));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  import = cf_import_from_bytes (bytes, basename, &local_error);
+  if (import == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not import “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  return import;
+}

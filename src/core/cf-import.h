@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cf-extract.h"
+
+G_BEGIN_DECLS
+
+/* What reading one file gives: its bytes and the documents extracted from them.
+ * Touches no case, so it may run in a worker thread; the case then stores it with
+ * cf_case_add_import() on the thread that owns the case. */
+typedef struct
+{
+  char      *filename;   /* base name */
+  GBytes    *original;
+  GPtrArray *documents;  /* of CfExtractedDocument */
+} CfImport;
+
+CfImport *cf_import_read_file (GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error);
+/* For pasted or dropped text. */
+CfImport *cf_import_from_bytes (GBytes      *bytes,
+                                const char  *filename,
+                                GError     **error);
+void      cf_import_free      (CfImport     *import);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfImport, cf_import_free)
+
+G_END_DECLS

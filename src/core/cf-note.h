@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CF_NOTE_TARGET_CASE,
+  CF_NOTE_TARGET_DOCUMENT,
+  CF_NOTE_TARGET_CLAIM,
+} CfNoteTarget;
+
+#define CF_TYPE_NOTE (cf_note_get_type ())
+G_DECLARE_FINAL_TYPE (CfNote, cf_note, CF, NOTE, GObject)
+
+/* An analyst note on the case, a document or a claim. */
+gint64        cf_note_get_id        (CfNote *self);
+CfNoteTarget  cf_note_get_target    (CfNote *self);
+/* 0 for a case note */
+gint64        cf_note_get_target_id (CfNote *self);
+const char   *cf_note_get_body      (CfNote *self);
+const char   *cf_note_get_created   (CfNote *self);
+const char   *cf_note_get_modified  (CfNote *self);
+
+const char   *cf_note_target_to_code   (CfNoteTarget target);
+gboolean      cf_note_target_from_code (const char   *code,
+                                        CfNoteTarget *out);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cf-case.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_RECORD_LIST (cf_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (CfRecordList, cf_record_list, CF, RECORD_LIST, GObject)
+
+/* The GListModel behind cf_case_list_*(). For claim lists the filters below narrow
+ * the rows; each setter requeries and emits one items-changed. 0 means "any". */
+CfRecordKind cf_record_list_get_kind          (CfRecordList *self);
+void         cf_claim_list_set_document       (CfRecordList *self,
+                                               gint64        document_id);
+void         cf_claim_list_set_tag            (CfRecordList *self,
+                                               gint64        tag_id);
+void         cf_claim_list_set_hypothesis     (CfRecordList *self,
+                                               gint64        hypothesis_id);
+void         cf_claim_list_set_actor          (CfRecordList *self,
+                                               gint64        actor_id);
+/* case-insensitive substring of quote, paraphrase or actor name; NULL for none */
+void         cf_claim_list_set_text_filter    (CfRecordList *self,
+                                               const char   *text);
+void         cf_claim_list_set_sort           (CfRecordList *self,
+                                               CfClaimSort   sort,
+                                               gboolean      descending);
+/* Position of the record with @id, or G_MAXUINT. */
+guint        cf_record_list_find              (CfRecordList *self,
+                                               gint64        id);
+
+G_END_DECLS
