@@ -1329,6 +1329,8 @@ load_records (CfCase        *self,
 {
   GHashTable *cache = self->objects[kind];
   g_autoptr(GString) json = g_string_new ("[");
+  /* holds the objects made here until @out takes its own references */
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CfStmt) stmt = NULL;
   guint n_missing = 0;
   int rc;
@@ -1362,15 +1364,7 @@ load_records (CfCase        *self,
               *key = id;
               g_hash_table_insert (cache, key, object);
               g_object_weak_ref (object, object_finalized_cb, cache);
-              record_load_row (object, kind, stmt);
-              /* the cache holds no reference: @out does, or nobody wanted it */
-              if (out == NULL)
-                {
-                  g_object_unref (object);
-                  continue;
-                }
-              g_ptr_array_add (out, object);
-              continue;
+              g_ptr_array_add (made, object);
             }
           record_load_row (object, kind, stmt);
         }
@@ -1383,33 +1377,13 @@ load_records (CfCase        *self,
 
   if (out != NULL)
     {
-      /* Put everything in the order of @ids: newly made objects were appended in
-       * row order and already hold a reference each. */
-      g_autoptr(GHashTable) fresh = g_hash_table_new (NULL, NULL);
-
-      for (guint i = 0; i < out->len; i++)
-        g_hash_table_add (fresh, out->pdata[i]);
-      g_ptr_array_set_size (out, 0);
       for (guint i = 0; i < n_ids; i++)
         {
           GObject *object = g_hash_table_lookup (cache, &ids[i]);
 
-          if (object == NULL)
-            continue;
-          if (g_hash_table_remove (fresh, object))
-            g_ptr_array_add (out, object);
-          else
+          if (object != NULL)
             g_ptr_array_add (out, g_object_ref (object));
         }
-      /* duplicates in @ids: drop the references nobody took */
-      {
-        GHashTableIter iter;
-        gpointer key;
-
-        g_hash_table_iter_init (&iter, fresh);
-        while (g_hash_table_iter_next (&iter, &key, NULL))
-          g_object_unref (key);
-      }
     }
 
   return TRUE;
