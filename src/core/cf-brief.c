@@ -1,0 +1,2342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Casefile"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "cf-brief.h"
+#include "cf-record-list.h"
+
+/* Geometry, in points. */
+#define MM              (72.0 / 25.4)
+#define MARGIN_SIDE     (20.0 * MM)
+#define MARGIN_TOP      (25.0 * MM)
+#define MARGIN_BOTTOM   (24.0 * MM)
+#define HEADER_CENTER   (12.5 * MM)   /* from the top edge */
+#define HEADER_RULE     (18.0 * MM)
+#define FOOTER_RULE     (17.0 * MM)   /* from the bottom edge */
+#define FOOTER_CENTER   (11.5 * MM)
+#define CLAIM_INDENT    11.0
+#define SWATCH_INDENT   14.0
+
+/* How much of a claim list the brief prints beside each claim or judgment. */
+#define MAX_OPPOSING_IDS   8
+#define MAX_STRONGEST      2
+#define EXCERPT_CHARS      110
+
+#define SANS_FAMILY  "Noto Sans, DejaVu Sans, sans-serif"
+#define SERIF_FAMILY "Noto Serif, DejaVu Serif, serif"
+#define MONO_FAMILY  "Noto Sans Mono, DejaVu Sans Mono, monospace"
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+static const Rgb ink = { 0.10, 0.10, 0.11 };
+static const Rgb grey = { 0.36, 0.37, 0.40 };
+static const Rgb accent = { 0.11, 0.23, 0.37 };
+static const Rgb rule_grey = { 0.78, 0.79, 0.81 };
+static const Rgb untagged_grey = { 0.70, 0.71, 0.73 };
+
+/* --- paragraph styles --------------------------------------------------------- */
+
+typedef enum
+{
+  STYLE_KICKER,
+  STYLE_TITLE,
+  STYLE_META,
+  STYLE_H1,
+  STYLE_H2,
+  STYLE_H3,
+  STYLE_BODY,
+  STYLE_QUOTE,
+  STYLE_QUOTE_UPRIGHT,   /* right-to-left quotes: Arabic has no italic */
+  STYLE_SMALL,
+  STYLE_MONO,
+  STYLE_EMPTY,
+  STYLE_HEADER,
+  N_STYLES
+} ParaStyle;
+
+typedef struct
+{
+  const char  *family;
+  double       size;
+  PangoWeight  weight;
+  PangoStyle   slant;
+  double       line_spacing;   /* 0: the font's own */
+  const Rgb   *color;
+} StyleSpec;
+
+static const StyleSpec styles[N_STYLES] = {
+  [STYLE_KICKER]        = { SANS_FAMILY, 9.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &accent },
+  [STYLE_TITLE]         = { SANS_FAMILY, 21.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 1.0, &ink },
+  [STYLE_META]          = { SANS_FAMILY, 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.1, &ink },
+  [STYLE_H1]            = { SANS_FAMILY, 14.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &accent },
+  [STYLE_H2]            = { SANS_FAMILY, 11.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &ink },
+  [STYLE_H3]            = { SANS_FAMILY, 10.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &ink },
+  [STYLE_BODY]          = { SANS_FAMILY, 10.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.1, &ink },
+  [STYLE_QUOTE]         = { SERIF_FAMILY, 10.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 1.05, &ink },
+  [STYLE_QUOTE_UPRIGHT] = { SERIF_FAMILY, 10.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.05, &ink },
+  [STYLE_SMALL]         = { SANS_FAMILY, 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.05, &grey },
+  [STYLE_MONO]          = { MONO_FAMILY, 8.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.05, &grey },
+  [STYLE_EMPTY]         = { SANS_FAMILY, 10.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0, &grey },
+  [STYLE_HEADER]        = { SANS_FAMILY, 8.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, &grey },
+};
+
+/* --- the laid-out content --------------------------------------------------------- */
+
+typedef enum
+{
+  BLOCK_PLAIN,
+  BLOCK_TITLE,     /* a strong rule under it */
+  BLOCK_H1,        /* a rule under it, an outline entry */
+  BLOCK_H2,        /* maybe a colour swatch, an outline entry */
+  BLOCK_CLAIM,     /* an accent bar in the tag's colour beside it */
+  BLOCK_JUDGMENT,  /* an accent bar */
+} BlockKind;
+
+typedef struct
+{
+  ParaStyle  style;
+  char      *markup;
+  double     indent;
+  double     space_after;
+  char      *link;      /* URL the paragraph links to in a PDF, or NULL */
+  double     height;    /* measured */
+} Para;
+
+typedef struct
+{
+  BlockKind  kind;
+  GPtrArray *paras;
+  double     space_before;
+  double     indent;
+  gboolean   keep_with_next;
+  gboolean   has_color;
+  Rgb        color;
+  char      *outline;   /* plain text for the PDF outline, or NULL */
+  double     height;    /* measured: the paragraphs with their spacing */
+} Block;
+
+/* Where a page starts: a block, a paragraph in it and a line in that. */
+typedef struct
+{
+  guint block;
+  guint para;
+  guint line;
+} PagePos;
+
+/* --- what the brief reads from the case ------------------------------------------------ */
+
+typedef struct
+{
+  gint64         id;
+  gint64         document_id;
+  char          *quote;
+  char          *paraphrase;
+  char          *actor;
+  char          *document_title;
+  char          *event_date;
+  char          *tag_names;
+  char          *color;
+  gint64         first_tag;
+  CfReliability  reliability;
+  CfCredibility  credibility;
+  CfLikelihood   likelihood;
+  CfConfidence   confidence;
+  guint          source_number;
+  GPtrArray     *notes;       /* char * */
+  GArray        *relations;   /* CfRelation, one per hypothesis in brief order */
+  GArray        *opposing;    /* gint64 ids of claims with the opposite relation */
+} BriefClaim;
+
+typedef struct
+{
+  gint64        id;
+  guint         number;
+  char         *title;
+  char         *description;
+  CfLikelihood  likelihood;
+  CfConfidence  confidence;
+  GPtrArray    *by_relation[CF_RELATION_LAST + 1];   /* BriefClaim *, borrowed */
+} BriefHypothesis;
+
+typedef struct
+{
+  gint64     id;
+  guint      number;
+  char      *title;
+  char      *byline;
+  char      *publisher;
+  char      *published;
+  char      *url;
+  char      *sha256;
+  guint      n_claims;
+  GPtrArray *notes;   /* char * */
+} BriefSource;
+
+typedef struct
+{
+  gint64     id;
+  char      *path;
+  char      *color;
+  GPtrArray *claims;  /* BriefClaim *, borrowed */
+} BriefTag;
+
+struct _CfBrief
+{
+  GObject         parent_instance;
+
+  CfBriefGroupBy  group_by;
+  gboolean        include_notes;
+  CfConfidence    min_confidence;
+  CfBriefPaper    paper;
+  GDateTime      *date;
+
+  char           *title;
+  char           *summary;
+  char           *incident_date;
+  char           *marking;
+  char           *analyst;
+  char           *case_path;
+
+  GPtrArray      *claims;       /* BriefClaim *, reading order */
+  GPtrArray      *hypotheses;   /* BriefHypothesis * */
+  GPtrArray      *sources;      /* BriefSource * */
+  GPtrArray      *tags;         /* BriefTag *, depth first */
+  GPtrArray      *case_notes;   /* char * */
+  guint           n_claims_in_case;
+
+  GPtrArray      *blocks;       /* Block * */
+
+  PangoContext   *context;
+  PangoFontDescription *fonts[N_STYLES];
+  double          page_width;
+  double          page_height;
+  GArray         *pages;        /* PagePos */
+
+  /* only while writing a PDF */
+  cairo_surface_t *pdf_surface;
+  int              outline_parent;
+};
+
+G_DEFINE_FINAL_TYPE (CfBrief, cf_brief, G_TYPE_OBJECT)
+
+/* --- options ------------------------------------------------------------------------ */
+
+void
+cf_brief_options_init (CfBriefOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->group_by = CF_BRIEF_GROUP_BY_TAG;
+  options->include_notes = TRUE;
+  options->min_confidence = CF_CONFIDENCE_NONE;
+  options->paper = CF_BRIEF_PAPER_AUTO;
+  options->date = NULL;
+}
+
+const char *
+cf_brief_group_by_to_code (CfBriefGroupBy group_by)
+{
+  return group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS ? "hypothesis" : "tag";
+}
+
+gboolean
+cf_brief_group_by_from_code (const char     *code,
+                             CfBriefGroupBy *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (code == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (code, "tag") == 0 || g_ascii_strcasecmp (code, "tags") == 0)
+    *out = CF_BRIEF_GROUP_BY_TAG;
+  else if (g_ascii_strcasecmp (code, "hypothesis") == 0 ||
+           g_ascii_strcasecmp (code, "hypotheses") == 0)
+    *out = CF_BRIEF_GROUP_BY_HYPOTHESIS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+cf_brief_paper_to_code (CfBriefPaper paper)
+{
+  switch (paper)
+    {
+    case CF_BRIEF_PAPER_A4:
+      return "a4";
+    case CF_BRIEF_PAPER_LETTER:
+      return "letter";
+    case CF_BRIEF_PAPER_AUTO:
+    default:
+      return "auto";
+    }
+}
+
+gboolean
+cf_brief_paper_from_code (const char   *code,
+                          CfBriefPaper *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (code == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (code, "a4") == 0)
+    *out = CF_BRIEF_PAPER_A4;
+  else if (g_ascii_strcasecmp (code, "letter") == 0 ||
+           g_ascii_strcasecmp (code, "us-letter") == 0)
+    *out = CF_BRIEF_PAPER_LETTER;
+  else if (g_ascii_strcasecmp (code, "auto") == 0)
+    *out = CF_BRIEF_PAPER_AUTO;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static CfBriefPaper
+paper_from_locale (void)
+{
+#ifdef __GLIBC__
+  /* glibc answers LC_PAPER's width in millimetres through the pointer; 216 mm is
+   * US Letter (the US, Canada and a few others), everything else prints on A4. */
+  union { const char *string; guintptr word; } width;
+
+  width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  if ((guint) width.word == 216)
+    return CF_BRIEF_PAPER_LETTER;
+#endif
+  return CF_BRIEF_PAPER_A4;
+}
+
+void
+cf_brief_paper_get_size (CfBriefPaper  paper,
+                         double       *width,
+                         double       *height)
+{
+  if (paper == CF_BRIEF_PAPER_AUTO)
+    paper = paper_from_locale ();
+
+  if (paper == CF_BRIEF_PAPER_LETTER)
+    {
+      if (width != NULL)
+        *width = 8.5 * 72.0;
+      if (height != NULL)
+        *height = 11.0 * 72.0;
+    }
+  else
+    {
+      if (width != NULL)
+        *width = 210.0 * MM;
+      if (height != NULL)
+        *height = 297.0 * MM;
+    }
+}
+
+/* --- small helpers ------------------------------------------------------------------ */
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+dup_stripped (const char *text)
+{
+  if (is_blank (text))
+    return NULL;
+  return g_strstrip (g_strdup (text));
+}
+
+static gboolean
+parse_color (const char *text,
+             Rgb        *out)
+{
+  guint value = 0;
+
+  if (text == NULL || text[0] != '#' || strlen (text) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + (guint) digit;
+    }
+  out->r = ((value >> 16) & 0xff) / 255.0;
+  out->g = ((value >> 8) & 0xff) / 255.0;
+  out->b = (value & 0xff) / 255.0;
+  return TRUE;
+}
+
+static char *
+escape (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+/* The first words of @text, cut at a word boundary, with an ellipsis. */
+static char *
+excerpt (const char *text,
+         guint       max_chars)
+{
+  g_autofree char *flat = g_strdup (text != NULL ? text : "");
+  const char *cut;
+  const char *space = NULL;
+  const char *p;
+  guint n = 0;
+
+  g_strdelimit (flat, "\n\r\t", ' ');
+  for (p = flat; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    if (*p == ' ')
+      space = p;
+  if (*p == '\0')
+    return g_strstrip (g_steal_pointer (&flat));
+  cut = (space != NULL && space > flat + max_chars / 2) ? space : p;
+  return g_strdup_printf ("%.*s…", (int) (cut - flat), flat);
+}
+
+/* Whether the first letter with a strong direction is right-to-left, as the Unicode
+ * bidi algorithm picks a paragraph's direction (and Pango's auto-dir does). */
+static gboolean
+text_is_rtl (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      GUnicodeScript script;
+
+      if (!g_unichar_isalpha (ch))
+        continue;
+      script = g_unichar_get_script (ch);
+      switch ((int) script)
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+        case G_UNICODE_SCRIPT_ADLAM:
+          return TRUE;
+        case G_UNICODE_SCRIPT_COMMON:
+        case G_UNICODE_SCRIPT_INHERITED:
+          continue;
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+lowercase_label (const char *label)
+{
+  return g_utf8_strdown (label, -1);
+}
+
+/* "likely (55–80%)" */
+static char *
+format_likelihood (CfLikelihood likelihood)
+{
+  g_autofree char *label = lowercase_label (cf_likelihood_to_label (likelihood));
+
+  /* TRANSLATORS: a likelihood with its range, e.g. "likely (55–80%)" */
+  return g_strdup_printf (C_("likelihood", "%s (%s)"), label,
+                          cf_likelihood_to_range (likelihood));
+}
+
+static char *
+format_confidence (CfConfidence confidence)
+{
+  g_autofree char *level = lowercase_label (cf_confidence_to_label (confidence));
+
+  /* TRANSLATORS: %s is a confidence level: low, moderate or high */
+  return g_strdup_printf (_("%s confidence"), level);
+}
+
+/* Orders claims strongest first: source reliability, then credibility, then the
+ * analyst's confidence; unrated counts as weakest. */
+static int
+claim_strength (const BriefClaim *claim)
+{
+  int reliability = claim->reliability == CF_RELIABILITY_NONE ? 0 : 7 - (int) claim->reliability;
+  int credibility = claim->credibility == CF_CREDIBILITY_NONE ? 0 : 7 - (int) claim->credibility;
+
+  return reliability * 100 + credibility * 10 + (int) claim->confidence;
+}
+
+static int
+compare_strength (gconstpointer a,
+                  gconstpointer b)
+{
+  const BriefClaim *ca = *(const BriefClaim * const *) a;
+  const BriefClaim *cb = *(const BriefClaim * const *) b;
+  int sa = claim_strength (ca);
+  int sb = claim_strength (cb);
+
+  if (sa != sb)
+    return sb - sa;
+  return ca->id < cb->id ? -1 : ca->id > cb->id;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a;
+  gint64 ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* --- records ---------------------------------------------------------------------------- */
+
+static void
+brief_claim_free (BriefClaim *claim)
+{
+  g_free (claim->quote);
+  g_free (claim->paraphrase);
+  g_free (claim->actor);
+  g_free (claim->document_title);
+  g_free (claim->event_date);
+  g_free (claim->tag_names);
+  g_free (claim->color);
+  g_clear_pointer (&claim->notes, g_ptr_array_unref);
+  g_clear_pointer (&claim->relations, g_array_unref);
+  g_clear_pointer (&claim->opposing, g_array_unref);
+  g_free (claim);
+}
+
+static void
+brief_hypothesis_free (BriefHypothesis *hypothesis)
+{
+  g_free (hypothesis->title);
+  g_free (hypothesis->description);
+  for (guint i = 0; i <= CF_RELATION_LAST; i++)
+    g_clear_pointer (&hypothesis->by_relation[i], g_ptr_array_unref);
+  g_free (hypothesis);
+}
+
+static void
+brief_source_free (BriefSource *source)
+{
+  g_free (source->title);
+  g_free (source->byline);
+  g_free (source->publisher);
+  g_free (source->published);
+  g_free (source->url);
+  g_free (source->sha256);
+  g_clear_pointer (&source->notes, g_ptr_array_unref);
+  g_free (source);
+}
+
+static void
+brief_tag_free (BriefTag *tag)
+{
+  g_free (tag->path);
+  g_free (tag->color);
+  g_clear_pointer (&tag->claims, g_ptr_array_unref);
+  g_free (tag);
+}
+
+static void
+para_free (Para *para)
+{
+  g_free (para->markup);
+  g_free (para->link);
+  g_free (para);
+}
+
+static void
+block_free (Block *block)
+{
+  g_clear_pointer (&block->paras, g_ptr_array_unref);
+  g_free (block->outline);
+  g_free (block);
+}
+
+static GPtrArray *
+load_notes (CfCase       *kase,
+            CfNoteTarget  target,
+            gint64        target_id)
+{
+  g_autoptr(GListModel) notes = cf_case_list_notes (kase, target, target_id);
+  GPtrArray *bodies = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (notes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfNote) note = g_list_model_get_item (notes, i);
+      char *body = dup_stripped (cf_note_get_body (note));
+
+      if (body != NULL)
+        g_ptr_array_add (bodies, body);
+    }
+  return bodies;
+}
+
+/* --- building the blocks ---------------------------------------------------------------- */
+
+static Block *
+add_block (CfBrief   *self,
+           BlockKind  kind,
+           double     space_before)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->space_before = space_before;
+  block->paras = g_ptr_array_new_with_free_func ((GDestroyNotify) para_free);
+  if (kind == BLOCK_CLAIM || kind == BLOCK_JUDGMENT)
+    block->indent = CLAIM_INDENT;
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
+/* Takes @markup. */
+static Para *
+add_para (Block     *block,
+          ParaStyle  style,
+          char      *markup,
+          double     space_after)
+{
+  Para *para = g_new0 (Para, 1);
+
+  para->style = style;
+  para->markup = markup;
+  para->space_after = space_after;
+  g_ptr_array_add (block->paras, para);
+  return para;
+}
+
+static void
+add_text_para (Block      *block,
+               ParaStyle   style,
+               const char *text,
+               double      space_after)
+{
+  add_para (block, style, escape (text), space_after);
+}
+
+static void
+add_heading (CfBrief    *self,
+             const char *text)
+{
+  Block *block = add_block (self, BLOCK_H1, 20.0);
+
+  block->keep_with_next = TRUE;
+  block->outline = g_strdup (text);
+  add_text_para (block, STYLE_H1, text, 9.0);
+}
+
+static void
+add_group_heading (CfBrief    *self,
+                   const char *text,
+                   const char *count_text,
+                   const char *color)
+{
+  Block *block = add_block (self, BLOCK_H2, 12.0);
+
+  block->keep_with_next = TRUE;
+  block->outline = g_strdup (text);
+  if (color != NULL && parse_color (color, &block->color))
+    {
+      block->has_color = TRUE;
+      block->indent = SWATCH_INDENT;
+    }
+  add_para (block, STYLE_H2,
+            g_markup_printf_escaped ("%s  <span weight='normal' size='smaller' foreground='#5c5e66'>%s</span>",
+                                     text, count_text != NULL ? count_text : ""),
+            5.0);
+}
+
+/* Splits @text on blank lines into paragraphs, one block each, so a long text can
+ * break between its paragraphs. */
+static void
+add_text_blocks (CfBrief    *self,
+                 const char *text,
+                 ParaStyle   style,
+                 double      indent)
+{
+  g_auto(GStrv) paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *stripped = dup_stripped (paragraphs[i]);
+      Block *block;
+      Para *para;
+
+      if (stripped == NULL)
+        continue;
+      block = add_block (self, BLOCK_PLAIN, i == 0 ? 0.0 : 4.0);
+      block->indent = indent;
+      para = add_para (block, style, escape (stripped), 2.0);
+      (void) para;
+    }
+}
+
+static void
+add_empty_note (CfBrief    *self,
+                const char *text)
+{
+  Block *block = add_block (self, BLOCK_PLAIN, 0.0);
+
+  add_text_para (block, STYLE_EMPTY, text, 2.0);
+}
+
+static char *
+meta_line (const char *label,
+           const char *value)
+{
+  return g_markup_printf_escaped ("<span foreground='#5c5e66'>%s</span>\t%s", label, value);
+}
+
+static void
+build_front_matter (CfBrief *self)
+{
+  Block *block = add_block (self, BLOCK_TITLE, 0.0);
+  g_autofree char *date = NULL;
+  g_autofree char *stats = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *group = NULL;
+
+  add_para (block, STYLE_KICKER, escape (_("SUMMARY BRIEF")), 3.0);
+  add_text_para (block, STYLE_TITLE, self->title, 10.0);
+
+  /* TRANSLATORS: the brief's date, as for g_date_time_format() */
+  date = g_date_time_format (self->date, C_("brief date", "%-d %B %Y"));
+  add_para (block, STYLE_META, meta_line (_("Date"), date), 0.0);
+  if (self->analyst != NULL)
+    add_para (block, STYLE_META, meta_line (_("Analyst"), self->analyst), 0.0);
+  if (self->incident_date != NULL)
+    add_para (block, STYLE_META, meta_line (_("Incident date"), self->incident_date), 0.0);
+  if (self->case_path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (self->case_path);
+
+      add_para (block, STYLE_META, meta_line (_("Case file"), base), 0.0);
+    }
+
+  {
+    g_autofree char *n_sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources",
+                                                               self->sources->len),
+                                                  self->sources->len);
+    g_autofree char *n_claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims",
+                                                              self->n_claims_in_case),
+                                                 self->n_claims_in_case);
+    g_autofree char *n_hypotheses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hypothesis",
+                                                                  "%u hypotheses", self->hypotheses->len),
+                                                     self->hypotheses->len);
+
+    stats = g_strdup_printf ("%s · %s · %s", n_sources, n_claims, n_hypotheses);
+  }
+  add_para (block, STYLE_META, meta_line (_("Contents"), stats), 0.0);
+
+  group = g_strdup (self->group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS
+                    ? _("claims grouped by hypothesis")
+                    : _("claims grouped by tag"));
+  if (self->min_confidence != CF_CONFIDENCE_NONE)
+    {
+      g_autofree char *level = lowercase_label (cf_confidence_to_label (self->min_confidence));
+
+      /* TRANSLATORS: "claims grouped by tag; moderate confidence or higher only" */
+      scope = g_strdup_printf (_("%s; %s confidence or higher only"), group, level);
+    }
+  else
+    scope = g_strdup (group);
+  if (!self->include_notes)
+    {
+      char *with = g_strdup_printf (_("%s; notes left out"), scope);
+
+      g_free (scope);
+      scope = with;
+    }
+  add_para (block, STYLE_META, meta_line (_("Scope"), scope), 14.0);
+}
+
+static void
+build_bottom_line (CfBrief *self)
+{
+  add_heading (self, _("Bottom line up front"));
+  if (self->summary == NULL)
+    add_empty_note (self, _("No summary yet."));
+  else
+    add_text_blocks (self, self->summary, STYLE_BODY, 0.0);
+}
+
+static char *
+claim_reference (BriefClaim *claim)
+{
+  g_autofree char *quote = excerpt (claim->quote, EXCERPT_CHARS);
+  g_autofree char *grade = cf_rating_format_grade (claim->reliability, claim->credibility);
+  GString *text = g_string_new (NULL);
+  g_autofree char *escaped_quote = escape (quote);
+
+  g_string_append_printf (text, "<b>#%" G_GINT64_FORMAT "</b>", claim->id);
+  if (*grade != '\0')
+    g_string_append_printf (text, " <b>%s</b>", grade);
+  g_string_append_printf (text, " “%s”", escaped_quote);
+  if (claim->actor != NULL)
+    {
+      g_autofree char *actor = escape (claim->actor);
+
+      g_string_append_printf (text, " — %s", actor);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+build_key_judgments (CfBrief *self)
+{
+  add_heading (self, _("Key judgments"));
+
+  if (self->hypotheses->len == 0)
+    {
+      add_empty_note (self, _("No hypotheses yet."));
+      return;
+    }
+
+  for (guint i = 0; i < self->hypotheses->len; i++)
+    {
+      BriefHypothesis *h = g_ptr_array_index (self->hypotheses, i);
+      Block *block = add_block (self, BLOCK_JUDGMENT, i == 0 ? 2.0 : 12.0);
+      GPtrArray *consistent = h->by_relation[CF_RELATION_CONSISTENT];
+      GPtrArray *inconsistent = h->by_relation[CF_RELATION_INCONSISTENT];
+      GPtrArray *neutral = h->by_relation[CF_RELATION_NEUTRAL];
+      g_autofree char *judgment = NULL;
+      g_autofree char *counts = NULL;
+
+      block->has_color = TRUE;
+      block->color = accent;
+
+      add_para (block, STYLE_H3,
+                g_markup_printf_escaped ("<span foreground='#1c3a5e'>H%u</span>  %s",
+                                         h->number, h->title),
+                3.0);
+
+      if (h->likelihood != CF_LIKELIHOOD_NONE || h->confidence != CF_CONFIDENCE_NONE)
+        {
+          g_autofree char *likelihood = h->likelihood != CF_LIKELIHOOD_NONE
+                                        ? format_likelihood (h->likelihood)
+                                        : g_strdup (_("likelihood not assessed"));
+          g_autofree char *confidence = h->confidence != CF_CONFIDENCE_NONE
+                                        ? format_confidence (h->confidence)
+                                        : g_strdup (_("confidence not assessed"));
+
+          judgment = g_markup_printf_escaped ("<b>%s</b> · %s", likelihood, confidence);
+        }
+      else
+        judgment = g_markup_printf_escaped ("<i>%s</i>", _("Not yet assessed"));
+      add_para (block, STYLE_BODY, g_steal_pointer (&judgment), 3.0);
+
+      if (h->description != NULL)
+        add_text_para (block, STYLE_BODY, h->description, 3.0);
+
+      counts = g_strdup_printf (_("Claims bearing on it: %u consistent · %u inconsistent · %u neutral"),
+                                consistent->len, inconsistent->len, neutral->len);
+      add_text_para (block, STYLE_SMALL, counts, 2.0);
+
+      for (guint r = CF_RELATION_CONSISTENT; r <= CF_RELATION_INCONSISTENT; r++)
+        {
+          GPtrArray *claims = h->by_relation[r];
+          g_autoptr(GPtrArray) strongest = NULL;
+          const char *label;
+
+          if (claims->len == 0)
+            continue;
+          strongest = g_ptr_array_copy (claims, NULL, NULL);
+          g_ptr_array_sort (strongest, compare_strength);
+          label = r == CF_RELATION_CONSISTENT ? _("Strongest consistent")
+                                               : _("Strongest inconsistent");
+          for (guint k = 0; k < strongest->len && k < MAX_STRONGEST; k++)
+            {
+              g_autofree char *reference = claim_reference (g_ptr_array_index (strongest, k));
+              g_autofree char *escaped_label = escape (label);
+              Para *para = add_para (block, STYLE_SMALL,
+                                     g_strdup_printf ("<span foreground='%s'>%s</span>  %s",
+                                                      r == CF_RELATION_CONSISTENT ? "#2b6a30" : "#a33a1f",
+                                                      escaped_label, reference),
+                                     1.5);
+
+              para->indent = 6.0;
+            }
+        }
+    }
+}
+
+static void
+add_claim_block (CfBrief    *self,
+                 BriefClaim *claim,
+                 gboolean    first_in_group)
+{
+  Block *block = add_block (self, BLOCK_CLAIM, first_in_group ? 2.0 : 9.0);
+  gboolean rtl = text_is_rtl (claim->quote);
+  g_autofree char *summary = cf_rating_format_summary (claim->reliability, claim->credibility,
+                                                       claim->likelihood, claim->confidence);
+  g_autofree char *quote = escape (claim->quote);
+  GString *head = g_string_new (NULL);
+  GString *source = g_string_new (NULL);
+  GString *rating = g_string_new (NULL);
+
+  block->has_color = TRUE;
+  if (!parse_color (claim->color, &block->color))
+    block->color = untagged_grey;
+
+  g_string_append_printf (head, "<b>#%" G_GINT64_FORMAT "</b>", claim->id);
+  if (claim->opposing->len > 0)
+    {
+      g_autofree char *contested = escape (_("Contested"));
+      GString *ids = g_string_new (NULL);
+
+      for (guint i = 0; i < claim->opposing->len && i < MAX_OPPOSING_IDS; i++)
+        g_string_append_printf (ids, "%s#%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                                g_array_index (claim->opposing, gint64, i));
+      if (claim->opposing->len > MAX_OPPOSING_IDS)
+        {
+          guint more = claim->opposing->len - MAX_OPPOSING_IDS;
+
+          g_string_append_c (ids, ' ');
+          g_string_append_printf (ids, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more),
+                                  more);
+        }
+      /* TRANSLATORS: %s is a list of claim numbers, "#3, #7" */
+      {
+        g_autofree char *opposed = g_strdup_printf (_("opposed by %s"), ids->str);
+        g_autofree char *escaped = escape (opposed);
+
+        g_string_append_printf (head,
+                                "   <span foreground='#a34700' weight='bold'>⚠ %s</span>"
+                                "<span foreground='#a34700'> — %s</span>",
+                                contested, escaped);
+      }
+      g_string_free (ids, TRUE);
+    }
+  add_para (block, STYLE_SMALL, g_string_free (head, FALSE), 2.5);
+
+  /* Right-to-left quotes take guillemets: mirrored, they open on the right. */
+  add_para (block, rtl ? STYLE_QUOTE_UPRIGHT : STYLE_QUOTE,
+            g_strdup_printf (rtl ? "«%s»" : "“%s”", quote), 3.0);
+
+  if (claim->paraphrase != NULL)
+    add_para (block, STYLE_SMALL,
+              g_markup_printf_escaped ("<b>%s</b>  %s", _("Paraphrase"), claim->paraphrase),
+              1.5);
+
+  if (claim->actor != NULL)
+    {
+      g_autofree char *actor = escape (claim->actor);
+
+      g_string_append_printf (source, "<span foreground='#1a1a1c'><b>%s</b></span> · ", actor);
+    }
+  {
+    g_autofree char *doc = escape (claim->document_title != NULL ? claim->document_title
+                                                                  : _("Untitled source"));
+
+    g_string_append_printf (source, "%s", doc);
+    if (claim->source_number > 0)
+      g_string_append_printf (source, " [S%u]", claim->source_number);
+  }
+  if (claim->event_date != NULL)
+    {
+      g_autofree char *event = g_markup_printf_escaped (_("event %s"), claim->event_date);
+
+      g_string_append_printf (source, " · %s", event);
+    }
+  add_para (block, STYLE_SMALL, g_string_free (source, FALSE), 1.0);
+
+  if (*summary != '\0')
+    {
+      g_autofree char *escaped = escape (summary);
+
+      g_string_append_printf (rating, "<span foreground='#1a1a1c'>%s</span>", escaped);
+    }
+  else
+    {
+      g_autofree char *escaped = escape (_("Not rated"));
+
+      g_string_append (rating, escaped);
+    }
+  if (claim->tag_names != NULL && self->group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS)
+    {
+      g_autofree char *tags = escape (claim->tag_names);
+
+      g_string_append_printf (rating, " · %s", tags);
+    }
+  for (guint i = 0; i < self->hypotheses->len; i++)
+    {
+      BriefHypothesis *h = g_ptr_array_index (self->hypotheses, i);
+      CfRelation relation = g_array_index (claim->relations, CfRelation, i);
+      g_autofree char *label = NULL;
+
+      if (relation == CF_RELATION_NONE)
+        continue;
+      label = lowercase_label (cf_relation_to_label (relation));
+      g_string_append_printf (rating, " · %s H%u", label, h->number);
+    }
+  add_para (block, STYLE_SMALL, g_string_free (rating, FALSE), 1.0);
+
+  if (self->include_notes)
+    for (guint i = 0; i < claim->notes->len; i++)
+      {
+        Para *para = add_para (block, STYLE_SMALL,
+                               g_markup_printf_escaped ("<b>%s</b>  %s", _("Note"),
+                                                        (const char *) g_ptr_array_index (claim->notes, i)),
+                               1.0);
+
+        para->indent = 6.0;
+      }
+}
+
+static void
+add_claims (CfBrief   *self,
+            GPtrArray *claims)
+{
+  for (guint i = 0; i < claims->len; i++)
+    add_claim_block (self, g_ptr_array_index (claims, i), i == 0);
+}
+
+static char *
+count_claims_text (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n), n);
+}
+
+static void
+build_claims_by_tag (CfBrief *self)
+{
+  g_autoptr(GPtrArray) untagged = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      BriefClaim *claim = g_ptr_array_index (self->claims, i);
+
+      if (claim->first_tag == 0)
+        g_ptr_array_add (untagged, claim);
+    }
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      BriefTag *tag = g_ptr_array_index (self->tags, i);
+      g_autofree char *count = NULL;
+
+      if (tag->claims->len == 0)
+        continue;
+      count = count_claims_text (tag->claims->len);
+      add_group_heading (self, tag->path, count, tag->color);
+      add_claims (self, tag->claims);
+    }
+
+  if (untagged->len > 0)
+    {
+      g_autofree char *count = count_claims_text (untagged->len);
+
+      add_group_heading (self, _("Untagged"), count, NULL);
+      add_claims (self, untagged);
+    }
+}
+
+static void
+build_claims_by_hypothesis (CfBrief *self)
+{
+  g_autoptr(GPtrArray) unlinked = g_ptr_array_new ();
+  static const CfRelation order[] = {
+    CF_RELATION_CONSISTENT, CF_RELATION_INCONSISTENT, CF_RELATION_NEUTRAL
+  };
+
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      BriefClaim *claim = g_ptr_array_index (self->claims, i);
+      gboolean linked = FALSE;
+
+      for (guint h = 0; h < claim->relations->len && !linked; h++)
+        linked = g_array_index (claim->relations, CfRelation, h) != CF_RELATION_NONE;
+      if (!linked)
+        g_ptr_array_add (unlinked, claim);
+    }
+
+  for (guint i = 0; i < self->hypotheses->len; i++)
+    {
+      BriefHypothesis *h = g_ptr_array_index (self->hypotheses, i);
+      guint total = 0;
+      g_autofree char *heading = NULL;
+      g_autofree char *count = NULL;
+
+      for (guint r = 0; r < G_N_ELEMENTS (order); r++)
+        total += h->by_relation[order[r]]->len;
+      heading = g_strdup_printf ("H%u  %s", h->number, h->title);
+      count = count_claims_text (total);
+      add_group_heading (self, heading, count, NULL);
+      if (total == 0)
+        {
+          add_empty_note (self, _("No claims bear on this hypothesis yet."));
+          continue;
+        }
+
+      for (guint r = 0; r < G_N_ELEMENTS (order); r++)
+        {
+          GPtrArray *claims = h->by_relation[order[r]];
+          Block *block;
+
+          if (claims->len == 0)
+            continue;
+          block = add_block (self, BLOCK_PLAIN, r == 0 ? 2.0 : 10.0);
+          block->keep_with_next = TRUE;
+          add_para (block, STYLE_H3,
+                    g_markup_printf_escaped ("%s <span weight='normal' foreground='#5c5e66'>(%u)</span>",
+                                             cf_relation_to_label (order[r]), claims->len),
+                    2.0);
+          add_claims (self, claims);
+        }
+    }
+
+  if (unlinked->len > 0)
+    {
+      g_autofree char *count = count_claims_text (unlinked->len);
+
+      add_group_heading (self, _("Not linked to a hypothesis"), count, NULL);
+      add_claims (self, unlinked);
+    }
+}
+
+static void
+build_claims (CfBrief *self)
+{
+  if (self->group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS)
+    add_heading (self, _("Claims by hypothesis"));
+  else
+    add_heading (self, _("Claims by tag"));
+
+  if (self->claims->len == 0)
+    {
+      if (self->n_claims_in_case > 0 && self->min_confidence != CF_CONFIDENCE_NONE)
+        {
+          g_autofree char *level = lowercase_label (cf_confidence_to_label (self->min_confidence));
+          g_autofree char *text = g_strdup_printf (_("No claims are rated at %s confidence or higher."),
+                                                   level);
+
+          add_empty_note (self, text);
+        }
+      else
+        add_empty_note (self, _("No claims yet."));
+      return;
+    }
+
+  if (self->group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS)
+    build_claims_by_hypothesis (self);
+  else
+    build_claims_by_tag (self);
+}
+
+static void
+build_sources (CfBrief *self)
+{
+  add_heading (self, _("Sources"));
+
+  if (self->sources->len == 0)
+    {
+      add_empty_note (self, _("No sources yet."));
+      return;
+    }
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      BriefSource *source = g_ptr_array_index (self->sources, i);
+      Block *block = add_block (self, BLOCK_PLAIN, i == 0 ? 0.0 : 7.0);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *line = NULL;
+      g_autofree char *title = escape (source->title != NULL ? source->title : _("Untitled source"));
+      g_autofree char *hash = NULL;
+
+      add_para (block, STYLE_BODY,
+                g_strdup_printf ("<span foreground='#1c3a5e'><b>[S%u]</b></span>  <b>%s</b>",
+                                 i + 1, title),
+                1.0);
+
+      if (source->publisher != NULL)
+        g_ptr_array_add (parts, g_strdup (source->publisher));
+      if (source->byline != NULL)
+        g_ptr_array_add (parts, g_strdup (source->byline));
+      if (source->published != NULL)
+        g_ptr_array_add (parts, g_strdup (source->published));
+      g_ptr_array_add (parts, count_claims_text (source->n_claims));
+      g_ptr_array_add (parts, NULL);
+      line = g_strjoinv (" · ", (char **) parts->pdata);
+      add_text_para (block, STYLE_SMALL, line, 1.0);
+
+      if (source->url != NULL)
+        {
+          Para *para = add_para (block, STYLE_MONO, escape (source->url), 1.0);
+
+          para->link = g_strdup (source->url);
+        }
+      if (source->sha256 != NULL)
+        {
+          hash = g_strdup_printf ("SHA-256 %.12s", source->sha256);
+          add_text_para (block, STYLE_MONO, hash, 1.0);
+        }
+    }
+}
+
+static void
+build_notes (CfBrief *self)
+{
+  gboolean any = FALSE;
+
+  add_heading (self, _("Notes"));
+
+  if (self->case_notes->len > 0)
+    {
+      Block *block = add_block (self, BLOCK_PLAIN, 0.0);
+
+      block->keep_with_next = TRUE;
+      add_text_para (block, STYLE_H3, _("On the case"), 3.0);
+      for (guint i = 0; i < self->case_notes->len; i++)
+        add_text_blocks (self, g_ptr_array_index (self->case_notes, i), STYLE_BODY, 0.0);
+      any = TRUE;
+    }
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      BriefSource *source = g_ptr_array_index (self->sources, i);
+      Block *block;
+      g_autofree char *heading = NULL;
+
+      if (source->notes->len == 0)
+        continue;
+      block = add_block (self, BLOCK_PLAIN, 10.0);
+      block->keep_with_next = TRUE;
+      /* TRANSLATORS: heading of the notes on a source: "On [S3] Title" */
+      heading = g_strdup_printf (_("On [S%u] %s"), i + 1,
+                                 source->title != NULL ? source->title : _("Untitled source"));
+      add_text_para (block, STYLE_H3, heading, 3.0);
+      for (guint k = 0; k < source->notes->len; k++)
+        add_text_blocks (self, g_ptr_array_index (source->notes, k), STYLE_BODY, 0.0);
+      any = TRUE;
+    }
+
+  if (!any)
+    add_empty_note (self, _("No notes yet."));
+}
+
+static void
+build_blocks (CfBrief *self)
+{
+  build_front_matter (self);
+  build_bottom_line (self);
+  build_key_judgments (self);
+  build_claims (self);
+  build_sources (self);
+  if (self->include_notes)
+    build_notes (self);
+}
+
+/* --- loading ------------------------------------------------------------------------- */
+
+static void
+load_case (CfBrief *self,
+           CfCase  *kase)
+{
+  g_autoptr(GListModel) documents = cf_case_list_documents (kase);
+  g_autoptr(GListModel) hypotheses = cf_case_list_hypotheses (kase);
+  g_autoptr(GListModel) tags = cf_case_list_tags (kase);
+  g_autoptr(GListModel) claims = cf_case_list_claims (kase);
+  g_autoptr(GHashTable) source_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) tag_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const char *title = cf_case_get_info (kase, CF_CASE_FIELD_TITLE);
+  guint n;
+
+  self->title = dup_stripped (title);
+  if (self->title == NULL)
+    self->title = g_strdup (_("Untitled case"));
+  self->summary = dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_SUMMARY));
+  self->incident_date = dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_INCIDENT_DATE));
+  self->marking = dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_MARKING));
+  self->analyst = dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_ANALYST));
+  self->case_path = g_strdup (cf_case_get_path (kase));
+  self->case_notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_CASE, 0)
+                                         : g_ptr_array_new_with_free_func (g_free);
+
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfDocument) document = g_list_model_get_item (documents, i);
+      BriefSource *source = g_new0 (BriefSource, 1);
+
+      source->id = cf_document_get_id (document);
+      source->number = i + 1;
+      source->title = dup_stripped (cf_document_get_title (document));
+      source->byline = dup_stripped (cf_document_get_byline (document));
+      source->publisher = dup_stripped (cf_document_get_publisher (document));
+      source->published = dup_stripped (cf_document_get_published (document));
+      source->url = dup_stripped (cf_document_get_url (document));
+      source->sha256 = dup_stripped (cf_document_get_sha256 (document));
+      source->notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_DOCUMENT, source->id)
+                                          : g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->sources, source);
+      g_hash_table_insert (source_by_id, &source->id, source);
+    }
+
+  n = g_list_model_get_n_items (hypotheses);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfHypothesis) item = g_list_model_get_item (hypotheses, i);
+      BriefHypothesis *h = g_new0 (BriefHypothesis, 1);
+
+      h->id = cf_hypothesis_get_id (item);
+      h->number = i + 1;
+      h->title = dup_stripped (cf_hypothesis_get_title (item));
+      if (h->title == NULL)
+        h->title = g_strdup (_("Untitled hypothesis"));
+      h->description = dup_stripped (cf_hypothesis_get_description (item));
+      h->likelihood = cf_hypothesis_get_likelihood (item);
+      h->confidence = cf_hypothesis_get_confidence (item);
+      for (guint r = 0; r <= CF_RELATION_LAST; r++)
+        h->by_relation[r] = g_ptr_array_new ();
+      g_ptr_array_add (self->hypotheses, h);
+    }
+
+  n = g_list_model_get_n_items (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfTag) item = g_list_model_get_item (tags, i);
+      BriefTag *tag = g_new0 (BriefTag, 1);
+
+      tag->id = cf_tag_get_id (item);
+      tag->path = g_strdup (cf_tag_get_path (item) != NULL ? cf_tag_get_path (item)
+                                                            : cf_tag_get_name (item));
+      tag->color = g_strdup (cf_tag_get_color (item));
+      tag->claims = g_ptr_array_new ();
+      g_ptr_array_add (self->tags, tag);
+      g_hash_table_insert (tag_by_id, &tag->id, tag);
+    }
+
+  cf_claim_list_set_sort (CF_RECORD_LIST (claims), CF_CLAIM_SORT_POSITION, FALSE);
+  n = g_list_model_get_n_items (claims);
+  self->n_claims_in_case = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfClaim) item = g_list_model_get_item (claims, i);
+      BriefClaim *claim;
+      BriefSource *source;
+      BriefTag *tag;
+      const gint64 *tag_ids;
+      guint n_tags = 0;
+
+      if (self->min_confidence != CF_CONFIDENCE_NONE &&
+          cf_claim_get_confidence (item) < self->min_confidence)
+        continue;
+
+      claim = g_new0 (BriefClaim, 1);
+      claim->id = cf_claim_get_id (item);
+      claim->document_id = cf_claim_get_document_id (item);
+      claim->quote = g_strdup (cf_claim_get_quote (item) != NULL ? cf_claim_get_quote (item) : "");
+      claim->paraphrase = dup_stripped (cf_claim_get_paraphrase (item));
+      claim->actor = dup_stripped (cf_claim_get_actor_name (item));
+      claim->document_title = dup_stripped (cf_claim_get_document_title (item));
+      claim->event_date = dup_stripped (cf_claim_get_event_date (item));
+      claim->tag_names = dup_stripped (cf_claim_get_tag_names (item));
+      claim->color = g_strdup (cf_claim_get_color (item));
+      claim->reliability = cf_claim_get_reliability (item);
+      claim->credibility = cf_claim_get_credibility (item);
+      claim->likelihood = cf_claim_get_likelihood (item);
+      claim->confidence = cf_claim_get_confidence (item);
+      claim->notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_CLAIM, claim->id)
+                                         : g_ptr_array_new_with_free_func (g_free);
+      claim->relations = g_array_sized_new (FALSE, TRUE, sizeof (CfRelation), self->hypotheses->len);
+      claim->opposing = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      source = g_hash_table_lookup (source_by_id, &claim->document_id);
+      if (source != NULL)
+        {
+          claim->source_number = source->number;
+          source->n_claims++;
+          if (claim->document_title == NULL)
+            claim->document_title = g_strdup (source->title);
+        }
+
+      tag_ids = cf_claim_get_tag_ids (item, &n_tags);
+      tag = n_tags > 0 ? g_hash_table_lookup (tag_by_id, &tag_ids[0]) : NULL;
+      if (tag != NULL)
+        {
+          claim->first_tag = tag->id;
+          g_ptr_array_add (tag->claims, claim);
+        }
+
+      for (guint h = 0; h < self->hypotheses->len; h++)
+        {
+          BriefHypothesis *hypothesis = g_ptr_array_index (self->hypotheses, h);
+          CfRelation relation = cf_case_get_claim_relation (kase, claim->id, hypothesis->id);
+
+          if (relation > CF_RELATION_LAST)
+            relation = CF_RELATION_NONE;
+          g_array_append_val (claim->relations, relation);
+          if (relation != CF_RELATION_NONE)
+            g_ptr_array_add (hypothesis->by_relation[relation], claim);
+        }
+
+      g_ptr_array_add (self->claims, claim);
+    }
+
+  /* A claim is contested when another claim in the brief has the opposite relation
+   * (consistent against inconsistent) to one of the same hypotheses. */
+  for (guint h = 0; h < self->hypotheses->len; h++)
+    {
+      BriefHypothesis *hypothesis = g_ptr_array_index (self->hypotheses, h);
+      GPtrArray *consistent = hypothesis->by_relation[CF_RELATION_CONSISTENT];
+      GPtrArray *inconsistent = hypothesis->by_relation[CF_RELATION_INCONSISTENT];
+
+      for (guint a = 0; a < consistent->len; a++)
+        for (guint b = 0; b < inconsistent->len; b++)
+          {
+            BriefClaim *ca = g_ptr_array_index (consistent, a);
+            BriefClaim *cb = g_ptr_array_index (inconsistent, b);
+
+            g_array_append_val (ca->opposing, cb->id);
+            g_array_append_val (cb->opposing, ca->id);
+          }
+    }
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      BriefClaim *claim = g_ptr_array_index (self->claims, i);
+      GArray *ids = claim->opposing;
+      guint kept = 0;
+
+      /* the same claim can oppose on several hypotheses */
+      g_array_sort (ids, compare_ids);
+      for (guint k = 0; k < ids->len; k++)
+        if (kept == 0 || g_array_index (ids, gint64, kept - 1) != g_array_index (ids, gint64, k))
+          g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, k);
+      g_array_set_size (ids, kept);
+    }
+}
+
+/* --- measuring and pagination ---------------------------------------------------------- */
+
+static double
+content_width (CfBrief *self)
+{
+  return self->page_width - 2 * MARGIN_SIDE;
+}
+
+static double
+content_height (CfBrief *self)
+{
+  return self->page_height - MARGIN_TOP - MARGIN_BOTTOM;
+}
+
+static PangoLayout *
+make_layout (CfBrief *self,
+             Block   *block,
+             Para    *para)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  const StyleSpec *spec = &styles[para->style];
+  double width = content_width (self) - block->indent - para->indent;
+
+  pango_layout_set_font_description (layout, self->fonts[para->style]);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  /* long words and URLs break anywhere rather than run off the page */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_auto_dir (layout, TRUE);
+  if (spec->line_spacing > 0)
+    pango_layout_set_line_spacing (layout, (float) spec->line_spacing);
+  if (para->style == STYLE_META)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                (int) (30 * MM * PANGO_SCALE));
+
+      pango_layout_set_tabs (layout, tabs);
+      pango_tab_array_free (tabs);
+    }
+  pango_layout_set_markup (layout, para->markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+/* The top of each line, in points from the top of the layout. */
+static GArray *
+line_tops (PangoLayout *layout)
+{
+  GArray *tops = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      int y0, y1;
+      double top;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      top = (double) y0 / PANGO_SCALE;
+      g_array_append_val (tops, top);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return tops;
+}
+
+static void
+measure_blocks (CfBrief *self)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      block->height = 0;
+      for (guint p = 0; p < block->paras->len; p++)
+        {
+          Para *para = g_ptr_array_index (block->paras, p);
+          g_autoptr(PangoLayout) layout = make_layout (self, block, para);
+
+          para->height = layout_height (layout);
+          block->height += para->height + para->space_after;
+        }
+    }
+}
+
+/* What must fit on the page below a heading for the heading to stay there: the
+ * whole next block, or the start of one that is taller than a page. */
+static double
+lead_height (Block  *block,
+             double  available)
+{
+  Para *first;
+
+  if (block->height <= available)
+    return block->height;
+  first = g_ptr_array_index (block->paras, 0);
+  return MIN (first->height, 48.0);
+}
+
+static void
+start_page (CfBrief *self,
+            guint    block,
+            guint    para,
+            guint    line)
+{
+  PagePos pos = { block, para, line };
+
+  g_array_append_val (self->pages, pos);
+}
+
+/* A block taller than a page starts in the space left on the current page only if
+ * at least this much is left; otherwise it starts on a new page. */
+#define MIN_SPLIT_SPACE 90.0
+
+static void
+paginate_blocks (CfBrief *self)
+{
+  double available = content_height (self);
+  double y = 0;
+
+  g_array_set_size (self->pages, 0);
+  start_page (self, 0, 0, 0);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      double before = y > 0 ? block->space_before : 0;
+      double need = block->height;
+
+      if (block->keep_with_next)
+        {
+          guint j;
+
+          for (j = i + 1; j < self->blocks->len; j++)
+            {
+              Block *next = g_ptr_array_index (self->blocks, j);
+
+              if (!next->keep_with_next)
+                break;
+              need += next->space_before + next->height;
+            }
+          if (j < self->blocks->len)
+            {
+              Block *next = g_ptr_array_index (self->blocks, j);
+
+              need += next->space_before + lead_height (next, available);
+            }
+        }
+
+      if (y > 0 && y + before + need > available &&
+          (need <= available || block->keep_with_next ||
+           available - y - before < MIN_SPLIT_SPACE))
+        {
+          start_page (self, i, 0, 0);
+          y = 0;
+          before = 0;
+        }
+
+      y += before;
+      if (y + block->height <= available)
+        {
+          y += block->height;
+          continue;
+        }
+
+      /* Taller than what is left: break between lines. */
+      for (guint p = 0; p < block->paras->len; p++)
+        {
+          Para *para = g_ptr_array_index (block->paras, p);
+          g_autoptr(PangoLayout) layout = NULL;
+          g_autoptr(GArray) tops = NULL;
+
+          if (y + para->height <= available)
+            {
+              y += para->height + para->space_after;
+              continue;
+            }
+
+          layout = make_layout (self, block, para);
+          tops = line_tops (layout);
+          for (guint l = 0; l < tops->len; l++)
+            {
+              double bottom = l + 1 < tops->len ? g_array_index (tops, double, l + 1) : para->height;
+              double line_height = bottom - g_array_index (tops, double, l);
+
+              if (y > 0 && y + line_height > available)
+                {
+                  start_page (self, i, p, l);
+                  y = 0;
+                }
+              y += line_height;
+            }
+          y += para->space_after;
+        }
+    }
+}
+
+static void
+ensure_fonts (CfBrief *self)
+{
+  for (guint i = 0; i < N_STYLES; i++)
+    {
+      PangoFontDescription *font;
+
+      if (self->fonts[i] != NULL)
+        continue;
+      font = pango_font_description_new ();
+      pango_font_description_set_family (font, styles[i].family);
+      pango_font_description_set_size (font, (int) (styles[i].size * PANGO_SCALE));
+      pango_font_description_set_weight (font, styles[i].weight);
+      pango_font_description_set_style (font, styles[i].slant);
+      self->fonts[i] = font;
+    }
+}
+
+void
+cf_brief_paginate (CfBrief      *self,
+                   PangoContext *context,
+                   double        page_width,
+                   double        page_height)
+{
+  PangoFontMap *font_map;
+  cairo_font_options_t *font_options;
+
+  g_return_if_fail (CF_IS_BRIEF (self));
+  g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
+  g_return_if_fail (page_width > 2 * MARGIN_SIDE + 72.0);
+  g_return_if_fail (page_height > MARGIN_TOP + MARGIN_BOTTOM + 72.0);
+
+  font_map = context != NULL ? pango_context_get_font_map (context)
+                             : pango_cairo_font_map_get_default ();
+
+  /* Our own context: fixed resolution and unhinted metrics make the pages the same
+   * on a printer, in a preview and in a PDF. */
+  g_clear_object (&self->context);
+  self->context = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+
+  self->page_width = page_width;
+  self->page_height = page_height;
+  ensure_fonts (self);
+  measure_blocks (self);
+  paginate_blocks (self);
+}
+
+guint
+cf_brief_get_n_pages (CfBrief *self)
+{
+  g_return_val_if_fail (CF_IS_BRIEF (self), 0);
+
+  return self->pages->len;
+}
+
+guint
+cf_brief_get_n_claims (CfBrief *self)
+{
+  g_return_val_if_fail (CF_IS_BRIEF (self), 0);
+
+  return self->claims->len;
+}
+
+/* --- drawing -------------------------------------------------------------------------- */
+
+static void
+set_color (cairo_t   *cr,
+           const Rgb *color)
+{
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+}
+
+static void
+hline (cairo_t   *cr,
+       double     x,
+       double     y,
+       double     width,
+       double     thickness,
+       const Rgb *color)
+{
+  cairo_save (cr);
+  set_color (cr, color);
+  cairo_rectangle (cr, x, y, width, thickness);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+marking_colors (const char *marking,
+                Rgb        *background,
+                Rgb        *foreground)
+{
+  g_autofree char *upper = g_utf8_strup (marking, -1);
+
+  /* TLP 2.0 colours, on black as FIRST prints them */
+  if (g_str_has_prefix (upper, "TLP"))
+    {
+      *background = (Rgb) { 0, 0, 0 };
+      if (strstr (upper, "RED") != NULL)
+        *foreground = (Rgb) { 1.0, 0x2b / 255.0, 0x2b / 255.0 };
+      else if (strstr (upper, "AMBER") != NULL)
+        *foreground = (Rgb) { 1.0, 0xc0 / 255.0, 0 };
+      else if (strstr (upper, "GREEN") != NULL)
+        *foreground = (Rgb) { 0x33 / 255.0, 1.0, 0 };
+      else
+        *foreground = (Rgb) { 1, 1, 1 };
+    }
+  else
+    {
+      *background = (Rgb) { 0.55, 0.09, 0.09 };
+      *foreground = (Rgb) { 1, 1, 1 };
+    }
+}
+
+static PangoLayout *
+furniture_layout (CfBrief    *self,
+                  const char *markup,
+                  gboolean    bold)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (self->fonts[STYLE_HEADER]);
+
+  if (bold)
+    {
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_font_description_set_size (font, (int) (8.5 * PANGO_SCALE));
+    }
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static void
+show_centered_at (cairo_t     *cr,
+                  PangoLayout *layout,
+                  double       x,
+                  double       center_y,
+                  double       align)   /* 0 left, 0.5 centre, 1 right of x */
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x - align * logical.width / PANGO_SCALE,
+                 center_y - (double) logical.height / PANGO_SCALE / 2);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_marking (CfBrief *self,
+              cairo_t *cr,
+              double   center_y)
+{
+  g_autofree char *markup = escape (self->marking);
+  g_autoptr(PangoLayout) layout = furniture_layout (self, markup, TRUE);
+  PangoRectangle logical;
+  double width, height, x, y, radius = 2.5;
+  Rgb background, foreground;
+
+  pango_layout_set_width (layout, (int) (content_width (self) * 0.4 * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_extents (layout, NULL, &logical);
+  width = (double) logical.width / PANGO_SCALE + 14.0;
+  height = (double) logical.height / PANGO_SCALE + 4.0;
+  x = self->page_width / 2 - width / 2;
+  y = center_y - height / 2;
+  marking_colors (self->marking, &background, &foreground);
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_color (cr, &background);
+  cairo_fill (cr);
+  set_color (cr, &foreground);
+  show_centered_at (cr, layout, self->page_width / 2, center_y, 0.5);
+  cairo_restore (cr);
+}
+
+static void
+draw_furniture (CfBrief *self,
+                cairo_t *cr,
+                guint    page)
+{
+  double left = MARGIN_SIDE;
+  double right = self->page_width - MARGIN_SIDE;
+  double side_width = content_width (self) * 0.3;
+  double footer_y = self->page_height - FOOTER_CENTER;
+  g_autofree char *title = escape (self->title);
+  g_autofree char *date = g_date_time_format (self->date, "%Y-%m-%d");
+  /* TRANSLATORS: in the footer of every page of the brief */
+  g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  g_autoptr(PangoLayout) title_layout = furniture_layout (self, title, FALSE);
+  g_autoptr(PangoLayout) date_layout = furniture_layout (self, date, FALSE);
+  g_autoptr(PangoLayout) page_layout = furniture_layout (self, page_text, FALSE);
+
+  cairo_save (cr);
+  set_color (cr, &grey);
+
+  pango_layout_set_width (title_layout, (int) (side_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
+  show_centered_at (cr, title_layout, left, HEADER_CENTER, 0);
+  show_centered_at (cr, date_layout, right, HEADER_CENTER, 1);
+  hline (cr, left, HEADER_RULE, right - left, 0.5, &rule_grey);
+
+  hline (cr, left, self->page_height - FOOTER_RULE, right - left, 0.5, &rule_grey);
+  if (self->analyst != NULL)
+    {
+      g_autofree char *analyst = escape (self->analyst);
+      g_autoptr(PangoLayout) analyst_layout = furniture_layout (self, analyst, FALSE);
+
+      pango_layout_set_width (analyst_layout, (int) (side_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (analyst_layout, PANGO_ELLIPSIZE_END);
+      set_color (cr, &grey);
+      show_centered_at (cr, analyst_layout, left, footer_y, 0);
+    }
+  set_color (cr, &grey);
+  show_centered_at (cr, page_layout, right, footer_y, 1);
+  cairo_restore (cr);
+
+  if (self->marking != NULL)
+    {
+      draw_marking (self, cr, HEADER_CENTER);
+      draw_marking (self, cr, footer_y);
+    }
+}
+
+/* Cairo's tag attributes quote strings with '…' and escape with a backslash. */
+static char *
+link_attributes (const char *uri)
+{
+  GString *attributes = g_string_new ("uri='");
+
+  for (const char *p = uri; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (attributes, '\\');
+      g_string_append_c (attributes, *p);
+    }
+  g_string_append_c (attributes, '\'');
+  return g_string_free (attributes, FALSE);
+}
+
+static void
+draw_lines (cairo_t     *cr,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            guint        first,
+            guint        end)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double offset = 0;
+  guint line = 0;
+
+  do
+    {
+      if (line == first)
+        {
+          int y0, y1;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          offset = (double) y0 / PANGO_SCALE;
+        }
+      if (line >= first && line < end)
+        {
+          PangoRectangle logical;
+          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + baseline - offset);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      line++;
+    }
+  while (line < end && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_block_decoration (CfBrief *self,
+                       cairo_t *cr,
+                       Block   *block,
+                       gboolean starts_here,
+                       double   top,
+                       double   bottom,
+                       double   first_line_middle)
+{
+  double x = MARGIN_SIDE;
+
+  switch (block->kind)
+    {
+    case BLOCK_TITLE:
+      if (starts_here)
+        hline (cr, x, bottom + 6.0, content_width (self), 2.0, &accent);
+      break;
+
+    case BLOCK_H1:
+      if (starts_here)
+        hline (cr, x, bottom + 2.5, content_width (self), 0.75, &accent);
+      break;
+
+    case BLOCK_H2:
+      if (starts_here && block->has_color)
+        {
+          cairo_save (cr);
+          set_color (cr, &block->color);
+          cairo_rectangle (cr, x, first_line_middle - 4.5, 9.0, 9.0);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, 0.5);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      break;
+
+    case BLOCK_CLAIM:
+    case BLOCK_JUDGMENT:
+      if (block->has_color && bottom > top)
+        {
+          cairo_save (cr);
+          set_color (cr, &block->color);
+          cairo_rectangle (cr, x, top, 3.0, bottom - top);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
+      break;
+
+    case BLOCK_PLAIN:
+    default:
+      break;
+    }
+}
+
+static void
+add_outline (CfBrief *self,
+             Block   *block,
+             guint    page,
+             double   y)
+{
+  g_autofree char *link = NULL;
+
+  if (self->pdf_surface == NULL || block->outline == NULL)
+    return;
+
+  link = g_strdup_printf ("page=%u pos=[%d %d]", page + 1, (int) MARGIN_SIDE, (int) y);
+  if (block->kind == BLOCK_H1)
+    self->outline_parent = cairo_pdf_surface_add_outline (self->pdf_surface, CAIRO_PDF_OUTLINE_ROOT,
+                                                          block->outline, link,
+                                                          CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  else
+    cairo_pdf_surface_add_outline (self->pdf_surface, self->outline_parent, block->outline, link, 0);
+}
+
+static void
+draw_blocks (CfBrief *self,
+             cairo_t *cr,
+             guint    page,
+             PagePos  from,
+             PagePos  to)
+{
+  gboolean links = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF;
+  double y = 0;
+
+  for (guint i = from.block; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      gboolean starts_here = i != from.block || (from.para == 0 && from.line == 0);
+      double top, bottom, first_line_middle = 0;
+
+      if (i > to.block || (i == to.block && to.para == 0 && to.line == 0))
+        break;
+
+      if (starts_here && y > 0)
+        y += block->space_before;
+      top = bottom = y;
+      if (starts_here)
+        add_outline (self, block, page, MARGIN_TOP + y);
+
+      for (guint p = i == from.block ? from.para : 0; p < block->paras->len; p++)
+        {
+          Para *para = g_ptr_array_index (block->paras, p);
+          guint first = (i == from.block && p == from.para) ? from.line : 0;
+          guint end = G_MAXUINT;
+          double x = MARGIN_SIDE + block->indent + para->indent;
+          g_autoptr(PangoLayout) layout = NULL;
+
+          if (i == to.block)
+            {
+              if (p > to.para || (p == to.para && to.line == 0))
+                break;
+              if (p == to.para)
+                end = to.line;
+            }
+
+          layout = make_layout (self, block, para);
+          if (p == 0)
+            {
+              PangoLayoutIter *iter = pango_layout_get_iter (layout);
+              int y0, y1;
+
+              pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+              first_line_middle = MARGIN_TOP + y + (y0 + y1) / 2.0 / PANGO_SCALE;
+              pango_layout_iter_free (iter);
+            }
+
+          if (links && para->link != NULL)
+            {
+              g_autofree char *attributes = link_attributes (para->link);
+
+              cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+            }
+          set_color (cr, styles[para->style].color);
+
+          if (first == 0 && end == G_MAXUINT)
+            {
+              cairo_move_to (cr, x, MARGIN_TOP + y);
+              pango_cairo_show_layout (cr, layout);
+              y += para->height;
+              bottom = y;
+              y += para->space_after;
+            }
+          else
+            {
+              g_autoptr(GArray) tops = line_tops (layout);
+              double start, stop;
+
+              end = MIN (end, tops->len);
+              start = g_array_index (tops, double, first);
+              stop = end < tops->len ? g_array_index (tops, double, end) : para->height;
+              draw_lines (cr, layout, x, MARGIN_TOP + y, first, end);
+              y += stop - start;
+              bottom = y;
+              if (end == tops->len)
+                y += para->space_after;
+            }
+
+          if (links && para->link != NULL)
+            cairo_tag_end (cr, CAIRO_TAG_LINK);
+        }
+
+      draw_block_decoration (self, cr, block, starts_here, MARGIN_TOP + top, MARGIN_TOP + bottom,
+                             first_line_middle);
+    }
+}
+
+void
+cf_brief_draw_page (CfBrief *self,
+                    cairo_t *cr,
+                    guint    page)
+{
+  PagePos from, to;
+
+  g_return_if_fail (CF_IS_BRIEF (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->context != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  from = g_array_index (self->pages, PagePos, page);
+  if (page + 1 < self->pages->len)
+    to = g_array_index (self->pages, PagePos, page + 1);
+  else
+    to = (PagePos) { self->blocks->len, 0, 0 };
+
+  cairo_save (cr);
+  draw_furniture (self, cr, page);
+  draw_blocks (self, cr, page, from, to);
+  cairo_restore (cr);
+}
+
+/* --- PDF ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  int fd;
+  int saved_errno;
+} PdfStream;
+
+static cairo_status_t
+pdf_write_cb (void                *user_data,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfStream *stream = user_data;
+
+  while (length > 0)
+    {
+      ssize_t written = write (stream->fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          stream->saved_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= (unsigned int) written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* TRANSLATORS: first %s is a file name, second the system's reason */
+               _("Could not write the brief to “%s”: %s. Choose another folder or free some space."),
+               display, g_strerror (saved_errno));
+}
+
+gboolean
+cf_brief_write_pdf (CfBrief     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *creator = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  PdfStream stream = { -1, 0 };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+
+  g_return_val_if_fail (CF_IS_BRIEF (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  stream.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
+  if (stream.fd < 0)
+    {
+      set_write_error (error, path, errno);
+      return FALSE;
+    }
+
+  cf_brief_paper_get_size (self->paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, width, height);
+
+  /* A fixed date makes the same case give the same PDF, byte for byte. */
+  utc = g_date_time_to_utc (self->date);
+  date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  creator = g_strdup_printf ("Casefile %s", PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (self->analyst != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->analyst);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Summary brief"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+
+  cr = cairo_create (surface);
+  cf_brief_paginate (self, NULL, width, height);
+  self->pdf_surface = surface;
+  self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+  for (guint page = 0; page < self->pages->len; page++)
+    {
+      cf_brief_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+  self->pdf_surface = NULL;
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && fsync (stream.fd) != 0)
+    stream.saved_errno = errno;
+  if (close (stream.fd) != 0 && stream.saved_errno == 0)
+    stream.saved_errno = errno;
+
+  if (stream.saved_errno != 0 || status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp_path);
+      if (stream.saved_errno != 0)
+        set_write_error (error, path, stream.saved_errno);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("Could not draw the brief: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      set_write_error (error, path, saved_errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- object ----------------------------------------------------------------------------- */
+
+static void
+cf_brief_finalize (GObject *object)
+{
+  CfBrief *self = CF_BRIEF (object);
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self->incident_date);
+  g_free (self->marking);
+  g_free (self->analyst);
+  g_free (self->case_path);
+  /* blocks and hypotheses point into the claims: free them first */
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->hypotheses, g_ptr_array_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->case_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+  for (guint i = 0; i < N_STYLES; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (cf_brief_parent_class)->finalize (object);
+}
+
+static void
+cf_brief_class_init (CfBriefClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_brief_finalize;
+}
+
+static void
+cf_brief_init (CfBrief *self)
+{
+  self->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_claim_free);
+  self->hypotheses = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_hypothesis_free);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_source_free);
+  self->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_tag_free);
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->pages = g_array_new (FALSE, FALSE, sizeof (PagePos));
+}
+
+/* Now, unless $SOURCE_DATE_EPOCH asks for a fixed date (reproducible builds). */
+static GDateTime *
+default_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_local ();
+}
+
+CfBrief *
+cf_brief_new (CfCase                *kase,
+              const CfBriefOptions  *options,
+              GError               **error)
+{
+  g_autoptr(CfBrief) self = NULL;
+  CfBriefOptions defaults;
+
+  g_return_val_if_fail (CF_IS_CASE (kase), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    {
+      cf_brief_options_init (&defaults);
+      options = &defaults;
+    }
+
+  self = g_object_new (CF_TYPE_BRIEF, NULL);
+  self->group_by = options->group_by;
+  self->include_notes = options->include_notes;
+  self->min_confidence = options->min_confidence;
+  self->paper = options->paper;
+  self->date = options->date != NULL ? g_date_time_ref (options->date) : default_date ();
+
+  load_case (self, kase);
+  build_blocks (self);
+
+  return g_steal_pointer (&self);
+}
