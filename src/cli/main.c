@@ -32,6 +32,7 @@ static const CfCliCommand commands[] = {
   { "search",     cf_cli_search,     N_("Search documents, claims and notes") },
   { "check",      cf_cli_check,      N_("Check that a case file is sound") },
   { "export",     cf_cli_export,     N_("Export the whole case as JSON") },
+  { "brief",      cf_cli_brief,      N_("Print the summary brief of a case to a PDF") },
 };
 
 void
