@@ -43,7 +43,7 @@ add_rating_entries (GOptionContext *context,
     { "actor", 'a', 0, G_OPTION_ARG_STRING, &r->actor, N_("Who asserts the claim (\"\" removes the actor)"), N_("NAME") },
     { "reliability", 'r', 0, G_OPTION_ARG_STRING, &r->reliability_text, N_("Source reliability: A to F"), N_("A-F") },
     { "credibility", 'c', 0, G_OPTION_ARG_STRING, &r->credibility_text, N_("Information credibility: 1 to 6"), N_("1-6") },
-    { "likelihood", 'l', 0, G_OPTION_ARG_STRING, &r->likelihood_text, N_("Likelihood: almost-no-chance, very-unlikely, unlikely, roughly-even, likely, very-likely, almost-certain"), N_("LIKELIHOOD") },
+    { "likelihood", 'l', 0, G_OPTION_ARG_STRING, &r->likelihood_text, N_("Likelihood: almost-no-chance, very-unlikely, unlikely, roughly-even-chance, likely, very-likely, almost-certain"), N_("LIKELIHOOD") },
     { "confidence", 'C', 0, G_OPTION_ARG_STRING, &r->confidence_text, N_("Analytic confidence: low, moderate or high"), N_("CONFIDENCE") },
     { "paraphrase", 'p', 0, G_OPTION_ARG_STRING, &r->paraphrase, N_("The claim in the analyst’s words"), N_("TEXT") },
     { "event-date", 0, 0, G_OPTION_ARG_STRING, &r->event_date, N_("When the claimed event happened (ISO 8601)"), N_("DATE") },
@@ -158,8 +158,8 @@ claim_add (int    argc,
 
   context = cf_cli_option_context_new (_("CASE --document ID (--start N --end N [--quote TEXT] | --quote TEXT)"),
                                        _("Highlight a passage of a document as a claim, with "
-                                         "who asserts it, its ratings and tags, in one undoable "
-                                         "step. Prints the claim as JSON."),
+                                         "who asserts it, its ratings and tags, all or nothing. "
+                                         "Prints the claim as JSON."),
                                        entries);
   add_rating_entries (context, &r);
   if (!cf_cli_parse_options (context, &argc, &argv) ||

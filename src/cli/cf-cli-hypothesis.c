@@ -47,7 +47,7 @@ add_judgment_entries (GOptionContext *context,
 {
   const GOptionEntry entries[] = {
     { "description", 'D', 0, G_OPTION_ARG_STRING, &j->description, N_("What the hypothesis says in full"), N_("TEXT") },
-    { "likelihood", 'l', 0, G_OPTION_ARG_STRING, &j->likelihood_text, N_("Likelihood: almost-no-chance, very-unlikely, unlikely, roughly-even, likely, very-likely, almost-certain"), N_("LIKELIHOOD") },
+    { "likelihood", 'l', 0, G_OPTION_ARG_STRING, &j->likelihood_text, N_("Likelihood: almost-no-chance, very-unlikely, unlikely, roughly-even-chance, likely, very-likely, almost-certain"), N_("LIKELIHOOD") },
     { "confidence", 'C', 0, G_OPTION_ARG_STRING, &j->confidence_text, N_("Analytic confidence: low, moderate or high"), N_("CONFIDENCE") },
     { NULL }
   };

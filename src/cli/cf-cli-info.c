@@ -144,7 +144,8 @@ cf_cli_info (int    argc,
         {
           const char *value = cf_case_get_info (kase, fields[i]);
 
-          if (value != NULL)
+          /* a field never set is null, as in the other JSON rows */
+          if (value != NULL && *value != '\0')
             json_object_set_string_member (o, cf_case_field_to_name (fields[i]), value);
           else
             json_object_set_null_member (o, cf_case_field_to_name (fields[i]));

@@ -287,12 +287,13 @@ cf_cli_print_object (JsonObject *object)
   cf_cli_print_json (node, FALSE);
 }
 
+/* The core gives "" or NULL for a field never set; JSON says null for both. */
 static void
 set_string (JsonObject *object,
             const char *name,
             const char *value)
 {
-  if (value != NULL)
+  if (value != NULL && *value != '\0')
     json_object_set_string_member (object, name, value);
   else
     json_object_set_null_member (object, name);
@@ -355,7 +356,8 @@ cf_cli_claim_to_json (CfCase  *kase,
 
   set_string (o, "reliability", cf_reliability_to_code (cf_claim_get_reliability (claim)));
   set_string (o, "credibility", cf_credibility_to_code (cf_claim_get_credibility (claim)));
-  set_string (o, "grade", cf_claim_get_grade (claim));
+  /* "" when unrated, as the core and the app show it */
+  json_object_set_string_member (o, "grade", cf_claim_get_grade (claim));
   set_string (o, "likelihood", cf_likelihood_to_code (cf_claim_get_likelihood (claim)));
   set_string (o, "confidence", cf_confidence_to_code (cf_claim_get_confidence (claim)));
   set_string (o, "event_date", cf_claim_get_event_date (claim));
@@ -479,20 +481,25 @@ struct _CfCliTable
 static char *
 cell_text (const char *text)
 {
-  g_autofree char *flat = g_strdup (text ? text : "");
-  glong len;
+  char *flat = g_strdup (text ? text : "");
 
   g_strdelimit (flat, "\n\r\t", ' ');
-  len = g_utf8_strlen (flat, -1);
-  if (len > CELL_MAX_CHARS)
+  return flat;
+}
+
+/* Cuts @cell in place to at most CELL_MAX_CHARS characters, ending with "…". */
+static void
+cut_cell (GPtrArray *cells,
+          guint      index)
+{
+  char *cell = g_ptr_array_index (cells, index);
+
+  if (g_utf8_strlen (cell, -1) > CELL_MAX_CHARS)
     {
-      char *cut = g_utf8_offset_to_pointer (flat, CELL_MAX_CHARS - 1);
-
-      *cut = '\0';
-      return g_strconcat (flat, "…", NULL);
+      *g_utf8_offset_to_pointer (cell, CELL_MAX_CHARS - 1) = '\0';
+      cells->pdata[index] = g_strconcat (cell, "…", NULL);
+      g_free (cell);
     }
-
-  return g_steal_pointer (&flat);
 }
 
 CfCliTable *
@@ -538,6 +545,13 @@ cf_cli_table_print (CfCliTable *table)
 {
   g_autofree glong *widths = g_new0 (glong, table->n_columns);
   guint n_rows = table->cells->len / table->n_columns;
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      /* a key/value listing shows its values whole; a table stays one line a row */
+      if (table->show_header || i % table->n_columns + 1 < table->n_columns)
+        cut_cell (table->cells, i);
+    }
 
   for (guint i = table->show_header ? 0 : table->n_columns; i < table->cells->len; i++)
     {
