@@ -132,15 +132,16 @@ static void
 print_human (const char *path,
              GPtrArray  *docs)
 {
+  /* Written as UTF-8 whatever the locale, like the JSON. */
   for (guint i = 0; i < docs->len; i++)
     {
       CfExtractedDocument *doc = g_ptr_array_index (docs, i);
 
-      g_print ("== %s", path);
+      printf ("== %s", path);
       if (docs->len > 1)
-        g_print (" [%u/%u]", i + 1, docs->len);
-      g_print (" (%s)\n", doc->media_type);
-#define FIELD(label, value) if (value) g_print ("%-10s %s\n", label, value)
+        printf (" [%u/%u]", i + 1, docs->len);
+      printf (" (%s)\n", doc->media_type);
+#define FIELD(label, value) if (value) printf ("%-10s %s\n", label, value)
       FIELD (_("Title:"), doc->title);
       FIELD (_("Byline:"), doc->byline);
       FIELD (_("Published:"), doc->published);
@@ -149,7 +150,7 @@ print_human (const char *path,
       FIELD (_("URL:"), doc->url);
       FIELD (_("Note:"), doc->note);
 #undef FIELD
-      g_print ("\n%s\n\n", doc->text);
+      printf ("\n%s\n\n", doc->text);
     }
 }
 

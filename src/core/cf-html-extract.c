@@ -24,7 +24,7 @@
  * share widgets and other furniture inside it.
  */
 
-#define MIN_ARTICLE_CHARS 500
+#define MIN_ARTICLE_CHARS 250
 
 typedef enum
 {
@@ -67,6 +67,8 @@ enum
   INFO_UNLIKELY   = 1 << 1,   /* class/id says it is no article part */
   INFO_IN_TABLE   = 1 << 2,
   INFO_NONCONTENT = 1 << 3,
+  INFO_BOILER     = 1 << 4,   /* class/id of a byline, date, caption, share bar... */
+  INFO_BYLINE     = 1 << 5,
 };
 
 typedef struct
@@ -138,7 +140,7 @@ init_tag_kinds (void)
     { "hgroup", TAG_BLOCK }, { "fieldset", TAG_FORM }, { "legend", TAG_BLOCK },
     { "caption", TAG_BLOCK }, { "tbody", TAG_BLOCK }, { "thead", TAG_BLOCK },
     { "tfoot", TAG_BLOCK }, { "hr", TAG_BLOCK }, { "dd", TAG_BLOCK }, { "dt", TAG_BLOCK },
-    { "figcaption", TAG_BLOCK }, { "figure", TAG_FIGURE }, { "frameset", TAG_BLOCK },
+    { "figcaption", TAG_DROP }, { "figure", TAG_FIGURE }, { "frameset", TAG_BLOCK },
     { "frame", TAG_BLOCK }, { "noframes", TAG_BLOCK },
     { "p", TAG_P }, { "pre", TAG_PRE }, { "td", TAG_TD }, { "th", TAG_TD },
     { "tr", TAG_TR }, { "ul", TAG_LIST }, { "ol", TAG_LIST }, { "dl", TAG_LIST },
@@ -243,6 +245,14 @@ static const char * const negative_words[] = {
   "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
   "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags",
   "tool", "widget", NULL
+};
+
+/* Small furniture inside articles; dropped when it holds little text. */
+static const char * const boiler_words[] = {
+  "byline", "dateline", "author", "timestamp", "posted-on", "entry-meta", "post-meta",
+  "article-meta", "published", "updated", "date", "tags", "tag-", "share", "social",
+  "related", "breadcrumb", "caption", "credit", "copyright", "newsletter", "subscribe",
+  "promo", "advert", "sponsor", "print", "toolbar", "rating", "disclaimer", NULL
 };
 
 static gboolean
@@ -627,7 +637,7 @@ scan_page (Page   *page,
           if (in_head && kind != TAG_HEAD)
             info.flags |= INFO_HIDDEN;
 
-          if (attr (n, "hidden") != NULL || style_hides (attr (n, "style")))
+          if (xmlHasProp (n, (const xmlChar *) "hidden") != NULL || style_hides (attr (n, "style")))
             info.flags |= INFO_HIDDEN;
           else
             {
@@ -645,6 +655,12 @@ scan_page (Page   *page,
                strcmp (role, "alert") == 0 || strcmp (role, "alertdialog") == 0 ||
                strcmp (role, "dialog") == 0))
             info.flags |= INFO_UNLIKELY;
+
+          if (match != NULL && contains_any (match, boiler_words))
+            info.flags |= INFO_BOILER;
+          if (match != NULL && strstr (match, "caption") != NULL && kind != TAG_BODY &&
+              kind != TAG_HTML)
+            info.flags |= INFO_HIDDEN;
 
           if (match != NULL && kind != TAG_BODY && kind != TAG_HTML && kind != TAG_A &&
               !(info.flags & INFO_IN_TABLE) &&
@@ -674,7 +690,10 @@ scan_page (Page   *page,
                   if (text == NULL)
                     text = subtree_text (n);
                   if (*text != '\0' && g_utf8_strlen (text, -1) < 100)
-                    page->byline_markup = g_steal_pointer (&text);
+                    {
+                      page->byline_markup = g_steal_pointer (&text);
+                      info.flags |= INFO_BYLINE;
+                    }
                 }
             }
 
@@ -876,12 +895,16 @@ find_top_candidate (Page        *page,
           in->kind == TAG_BODY || in->kind == TAG_HTML || in->inline_len < 25)
         continue;
       if (in->kind != TAG_P && in->kind != TAG_PRE && in->kind != TAG_TD &&
-          in->kind != TAG_BLOCK && in->kind != TAG_HEADING && in->kind != TAG_BLOCKQUOTE &&
-          in->kind != TAG_LI)
+          in->kind != TAG_BLOCK && in->kind != TAG_HEADING && in->kind != TAG_BLOCKQUOTE)
         continue;
 
       score = 1 + in->inline_commas + MIN (in->inline_len / 100, 3);
-      for (anc = in->parent, level = 0; anc != G_MAXUINT && level < 5;
+      /* A div with blocks and loose text of its own: the loose text is a paragraph
+       * inside it (Readability wraps it in a <p>), so the div is its parent. */
+      anc = in->parent;
+      if (in->kind == TAG_BLOCK && in->text_len > in->inline_len)
+        anc = i;
+      for (level = 0; anc != G_MAXUINT && level < 5;
            anc = infos[anc].parent, level++)
         {
           NodeInfo *a = &infos[anc];
@@ -1061,6 +1084,20 @@ clean_conditionally (Page        *page,
   return FALSE;
 }
 
+/* What never belongs to an article body even inside the article's container: the
+ * headline (the title is a field of its own), the byline, and small furniture. */
+static gboolean
+skip_in_article (NodeInfo *in)
+{
+  if (in->kind == TAG_HEADING && in->node->name[1] == '1')
+    return TRUE;
+  if (in->flags & INFO_BYLINE)
+    return TRUE;
+  if ((in->flags & INFO_BOILER) && in->text_len < 400)
+    return TRUE;
+  return FALSE;
+}
+
 typedef struct
 {
   GString *out;
@@ -1143,6 +1180,7 @@ write_text (Page        *page,
           NodeInfo *in = node_info (page, n);
 
           if (in != NULL && !in->dropped && !(in->flags & INFO_NONCONTENT) &&
+              !(n != root && skip_in_article (in)) &&
               !(clean && n != root && clean_conditionally (page, in, flags)))
             {
               if (in->kind == TAG_BR)
@@ -1215,6 +1253,12 @@ grab_article (Page        *page,
   sink.out = g_string_new (NULL);
   infos = (NodeInfo *) page->infos->data;
 
+  if (g_getenv ("CF_EXTRACT_DEBUG") && page->body)
+    {
+      NodeInfo *b = node_info (page, page->body);
+      g_printerr ("infos=%u body text=%u dropped=%d flags=%x\n", page->infos->len,
+                  b ? b->text_len : 0, b ? b->dropped : -1, b ? b->flags : 0);
+    }
   if (top_idx == G_MAXUINT)
     {
       if (page->body != NULL)
@@ -1222,6 +1266,10 @@ grab_article (Page        *page,
       return g_string_free (sink.out, FALSE);
     }
   top = &infos[top_idx];
+  if (g_getenv ("CF_EXTRACT_DEBUG"))
+    g_printerr ("top: <%s class=%s id=%s> score=%.1f text=%u link=%u\n", top->node->name,
+                attr (top->node, "class"), attr (top->node, "id"), top->score, top->text_len,
+                top->link_len);
   if (top->kind == TAG_BODY || top->parent == G_MAXUINT)
     {
       write_text (page, top->node, flags, flags->clean_conditionally, &sink);
