@@ -1522,21 +1522,33 @@ notify_changeset (CfCase *self,
   if (mask & (1u << CF_RECORD_CASE))
     load_info (self, NULL);
 
-  /* counts and names shown by other kinds follow from these */
-  if (mask & ((1u << CF_RECORD_CLAIM) | (1u << CF_RECORD_TAG) | (1u << CF_RECORD_ACTOR)))
-    mask |= (1u << CF_RECORD_CLAIM);
-
+  /* Claims show names and colours of documents, actors and tags: when those change,
+   * every live claim is reloaded; otherwise only the claims that changed. Counts on
+   * the other kinds follow from claims. */
   for (guint kind = CF_RECORD_DOCUMENT; kind < CF_N_RECORD_KINDS; kind++)
     {
-      if (mask & (1u << kind))
+      if (kind == CF_RECORD_CLAIM
+          && changes[kind] != NULL
+          && !(mask & ((1u << CF_RECORD_DOCUMENT) | (1u << CF_RECORD_ACTOR) | (1u << CF_RECORD_TAG))))
+        {
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+          for (guint i = 0; i < changes[kind]->len; i++)
+            {
+              RowChange *row = &g_array_index (changes[kind], RowChange, i);
+
+              if (g_hash_table_contains (self->objects[kind], &row->id))
+                g_array_append_val (ids, row->id);
+            }
+          if (ids->len > 0)
+            load_records (self, kind, (const gint64 *) (gpointer) ids->data, ids->len, TRUE, NULL, NULL);
+          continue;
+        }
+      if ((mask & (1u << kind))
+          || (kind == CF_RECORD_CLAIM
+              && (mask & ((1u << CF_RECORD_DOCUMENT) | (1u << CF_RECORD_ACTOR) | (1u << CF_RECORD_TAG))))
+          || (kind != CF_RECORD_NOTE && (mask & (1u << CF_RECORD_CLAIM))))
         refresh_live (self, kind);
-    }
-  if (mask & (1u << CF_RECORD_CLAIM))
-    {
-      refresh_live (self, CF_RECORD_DOCUMENT);
-      refresh_live (self, CF_RECORD_ACTOR);
-      refresh_live (self, CF_RECORD_TAG);
-      refresh_live (self, CF_RECORD_HYPOTHESIS);
     }
 
   for (GList *l = self->lists; l != NULL; l = l->next)
