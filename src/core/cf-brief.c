@@ -118,6 +118,9 @@ typedef struct
   double     space_after;
   char      *link;      /* URL the paragraph links to in a PDF, or NULL */
   double     height;    /* measured */
+  /* the layout measured during pagination, kept for the first drawing so that a
+   * PDF shapes each paragraph once; pages drawn again lay out again */
+  PangoLayout *layout;
 } Para;
 
 typedef struct
@@ -570,6 +573,7 @@ para_free (Para *para)
 {
   g_free (para->markup);
   g_free (para->link);
+  g_clear_object (&para->layout);
   g_free (para);
 }
 
@@ -1519,9 +1523,10 @@ measure_blocks (CfBrief *self)
       for (guint p = 0; p < block->paras->len; p++)
         {
           Para *para = g_ptr_array_index (block->paras, p);
-          g_autoptr(PangoLayout) layout = make_layout (self, block, para);
 
-          para->height = layout_height (layout);
+          g_clear_object (&para->layout);
+          para->layout = make_layout (self, block, para);
+          para->height = layout_height (para->layout);
           block->height += para->height + para->space_after;
         }
     }
@@ -1620,7 +1625,7 @@ paginate_blocks (CfBrief *self)
               continue;
             }
 
-          layout = make_layout (self, block, para);
+          layout = g_object_ref (para->layout);
           tops = line_tops (layout);
           for (guint l = 0; l < tops->len; l++)
             {
@@ -2043,7 +2048,8 @@ draw_blocks (CfBrief *self,
                 end = to.line;
             }
 
-          layout = make_layout (self, block, para);
+          layout = para->layout != NULL ? g_steal_pointer (&para->layout)
+                                        : make_layout (self, block, para);
           if (p == 0)
             {
               PangoLayoutIter *iter = pango_layout_get_iter (layout);
