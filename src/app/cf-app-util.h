@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-case.h"
+
+G_BEGIN_DECLS
+
+/* The case's change notification, as the panes receive it. */
+typedef void (*CfRecordChangedFunc) (CfCase       *kase,
+                                     CfRecordKind  kind,
+                                     gint64        id,
+                                     CfChange      change,
+                                     gpointer      user_data);
+
+/* Connects to the case's "record-changed" signal; 0 when this core has none. */
+gulong     cf_case_connect_record_changed (CfCase              *kase,
+                                           CfRecordChangedFunc  callback,
+                                           gpointer             user_data);
+
+/* Shows @error in a modal AdwMessageDialog over @parent's window. */
+void       cf_show_error                  (GtkWidget           *parent,
+                                           const char          *heading,
+                                           const GError        *error);
+
+/* The search snippet with the «…» marks turned into bold Pango markup, escaped. */
+char      *cf_snippet_to_markup           (const char          *snippet);
+
+/* The GtkListView inside a GtkColumnView, which carries the list.* actions. */
+GtkWidget *cf_column_view_get_list_view   (GtkColumnView       *column_view);
+
+/* Selects @position in the list view or column view's single selection and scrolls to it. */
+void       cf_list_select_and_scroll      (GtkWidget           *list_widget,
+                                           GtkSingleSelection  *selection,
+                                           guint                position);
+
+/* A GtkStringList of "Not rated" and every value's label of a scale. */
+GtkStringList *cf_reliability_model       (void);
+GtkStringList *cf_credibility_model       (void);
+GtkStringList *cf_likelihood_model        (void);
+GtkStringList *cf_confidence_model        (void);
+GtkStringList *cf_relation_model          (void);
+
+/* Labels for list cells; "" for not rated. */
+char      *cf_likelihood_cell_label       (gpointer             unused,
+                                           int                  value);
+char      *cf_confidence_cell_label       (gpointer             unused,
+                                           int                  value);
+
+G_END_DECLS

@@ -1,0 +1,588 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casefile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-app-util.h"
+#include "cf-claims-pane.h"
+#include "cf-record-list.h"
+
+typedef enum
+{
+  COLUMN_QUOTE,
+  COLUMN_ACTOR,
+  COLUMN_GRADE,
+  COLUMN_LIKELIHOOD,
+  COLUMN_CONFIDENCE,
+  COLUMN_TAGS,
+  N_COLUMNS
+} Column;
+
+static const struct {
+  const char  *title;
+  int          sort;        /* CfClaimSort, or -1 */
+  gboolean     expand;
+  int          width;
+} columns[N_COLUMNS] = {
+  [COLUMN_QUOTE]      = { N_("Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  220 },
+  [COLUMN_ACTOR]      = { N_("Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 96 },
+  [COLUMN_GRADE]      = { N_("Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 52 },
+  [COLUMN_LIKELIHOOD] = { N_("Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 90 },
+  [COLUMN_CONFIDENCE] = { N_("Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 76 },
+  [COLUMN_TAGS]       = { N_("Tags"),       -1,                       FALSE, 80 },
+};
+
+struct _CfClaimsPane
+{
+  GtkBox              parent_instance;
+
+  GtkDropDown        *scope_dropdown;
+  GtkDropDown        *item_dropdown;
+  GtkSearchEntry     *filter_entry;
+  GtkColumnView      *column_view;
+  GtkLabel           *count_label;
+  GtkStack           *stack;
+
+  CfCase             *kase;
+  GListModel         *claims;
+  GtkSingleSelection *selection;
+  GListModel         *tags;
+  GListModel         *hypotheses;
+  gint64              document_id;
+
+  GObject            *sentinel_a;
+  GObject            *sentinel_b;
+  int                 last_compared_column;
+};
+
+G_DEFINE_FINAL_TYPE (CfClaimsPane, cf_claims_pane, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_CLAIM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_cell (CfClaim *claim,
+             Column   column)
+{
+  switch (column)
+    {
+    case COLUMN_QUOTE:
+      {
+        /* One line per row: newlines inside a quote would make rows of different
+         * heights, which the list handles badly at 100,000 rows. */
+        g_autofree char *quote = g_strdup (cf_claim_get_quote (claim));
+        return g_strdelimit (quote != NULL ? g_steal_pointer (&quote) : g_strdup (""), "\n\r\t", ' ');
+      }
+    case COLUMN_ACTOR:
+      return g_strdup (cf_claim_get_actor_name (claim) ?: "");
+    case COLUMN_GRADE:
+      return g_strdup (cf_claim_get_grade (claim) ?: "");
+    case COLUMN_LIKELIHOOD:
+      return cf_likelihood_cell_label (NULL, cf_claim_get_likelihood (claim));
+    case COLUMN_CONFIDENCE:
+      return cf_confidence_cell_label (NULL, cf_claim_get_confidence (claim));
+    case COLUMN_TAGS:
+      return g_strdup (cf_claim_get_tag_names (claim) ?: "");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_cell (GtkLabel *label)
+{
+  CfClaim *claim = g_object_get_data (G_OBJECT (label), "cf-claim");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cf-column"));
+  g_autofree char *text = NULL;
+
+  if (claim == NULL)
+    return;
+
+  text = format_cell (claim, column);
+  gtk_label_set_label (label, text);
+  if (column == COLUMN_QUOTE)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+claim_notify_cb (CfClaim    *claim,
+                 GParamSpec *pspec,
+                 GtkLabel   *label)
+{
+  update_cell (label);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  g_object_set_data (G_OBJECT (label), "cf-column", column);
+  if (GPOINTER_TO_INT (column) == COLUMN_GRADE)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  column)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  CfClaim *claim = gtk_list_item_get_item (item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (label), "cf-claim", claim);
+  update_cell (GTK_LABEL (label));
+  /* The case updates its claim objects in place; follow them while bound. */
+  handler = g_signal_connect_object (claim, "notify", G_CALLBACK (claim_notify_cb), label, 0);
+  g_object_set_data (G_OBJECT (label), "cf-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  column)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  CfClaim *claim = g_object_get_data (G_OBJECT (label), "cf-claim");
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "cf-handler"));
+
+  if (claim != NULL && handler != 0)
+    g_signal_handler_disconnect (claim, handler);
+  g_object_set_data (G_OBJECT (label), "cf-handler", NULL);
+  g_object_set_data (G_OBJECT (label), "cf-claim", NULL);
+}
+
+/* The column view only reports which column header was clicked through its sorter;
+ * GTK 4.8 has no getter for the primary column. Comparing two sentinels through the
+ * view's sorter calls the primary column's sorter first, which records itself, and
+ * the sign of the result gives the order. The sorters never see real rows: the core
+ * sorts. */
+static int
+column_compare_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      column)
+{
+  CfClaimsPane *self = g_object_get_data (G_OBJECT (a), "cf-pane");
+
+  if (self != NULL && self->last_compared_column < 0)
+    self->last_compared_column = GPOINTER_TO_INT (column);
+  return a == b ? GTK_ORDERING_EQUAL : (a < b ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER);
+}
+
+static void
+view_sorter_changed_cb (GtkSorter       *sorter,
+                        GtkSorterChange  change,
+                        CfClaimsPane    *self)
+{
+  GObject *a = self->sentinel_a, *b = self->sentinel_b;
+  GtkOrdering natural;
+  GtkOrdering order;
+  CfClaimSort sort = CF_CLAIM_SORT_POSITION;
+  gboolean descending = FALSE;
+
+  if (self->claims == NULL)
+    return;
+
+  if (a > b)
+    {
+      GObject *tmp = a;
+      a = b;
+      b = tmp;
+    }
+  natural = GTK_ORDERING_SMALLER;
+
+  self->last_compared_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->last_compared_column >= 0 && order != GTK_ORDERING_EQUAL &&
+      columns[self->last_compared_column].sort >= 0)
+    {
+      sort = columns[self->last_compared_column].sort;
+      descending = order != natural;
+    }
+
+  cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), sort, descending);
+}
+
+static void
+update_count (CfClaimsPane *self)
+{
+  guint n = self->claims != NULL ? g_list_model_get_n_items (self->claims) : 0;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u claim", "%'u claims", n), n);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+claims_changed_cb (GListModel   *model,
+                   guint         position,
+                   guint         removed,
+                   guint         added,
+                   CfClaimsPane *self)
+{
+  if (removed != added)
+    update_count (self);
+}
+
+static gint64
+selected_item_id (CfClaimsPane *self)
+{
+  GObject *item;
+
+  if (self->claims == NULL)
+    return 0;
+
+  switch (gtk_drop_down_get_selected (self->scope_dropdown))
+    {
+    case CF_CLAIMS_SCOPE_TAG:
+      item = gtk_drop_down_get_selected_item (self->item_dropdown);
+      return item != NULL ? cf_tag_get_id (CF_TAG (item)) : 0;
+    case CF_CLAIMS_SCOPE_HYPOTHESIS:
+      item = gtk_drop_down_get_selected_item (self->item_dropdown);
+      return item != NULL ? cf_hypothesis_get_id (CF_HYPOTHESIS (item)) : 0;
+    default:
+      return 0;
+    }
+}
+
+static void
+apply_scope (CfClaimsPane *self)
+{
+  CfRecordList *list;
+  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  if (self->claims == NULL)
+    return;
+
+  list = CF_RECORD_LIST (self->claims);
+
+  switch (scope)
+    {
+    case CF_CLAIMS_SCOPE_TAG:
+      if (gtk_drop_down_get_model (self->item_dropdown) != self->tags)
+        gtk_drop_down_set_model (self->item_dropdown, self->tags);
+      break;
+    case CF_CLAIMS_SCOPE_HYPOTHESIS:
+      if (gtk_drop_down_get_model (self->item_dropdown) != self->hypotheses)
+        gtk_drop_down_set_model (self->item_dropdown, self->hypotheses);
+      break;
+    default:
+      break;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->item_dropdown),
+                          scope == CF_CLAIMS_SCOPE_TAG || scope == CF_CLAIMS_SCOPE_HYPOTHESIS);
+
+  cf_claim_list_set_document (list, scope == CF_CLAIMS_SCOPE_DOCUMENT ? self->document_id : 0);
+  cf_claim_list_set_tag (list, scope == CF_CLAIMS_SCOPE_TAG ? selected_item_id (self) : 0);
+  cf_claim_list_set_hypothesis (list, scope == CF_CLAIMS_SCOPE_HYPOTHESIS ? selected_item_id (self) : 0);
+  update_count (self);
+}
+
+static void
+scope_changed_cb (CfClaimsPane *self)
+{
+  apply_scope (self);
+}
+
+static void
+filter_changed_cb (GtkSearchEntry *entry,
+                   CfClaimsPane   *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->claims == NULL)
+    return;
+
+  cf_claim_list_set_text_filter (CF_RECORD_LIST (self->claims), *text != '\0' ? text : NULL);
+  update_count (self);
+}
+
+static void
+selection_changed_cb (CfClaimsPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+}
+
+static char *
+tag_path_cb (CfTag *tag)
+{
+  return g_strdup (tag != NULL ? cf_tag_get_path (tag) : "");
+}
+
+static char *
+hypothesis_title_cb (GObject *item)
+{
+  return g_strdup (item != NULL ? cf_hypothesis_get_title (CF_HYPOTHESIS (item)) : "");
+}
+
+static char *
+item_string_cb (GObject *item)
+{
+  if (CF_IS_TAG (item))
+    return tag_path_cb (CF_TAG (item));
+  if (CF_IS_HYPOTHESIS (item))
+    return hypothesis_title_cb (item);
+  return g_strdup ("");
+}
+
+void
+cf_claims_pane_set_case (CfClaimsPane *self,
+                         CfCase       *kase)
+{
+  g_return_if_fail (CF_IS_CLAIMS_PANE (self));
+  g_return_if_fail (kase == NULL || CF_IS_CASE (kase));
+
+  if (self->kase == kase)
+    return;
+
+  if (self->claims != NULL)
+    g_signal_handlers_disconnect_by_func (self->claims, claims_changed_cb, self);
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_drop_down_set_model (self->item_dropdown, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->claims);
+  g_clear_object (&self->tags);
+  g_clear_object (&self->hypotheses);
+  g_set_object (&self->kase, kase);
+  self->document_id = 0;
+
+  if (kase != NULL)
+    {
+      self->claims = cf_case_list_claims (kase);
+      self->tags = cf_case_list_tags (kase);
+      self->hypotheses = cf_case_list_hypotheses (kase);
+      cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
+      g_signal_connect (self->claims, "items-changed", G_CALLBACK (claims_changed_cb), self);
+
+      self->selection = gtk_single_selection_new (g_object_ref (self->claims));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->selection, "notify::selected-item",
+                                G_CALLBACK (selection_changed_cb), self);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+      gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+      gtk_drop_down_set_selected (self->scope_dropdown, CF_CLAIMS_SCOPE_ALL);
+      apply_scope (self);
+    }
+
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+}
+
+void
+cf_claims_pane_set_document (CfClaimsPane *self,
+                             gint64        document_id)
+{
+  g_return_if_fail (CF_IS_CLAIMS_PANE (self));
+
+  if (self->document_id == document_id)
+    return;
+
+  self->document_id = document_id;
+  if (gtk_drop_down_get_selected (self->scope_dropdown) == CF_CLAIMS_SCOPE_DOCUMENT)
+    apply_scope (self);
+}
+
+void
+cf_claims_pane_set_scope (CfClaimsPane  *self,
+                          CfClaimsScope  scope)
+{
+  g_return_if_fail (CF_IS_CLAIMS_PANE (self));
+
+  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+}
+
+gboolean
+cf_claims_pane_select_claim (CfClaimsPane *self,
+                             gint64        claim_id)
+{
+  guint position;
+
+  g_return_val_if_fail (CF_IS_CLAIMS_PANE (self), FALSE);
+
+  if (self->claims == NULL)
+    return FALSE;
+
+  if (claim_id <= 0)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return TRUE;
+    }
+
+  position = cf_record_list_find (CF_RECORD_LIST (self->claims), claim_id);
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    cf_list_select_and_scroll (GTK_WIDGET (self->column_view), self->selection, position);
+  return TRUE;
+}
+
+CfClaim *
+cf_claims_pane_get_selected_claim (CfClaimsPane *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIMS_PANE (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+GListModel *
+cf_claims_pane_get_model (CfClaimsPane *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIMS_PANE (self), NULL);
+
+  return self->claims;
+}
+
+GtkColumnView *
+cf_claims_pane_get_column_view (CfClaimsPane *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIMS_PANE (self), NULL);
+
+  return self->column_view;
+}
+
+void
+cf_claims_pane_focus_filter (CfClaimsPane *self)
+{
+  g_return_if_fail (CF_IS_CLAIMS_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+static gboolean
+cf_claims_pane_grab_focus (GtkWidget *widget)
+{
+  CfClaimsPane *self = CF_CLAIMS_PANE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+cf_claims_pane_dispose (GObject *object)
+{
+  CfClaimsPane *self = CF_CLAIMS_PANE (object);
+
+  cf_claims_pane_set_case (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CLAIMS_PANE);
+  g_clear_object (&self->sentinel_a);
+  g_clear_object (&self->sentinel_b);
+
+  G_OBJECT_CLASS (cf_claims_pane_parent_class)->dispose (object);
+}
+
+static void
+cf_claims_pane_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CfClaimsPane *self = CF_CLAIMS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_CLAIM:
+      g_value_set_object (value, cf_claims_pane_get_selected_claim (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_claims_pane_class_init (CfClaimsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_claims_pane_dispose;
+  object_class->get_property = cf_claims_pane_get_property;
+  widget_class->grab_focus = cf_claims_pane_grab_focus;
+
+  properties[PROP_SELECTED_CLAIM] =
+    g_param_spec_object ("selected-claim", NULL, NULL, CF_TYPE_CLAIM,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-claims-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfClaimsPane, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CfClaimsPane, item_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CfClaimsPane, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfClaimsPane, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CfClaimsPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CfClaimsPane, stack);
+  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+}
+
+static void
+cf_claims_pane_init (CfClaimsPane *self)
+{
+  g_autoptr(GtkStringList) scopes = NULL;
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  scopes = gtk_string_list_new ((const char *[]) {
+    _("All Claims"), _("This Source"), _("By Tag"), _("By Hypothesis"), NULL });
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scopes));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (item_string_cb), NULL, NULL);
+  gtk_drop_down_set_expression (self->item_dropdown, expression);
+  gtk_expression_unref (expression);
+  g_signal_connect_swapped (self->item_dropdown, "notify::selected", G_CALLBACK (scope_changed_cb), self);
+
+  self->sentinel_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->sentinel_b = g_object_new (G_TYPE_OBJECT, NULL);
+  g_object_set_data (self->sentinel_a, "cf-pane", self);
+  g_object_set_data (self->sentinel_b, "cf-pane", self);
+  self->last_compared_column = -1;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (i));
+
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      if (columns[i].sort >= 0)
+        {
+          GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare_cb, GINT_TO_POINTER (i), NULL));
+          gtk_column_view_column_set_sorter (column, sorter);
+          g_object_unref (sorter);
+        }
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+                    G_CALLBACK (view_sorter_changed_cb), self);
+  update_count (self);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cf-case.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CF_INSPECTOR_RELIABILITY,
+  CF_INSPECTOR_CREDIBILITY,
+  CF_INSPECTOR_LIKELIHOOD,
+  CF_INSPECTOR_CONFIDENCE,
+} CfInspectorRating;
+
+#define CF_TYPE_INSPECTOR (cf_inspector_get_type ())
+G_DECLARE_FINAL_TYPE (CfInspector, cf_inspector, CF, INSPECTOR, GtkBox)
+
+/* Shows and edits one claim: paraphrase, actor, ratings, tags, relations to the
+ * hypotheses and notes. Every edit goes straight to the case (one undo step each). */
+void         cf_inspector_set_case     (CfInspector       *self,
+                                        CfCase            *kase);
+void         cf_inspector_set_claim    (CfInspector       *self,
+                                        CfClaim           *claim);
+CfClaim     *cf_inspector_get_claim    (CfInspector       *self);
+/* Commits a paraphrase or actor still being typed. */
+void         cf_inspector_commit       (CfInspector       *self);
+/* Moves the focus to the first rating, ready to rate a new claim. */
+void         cf_inspector_focus_rating (CfInspector       *self);
+/* Opens the popover to add a tag to the claim. */
+void         cf_inspector_popup_tags   (CfInspector       *self);
+GtkDropDown *cf_inspector_get_dropdown (CfInspector       *self,
+                                        CfInspectorRating  rating);
+
+G_END_DECLS

@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casefile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-app-util.h"
+#include "cf-reader.h"
+#include "cf-record-list.h"
+
+/* Highlight colour of a claim without tags. */
+#define UNTAGGED_COLOR "#f6d32d"
+
+typedef struct
+{
+  int    start;
+  int    end;
+  gint64 claim_id;
+} Span;
+
+struct _CfReader
+{
+  GtkBox         parent_instance;
+
+  GtkStack      *stack;
+  GtkLabel      *title_label;
+  GtkLabel      *byline_label;
+  GtkLabel      *meta_label;
+  GtkLabel      *url_label;
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
+
+  CfCase        *kase;
+  gulong         changed_id;
+  CfDocument    *document;
+  GListModel    *claims;       /* the shown document's claims in reading order */
+  gulong         items_changed_id;
+
+  GArray        *spans;        /* Span, sorted by start */
+  GHashTable    *color_tags;   /* "#rrggbb" → GtkTextTag (owned by the table) */
+  GtkTextTag    *overlap_tag;
+  GtkTextTag    *selected_tag;
+  gint64         selected_claim_id;
+  guint          rehighlight_id;
+};
+
+G_DEFINE_FINAL_TYPE (CfReader, cf_reader, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+enum {
+  CLAIM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GtkTextTag *
+tag_for_color (CfReader   *self,
+               const char *color)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  GtkTextTag *tag;
+  GdkRGBA rgba;
+
+  if (color == NULL || !gdk_rgba_parse (&rgba, color))
+    color = UNTAGGED_COLOR;
+
+  tag = g_hash_table_lookup (self->color_tags, color);
+  if (tag != NULL)
+    return tag;
+
+  gdk_rgba_parse (&rgba, color);
+  /* Translucent so the text stays readable on light and dark backgrounds. */
+  rgba.alpha = 0.38;
+  tag = gtk_text_buffer_create_tag (self->buffer, NULL, "background-rgba", &rgba, NULL);
+  g_hash_table_insert (self->color_tags, g_strdup (color), tag);
+
+  /* The overlap and selection tags must stay above every colour tag. */
+  gtk_text_tag_set_priority (self->overlap_tag, gtk_text_tag_table_get_size (table) - 1);
+  gtk_text_tag_set_priority (self->selected_tag, gtk_text_tag_table_get_size (table) - 1);
+
+  return tag;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *sa = a, *sb = b;
+
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  return sa->end < sb->end ? -1 : sa->end > sb->end;
+}
+
+static void
+apply_tag_offsets (CfReader   *self,
+                   GtkTextTag *tag,
+                   int         start,
+                   int         end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &e, end);
+  gtk_text_buffer_apply_tag (self->buffer, tag, &s, &e);
+}
+
+static void
+apply_selected_tag (CfReader *self)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_bounds (self->buffer, &s, &e);
+  gtk_text_buffer_remove_tag (self->buffer, self->selected_tag, &s, &e);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      if (span->claim_id == self->selected_claim_id)
+        {
+          apply_tag_offsets (self, self->selected_tag, span->start, span->end);
+          break;
+        }
+    }
+}
+
+static void
+rehighlight (CfReader *self)
+{
+  GtkTextIter s, e;
+  guint n;
+  int covered_until = -1;
+
+  g_clear_handle_id (&self->rehighlight_id, g_source_remove);
+
+  gtk_text_buffer_get_bounds (self->buffer, &s, &e);
+  gtk_text_buffer_remove_all_tags (self->buffer, &s, &e);
+  g_array_set_size (self->spans, 0);
+
+  if (self->claims == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->claims);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfClaim) claim = g_list_model_get_item (self->claims, i);
+      Span span;
+
+      span.start = cf_claim_get_start (claim);
+      span.end = cf_claim_get_end (claim);
+      span.claim_id = cf_claim_get_id (claim);
+      g_array_append_val (self->spans, span);
+
+      apply_tag_offsets (self, tag_for_color (self, cf_claim_get_color (claim)),
+                         span.start, span.end);
+    }
+
+  g_array_sort (self->spans, compare_spans);
+
+  /* Spans sorted by start: a span overlaps the union of the earlier ones where it
+   * starts before the furthest end seen so far. */
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      if (span->start < covered_until)
+        apply_tag_offsets (self, self->overlap_tag, span->start,
+                           MIN (span->end, covered_until));
+      covered_until = MAX (covered_until, span->end);
+    }
+
+  apply_selected_tag (self);
+}
+
+static gboolean
+rehighlight_idle_cb (gpointer data)
+{
+  CfReader *self = data;
+
+  self->rehighlight_id = 0;
+  rehighlight (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rehighlight (CfReader *self)
+{
+  if (self->rehighlight_id == 0)
+    self->rehighlight_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, rehighlight_idle_cb, self, NULL);
+}
+
+void
+cf_reader_flush (CfReader *self)
+{
+  g_return_if_fail (CF_IS_READER (self));
+
+  if (self->rehighlight_id != 0)
+    rehighlight (self);
+}
+
+static void
+claims_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   CfReader   *self)
+{
+  queue_rehighlight (self);
+}
+
+static void
+update_metadata (CfReader *self)
+{
+  const char *url;
+  g_autoptr(GString) meta = g_string_new (NULL);
+
+  if (self->document == NULL)
+    return;
+
+  gtk_label_set_label (self->title_label, cf_document_get_title (self->document) ?: _("Untitled Source"));
+  gtk_label_set_label (self->byline_label, cf_document_get_byline (self->document) ?: "");
+  gtk_widget_set_visible (GTK_WIDGET (self->byline_label),
+                          cf_document_get_byline (self->document) != NULL &&
+                          *cf_document_get_byline (self->document) != '\0');
+
+  if (cf_document_get_publisher (self->document) != NULL && *cf_document_get_publisher (self->document))
+    g_string_append (meta, cf_document_get_publisher (self->document));
+  if (cf_document_get_published (self->document) != NULL && *cf_document_get_published (self->document))
+    {
+      if (meta->len > 0)
+        g_string_append (meta, " · ");
+      g_string_append_len (meta, cf_document_get_published (self->document), 10);
+    }
+  gtk_label_set_label (self->meta_label, meta->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta->len > 0);
+
+  url = cf_document_get_url (self->document);
+  if (url != NULL && *url != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (url, -1);
+      g_autofree char *markup = g_strdup_printf ("<a href=\"%s\">%s</a>", escaped, escaped);
+
+      gtk_label_set_markup (self->url_label, markup);
+      gtk_widget_set_visible (GTK_WIDGET (self->url_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->url_label), FALSE);
+}
+
+static void
+record_changed_cb (CfCase       *kase,
+                   CfRecordKind  kind,
+                   gint64        id,
+                   CfChange      change,
+                   CfReader     *self)
+{
+  switch (kind)
+    {
+    case CF_RECORD_CLAIM:
+    case CF_RECORD_TAG:
+      /* Ratings do not change highlights, but a new first tag or a tag's new colour
+       * does; re-applying a few thousand tags is cheap enough to not tell apart. */
+      if (self->claims != NULL)
+        queue_rehighlight (self);
+      break;
+
+    case CF_RECORD_DOCUMENT:
+      if (self->document != NULL && id == cf_document_get_id (self->document))
+        {
+          if (change == CF_CHANGE_DELETED)
+            cf_reader_show_document (self, 0);
+          else
+            update_metadata (self);
+        }
+      break;
+
+    case CF_RECORD_CASE:
+    case CF_RECORD_ACTOR:
+    case CF_RECORD_NOTE:
+    case CF_RECORD_HYPOTHESIS:
+    case CF_N_RECORD_KINDS:
+    default:
+      break;
+    }
+}
+
+static void
+clear_document (CfReader *self)
+{
+  if (self->claims != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->claims);
+  g_clear_object (&self->claims);
+  g_clear_object (&self->document);
+  g_clear_handle_id (&self->rehighlight_id, g_source_remove);
+  g_array_set_size (self->spans, 0);
+  self->selected_claim_id = 0;
+}
+
+void
+cf_reader_set_case (CfReader *self,
+                    CfCase   *kase)
+{
+  g_return_if_fail (CF_IS_READER (self));
+  g_return_if_fail (kase == NULL || CF_IS_CASE (kase));
+
+  if (self->kase == kase)
+    return;
+
+  clear_document (self);
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
+  g_set_object (&self->kase, kase);
+  if (kase != NULL)
+    self->changed_id = cf_case_connect_record_changed (kase, (CfRecordChangedFunc) record_changed_cb, self);
+
+  gtk_text_buffer_set_text (self->buffer, "", 0);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+void
+cf_reader_show_document (CfReader *self,
+                         gint64    document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfDocument) document = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CF_IS_READER (self));
+
+  if (self->document != NULL && cf_document_get_id (self->document) == document_id)
+    return;
+
+  clear_document (self);
+
+  if (self->kase != NULL && document_id > 0)
+    {
+      document = cf_case_get_document (self->kase, document_id, &error);
+      if (document != NULL)
+        text = cf_case_get_document_text (self->kase, document_id, &error);
+      if (text == NULL)
+        {
+          g_warning ("Cannot show document %" G_GINT64_FORMAT ": %s", document_id, error->message);
+          g_clear_object (&document);
+        }
+    }
+
+  if (document == NULL)
+    {
+      gtk_text_buffer_set_text (self->buffer, "", 0);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+      return;
+    }
+
+  self->document = g_steal_pointer (&document);
+  update_metadata (self);
+
+  gtk_text_buffer_set_text (self->buffer, text, -1);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    gtk_text_buffer_place_cursor (self->buffer, &start);
+  }
+
+  self->claims = cf_case_list_claims (self->kase);
+  cf_claim_list_set_document (CF_RECORD_LIST (self->claims), document_id);
+  cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
+  self->items_changed_id = g_signal_connect (self->claims, "items-changed",
+                                             G_CALLBACK (claims_changed_cb), self);
+  rehighlight (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "text");
+  {
+    GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+    gtk_adjustment_set_value (vadj, 0);
+  }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+}
+
+gint64
+cf_reader_get_document_id (CfReader *self)
+{
+  g_return_val_if_fail (CF_IS_READER (self), 0);
+
+  return self->document != NULL ? cf_document_get_id (self->document) : 0;
+}
+
+void
+cf_reader_select_range (CfReader *self,
+                        gint64    document_id,
+                        int       start,
+                        int       end)
+{
+  GtkTextIter s, e;
+  GtkTextMark *mark;
+
+  g_return_if_fail (CF_IS_READER (self));
+
+  cf_reader_show_document (self, document_id);
+  if (self->document == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &e, MAX (start, end));
+  /* Cursor at the start, so scrolling the cursor into view shows the beginning. */
+  gtk_text_buffer_select_range (self->buffer, &s, &e);
+
+  mark = gtk_text_buffer_get_mark (self->buffer, "cf-jump");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (self->buffer, "cf-jump", &s, TRUE);
+  else
+    gtk_text_buffer_move_mark (self->buffer, mark, &s);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.05, TRUE, 0.0, 0.3);
+}
+
+void
+cf_reader_select_claim (CfReader *self,
+                        CfClaim  *claim)
+{
+  g_return_if_fail (CF_IS_READER (self));
+  g_return_if_fail (claim == NULL || CF_IS_CLAIM (claim));
+
+  if (claim == NULL)
+    {
+      self->selected_claim_id = 0;
+      apply_selected_tag (self);
+      return;
+    }
+
+  cf_reader_select_range (self, cf_claim_get_document_id (claim),
+                          cf_claim_get_start (claim), cf_claim_get_end (claim));
+  self->selected_claim_id = cf_claim_get_id (claim);
+  if (self->rehighlight_id == 0)
+    apply_selected_tag (self);
+}
+
+gboolean
+cf_reader_get_selection (CfReader *self,
+                         gint64   *document_id,
+                         int      *start,
+                         int      *end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (CF_IS_READER (self), FALSE);
+
+  if (self->document == NULL ||
+      !gtk_text_buffer_get_selection_bounds (self->buffer, &s, &e))
+    return FALSE;
+
+  if (document_id != NULL)
+    *document_id = cf_document_get_id (self->document);
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&s);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&e);
+  return TRUE;
+}
+
+gint64
+cf_reader_claim_at_offset (CfReader *self,
+                           int       offset)
+{
+  guint lo = 0, hi;
+  gint64 best = 0;
+  int best_len = G_MAXINT;
+
+  g_return_val_if_fail (CF_IS_READER (self), 0);
+
+  cf_reader_flush (self);
+
+  /* First span starting after @offset; only spans before it can contain it. */
+  hi = self->spans->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->spans, Span, mid).start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo; i > 0; i--)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i - 1);
+
+      if (span->end > offset && span->end - span->start < best_len)
+        {
+          best = span->claim_id;
+          best_len = span->end - span->start;
+        }
+    }
+
+  return best;
+}
+
+guint
+cf_reader_get_n_highlights (CfReader *self)
+{
+  g_return_val_if_fail (CF_IS_READER (self), 0);
+
+  cf_reader_flush (self);
+  return self->spans->len;
+}
+
+GtkTextView *
+cf_reader_get_text_view (CfReader *self)
+{
+  g_return_val_if_fail (CF_IS_READER (self), NULL);
+
+  return self->text_view;
+}
+
+static void
+activate_claim_at_iter (CfReader    *self,
+                        GtkTextIter *iter)
+{
+  gint64 claim_id = cf_reader_claim_at_offset (self, gtk_text_iter_get_offset (iter));
+
+  if (claim_id > 0)
+    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, claim_id);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   CfReader        *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  /* A drag that selected text is a selection, not a click on a highlight. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (self->buffer))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    activate_claim_at_iter (self, &iter);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CfReader              *self)
+{
+  GtkTextIter iter;
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
+    {
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                        gtk_text_buffer_get_insert (self->buffer));
+      activate_claim_at_iter (self, &iter);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+cf_reader_dispose (GObject *object)
+{
+  CfReader *self = CF_READER (object);
+
+  clear_document (self);
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
+  g_clear_object (&self->kase);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_READER);
+
+  G_OBJECT_CLASS (cf_reader_parent_class)->dispose (object);
+}
+
+static void
+cf_reader_finalize (GObject *object)
+{
+  CfReader *self = CF_READER (object);
+
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->color_tags, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cf_reader_parent_class)->finalize (object);
+}
+
+static void
+cf_reader_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CfReader *self = CF_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, cf_reader_get_document_id (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_reader_class_init (CfReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_reader_dispose;
+  object_class->finalize = cf_reader_finalize;
+  object_class->get_property = cf_reader_get_property;
+
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CLAIM_ACTIVATED] =
+    g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfReader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CfReader, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, CfReader, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, CfReader, url_label);
+  gtk_widget_class_bind_template_child (widget_class, CfReader, text_view);
+}
+
+static void
+cf_reader_init (CfReader *self)
+{
+  GtkGesture *click;
+  GtkEventController *keys;
+  g_autoptr(GMenu) extra = g_menu_new ();
+  GdkRGBA overlap = { 0.90, 0.38, 0.0, 0.45 };
+  GdkRGBA selected = { 0.21, 0.52, 0.89, 0.45 };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  /* A read-only text has nothing to undo; keeping history for it only costs memory. */
+  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->color_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->overlap_tag = gtk_text_buffer_create_tag (self->buffer, "cf-overlap",
+                                                  "background-rgba", &overlap,
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  NULL);
+  self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "cf-selected-claim",
+                                                   "background-rgba", &selected,
+                                                   NULL);
+
+  g_menu_append (extra, _("_Mark Claim"), "win.mark-claim");
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (extra));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+}

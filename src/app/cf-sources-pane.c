@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casefile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-app-util.h"
+#include "cf-record-list.h"
+#include "cf-sources-pane.h"
+
+struct _CfSourcesPane
+{
+  GtkBox              parent_instance;
+
+  GtkStack           *stack;
+  GtkListView        *list_view;
+
+  CfCase             *kase;
+  GListModel         *documents;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (CfSourcesPane, cf_sources_pane, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_DOCUMENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_row (GtkWidget *row)
+{
+  CfDocument *document = g_object_get_data (G_OBJECT (row), "cf-document");
+  GtkLabel *title = g_object_get_data (G_OBJECT (row), "cf-title");
+  GtkLabel *meta = g_object_get_data (G_OBJECT (row), "cf-meta");
+  GtkLabel *count = g_object_get_data (G_OBJECT (row), "cf-count");
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *publisher, *published;
+  guint n;
+  g_autofree char *count_text = NULL;
+
+  if (document == NULL)
+    return;
+
+  gtk_label_set_label (title, cf_document_get_title (document) ?: _("Untitled Source"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (title), cf_document_get_title (document));
+
+  publisher = cf_document_get_publisher (document);
+  published = cf_document_get_published (document);
+  if (publisher != NULL && *publisher != '\0')
+    g_string_append (text, publisher);
+  if (published != NULL && *published != '\0')
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_len (text, published, 10);
+    }
+  if (text->len == 0 && cf_document_get_filename (document) != NULL)
+    g_string_append (text, cf_document_get_filename (document));
+  gtk_label_set_label (meta, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (meta), text->len > 0);
+
+  n = cf_document_get_claim_count (document);
+  count_text = g_strdup_printf ("%u", n);
+  gtk_label_set_label (count, count_text);
+  {
+    g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n), n);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (count), tooltip);
+  }
+}
+
+static void
+document_notify_cb (CfDocument *document,
+                    GParamSpec *pspec,
+                    GtkWidget  *row)
+{
+  update_row (row);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *row, *text_box, *title, *meta, *count;
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (title), 10);
+  gtk_widget_add_css_class (title, "source-title");
+  meta = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_box_append (GTK_BOX (text_box), title);
+  gtk_box_append (GTK_BOX (text_box), meta);
+  gtk_box_append (GTK_BOX (row), text_box);
+
+  count = gtk_label_new (NULL);
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (count, "claim-count");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (row), count);
+
+  g_object_set_data (G_OBJECT (row), "cf-title", title);
+  g_object_set_data (G_OBJECT (row), "cf-meta", meta);
+  g_object_set_data (G_OBJECT (row), "cf-count", count);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  CfDocument *document = gtk_list_item_get_item (item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (row), "cf-document", document);
+  update_row (row);
+  handler = g_signal_connect_object (document, "notify", G_CALLBACK (document_notify_cb), row, 0);
+  g_object_set_data (G_OBJECT (row), "cf-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  CfDocument *document = g_object_get_data (G_OBJECT (row), "cf-document");
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cf-handler"));
+
+  if (document != NULL && handler != 0)
+    g_signal_handler_disconnect (document, handler);
+  g_object_set_data (G_OBJECT (row), "cf-handler", NULL);
+  g_object_set_data (G_OBJECT (row), "cf-document", NULL);
+}
+
+static void
+update_empty (CfSourcesPane *self)
+{
+  gboolean empty = self->documents == NULL || g_list_model_get_n_items (self->documents) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+documents_changed_cb (GListModel    *model,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      CfSourcesPane *self)
+{
+  update_empty (self);
+}
+
+static void
+selection_changed_cb (CfSourcesPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT_ID]);
+}
+
+void
+cf_sources_pane_set_case (CfSourcesPane *self,
+                          CfCase        *kase)
+{
+  g_return_if_fail (CF_IS_SOURCES_PANE (self));
+
+  if (self->kase == kase)
+    return;
+
+  if (self->documents != NULL)
+    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->documents);
+  g_set_object (&self->kase, kase);
+
+  if (kase != NULL)
+    {
+      self->documents = cf_case_list_documents (kase);
+      g_signal_connect (self->documents, "items-changed", G_CALLBACK (documents_changed_cb), self);
+      self->selection = gtk_single_selection_new (g_object_ref (self->documents));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->selection, "notify::selected-item",
+                                G_CALLBACK (selection_changed_cb), self);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+    }
+
+  update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT_ID]);
+}
+
+gboolean
+cf_sources_pane_select_document (CfSourcesPane *self,
+                                 gint64         document_id)
+{
+  guint position;
+
+  g_return_val_if_fail (CF_IS_SOURCES_PANE (self), FALSE);
+
+  if (self->documents == NULL)
+    return FALSE;
+
+  position = cf_record_list_find (CF_RECORD_LIST (self->documents), document_id);
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    cf_list_select_and_scroll (GTK_WIDGET (self->list_view), self->selection, position);
+  return TRUE;
+}
+
+gint64
+cf_sources_pane_get_selected_document_id (CfSourcesPane *self)
+{
+  CfDocument *document;
+
+  g_return_val_if_fail (CF_IS_SOURCES_PANE (self), 0);
+
+  if (self->selection == NULL)
+    return 0;
+  document = gtk_single_selection_get_selected_item (self->selection);
+  return document != NULL ? cf_document_get_id (document) : 0;
+}
+
+GListModel *
+cf_sources_pane_get_model (CfSourcesPane *self)
+{
+  g_return_val_if_fail (CF_IS_SOURCES_PANE (self), NULL);
+
+  return self->documents;
+}
+
+static gboolean
+cf_sources_pane_grab_focus (GtkWidget *widget)
+{
+  CfSourcesPane *self = CF_SOURCES_PANE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+cf_sources_pane_dispose (GObject *object)
+{
+  CfSourcesPane *self = CF_SOURCES_PANE (object);
+
+  cf_sources_pane_set_case (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_SOURCES_PANE);
+
+  G_OBJECT_CLASS (cf_sources_pane_parent_class)->dispose (object);
+}
+
+static void
+cf_sources_pane_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CfSourcesPane *self = CF_SOURCES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_DOCUMENT_ID:
+      g_value_set_int64 (value, cf_sources_pane_get_selected_document_id (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_sources_pane_class_init (CfSourcesPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_sources_pane_dispose;
+  object_class->get_property = cf_sources_pane_get_property;
+  widget_class->grab_focus = cf_sources_pane_grab_focus;
+
+  properties[PROP_SELECTED_DOCUMENT_ID] =
+    g_param_spec_int64 ("selected-document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-sources-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfSourcesPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfSourcesPane, list_view);
+}
+
+static void
+cf_sources_pane_init (CfSourcesPane *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  update_empty (self);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cf-case.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_SOURCES_PANE (cf_sources_pane_get_type ())
+G_DECLARE_FINAL_TYPE (CfSourcesPane, cf_sources_pane, CF, SOURCES_PANE, GtkBox)
+
+/* The case's documents; "selected-document-id" notifies when the user picks one. */
+void        cf_sources_pane_set_case                 (CfSourcesPane *self,
+                                                      CfCase        *kase);
+gboolean    cf_sources_pane_select_document          (CfSourcesPane *self,
+                                                      gint64         document_id);
+gint64      cf_sources_pane_get_selected_document_id (CfSourcesPane *self);
+GListModel *cf_sources_pane_get_model                (CfSourcesPane *self);
+
+G_END_DECLS

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casefile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-app-util.h"
+#include "cf-tag-editor.h"
+
+struct _CfTagEditor
+{
+  AdwWindow   parent_instance;
+
+  GtkEntry   *name_entry;
+  GtkListBox *list_box;
+
+  CfCase     *kase;
+  GListModel *tags;
+};
+
+G_DEFINE_FINAL_TYPE (CfTagEditor, cf_tag_editor, ADW_TYPE_WINDOW)
+
+static gint64
+row_tag_id (GtkWidget *widget)
+{
+  CfTag *tag = g_object_get_data (G_OBJECT (widget), "cf-tag");
+
+  return tag != NULL ? cf_tag_get_id (tag) : 0;
+}
+
+static void
+add_clicked_cb (CfTagEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+
+  if (*name == '\0')
+    return;
+
+  if (cf_case_add_tag (self->kase, name, 0, NULL, &error) <= 0)
+    cf_show_error (GTK_WIDGET (self), _("Could Not Create the Tag"), error);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
+}
+
+static void
+rename_cb (GtkEntry    *entry,
+           CfTagEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  CfTag *tag = g_object_get_data (G_OBJECT (entry), "cf-tag");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (tag == NULL || *name == '\0' || g_strcmp0 (name, cf_tag_get_name (tag)) == 0)
+    return;
+
+  if (!cf_case_rename_tag (self->kase, cf_tag_get_id (tag), name, &error))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), cf_tag_get_name (tag));
+      cf_show_error (GTK_WIDGET (self), _("Could Not Rename the Tag"), error);
+    }
+}
+
+static void
+rename_focus_leave_cb (GtkEventControllerFocus *controller,
+                       CfTagEditor             *self)
+{
+  rename_cb (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), self);
+}
+
+static void
+color_set_cb (GtkColorButton *button,
+              CfTagEditor    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *color = NULL;
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  color = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
+                           (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
+  if (!cf_case_set_tag_color (self->kase, row_tag_id (GTK_WIDGET (button)), color, &error))
+    cf_show_error (GTK_WIDGET (self), _("Could Not Change the Colour"), error);
+}
+
+static void
+parent_changed_cb (GtkDropDown *dropdown,
+                   GParamSpec  *pspec,
+                   CfTagEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "cf-parent-ids");
+  CfTag *tag = g_object_get_data (G_OBJECT (dropdown), "cf-tag");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  gint64 parent_id;
+
+  if (ids == NULL || tag == NULL || selected >= ids->len)
+    return;
+
+  parent_id = g_array_index (ids, gint64, selected);
+  if (parent_id == cf_tag_get_parent_id (tag))
+    return;
+
+  if (!cf_case_set_tag_parent (self->kase, cf_tag_get_id (tag), parent_id, &error))
+    {
+      cf_show_error (GTK_WIDGET (self), _("Could Not Move the Tag"), error);
+      /* Rows are rebuilt when the list changes; this one did not change. */
+      for (guint i = 0; i < ids->len; i++)
+        if (g_array_index (ids, gint64, i) == cf_tag_get_parent_id (tag))
+          gtk_drop_down_set_selected (dropdown, i);
+    }
+}
+
+static void
+delete_clicked_cb (GtkButton   *button,
+                   CfTagEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Undo brings a deleted tag back with its claims. */
+  if (!cf_case_delete_tag (self->kase, row_tag_id (GTK_WIDGET (button)), &error))
+    cf_show_error (GTK_WIDGET (self), _("Could Not Delete the Tag"), error);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  CfTagEditor *self = user_data;
+  CfTag *tag = item;
+  GtkWidget *row, *box, *color, *name, *parent, *delete;
+  g_autoptr(GtkStringList) parents = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkEventController *focus;
+  guint n = g_list_model_get_n_items (self->tags);
+  guint selected = 0;
+  gint64 none = 0;
+  GdkRGBA rgba;
+  g_autofree char *delete_label = NULL;
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_margin_start (box, 8 + 20 * cf_tag_get_depth (tag));
+  gtk_widget_set_margin_end (box, 8);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  color = gtk_color_button_new ();
+  if (gdk_rgba_parse (&rgba, cf_tag_get_color (tag) ?: "#888888"))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &rgba);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (color), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag colour"), -1);
+  g_object_set_data_full (G_OBJECT (color), "cf-tag", g_object_ref (tag), g_object_unref);
+  g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), self);
+  gtk_box_append (GTK_BOX (box), color);
+
+  name = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (name), cf_tag_get_name (tag));
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag name"), -1);
+  g_object_set_data_full (G_OBJECT (name), "cf-tag", g_object_ref (tag), g_object_unref);
+  g_signal_connect (name, "activate", G_CALLBACK (rename_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (rename_focus_leave_cb), self);
+  gtk_widget_add_controller (name, focus);
+  gtk_box_append (GTK_BOX (box), name);
+
+  gtk_string_list_append (parents, _("Top level"));
+  g_array_append_val (ids, none);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfTag) other = g_list_model_get_item (self->tags, i);
+      gint64 other_id = cf_tag_get_id (other);
+
+      if (other_id == cf_tag_get_id (tag))
+        continue;
+      gtk_string_list_append (parents, cf_tag_get_path (other));
+      g_array_append_val (ids, other_id);
+      if (other_id == cf_tag_get_parent_id (tag))
+        selected = ids->len - 1;
+    }
+  parent = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&parents)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (parent), selected);
+  gtk_widget_set_tooltip_text (parent, _("Parent tag"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Parent tag"), -1);
+  g_object_set_data_full (G_OBJECT (parent), "cf-parent-ids", ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (parent), "cf-tag", g_object_ref (tag), g_object_unref);
+  g_signal_connect (parent, "notify::selected", G_CALLBACK (parent_changed_cb), self);
+  gtk_box_append (GTK_BOX (box), parent);
+
+  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (delete, "flat");
+  delete_label = g_strdup_printf (_("Delete tag “%s”"), cf_tag_get_name (tag));
+  gtk_widget_set_tooltip_text (delete, delete_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  g_object_set_data_full (G_OBJECT (delete), "cf-tag", g_object_ref (tag), g_object_unref);
+  g_signal_connect (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), delete);
+
+  {
+    GtkWidget *count = gtk_label_new (NULL);
+    g_autofree char *text = g_strdup_printf ("%u", cf_tag_get_claim_count (tag));
+    g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims",
+                                                         cf_tag_get_claim_count (tag)),
+                                            cf_tag_get_claim_count (tag));
+    gtk_label_set_label (GTK_LABEL (count), text);
+    gtk_widget_set_tooltip_text (count, tip);
+    gtk_widget_add_css_class (count, "claim-count");
+    gtk_box_insert_child_after (GTK_BOX (box), count, name);
+  }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+CfTagEditor *
+cf_tag_editor_new (GtkWindow *parent,
+                   CfCase    *kase)
+{
+  CfTagEditor *self;
+  GtkWidget *placeholder;
+
+  g_return_val_if_fail (CF_IS_CASE (kase), NULL);
+
+  self = g_object_new (CF_TYPE_TAG_EDITOR,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->kase = g_object_ref (kase);
+  self->tags = cf_case_list_tags (kase);
+  gtk_list_box_bind_model (self->list_box, self->tags, create_row_cb, self, NULL);
+
+  placeholder = gtk_label_new (_("No tags yet. Type a name above and press Enter."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_list_box_set_placeholder (self->list_box, placeholder);
+
+  return self;
+}
+
+static void
+cf_tag_editor_dispose (GObject *object)
+{
+  CfTagEditor *self = CF_TAG_EDITOR (object);
+
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->tags);
+  g_clear_object (&self->kase);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_TAG_EDITOR);
+  self->list_box = NULL;
+
+  G_OBJECT_CLASS (cf_tag_editor_parent_class)->dispose (object);
+}
+
+static void
+cf_tag_editor_class_init (CfTagEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_tag_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-tag-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfTagEditor, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CfTagEditor, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cf_tag_editor_init (CfTagEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cf-claims-pane.h"
+#include "cf-hypotheses-pane.h"
+#include "cf-inspector.h"
+#include "cf-notes-pane.h"
+#include "cf-reader.h"
+#include "cf-search-popover.h"
+#include "cf-sources-pane.h"
+#include "cf-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CfImportJob CfImportJob;
+
+struct _CfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_group;
+  GtkPaned             *outer_paned;
+  GtkPaned             *main_paned;
+  GtkPaned             *side_paned;
+  GtkStack             *sidebar_stack;
+  CfSourcesPane        *sources_pane;
+  CfNotesPane          *notes_pane;
+  CfHypothesesPane     *hypotheses_pane;
+  CfReader             *reader;
+  CfClaimsPane         *claims_pane;
+  CfInspector          *inspector;
+  CfSearchPopover      *search_popover;
+  GtkMenuButton        *search_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkWidget            *mark_button;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+
+  CfCase               *kase;
+  gulong                record_changed_id;
+  gulong                undo_notify_id;
+  GSettings            *settings;
+  CfImportJob          *import_job;
+  gboolean              linking;
+};
+
+void _cf_window_class_actions_init (GtkWidgetClass *widget_class);
+void _cf_window_update_actions     (CfWindow       *self);
+void _cf_window_cancel_import      (CfWindow       *self);
+void _cf_window_select_claim_id    (CfWindow       *self,
+                                    gint64          claim_id);
+GMenuModel *_cf_window_build_menu  (CfWindow       *self);
+void _cf_window_case_moved         (CfWindow       *self);
+void _cf_window_setup_drop         (CfWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casefile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-app-util.h"
+#include "cf-window-private.h"
+
+G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Sizes used when there is no GSettings schema (uninstalled runs). They fit a
+ * 1280×800 screen with room for the panel. */
+#define DEFAULT_WIDTH    1240
+#define DEFAULT_HEIGHT   740
+#define DEFAULT_SOURCES  250
+#define DEFAULT_READER   500
+#define DEFAULT_CLAIMS   330
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An uninstalled build may run without the compiled schema; g_settings_new()
+   * would abort there, so fall back to fixed sizes. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new (APP_ID);
+}
+
+static gboolean
+user_value_set (GSettings  *settings,
+                const char *key)
+{
+  g_autoptr(GVariant) value = g_settings_get_user_value (settings, key);
+
+  return value != NULL;
+}
+
+void
+cf_window_show_toast (CfWindow   *self,
+                      const char *text)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+update_title (CfWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *title;
+
+  if (self->kase == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Casefile"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Casefile"));
+      return;
+    }
+
+  basename = g_path_get_basename (cf_case_get_path (self->kase));
+  title = cf_case_get_info (self->kase, CF_CASE_FIELD_TITLE);
+  if (title == NULL || *title == '\0')
+    title = basename;
+
+  if (cf_case_get_read_only (self->kase))
+    /* Translators: the window subtitle: file name, then a warning. */
+    subtitle = g_strdup_printf (_("%s — Read-only"), basename);
+  else
+    subtitle = g_strdup (basename);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+record_changed_cb (CfCase       *kase,
+                   CfRecordKind  kind,
+                   gint64        id,
+                   CfChange      change,
+                   CfWindow     *self)
+{
+  if (kind == CF_RECORD_CASE)
+    update_title (self);
+}
+
+static void
+undo_state_changed_cb (CfWindow *self)
+{
+  _cf_window_update_actions (self);
+}
+
+/* --- linking the panes ------------------------------------------------------------ */
+
+static void
+show_claim (CfWindow *self,
+            CfClaim  *claim)
+{
+  cf_inspector_set_claim (self->inspector, claim);
+  if (claim != NULL)
+    cf_reader_select_claim (self->reader, claim);
+  else
+    cf_reader_select_claim (self->reader, NULL);
+  _cf_window_update_actions (self);
+}
+
+void
+_cf_window_select_claim_id (CfWindow *self,
+                            gint64    claim_id)
+{
+  g_autoptr(CfClaim) claim = NULL;
+
+  if (self->kase == NULL)
+    return;
+
+  /* The list may be scoped so the claim is not in it: show it anyway. */
+  if (cf_claims_pane_select_claim (self->claims_pane, claim_id))
+    {
+      CfClaim *selected = cf_claims_pane_get_selected_claim (self->claims_pane);
+
+      if (selected != NULL && cf_claim_get_id (selected) == claim_id)
+        {
+          show_claim (self, selected);
+          return;
+        }
+    }
+
+  claim = cf_case_get_claim (self->kase, claim_id, NULL);
+  if (claim != NULL)
+    show_claim (self, claim);
+}
+
+static void
+selected_claim_changed_cb (CfWindow *self)
+{
+  CfClaim *claim = cf_claims_pane_get_selected_claim (self->claims_pane);
+
+  if (self->kase == NULL)
+    return;
+
+  /* Keep the inspector on a claim the list no longer shows (filtered away). */
+  if (claim != NULL)
+    show_claim (self, claim);
+}
+
+static void
+reader_claim_activated_cb (CfReader *reader,
+                           gint64    claim_id,
+                           CfWindow *self)
+{
+  _cf_window_select_claim_id (self, claim_id);
+}
+
+static void
+selected_document_changed_cb (CfWindow *self)
+{
+  gint64 id = cf_sources_pane_get_selected_document_id (self->sources_pane);
+
+  if (id > 0 && !self->linking)
+    cf_reader_show_document (self->reader, id);
+}
+
+static void
+reader_document_changed_cb (CfWindow *self)
+{
+  gint64 id = cf_reader_get_document_id (self->reader);
+
+  self->linking = TRUE;
+  if (id > 0)
+    cf_sources_pane_select_document (self->sources_pane, id);
+  self->linking = FALSE;
+
+  cf_claims_pane_set_document (self->claims_pane, id);
+  cf_notes_pane_set_document (self->notes_pane, id);
+  _cf_window_update_actions (self);
+}
+
+static void
+reader_selection_changed_cb (CfWindow *self)
+{
+  _cf_window_update_actions (self);
+}
+
+static void
+search_hit_activated_cb (CfSearchPopover *popover,
+                         int              kind,
+                         gint64           document_id,
+                         gint64           claim_id,
+                         gint64           id,
+                         int              start,
+                         int              end,
+                         CfWindow        *self)
+{
+  switch (kind)
+    {
+    case CF_RECORD_CLAIM:
+      _cf_window_select_claim_id (self, claim_id > 0 ? claim_id : id);
+      gtk_widget_grab_focus (GTK_WIDGET (cf_reader_get_text_view (self->reader)));
+      break;
+
+    case CF_RECORD_NOTE:
+      if (claim_id > 0)
+        {
+          _cf_window_select_claim_id (self, claim_id);
+          gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
+        }
+      else
+        {
+          if (document_id > 0)
+            cf_reader_show_document (self->reader, document_id);
+          gtk_stack_set_visible_child_name (self->sidebar_stack, "notes");
+        }
+      break;
+
+    case CF_RECORD_DOCUMENT:
+    default:
+      if (start >= 0 && end >= start)
+        cf_reader_select_range (self->reader, document_id, start, end);
+      else
+        cf_reader_show_document (self->reader, document_id);
+      gtk_widget_grab_focus (GTK_WIDGET (cf_reader_get_text_view (self->reader)));
+      break;
+    }
+}
+
+/* --- the case ---------------------------------------------------------------------- */
+
+static void
+add_to_recent (CfCase *kase)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (cf_case_get_path (kase));
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-casefile",
+    .app_name = (char *) "Casefile",
+    .app_exec = (char *) "casefile %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+cf_window_set_case (CfWindow *self,
+                    CfCase   *kase)
+{
+  g_autoptr(CfCase) old = NULL;
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+  g_return_if_fail (kase == NULL || CF_IS_CASE (kase));
+
+  if (self->kase == kase)
+    return;
+
+  _cf_window_cancel_import (self);
+  if (self->kase != NULL)
+    {
+      cf_inspector_commit (self->inspector);
+      g_clear_signal_handler (&self->record_changed_id, self->kase);
+      g_clear_signal_handler (&self->undo_notify_id, self->kase);
+    }
+  old = g_steal_pointer (&self->kase);
+  self->kase = kase != NULL ? g_object_ref (kase) : NULL;
+
+  cf_inspector_set_case (self->inspector, kase);
+  cf_reader_set_case (self->reader, kase);
+  cf_claims_pane_set_case (self->claims_pane, kase);
+  cf_sources_pane_set_case (self->sources_pane, kase);
+  cf_notes_pane_set_case (self->notes_pane, kase);
+  cf_hypotheses_pane_set_case (self->hypotheses_pane, kase);
+  cf_search_popover_set_case (self->search_popover, kase);
+
+  if (old != NULL)
+    cf_case_close (old);
+
+  if (kase != NULL)
+    {
+      GListModel *documents;
+
+      self->record_changed_id = cf_case_connect_record_changed (kase, (CfRecordChangedFunc) record_changed_cb, self);
+      self->undo_notify_id = g_signal_connect_swapped (kase, "records-changed",
+                                                       G_CALLBACK (undo_state_changed_cb), self);
+      add_to_recent (kase);
+      gtk_stack_set_visible_child_name (self->stack, "case");
+
+      documents = cf_sources_pane_get_model (self->sources_pane);
+      if (documents != NULL && g_list_model_get_n_items (documents) > 0)
+        {
+          g_autoptr(CfDocument) first = g_list_model_get_item (documents, 0);
+          cf_sources_pane_select_document (self->sources_pane, cf_document_get_id (first));
+        }
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "welcome");
+
+  update_title (self);
+  _cf_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+void
+_cf_window_case_moved (CfWindow *self)
+{
+  add_to_recent (self->kase);
+  update_title (self);
+}
+
+CfCase *
+cf_window_get_case (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  return self->kase;
+}
+
+gboolean
+cf_window_open_file (CfWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    g_set_error (&error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_FOUND,
+                 _("Only case files on this computer can be opened. Copy the file to a local folder first."));
+  else
+    kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+
+  if (kase == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      cf_show_error (GTK_WIDGET (self), heading, error);
+      return FALSE;
+    }
+
+  cf_window_set_case (self, kase);
+  return TRUE;
+}
+
+GtkWidget *
+cf_window_get_pane (CfWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  if (g_str_equal (name, "sources"))
+    return GTK_WIDGET (self->sources_pane);
+  if (g_str_equal (name, "reader"))
+    return GTK_WIDGET (self->reader);
+  if (g_str_equal (name, "claims"))
+    return GTK_WIDGET (self->claims_pane);
+  if (g_str_equal (name, "inspector"))
+    return GTK_WIDGET (self->inspector);
+  if (g_str_equal (name, "notes"))
+    return GTK_WIDGET (self->notes_pane);
+  if (g_str_equal (name, "hypotheses"))
+    return GTK_WIDGET (self->hypotheses_pane);
+  if (g_str_equal (name, "search"))
+    return GTK_WIDGET (self->search_popover);
+  if (g_str_equal (name, "stack"))
+    return GTK_WIDGET (self->stack);
+  return NULL;
+}
+
+/* --- welcome page ------------------------------------------------------------------- */
+
+static void
+recent_row_activated_cb (GtkListBox    *list_box,
+                         GtkListBoxRow *row,
+                         CfWindow      *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "cf-uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  cf_window_open_file (self, file);
+}
+
+static void
+update_recent (CfWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL && n < 5; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *dir = NULL;
+      GtkWidget *row;
+
+      if (!g_str_has_suffix (uri, ".casefile") || !gtk_recent_info_exists (info))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      path = g_file_get_path (file);
+      if (path == NULL)
+        continue;
+      dir = g_path_get_dirname (path);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "cf-uri", g_strdup (uri), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (self->recent_group, n > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* --- focus between panes -------------------------------------------------------------- */
+
+static GtkWidget *
+pane_widget (CfWindow *self,
+             int       index)
+{
+  switch (index)
+    {
+    case 0: return GTK_WIDGET (self->sources_pane);
+    case 1: return GTK_WIDGET (cf_reader_get_text_view (self->reader));
+    case 2: return GTK_WIDGET (self->claims_pane);
+    case 3: return GTK_WIDGET (self->inspector);
+    default: return NULL;
+    }
+}
+
+static int
+focused_pane (CfWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *panes[] = {
+    gtk_widget_get_parent (GTK_WIDGET (self->sidebar_stack)),
+    GTK_WIDGET (self->reader),
+    GTK_WIDGET (self->claims_pane),
+    GTK_WIDGET (self->inspector),
+  };
+
+  for (guint i = 0; focus != NULL && i < G_N_ELEMENTS (panes); i++)
+    if (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i]))
+      return i;
+  return -1;
+}
+
+static void
+focus_pane (CfWindow *self,
+            int       index)
+{
+  GtkWidget *widget;
+
+  if (self->kase == NULL)
+    return;
+
+  if (index == 0)
+    {
+      const char *page = gtk_stack_get_visible_child_name (self->sidebar_stack);
+
+      if (g_strcmp0 (page, "sources") == 0)
+        widget = GTK_WIDGET (self->sources_pane);
+      else
+        widget = gtk_stack_get_visible_child (self->sidebar_stack);
+    }
+  else if (index == 3 && cf_inspector_get_claim (self->inspector) != NULL)
+    {
+      cf_inspector_focus_rating (self->inspector);
+      return;
+    }
+  else
+    widget = pane_widget (self, index);
+
+  if (widget != NULL && !gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  int n = 4;
+  int current = focused_pane (self);
+
+  if (g_str_equal (action_name, "win.focus-pane"))
+    focus_pane (self, g_variant_get_int32 (parameter));
+  else if (g_str_equal (action_name, "win.next-pane"))
+    focus_pane (self, (current + 1) % n);
+  else
+    focus_pane (self, current <= 0 ? n - 1 : current - 1);
+}
+
+/* --- life cycle ------------------------------------------------------------------------ */
+
+static gboolean
+cf_window_close_request (GtkWindow *window)
+{
+  CfWindow *self = CF_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  cf_window_set_case (self, NULL);
+
+  return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
+}
+
+static void
+cf_window_dispose (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  if (self->kase != NULL)
+    cf_window_set_case (self, NULL);
+  g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), update_recent, self);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
+}
+
+static void
+cf_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_window_class_init (CfWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cf_window_dispose;
+  object_class->get_property = cf_window_get_property;
+  window_class->close_request = cf_window_close_request;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CF_TYPE_SOURCES_PANE);
+  g_type_ensure (CF_TYPE_NOTES_PANE);
+  g_type_ensure (CF_TYPE_HYPOTHESES_PANE);
+  g_type_ensure (CF_TYPE_READER);
+  g_type_ensure (CF_TYPE_CLAIMS_PANE);
+  g_type_ensure (CF_TYPE_INSPECTOR);
+  g_type_ensure (CF_TYPE_SEARCH_POPOVER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, main_paned);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sources_pane);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, notes_pane);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, hypotheses_pane);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, claims_pane);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, mark_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, import_progress);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, focus_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
+  for (int i = 0; i < 4; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.focus-pane", "i", i);
+
+  _cf_window_class_actions_init (widget_class);
+}
+
+static void
+cf_window_init (CfWindow *self)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+  int sources = DEFAULT_SOURCES, reader = DEFAULT_READER, claims = DEFAULT_CLAIMS;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  menu = _cf_window_build_menu (self);
+  gtk_menu_button_set_menu_model (self->primary_menu_button, menu);
+  gtk_menu_button_set_primary (self->primary_menu_button, TRUE);
+  _cf_window_setup_drop (self);
+
+  self->settings = lookup_settings ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      sources = g_settings_get_int (self->settings, "sources-pane-position");
+      /* Until the user moves the dividers, split the window so the claims table
+       * gets its columns: the schema's defaults assume a wider screen. */
+      if (user_value_set (self->settings, "claims-pane-position"))
+        reader = g_settings_get_int (self->settings, "claims-pane-position");
+      else
+        reader = MAX (DEFAULT_READER - (DEFAULT_WIDTH - g_settings_get_int (self->settings, "window-width")), 360);
+      claims = g_settings_get_int (self->settings, "inspector-pane-position");
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+
+  gtk_paned_set_position (self->outer_paned, sources);
+  gtk_paned_set_position (self->main_paned, reader);
+  gtk_paned_set_position (self->side_paned, claims);
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "sources-pane-position", self->outer_paned, "position",
+                       G_SETTINGS_BIND_SET);
+      g_settings_bind (self->settings, "claims-pane-position", self->main_paned, "position",
+                       G_SETTINGS_BIND_SET);
+      g_settings_bind (self->settings, "inspector-pane-position", self->side_paned, "position",
+                       G_SETTINGS_BIND_SET);
+    }
+
+  g_signal_connect_swapped (self->sources_pane, "notify::selected-document-id",
+                            G_CALLBACK (selected_document_changed_cb), self);
+  g_signal_connect_swapped (self->reader, "notify::document-id",
+                            G_CALLBACK (reader_document_changed_cb), self);
+  g_signal_connect (self->reader, "claim-activated",
+                    G_CALLBACK (reader_claim_activated_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (cf_reader_get_text_view (self->reader)),
+                            "notify::has-selection", G_CALLBACK (reader_selection_changed_cb), self);
+  g_signal_connect_swapped (self->claims_pane, "notify::selected-claim",
+                            G_CALLBACK (selected_claim_changed_cb), self);
+  g_signal_connect (self->search_popover, "hit-activated",
+                    G_CALLBACK (search_hit_activated_cb), self);
+
+  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
+                            G_CALLBACK (update_recent), self);
+  update_recent (self);
+  update_title (self);
+  _cf_window_update_actions (self);
+}
+
+CfWindow *
+cf_window_new (AdwApplication *application)
+{
+  return g_object_new (CF_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-case.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_WINDOW (cf_window_get_type ())
+G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
+
+/* One window shows one case (or the welcome page when it has none). */
+CfWindow *cf_window_new         (AdwApplication *application);
+/* Takes the case over (the window closes it when done). NULL shows the welcome page. */
+void      cf_window_set_case    (CfWindow       *self,
+                                 CfCase         *kase);
+CfCase   *cf_window_get_case    (CfWindow       *self);
+/* Opens the case file, showing an error dialog when that fails. */
+gboolean  cf_window_open_file   (CfWindow       *self,
+                                 GFile          *file);
+/* Imports the files in a worker thread with progress; see "import-finished". */
+void      cf_window_import_files (CfWindow      *self,
+                                  GFile        **files,
+                                  guint          n_files);
+void      cf_window_show_toast  (CfWindow       *self,
+                                 const char     *text);
+/* For tests and the benchmark. */
+GtkWidget *cf_window_get_pane   (CfWindow       *self,
+                                 const char     *name);
+
+G_END_DECLS
