@@ -470,8 +470,22 @@ test_import_and_claim (void)
   g_assert_cmpstr (json_object_get_string_member (listed, "title"), ==, "Owner statement");
   json_object_unref (listed);
 
+  /* what the user says about a source wins over what the extractor found */
+  run_ok (&run, "import", f.case_path, text_path, "--title", "Depot blast report",
+          "--publisher", "River Gazette", "--published", "2026-03-15",
+          "--url", "https://gazette.example/depot");
+  listed = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (listed, "title"), ==, "Depot blast report");
+  g_assert_cmpstr (json_object_get_string_member (listed, "publisher"), ==, "River Gazette");
+  g_assert_cmpstr (json_object_get_string_member (listed, "published"), ==, "2026-03-15");
+  g_assert_cmpstr (json_object_get_string_member (listed, "url"), ==, "https://gazette.example/depot");
+  json_object_unref (listed);
+  run_cli (&run, "import", f.case_path, text_path, text_path, "--title", "Both");
+  assert_cli_error (&run, 2);
+
   run_ok (&run, "list", f.case_path, "documents");
   g_assert_nonnull (strstr (run.out, "Owner statement"));
+  g_assert_nonnull (strstr (run.out, "River Gazette"));
   run_ok (&run, "list", f.case_path, "actors", "--json");
   g_assert_nonnull (strstr (run.out, "Officials"));
   run_ok (&run, "check", f.case_path);

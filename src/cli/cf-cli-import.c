@@ -7,6 +7,62 @@
 
 #include "cf-cli.h"
 
+typedef struct
+{
+  char *title;
+  char *byline;
+  char *publisher;
+  char *url;
+  char *published;
+  char *language;
+} Metadata;
+
+static void
+metadata_clear (Metadata *m)
+{
+  g_clear_pointer (&m->title, g_free);
+  g_clear_pointer (&m->byline, g_free);
+  g_clear_pointer (&m->publisher, g_free);
+  g_clear_pointer (&m->url, g_free);
+  g_clear_pointer (&m->published, g_free);
+  g_clear_pointer (&m->language, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Metadata, metadata_clear)
+
+static gboolean
+metadata_is_set (Metadata *m)
+{
+  return m->title || m->byline || m->publisher || m->url || m->published || m->language;
+}
+
+/* What the user said about the source wins over what the extractor found. */
+static gboolean
+apply_metadata (CfCase    *kase,
+                gint64     document_id,
+                Metadata  *m,
+                GError   **error)
+{
+  const struct { CfDocumentField field; const char *value; } fields[] = {
+    { CF_DOCUMENT_FIELD_TITLE, m->title },
+    { CF_DOCUMENT_FIELD_BYLINE, m->byline },
+    { CF_DOCUMENT_FIELD_PUBLISHER, m->publisher },
+    { CF_DOCUMENT_FIELD_URL, m->url },
+    { CF_DOCUMENT_FIELD_PUBLISHED, m->published },
+    { CF_DOCUMENT_FIELD_LANGUAGE, m->language },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i].value != NULL &&
+          !cf_case_set_document_field (kase, document_id, fields[i].field,
+                                       *fields[i].value ? fields[i].value : NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 print_document (CfCase     *kase,
                 gint64      id,
@@ -32,7 +88,8 @@ print_document (CfCase     *kase,
 
 static int
 import_stdin (CfCase     *kase,
-              const char *title)
+              const char *title,
+              Metadata   *m)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -42,8 +99,14 @@ import_stdin (CfCase     *kase,
   if (text == NULL)
     return cf_cli_report_error (error);
 
+  cf_case_begin_action (kase, _("Import"));
   id = cf_case_import_text (kase, title, text, &error);
-  if (id <= 0)
+  if (id <= 0 || !apply_metadata (kase, id, m, &error))
+    {
+      cf_case_cancel_action (kase);
+      return cf_cli_report_error (error);
+    }
+  if (!cf_case_end_action (kase, &error))
     return cf_cli_report_error (error);
 
   print_document (kase, id, NULL);
@@ -55,8 +118,15 @@ cf_cli_import (int    argc,
                char **argv)
 {
   g_autofree char *text_title = NULL;
+  g_auto(Metadata) m = { 0 };
   const GOptionEntry entries[] = {
-    { "text", 't', 0, G_OPTION_ARG_STRING, &text_title, N_("Read the text of one document titled TITLE from standard input"), N_("TITLE") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text_title, N_("Read the text of one document titled TITLE from standard input"), N_("TITLE") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &m.title, N_("Title of the imported document (one FILE only)"), N_("TITLE") },
+    { "byline", 'b', 0, G_OPTION_ARG_STRING, &m.byline, N_("Author of the document (one FILE only)"), N_("NAME") },
+    { "publisher", 'p', 0, G_OPTION_ARG_STRING, &m.publisher, N_("Publisher of the document (one FILE only)"), N_("NAME") },
+    { "url", 'u', 0, G_OPTION_ARG_STRING, &m.url, N_("Where the document was published (one FILE only)"), N_("URL") },
+    { "published", 'd', 0, G_OPTION_ARG_STRING, &m.published, N_("Publication date, ISO 8601 (one FILE only)"), N_("DATE") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &m.language, N_("Language of the document, e.g. “en” (one FILE only)"), N_("TAG") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -81,12 +151,19 @@ cf_cli_import (int    argc,
   else if (!cf_cli_check_n_args (argc, 2, -1, _("CASE FILE…")))
     return CF_CLI_EXIT_USAGE;
 
+  if (metadata_is_set (&m) && argc > 3)
+    {
+      cf_cli_error (_("--title, --publisher and the like describe one document: import "
+                      "one FILE at a time with them"));
+      return CF_CLI_EXIT_USAGE;
+    }
+
   kase = cf_cli_open_case (argv[1], FALSE);
   if (kase == NULL)
     return CF_CLI_EXIT_FAILURE;
 
   if (text_title != NULL)
-    return import_stdin (kase, text_title);
+    return import_stdin (kase, text_title, &m);
 
   for (int i = 2; i < argc; i++)
     {
@@ -96,8 +173,20 @@ cf_cli_import (int    argc,
       g_autoptr(GError) error = NULL;
 
       import = cf_import_read_file (file, NULL, &error);
+
+      /* one action, so the document never exists without its metadata */
+      cf_case_begin_action (kase, _("Import"));
       if (import != NULL)
         ids = cf_case_add_import (kase, import, &error);
+      for (guint j = 0; ids != NULL && j < ids->len; j++)
+        {
+          if (!apply_metadata (kase, g_array_index (ids, gint64, j), &m, &error))
+            g_clear_pointer (&ids, g_array_unref);
+        }
+      if (ids == NULL)
+        cf_case_cancel_action (kase);
+      else if (!cf_case_end_action (kase, &error))
+        g_clear_pointer (&ids, g_array_unref);
 
       if (ids == NULL)
         {
