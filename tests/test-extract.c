@@ -366,8 +366,12 @@ test_html_binary_junk (void)
   docs = extract_len ((const char *) junk, sizeof junk, "page.html", &error);
   g_assert_null (docs);
   g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_BINARY);
-  g_assert_cmpstr (cf_extract_sniff_media_type (g_bytes_new_static (junk, sizeof junk), "page.html"),
-                   ==, "application/octet-stream");
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (junk, sizeof junk);
+
+    g_assert_cmpstr (cf_extract_sniff_media_type (bytes, "page.html"), ==,
+                     "application/octet-stream");
+  }
 }
 
 static void
