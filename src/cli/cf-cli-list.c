@@ -116,6 +116,7 @@ list_claims (ListOptions *opts)
   g_autoptr(GListModel) model = cf_case_list_claims (opts->kase);
   CfRecordList *list = CF_RECORD_LIST (model);
   g_autoptr(CfCliTable) table = NULL;
+  g_autoptr(CfCliClaimWriter) writer = NULL;
   guint n_items;
 
   if (opts->sort != NULL)
@@ -160,6 +161,8 @@ list_claims (ListOptions *opts)
 
   table = cf_cli_table_new (7, _("ID"), _("Doc"), _("Grade"), _("Likelihood"),
                             _("Actor"), _("Tags"), _("Quote"));
+  if (opts->json)
+    writer = cf_cli_claim_writer_new (opts->kase);
 
   n_items = g_list_model_get_n_items (model);
   if (opts->limit > 0)
@@ -171,7 +174,7 @@ list_claims (ListOptions *opts)
 
       if (opts->json)
         {
-          cf_cli_print_object (cf_cli_claim_to_json (opts->kase, claim));
+          cf_cli_print_object (cf_cli_claim_writer_to_json (writer, claim));
         }
       else
         {

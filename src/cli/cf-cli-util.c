@@ -322,14 +322,60 @@ cf_cli_document_to_json (CfDocument *document)
   return o;
 }
 
+struct _CfCliClaimWriter
+{
+  CfCase     *kase;
+  GHashTable *tag_paths;   /* tag id → path */
+  GArray     *hypotheses;  /* of gint64 */
+};
+
+CfCliClaimWriter *
+cf_cli_claim_writer_new (CfCase *kase)
+{
+  CfCliClaimWriter *writer = g_new0 (CfCliClaimWriter, 1);
+  g_autoptr(GListModel) tags = cf_case_list_tags (kase);
+  g_autoptr(GListModel) hypotheses = cf_case_list_hypotheses (kase);
+
+  writer->kase = g_object_ref (kase);
+  writer->tag_paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  writer->hypotheses = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(CfTag) tag = g_list_model_get_item (tags, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = cf_tag_get_id (tag);
+      g_hash_table_insert (writer->tag_paths, id, g_strdup (cf_tag_get_path (tag)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (hypotheses); i++)
+    {
+      g_autoptr(CfHypothesis) h = g_list_model_get_item (hypotheses, i);
+      gint64 id = cf_hypothesis_get_id (h);
+
+      g_array_append_val (writer->hypotheses, id);
+    }
+
+  return writer;
+}
+
+void
+cf_cli_claim_writer_free (CfCliClaimWriter *writer)
+{
+  g_object_unref (writer->kase);
+  g_hash_table_unref (writer->tag_paths);
+  g_array_unref (writer->hypotheses);
+  g_free (writer);
+}
+
 JsonObject *
-cf_cli_claim_to_json (CfCase  *kase,
-                      CfClaim *claim)
+cf_cli_claim_writer_to_json (CfCliClaimWriter *writer,
+                             CfClaim          *claim)
 {
   JsonObject *o = json_object_new ();
   JsonArray *tags = json_array_new ();
   JsonArray *relations = json_array_new ();
-  g_autoptr(GListModel) hypotheses = NULL;
   const gint64 *tag_ids;
   guint n_tags = 0;
   gint64 actor_id;
@@ -365,27 +411,26 @@ cf_cli_claim_to_json (CfCase  *kase,
   tag_ids = cf_claim_get_tag_ids (claim, &n_tags);
   for (guint i = 0; i < n_tags; i++)
     {
-      g_autoptr(CfTag) tag = cf_case_get_tag (kase, tag_ids[i], NULL);
+      const char *path = g_hash_table_lookup (writer->tag_paths, &tag_ids[i]);
 
-      if (tag != NULL)
-        json_array_add_string_element (tags, cf_tag_get_path (tag));
+      if (path != NULL)
+        json_array_add_string_element (tags, path);
     }
   json_object_set_array_member (o, "tags", tags);
 
-  hypotheses = cf_case_list_hypotheses (kase);
-  for (guint i = 0; i < g_list_model_get_n_items (hypotheses); i++)
+  for (guint i = 0; i < writer->hypotheses->len; i++)
     {
-      g_autoptr(CfHypothesis) h = g_list_model_get_item (hypotheses, i);
+      gint64 hypothesis_id = g_array_index (writer->hypotheses, gint64, i);
       CfRelation relation;
       JsonObject *r;
 
-      relation = cf_case_get_claim_relation (kase, cf_claim_get_id (claim),
-                                             cf_hypothesis_get_id (h));
+      relation = cf_case_get_claim_relation (writer->kase, cf_claim_get_id (claim),
+                                             hypothesis_id);
       if (relation == CF_RELATION_NONE)
         continue;
 
       r = json_object_new ();
-      json_object_set_int_member (r, "hypothesis_id", cf_hypothesis_get_id (h));
+      json_object_set_int_member (r, "hypothesis_id", hypothesis_id);
       set_string (r, "relation", cf_relation_to_code (relation));
       json_array_add_object_element (relations, r);
     }
@@ -395,6 +440,15 @@ cf_cli_claim_to_json (CfCase  *kase,
   set_string (o, "modified", cf_claim_get_modified (claim));
 
   return o;
+}
+
+JsonObject *
+cf_cli_claim_to_json (CfCase  *kase,
+                      CfClaim *claim)
+{
+  g_autoptr(CfCliClaimWriter) writer = cf_cli_claim_writer_new (kase);
+
+  return cf_cli_claim_writer_to_json (writer, claim);
 }
 
 JsonObject *

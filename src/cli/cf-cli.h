@@ -107,6 +107,16 @@ void       cf_cli_print_object        (JsonObject      *object);
 JsonObject *cf_cli_document_to_json   (CfDocument      *document);
 JsonObject *cf_cli_claim_to_json      (CfCase          *kase,
                                        CfClaim         *claim);
+
+/* For many claims: reads the tags and hypotheses of the case once. */
+typedef struct _CfCliClaimWriter CfCliClaimWriter;
+
+CfCliClaimWriter *cf_cli_claim_writer_new     (CfCase           *kase);
+JsonObject       *cf_cli_claim_writer_to_json (CfCliClaimWriter *writer,
+                                               CfClaim          *claim);
+void              cf_cli_claim_writer_free    (CfCliClaimWriter *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfCliClaimWriter, cf_cli_claim_writer_free)
 JsonObject *cf_cli_tag_to_json        (CfTag           *tag);
 JsonObject *cf_cli_note_to_json       (CfNote          *note);
 JsonObject *cf_cli_hypothesis_to_json (CfHypothesis    *hypothesis);
