@@ -69,6 +69,7 @@ enum
   INFO_NONCONTENT = 1 << 3,
   INFO_BOILER     = 1 << 4,   /* class/id of a byline, date, caption, share bar... */
   INFO_BYLINE     = 1 << 5,
+  INFO_IN_UNLIKELY = 1 << 6,  /* some ancestor is INFO_UNLIKELY */
 };
 
 typedef struct
@@ -530,6 +531,40 @@ has_ancestor_kind (Page     *page,
   return FALSE;
 }
 
+/* The first descendant of @root whose itemprop says "name", searched in document
+ * order and not too far. */
+static xmlNode *
+find_itemprop_name (xmlNode *root)
+{
+  xmlNode *n = root->children;
+  guint budget = 200;
+
+  while (n != NULL && budget-- > 0)
+    {
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          const char *itemprop = attr (n, "itemprop");
+
+          if (itemprop != NULL && strstr (itemprop, "name") != NULL)
+            return n;
+          if (n->children != NULL)
+            {
+              n = n->children;
+              continue;
+            }
+        }
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == root)
+            return NULL;
+        }
+      if (n != NULL)
+        n = n->next;
+    }
+  return NULL;
+}
+
 /* The one walk over the whole tree: infos, hidden/unlikely flags, metadata. */
 static void
 scan_page (Page   *page,
@@ -561,7 +596,9 @@ scan_page (Page   *page,
             {
               NodeInfo *parent = &g_array_index (page->infos, NodeInfo, current);
 
-              info.flags |= parent->flags & (INFO_IN_TABLE | INFO_NONCONTENT);
+              info.flags |= parent->flags & (INFO_IN_TABLE | INFO_NONCONTENT | INFO_IN_UNLIKELY);
+              if (parent->flags & INFO_UNLIKELY)
+                info.flags |= INFO_IN_UNLIKELY;
             }
 
           if (cls != NULL || id != NULL)
@@ -669,7 +706,8 @@ scan_page (Page   *page,
 
           /* Bylines, as Readability finds them: the first visible element marked as
            * one, whose text is short enough to be a name. */
-          if (page->byline_markup == NULL && !(info.flags & (INFO_HIDDEN | INFO_NONCONTENT)))
+          if (page->byline_markup == NULL &&
+              !(info.flags & (INFO_HIDDEN | INFO_NONCONTENT | INFO_IN_UNLIKELY)))
             {
               const char *rel = attr (n, "rel");
               const char *itemprop = attr (n, "itemprop");
@@ -680,13 +718,10 @@ scan_page (Page   *page,
                 {
                   g_autofree char *text = NULL;
 
-                  if (itemprop != NULL && strstr (itemprop, "author") != NULL)
-                    {
-                      for (xmlNode *c = n->children; c != NULL && text == NULL; c = c->next)
-                        if (c->type == XML_ELEMENT_NODE && attr (c, "itemprop") != NULL &&
-                            strcmp (attr (c, "itemprop"), "name") == 0)
-                          text = subtree_text (c);
-                    }
+                  xmlNode *name_node = find_itemprop_name (n);
+
+                  if (name_node != NULL)
+                    text = subtree_text (name_node);
                   if (text == NULL)
                     text = subtree_text (n);
                   if (*text != '\0' && g_utf8_strlen (text, -1) < 100)
@@ -1298,6 +1333,10 @@ grab_article (Page        *page,
           if (top_class != NULL && *top_class && g_strcmp0 (cls, top_class) == 0)
             bonus = top->score * 0.2;
           if (in->scored && in->score + bonus >= threshold)
+            append = TRUE;
+          /* A part of the article split off under the same class, with its
+           * paragraphs nested too deep to have scored it. */
+          else if (bonus > 0 && in->text_len > 100 && link_density (in) < 0.33)
             append = TRUE;
           else if (in->kind == TAG_P)
             {
