@@ -675,6 +675,18 @@ test_notes (void)
   g_assert_cmpuint (rows->len, ==, 3);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
+  /* text that looks like an option, after "--" */
+  run_ok (&run, "note", "add", f.case_path, "--", "- check the CCTV");
+  g_clear_pointer (&shown, json_object_unref);
+  shown = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (shown, "body"), ==, "- check the CCTV");
+  g_free (note_id);
+  note_id = id_string (shown);
+  run_ok (&run, "note", "delete", f.case_path, note_id);
+  g_clear_pointer (&note_id, g_free);
+  note_id = id_string (note);
+  g_clear_pointer (&shown, json_object_unref);
+
   run_ok (&run, "note", "edit", f.case_path, note_id, "Two witnesses disagree.");
   run_ok (&run, "claim", "show", f.case_path, claim_id, "--json");
   shown = parse_object (run.out);

@@ -90,6 +90,17 @@ cf_cli_parse_options (GOptionContext  *context,
       return FALSE;
     }
 
+  /* GOptionContext leaves the "--" that ends the options ("note add CASE -- -text") */
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i) * sizeof (char *));
+          (*argc)--;
+          break;
+        }
+    }
+
   return TRUE;
 }
 
