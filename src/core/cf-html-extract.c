@@ -425,24 +425,30 @@ note_meta (Page          *page,
                                      "title", "site_name", NULL };
       g_auto(GStrv) parts = g_strsplit_set (property, " \t\n", -1);
 
+      /* "PREFIX:NAME" anywhere in a token, so "og:article:author" counts as
+       * "article:author", as Readability's unanchored pattern has it. */
       for (guint i = 0; parts[i] != NULL && !matched; i++)
         {
           g_autofree char *lower = g_ascii_strdown (parts[i], -1);
-          char *colon = strchr (lower, ':');
 
-          if (colon == NULL)
-            continue;
-          *colon = '\0';
-          for (guint p = 0; prefixes[p] != NULL && !matched; p++)
-            if (strcmp (lower, prefixes[p]) == 0)
-              for (guint n = 0; names[n] != NULL && !matched; n++)
-                if (strcmp (colon + 1, names[n]) == 0)
-                  {
-                    *colon = ':';
-                    g_hash_table_insert (page->meta, g_strdup (lower),
-                                         g_strstrip (g_strdup (content)));
-                    matched = TRUE;
-                  }
+          for (char *colon = strchr (lower, ':'); colon != NULL && !matched;
+               colon = strchr (colon + 1, ':'))
+            {
+              char *start = colon;
+
+              while (start > lower && start[-1] != ':')
+                start--;
+              for (guint p = 0; prefixes[p] != NULL && !matched; p++)
+                if ((gsize) (colon - start) == strlen (prefixes[p]) &&
+                    strncmp (start, prefixes[p], colon - start) == 0)
+                  for (guint n = 0; names[n] != NULL && !matched; n++)
+                    if (strcmp (colon + 1, names[n]) == 0)
+                      {
+                        g_hash_table_insert (page->meta, g_strdup (start),
+                                             g_strstrip (g_strdup (content)));
+                        matched = TRUE;
+                      }
+            }
         }
       /* keep other properties too, under a separate key space, for fallbacks */
       if (!matched)
@@ -706,18 +712,21 @@ scan_page (Page   *page,
 
           /* Bylines, as Readability finds them: the first visible element marked as
            * one, whose text is short enough to be a name. */
-          if (page->byline_markup == NULL &&
-              !(info.flags & (INFO_HIDDEN | INFO_NONCONTENT | INFO_IN_UNLIKELY)))
+          if (page->byline_markup == NULL && !(info.flags & (INFO_HIDDEN | INFO_NONCONTENT)))
             {
               const char *rel = attr (n, "rel");
-              const char *itemprop = attr (n, "itemprop");
 
-              if ((rel != NULL && strcmp (rel, "author") == 0) ||
-                  (itemprop != NULL && strstr (itemprop, "author") != NULL) ||
-                  matches_byline (match))
+              const char *itemprop = attr (n, "itemprop");
+              gboolean is_rel_author = rel != NULL && strcmp (rel, "author") == 0;
+
+              /* Blocks that look like no part of the article hide their bylines
+               * (other stories' authors), but a rel="author" link is the page's. */
+              if (is_rel_author ||
+                  (!(info.flags & INFO_IN_UNLIKELY) &&
+                   ((itemprop != NULL && strstr (itemprop, "author") != NULL) ||
+                    matches_byline (match))))
                 {
                   g_autofree char *text = NULL;
-
                   xmlNode *name_node = find_itemprop_name (n);
 
                   if (name_node != NULL)
@@ -1904,6 +1913,7 @@ fill_metadata (Page                *page,
                                meta_value (page, "weibo:article:title"),
                                meta_value (page, "weibo:webpage:title"),
                                meta_value (page, "title"), meta_value (page, "twitter:title"),
+                               meta_value (page, "parsely-title"),
                                article_title (page), END_OF_LIST);
   doc->byline = first_nonempty (g_strdup (ld.byline), meta_value (page, "dc:creator"),
                                 meta_value (page, "dcterm:creator"), meta_value (page, "author"),
