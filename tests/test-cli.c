@@ -1015,6 +1015,7 @@ make_sound_case (Fixture *f)
   g_autofree char *contents = NULL;
   gsize length = 0;
 
+  g_assert_nonnull (claim_id);
   g_assert_true (g_file_get_contents (f->case_path, &contents, &length, NULL));
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
