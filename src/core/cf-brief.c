@@ -80,18 +80,19 @@ typedef struct
   PangoStyle   slant;
   double       line_spacing;   /* 0: the font's own */
   const Rgb   *color;
+  gboolean     content;        /* text from the case, not a label of ours */
 } StyleSpec;
 
 static const StyleSpec styles[N_STYLES] = {
   [STYLE_KICKER]        = { SANS_FAMILY, 9.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &accent },
-  [STYLE_TITLE]         = { SANS_FAMILY, 21.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 1.0, &ink },
+  [STYLE_TITLE]         = { SANS_FAMILY, 21.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 1.0, &ink, TRUE },
   [STYLE_META]          = { SANS_FAMILY, 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.1, &ink },
   [STYLE_H1]            = { SANS_FAMILY, 14.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &accent },
   [STYLE_H2]            = { SANS_FAMILY, 11.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &ink },
   [STYLE_H3]            = { SANS_FAMILY, 10.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, &ink },
-  [STYLE_BODY]          = { SANS_FAMILY, 10.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.1, &ink },
-  [STYLE_QUOTE]         = { SERIF_FAMILY, 10.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 1.05, &ink },
-  [STYLE_QUOTE_UPRIGHT] = { SERIF_FAMILY, 10.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.05, &ink },
+  [STYLE_BODY]          = { SANS_FAMILY, 10.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.1, &ink, TRUE },
+  [STYLE_QUOTE]         = { SERIF_FAMILY, 10.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 1.05, &ink, TRUE },
+  [STYLE_QUOTE_UPRIGHT] = { SERIF_FAMILY, 10.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.05, &ink, TRUE },
   [STYLE_SMALL]         = { SANS_FAMILY, 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.05, &grey },
   [STYLE_MONO]          = { MONO_FAMILY, 8.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 1.05, &grey },
   [STYLE_EMPTY]         = { SANS_FAMILY, 10.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0, &grey },
@@ -402,6 +403,27 @@ escape (const char *text)
   return g_markup_escape_text (text != NULL ? text : "", -1);
 }
 
+/* Escaped and wrapped in a first-strong isolate (FSI … PDI): an Arabic actor or
+ * title keeps its own direction inside a label line without reordering the line. */
+static char *
+escape_isolated (const char *text)
+{
+  g_autofree char *escaped = escape (text);
+
+  return g_strdup_printf ("\u2068%s\u2069", escaped);
+}
+
+/* The direction of the brief's own labels: that of the translation. */
+static PangoDirection
+locale_direction (void)
+{
+  /* TRANSLATORS: write "default:RTL" for a right-to-left language, else keep
+   * "default:LTR"; this is not shown */
+  const char *direction = C_("text direction", "default:LTR");
+
+  return strcmp (direction, "default:RTL") == 0 ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+}
+
 /* The first words of @text, cut at a word boundary, with an ellipsis. */
 static char *
 excerpt (const char *text,
@@ -674,10 +696,15 @@ add_group_heading (CfBrief    *self,
       block->has_color = TRUE;
       block->indent = SWATCH_INDENT;
     }
-  add_para (block, STYLE_H2,
-            g_markup_printf_escaped ("%s  <span weight='normal' size='smaller' foreground='#5c5e66'>%s</span>",
-                                     text, count_text != NULL ? count_text : ""),
-            5.0);
+  {
+    g_autofree char *heading = escape_isolated (text);
+    g_autofree char *count = escape (count_text);
+
+    add_para (block, STYLE_H2,
+              g_strdup_printf ("%s  <span weight='normal' size='smaller' foreground='#5c5e66'>%s</span>",
+                               heading, count),
+              5.0);
+  }
 }
 
 /* Splits @text on blank lines into paragraphs, one block each, so a long text can
@@ -718,7 +745,10 @@ static char *
 meta_line (const char *label,
            const char *value)
 {
-  return g_markup_printf_escaped ("<span foreground='#5c5e66'>%s</span>\t%s", label, value);
+  g_autofree char *escaped_label = escape (label);
+  g_autofree char *escaped_value = escape_isolated (value);
+
+  return g_strdup_printf ("<span foreground='#5c5e66'>%s</span>\t%s", escaped_label, escaped_value);
 }
 
 static void
@@ -800,7 +830,7 @@ claim_reference (BriefClaim *claim)
   g_autofree char *quote = excerpt (claim->quote, EXCERPT_CHARS);
   g_autofree char *grade = cf_rating_format_grade (claim->reliability, claim->credibility);
   GString *text = g_string_new (NULL);
-  g_autofree char *escaped_quote = escape (quote);
+  g_autofree char *escaped_quote = escape_isolated (quote);
 
   g_string_append_printf (text, "<b>#%" G_GINT64_FORMAT "</b>", claim->id);
   if (*grade != '\0')
@@ -808,7 +838,7 @@ claim_reference (BriefClaim *claim)
   g_string_append_printf (text, " “%s”", escaped_quote);
   if (claim->actor != NULL)
     {
-      g_autofree char *actor = escape (claim->actor);
+      g_autofree char *actor = escape_isolated (claim->actor);
 
       g_string_append_printf (text, " — %s", actor);
     }
@@ -839,10 +869,13 @@ build_key_judgments (CfBrief *self)
       block->has_color = TRUE;
       block->color = accent;
 
-      add_para (block, STYLE_H3,
-                g_markup_printf_escaped ("<span foreground='#1c3a5e'>H%u</span>  %s",
-                                         h->number, h->title),
-                3.0);
+      {
+        g_autofree char *title = escape_isolated (h->title);
+
+        add_para (block, STYLE_H3,
+                  g_strdup_printf ("<span foreground='#1c3a5e'>H%u</span>  %s", h->number, title),
+                  3.0);
+      }
 
       if (h->likelihood != CF_LIKELIHOOD_NONE || h->confidence != CF_CONFIDENCE_NONE)
         {
@@ -948,19 +981,22 @@ add_claim_block (CfBrief    *self,
             g_strdup_printf (rtl ? "«%s»" : "“%s”", quote), 3.0);
 
   if (claim->paraphrase != NULL)
-    add_para (block, STYLE_SMALL,
-              g_markup_printf_escaped ("<b>%s</b>  %s", _("Paraphrase"), claim->paraphrase),
-              1.5);
+    {
+      g_autofree char *label = escape (_("Paraphrase"));
+      g_autofree char *paraphrase = escape_isolated (claim->paraphrase);
+
+      add_para (block, STYLE_SMALL, g_strdup_printf ("<b>%s</b>  %s", label, paraphrase), 1.5);
+    }
 
   if (claim->actor != NULL)
     {
-      g_autofree char *actor = escape (claim->actor);
+      g_autofree char *actor = escape_isolated (claim->actor);
 
       g_string_append_printf (source, "<span foreground='#1a1a1c'><b>%s</b></span> · ", actor);
     }
   {
-    g_autofree char *doc = escape (claim->document_title != NULL ? claim->document_title
-                                                                  : _("Untitled source"));
+    g_autofree char *doc = escape_isolated (claim->document_title != NULL ? claim->document_title
+                                                                           : _("Untitled source"));
 
     g_string_append_printf (source, "%s", doc);
     if (claim->source_number > 0)
@@ -988,7 +1024,7 @@ add_claim_block (CfBrief    *self,
     }
   if (claim->tag_names != NULL && self->group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS)
     {
-      g_autofree char *tags = escape (claim->tag_names);
+      g_autofree char *tags = escape_isolated (claim->tag_names);
 
       g_string_append_printf (rating, " · %s", tags);
     }
@@ -1008,10 +1044,9 @@ add_claim_block (CfBrief    *self,
   if (self->include_notes)
     for (guint i = 0; i < claim->notes->len; i++)
       {
-        Para *para = add_para (block, STYLE_SMALL,
-                               g_markup_printf_escaped ("<b>%s</b>  %s", _("Note"),
-                                                        (const char *) g_ptr_array_index (claim->notes, i)),
-                               1.0);
+        g_autofree char *label = escape (_("Note"));
+        g_autofree char *body = escape_isolated (g_ptr_array_index (claim->notes, i));
+        Para *para = add_para (block, STYLE_SMALL, g_strdup_printf ("<b>%s</b>  %s", label, body), 1.0);
 
         para->indent = 6.0;
       }
@@ -1174,7 +1209,7 @@ build_sources (CfBrief *self)
       Block *block = add_block (self, BLOCK_PLAIN, i == 0 ? 0.0 : 7.0);
       g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *line = NULL;
-      g_autofree char *title = escape (source->title != NULL ? source->title : _("Untitled source"));
+      g_autofree char *title = escape_isolated (source->title != NULL ? source->title : _("Untitled source"));
       g_autofree char *hash = NULL;
 
       add_para (block, STYLE_BODY,
@@ -1183,15 +1218,19 @@ build_sources (CfBrief *self)
                 1.0);
 
       if (source->publisher != NULL)
-        g_ptr_array_add (parts, g_strdup (source->publisher));
+        g_ptr_array_add (parts, escape_isolated (source->publisher));
       if (source->byline != NULL)
-        g_ptr_array_add (parts, g_strdup (source->byline));
+        g_ptr_array_add (parts, escape_isolated (source->byline));
       if (source->published != NULL)
-        g_ptr_array_add (parts, g_strdup (source->published));
-      g_ptr_array_add (parts, count_claims_text (source->n_claims));
+        g_ptr_array_add (parts, escape (source->published));
+      {
+        g_autofree char *count = count_claims_text (source->n_claims);
+
+        g_ptr_array_add (parts, escape (count));
+      }
       g_ptr_array_add (parts, NULL);
       line = g_strjoinv (" · ", (char **) parts->pdata);
-      add_text_para (block, STYLE_SMALL, line, 1.0);
+      add_para (block, STYLE_SMALL, g_steal_pointer (&line), 1.0);
 
       if (source->url != NULL)
         {
@@ -1236,8 +1275,12 @@ build_notes (CfBrief *self)
       block = add_block (self, BLOCK_PLAIN, 10.0);
       block->keep_with_next = TRUE;
       /* TRANSLATORS: heading of the notes on a source: "On [S3] Title" */
-      heading = g_strdup_printf (_("On [S%u] %s"), i + 1,
-                                 source->title != NULL ? source->title : _("Untitled source"));
+      {
+        g_autofree char *title = g_strdup_printf ("\u2068%s\u2069", source->title != NULL ? source->title
+                                                                                 : _("Untitled source"));
+
+        heading = g_strdup_printf (_("On [S%u] %s"), i + 1, title);
+      }
       add_text_para (block, STYLE_H3, heading, 3.0);
       for (guint k = 0; k < source->notes->len; k++)
         add_text_blocks (self, g_ptr_array_index (source->notes, k), STYLE_BODY, 0.0);
@@ -1467,7 +1510,9 @@ make_layout (CfBrief *self,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   /* long words and URLs break anywhere rather than run off the page */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_auto_dir (layout, TRUE);
+  /* What the analyst or a source wrote runs in its own direction (an Arabic quote
+   * is right-aligned); the brief's label lines keep the translation's direction. */
+  pango_layout_set_auto_dir (layout, spec->content);
   if (spec->line_spacing > 0)
     pango_layout_set_line_spacing (layout, (float) spec->line_spacing);
   if (para->style == STYLE_META)
@@ -1690,6 +1735,7 @@ cf_brief_paginate (CfBrief      *self,
   pango_cairo_context_set_font_options (self->context, font_options);
   cairo_font_options_destroy (font_options);
   pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_base_dir (self->context, locale_direction ());
 
   self->page_width = page_width;
   self->page_height = page_height;
@@ -1779,6 +1825,7 @@ furniture_layout (CfBrief    *self,
       pango_font_description_set_size (font, (int) (8.5 * PANGO_SCALE));
     }
   pango_layout_set_font_description (layout, font);
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_markup (layout, markup, -1);
   return layout;
 }
