@@ -1139,6 +1139,10 @@ skip_in_article (NodeInfo *in)
     return TRUE;
   if ((in->flags & INFO_BOILER) && in->text_len < 400)
     return TRUE;
+  /* A short paragraph that is all link: "Related: ...", a teaser headline. */
+  if ((in->kind == TAG_P || in->kind == TAG_LI || in->kind == TAG_HEADING) &&
+      in->text_len < 200 && in->link_len * 10 >= in->text_len * 8)
+    return TRUE;
   return FALSE;
 }
 
