@@ -37,6 +37,8 @@ struct _CfInspector
   GtkListBox         *tag_list;
   GtkButton          *create_tag_button;
   GtkListStore       *actor_store;
+  GtkCustomFilter    *tag_filter;
+  GtkFilterListModel *filtered_tags;
 
   CfCase             *kase;
   gulong              changed_id;
@@ -355,11 +357,11 @@ create_tag_row_cb (gpointer item,
 }
 
 static gboolean
-tag_filter_cb (GtkListBoxRow *row,
-               gpointer       user_data)
+tag_filter_cb (gpointer item,
+               gpointer user_data)
 {
   CfInspector *self = user_data;
-  CfTag *tag = g_object_get_data (G_OBJECT (row), "cf-tag");
+  CfTag *tag = item;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tag_search));
   g_autofree char *needle = NULL;
   g_autofree char *hay = NULL;
@@ -378,7 +380,7 @@ tag_search_changed_cb (CfInspector *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tag_search));
   g_autofree char *label = NULL;
 
-  gtk_list_box_invalidate_filter (self->tag_list);
+  gtk_filter_changed (GTK_FILTER (self->tag_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_widget_set_visible (GTK_WIDGET (self->create_tag_button),
                           *text != '\0' && cf_case_find_tag (self->kase, text) == 0);
   label = g_strdup_printf (_("Create Tag “%s”"), text);
@@ -433,7 +435,7 @@ build_tag_popover (CfInspector *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tag_search));
 
   self->tag_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_filter_func (self->tag_list, tag_filter_cb, self, NULL);
+  self->tag_filter = gtk_custom_filter_new (tag_filter_cb, self, NULL);
   g_signal_connect (self->tag_list, "row-activated", G_CALLBACK (tag_row_activated_cb), self);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -701,6 +703,7 @@ cf_inspector_set_case (CfInspector *self,
     g_clear_signal_handler (&self->changed_id, self->kase);
   gtk_list_box_bind_model (self->tag_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->hypotheses_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->filtered_tags);
   g_clear_object (&self->tags);
   g_clear_object (&self->hypotheses);
   g_set_object (&self->kase, kase);
@@ -710,7 +713,9 @@ cf_inspector_set_case (CfInspector *self,
       self->changed_id = cf_case_connect_record_changed (kase, (CfRecordChangedFunc) record_changed_cb, self);
       self->tags = cf_case_list_tags (kase);
       self->hypotheses = cf_case_list_hypotheses (kase);
-      gtk_list_box_bind_model (self->tag_list, self->tags, create_tag_row_cb, self, NULL);
+      self->filtered_tags = gtk_filter_list_model_new (g_object_ref (self->tags),
+                                                       GTK_FILTER (g_object_ref (self->tag_filter)));
+      gtk_list_box_bind_model (self->tag_list, G_LIST_MODEL (self->filtered_tags), create_tag_row_cb, self, NULL);
       gtk_list_box_bind_model (self->hypotheses_box, self->hypotheses, create_hypothesis_row_cb, self, NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (self), !cf_case_get_read_only (kase));
     }
@@ -780,6 +785,8 @@ cf_inspector_dispose (GObject *object)
   g_clear_object (&self->hypotheses);
   g_clear_object (&self->kase);
   g_clear_object (&self->actor_store);
+  g_clear_object (&self->filtered_tags);
+  g_clear_object (&self->tag_filter);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_INSPECTOR);
 
   G_OBJECT_CLASS (cf_inspector_parent_class)->dispose (object);

@@ -293,6 +293,25 @@ record_changed_cb (CfCase       *kase,
     }
 }
 
+/* GTK 4.8 logs a critical when a scrolled window is unmapped while its
+ * adjustment animates (gtk_adjustment_enable_animation()); a jump to a claim
+ * animates. Setting the value ends the animation first. */
+static void
+stop_scroll_animation (CfReader *self)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+  if (vadj != NULL)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj));
+}
+
+static void
+show_empty (CfReader *self)
+{
+  stop_scroll_animation (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
 static void
 clear_document (CfReader *self)
 {
@@ -322,8 +341,8 @@ cf_reader_set_case (CfReader *self,
   if (kase != NULL)
     self->changed_id = cf_case_connect_record_changed (kase, (CfRecordChangedFunc) record_changed_cb, self);
 
+  show_empty (self);
   gtk_text_buffer_set_text (self->buffer, "", 0);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
@@ -340,6 +359,7 @@ cf_reader_show_document (CfReader *self,
   if (self->document != NULL && cf_document_get_id (self->document) == document_id)
     return;
 
+  stop_scroll_animation (self);
   clear_document (self);
 
   if (self->kase != NULL && document_id > 0)
@@ -356,8 +376,8 @@ cf_reader_show_document (CfReader *self,
 
   if (document == NULL)
     {
+      show_empty (self);
       gtk_text_buffer_set_text (self->buffer, "", 0);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
       return;
     }
@@ -575,6 +595,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
+cf_reader_unmap (GtkWidget *widget)
+{
+  stop_scroll_animation (CF_READER (widget));
+
+  GTK_WIDGET_CLASS (cf_reader_parent_class)->unmap (widget);
+}
+
+static void
 cf_reader_dispose (GObject *object)
 {
   CfReader *self = CF_READER (object);
@@ -627,6 +655,7 @@ cf_reader_class_init (CfReaderClass *klass)
   object_class->dispose = cf_reader_dispose;
   object_class->finalize = cf_reader_finalize;
   object_class->get_property = cf_reader_get_property;
+  widget_class->unmap = cf_reader_unmap;
 
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,

@@ -887,15 +887,19 @@ update_recent_menu (GMenu *recent)
 }
 
 GMenuModel *
-_cf_window_build_menu (CfWindow *self)
+_cf_window_build_menu (CfWindow *self,
+                       gboolean  with_recent)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) section = NULL;
   g_autoptr(GMenu) recent = g_menu_new ();
 
-  update_recent_menu (recent);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), recent, G_CONNECT_SWAPPED);
+  if (with_recent)
+    {
+      update_recent_menu (recent);
+      g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                               G_CALLBACK (update_recent_menu), recent, G_CONNECT_SWAPPED);
+    }
 
   section = g_menu_new ();
   g_menu_append (section, _("_New Case…"), "app.new");

@@ -57,7 +57,8 @@ void _cf_window_update_actions     (CfWindow       *self);
 void _cf_window_cancel_import      (CfWindow       *self);
 void _cf_window_select_claim_id    (CfWindow       *self,
                                     gint64          claim_id);
-GMenuModel *_cf_window_build_menu  (CfWindow       *self);
+GMenuModel *_cf_window_build_menu  (CfWindow       *self,
+                                    gboolean        with_recent);
 void _cf_window_case_moved         (CfWindow       *self);
 void _cf_window_setup_drop         (CfWindow       *self);
 

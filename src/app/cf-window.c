@@ -244,8 +244,9 @@ search_hit_activated_cb (CfSearchPopover *popover,
 /* --- the case ---------------------------------------------------------------------- */
 
 static void
-add_to_recent (CfCase *kase)
+add_to_recent (CfWindow *self)
 {
+  CfCase *kase = self->kase;
   g_autoptr(GFile) file = g_file_new_for_path (cf_case_get_path (kase));
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -258,7 +259,10 @@ add_to_recent (CfCase *kase)
     .is_private = FALSE,
   };
 
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  /* Recent files belong to the application; a window without one (tests, the
+   * benchmark) leaves the user's list alone. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 void
@@ -301,7 +305,7 @@ cf_window_set_case (CfWindow *self,
       self->record_changed_id = cf_case_connect_record_changed (kase, (CfRecordChangedFunc) record_changed_cb, self);
       self->undo_notify_id = g_signal_connect_swapped (kase, "records-changed",
                                                        G_CALLBACK (undo_state_changed_cb), self);
-      add_to_recent (kase);
+      add_to_recent (self);
       gtk_stack_set_visible_child_name (self->stack, "case");
 
       documents = cf_sources_pane_get_model (self->sources_pane);
@@ -322,7 +326,7 @@ cf_window_set_case (CfWindow *self,
 void
 _cf_window_case_moved (CfWindow *self)
 {
-  add_to_recent (self->kase);
+  add_to_recent (self);
   update_title (self);
 }
 
@@ -549,13 +553,31 @@ cf_window_close_request (GtkWindow *window)
 }
 
 static void
+cf_window_constructed (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+  gboolean with_app = gtk_window_get_application (GTK_WINDOW (self)) != NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  G_OBJECT_CLASS (cf_window_parent_class)->constructed (object);
+
+  menu = _cf_window_build_menu (self, with_app);
+  gtk_menu_button_set_menu_model (self->primary_menu_button, menu);
+  if (with_app)
+    {
+      g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                               G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+      update_recent (self);
+    }
+}
+
+static void
 cf_window_dispose (GObject *object)
 {
   CfWindow *self = CF_WINDOW (object);
 
   if (self->kase != NULL)
     cf_window_set_case (self, NULL);
-  g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), update_recent, self);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
 
@@ -588,6 +610,7 @@ cf_window_class_init (CfWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = cf_window_constructed;
   object_class->dispose = cf_window_dispose;
   object_class->get_property = cf_window_get_property;
   window_class->close_request = cf_window_close_request;
@@ -647,13 +670,10 @@ cf_window_class_init (CfWindowClass *klass)
 static void
 cf_window_init (CfWindow *self)
 {
-  g_autoptr(GMenuModel) menu = NULL;
   int sources = DEFAULT_SOURCES, reader = DEFAULT_READER, claims = DEFAULT_CLAIMS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  menu = _cf_window_build_menu (self);
-  gtk_menu_button_set_menu_model (self->primary_menu_button, menu);
   gtk_menu_button_set_primary (self->primary_menu_button, TRUE);
   _cf_window_setup_drop (self);
 
@@ -703,9 +723,7 @@ cf_window_init (CfWindow *self)
   g_signal_connect (self->search_popover, "hit-activated",
                     G_CALLBACK (search_hit_activated_cb), self);
 
-  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
-                            G_CALLBACK (update_recent), self);
-  update_recent (self);
+  gtk_widget_set_visible (self->recent_group, FALSE);
   update_title (self);
   _cf_window_update_actions (self);
 }

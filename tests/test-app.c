@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "cf-application.h"
+#include "cf-claims-pane.h"
+#include "cf-inspector.h"
+#include "cf-reader.h"
+#include "cf-record-list.h"
+#include "cf-search-popover.h"
+#include "cf-sources-pane.h"
+#include "cf-window.h"
+
+/* Bounds a wait for the main loop to do something; never used as a measure. */
+#define WAIT_LIMIT_SECONDS 30
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+copy_example (const char *tmpdir)
+{
+  const char *example = g_getenv ("CASEFILE_EXAMPLE");
+  g_autofree char *contents = NULL;
+  gsize length;
+  char *copy;
+
+  if (example == NULL || !g_file_get_contents (example, &contents, &length, NULL))
+    return NULL;
+
+  copy = g_build_filename (tmpdir, "example.casefile", NULL);
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  return copy;
+}
+
+typedef struct
+{
+  char     *tmpdir;
+  char     *path;
+  CfWindow *window;
+} Fixture;
+
+static gboolean
+fixture_open_example (Fixture *f)
+{
+  g_autoptr(GFile) file = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
+  g_assert_nonnull (f->tmpdir);
+  f->path = copy_example (f->tmpdir);
+  if (f->path == NULL)
+    {
+      g_test_skip ("CASEFILE_EXAMPLE is not set or not readable; build data/example first");
+      return FALSE;
+    }
+
+  f->window = g_object_ref_sink (cf_window_new (NULL));
+  file = g_file_new_for_path (f->path);
+  g_assert_true (cf_window_open_file (f->window, file));
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  drain ();
+  return TRUE;
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  if (f->window != NULL)
+    {
+      cf_window_set_case (f->window, NULL);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      g_object_unref (f->window);
+      drain ();
+    }
+  if (f->path != NULL)
+    g_unlink (f->path);
+  if (f->tmpdir != NULL)
+    g_rmdir (f->tmpdir);
+  g_free (f->path);
+  g_free (f->tmpdir);
+}
+
+#define READER(f)    CF_READER (cf_window_get_pane ((f)->window, "reader"))
+#define CLAIMS(f)    CF_CLAIMS_PANE (cf_window_get_pane ((f)->window, "claims"))
+#define INSPECTOR(f) CF_INSPECTOR (cf_window_get_pane ((f)->window, "inspector"))
+#define SOURCES(f)   CF_SOURCES_PANE (cf_window_get_pane ((f)->window, "sources"))
+
+static CfClaim *
+first_claim (Fixture *f)
+{
+  GListModel *claims = cf_claims_pane_get_model (CLAIMS (f));
+
+  g_assert_cmpuint (g_list_model_get_n_items (claims), >, 0);
+  return g_list_model_get_item (claims, 0);
+}
+
+/* --- tests ------------------------------------------------------------------------- */
+
+static void
+test_open_example (void)
+{
+  Fixture f = { 0 };
+  GtkStack *stack;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  stack = GTK_STACK (cf_window_get_pane (f.window, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "case");
+  g_assert_cmpuint (g_list_model_get_n_items (cf_sources_pane_get_model (SOURCES (&f))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_claims_pane_get_model (CLAIMS (&f))), >, 0);
+  /* The first source is shown with its highlights. */
+  g_assert_cmpint (cf_reader_get_document_id (READER (&f)), >, 0);
+  g_assert_cmpint (cf_sources_pane_get_selected_document_id (SOURCES (&f)), ==,
+                   cf_reader_get_document_id (READER (&f)));
+  g_assert_cmpuint (cf_reader_get_n_highlights (READER (&f)), >, 0);
+
+  fixture_close (&f);
+}
+
+static void
+test_mark_claim (void)
+{
+  Fixture f = { 0 };
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  g_autofree char *quote = NULL;
+  g_autoptr(CfCase) reopened = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id;
+  guint before, after;
+  int start = -1, end = -1;
+  gboolean found = FALSE;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  document_id = cf_reader_get_document_id (READER (&f));
+  before = g_list_model_get_n_items (cf_claims_pane_get_model (CLAIMS (&f)));
+  buffer = gtk_text_view_get_buffer (cf_reader_get_text_view (READER (&f)));
+
+  /* The first three words of the last paragraph, the way a user would drag. */
+  gtk_text_buffer_get_end_iter (buffer, &s);
+  gtk_text_iter_backward_line (&s);
+  gtk_text_iter_set_line_offset (&s, 0);
+  while (gtk_text_iter_backward_char (&s) && g_unichar_isspace (gtk_text_iter_get_char (&s)))
+    ;
+  gtk_text_iter_set_line_offset (&s, 0);
+  e = s;
+  gtk_text_iter_forward_word_ends (&e, 3);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  start = gtk_text_iter_get_offset (&s);
+  end = gtk_text_iter_get_offset (&e);
+  quote = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  g_assert_cmpint (end, >, start);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.mark-claim", NULL));
+  drain ();
+
+  after = g_list_model_get_n_items (cf_claims_pane_get_model (CLAIMS (&f)));
+  g_assert_cmpuint (after, ==, before + 1);
+  /* The new claim is selected and in the inspector, ready to rate. */
+  g_assert_nonnull (cf_inspector_get_claim (INSPECTOR (&f)));
+  g_assert_cmpstr (cf_claim_get_quote (cf_inspector_get_claim (INSPECTOR (&f))), ==, quote);
+
+  cf_window_set_case (f.window, NULL);
+  reopened = cf_case_open (f.path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  claims = cf_case_list_claims (reopened);
+  cf_claim_list_set_document (CF_RECORD_LIST (claims), document_id);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CfClaim) claim = g_list_model_get_item (claims, i);
+
+      if (cf_claim_get_start (claim) == start && cf_claim_get_end (claim) == end)
+        {
+          g_assert_cmpstr (cf_claim_get_quote (claim), ==, quote);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  cf_case_close (reopened);
+
+  fixture_close (&f);
+}
+
+static void
+test_select_claim (void)
+{
+  Fixture f = { 0 };
+  GListModel *claims;
+  g_autoptr(CfClaim) claim = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  guint n;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  /* The last claim is likely in another source than the one shown. */
+  claims = cf_claims_pane_get_model (CLAIMS (&f));
+  n = g_list_model_get_n_items (claims);
+  claim = g_list_model_get_item (claims, n - 1);
+  g_assert_true (cf_claims_pane_select_claim (CLAIMS (&f), cf_claim_get_id (claim)));
+  drain ();
+
+  g_assert_true (cf_inspector_get_claim (INSPECTOR (&f)) == claim);
+  g_assert_cmpint (cf_reader_get_document_id (READER (&f)), ==, cf_claim_get_document_id (claim));
+  g_assert_cmpint (cf_sources_pane_get_selected_document_id (SOURCES (&f)), ==, cf_claim_get_document_id (claim));
+  buffer = gtk_text_view_get_buffer (cf_reader_get_text_view (READER (&f)));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, cf_claim_get_start (claim));
+  g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, cf_claim_get_end (claim));
+
+  /* And back: a click inside the highlight of another claim selects that claim. */
+  {
+    g_autoptr(CfClaim) other = g_list_model_get_item (claims, 0);
+    int middle = (cf_claim_get_start (other) + cf_claim_get_end (other)) / 2;
+
+    cf_reader_show_document (READER (&f), cf_claim_get_document_id (other));
+    drain ();
+    g_assert_cmpint (cf_reader_claim_at_offset (READER (&f), middle), !=, 0);
+    g_signal_emit_by_name (READER (&f), "claim-activated", cf_reader_claim_at_offset (READER (&f), middle));
+    drain ();
+    g_assert_nonnull (cf_claims_pane_get_selected_claim (CLAIMS (&f)));
+    g_assert_cmpint (cf_claim_get_id (cf_claims_pane_get_selected_claim (CLAIMS (&f))), ==,
+                     cf_reader_claim_at_offset (READER (&f), middle));
+  }
+
+  fixture_close (&f);
+}
+
+static void
+test_rate_undo_redo (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(CfClaim) claim = NULL;
+  g_autoptr(CfCase) reopened = NULL;
+  g_autoptr(CfClaim) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *reliability;
+  CfReliability original, wanted;
+  gint64 id;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  claim = first_claim (&f);
+  id = cf_claim_get_id (claim);
+  g_assert_true (cf_claims_pane_select_claim (CLAIMS (&f), id));
+  drain ();
+
+  original = cf_claim_get_reliability (claim);
+  wanted = original == CF_RELIABILITY_E ? CF_RELIABILITY_B : CF_RELIABILITY_E;
+  reliability = cf_inspector_get_dropdown (INSPECTOR (&f), CF_INSPECTOR_RELIABILITY);
+  gtk_drop_down_set_selected (reliability, wanted);
+  drain ();
+
+  /* The list item, the inspector and the file agree. */
+  g_assert_cmpint (cf_claim_get_reliability (claim), ==, wanted);
+  {
+    g_autoptr(CfClaim) listed = g_list_model_get_item (cf_claims_pane_get_model (CLAIMS (&f)),
+                                                      cf_record_list_find (CF_RECORD_LIST (cf_claims_pane_get_model (CLAIMS (&f))), id));
+    g_assert_true (g_str_has_prefix (cf_claim_get_grade (listed), cf_reliability_to_code (wanted)));
+  }
+  g_assert_cmpuint (gtk_drop_down_get_selected (reliability), ==, wanted);
+  {
+    g_autoptr(CfCase) other = cf_case_open (f.path, CF_CASE_OPEN_READ_ONLY, &error);
+    g_autoptr(CfClaim) from_file = NULL;
+
+    g_assert_no_error (error);
+    from_file = cf_case_get_claim (other, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cf_claim_get_reliability (from_file), ==, wanted);
+    cf_case_close (other);
+  }
+
+  /* Undo restores, redo reapplies, and the inspector follows both. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpint (cf_claim_get_reliability (claim), ==, original);
+  g_assert_cmpuint (gtk_drop_down_get_selected (reliability), ==, original);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.redo", NULL));
+  drain ();
+  g_assert_cmpint (cf_claim_get_reliability (claim), ==, wanted);
+  g_assert_cmpuint (gtk_drop_down_get_selected (reliability), ==, wanted);
+
+  cf_window_set_case (f.window, NULL);
+  reopened = cf_case_open (f.path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  stored = cf_case_get_claim (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_claim_get_reliability (stored), ==, wanted);
+  cf_case_close (reopened);
+
+  fixture_close (&f);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_damaged_file (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "damaged.casefile", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CfWindow) window = NULL;
+  AdwMessageDialog *dialog;
+  GtkStack *stack;
+
+  g_assert_true (g_file_set_contents (path, "SQLite format 3\0 but not really, just junk bytes", 48, NULL));
+
+  window = g_object_ref_sink (cf_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (cf_window_open_file (window, file));
+  drain ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  stack = GTK_STACK (cf_window_get_pane (window, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+  g_assert_null (cf_window_get_case (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+typedef struct
+{
+  gboolean finished;
+  guint    n_imported;
+} ImportWait;
+
+static void
+import_finished_cb (CfWindow   *window,
+                    guint       n_imported,
+                    ImportWait *wait)
+{
+  wait->finished = TRUE;
+  wait->n_imported = n_imported;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return ((ImportWait *) data)->finished;
+}
+
+static void
+test_import_seed (void)
+{
+  const char *shared = g_getenv ("CASEFILE_SHARED_DIR");
+  g_autofree char *seed = shared != NULL ? g_build_filename (shared, "seed", "kremlin-drone-attack.txt", NULL) : NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(CfWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportWait wait = { 0 };
+  GtkTextBuffer *buffer;
+  CfReader *reader;
+
+  if (seed == NULL || !g_file_test (seed, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the seed article is not in $CASEFILE_SHARED_DIR/seed");
+      return;
+    }
+
+  tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
+  path = g_build_filename (tmpdir, "seed.casefile", NULL);
+  kase = cf_case_create (path, "Seed", &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (cf_window_new (NULL));
+  cf_window_set_case (window, kase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (window, "import-finished", G_CALLBACK (import_finished_cb), &wait);
+
+  file = g_file_new_for_path (seed);
+  cf_window_import_files (window, &file, 1);
+  g_assert_true (wait_until (import_done, &wait));
+  drain ();
+
+  g_assert_cmpuint (wait.n_imported, ==, 1);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (cf_sources_pane_get_model (CF_SOURCES_PANE (cf_window_get_pane (window, "sources")))), ==, 1);
+  reader = CF_READER (cf_window_get_pane (window, "reader"));
+  g_assert_cmpint (cf_reader_get_document_id (reader), >, 0);
+  buffer = gtk_text_view_get_buffer (cf_reader_get_text_view (reader));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+
+  cf_window_set_case (window, NULL);
+  cf_case_close (kase);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_search (void)
+{
+  Fixture f = { 0 };
+  CfSearchPopover *search;
+  g_autoptr(CfClaim) claim = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  /* A word from a claim: at least that claim and its source match. */
+  claim = first_claim (&f);
+  words = g_strsplit (cf_claim_get_quote (claim), " ", -1);
+  search = CF_SEARCH_POPOVER (cf_window_get_pane (f.window, "search"));
+  n = 0;
+  for (guint i = 0; words[i] != NULL && n == 0; i++)
+    if (g_utf8_strlen (words[i], -1) >= 6 && g_str_is_ascii (words[i]) &&
+        strspn (words[i], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen (words[i]))
+      n = cf_search_popover_search (search, words[i]);
+  g_assert_cmpuint (n, >, 0);
+
+  cf_reader_show_document (READER (&f), 0);
+  cf_search_popover_activate_result (search, 0);
+  drain ();
+  g_assert_cmpint (cf_reader_get_document_id (READER (&f)), >, 0);
+
+  fixture_close (&f);
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("CASEFILE_SCREENSHOT_DIR");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static void
+test_screenshots (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(CfClaim) claim = NULL;
+  g_autoptr(CfWindow) welcome = NULL;
+
+  if (g_getenv ("CASEFILE_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set CASEFILE_SCREENSHOT_DIR to take screenshots");
+      return;
+    }
+
+  welcome = g_object_ref_sink (cf_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (welcome), 1280, 800);
+  gtk_window_present (GTK_WINDOW (welcome));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (welcome));
+  drain ();
+  screenshot ("welcome.png");
+  gtk_window_destroy (GTK_WINDOW (welcome));
+  drain ();
+
+  if (!fixture_open_example (&f))
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1280, 800);
+  claim = g_list_model_get_item (cf_claims_pane_get_model (CLAIMS (&f)), 1);
+  cf_claims_pane_select_claim (CLAIMS (&f), cf_claim_get_id (claim));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  drain ();
+  screenshot ("window.png");
+
+  fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  g_auto(GStrv) dirs = NULL;
+  GtkIconTheme *icons;
+
+  /* gtk_test_init() would call g_test_init() without isolated directories. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  /* Isolation hides the system's icon themes; without them GTK falls back to
+   * SVG icons that need a loader a test machine may lack. */
+  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  dirs = g_strsplit (data_dirs != NULL && *data_dirs != '\0' ? data_dirs : "/usr/local/share:/usr/share", ":", -1);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "icons", NULL);
+      gtk_icon_theme_add_search_path (icons, path);
+    }
+  adw_init ();
+
+  g_test_add_func ("/app/open-example", test_open_example);
+  g_test_add_func ("/app/mark-claim", test_mark_claim);
+  g_test_add_func ("/app/select-claim", test_select_claim);
+  g_test_add_func ("/app/rate-undo-redo", test_rate_undo_redo);
+  g_test_add_func ("/app/damaged-file", test_damaged_file);
+  g_test_add_func ("/app/import-seed", test_import_seed);
+  g_test_add_func ("/app/search", test_search);
+  g_test_add_func ("/app/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
