@@ -485,7 +485,7 @@ claim_show (int    argc,
   cf_cli_table_add_row (table, _("Actor:"), cf_claim_get_actor_name (claim));
   cf_cli_table_add_row (table, _("Rating:"), summary);
   cf_cli_table_add_row (table, _("Tags:"), cf_claim_get_tag_names (claim));
-  if (cf_claim_get_event_date (claim) != NULL)
+  if (cf_claim_get_event_date (claim) != NULL && *cf_claim_get_event_date (claim) != '\0')
     cf_cli_table_add_row (table, _("Event date:"), cf_claim_get_event_date (claim));
 
   hypotheses = cf_case_list_hypotheses (kase);
@@ -504,7 +504,7 @@ claim_show (int    argc,
     }
   cf_cli_table_print (table);
 
-  if (cf_claim_get_paraphrase (claim) != NULL)
+  if (cf_claim_get_paraphrase (claim) != NULL && *cf_claim_get_paraphrase (claim) != '\0')
     g_print ("\n%s\n  %s\n", _("Paraphrase:"), cf_claim_get_paraphrase (claim));
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
