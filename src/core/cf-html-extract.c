@@ -24,6 +24,8 @@
  * share widgets and other furniture inside it.
  */
 
+/* in tenths: how much of a JSON-LD articleBody our text must hold */
+#define CROSS_CHECK_RECALL 6
 #define MIN_ARTICLE_CHARS 250
 
 typedef enum
@@ -1901,7 +1903,8 @@ looks_like_url (const char *s)
 
 static void
 fill_metadata (Page                *page,
-               CfExtractedDocument *doc)
+               CfExtractedDocument *doc,
+               char               **json_ld_body)
 {
   JsonLdMeta ld = { 0 };
   char *published_raw;
@@ -1958,6 +1961,7 @@ fill_metadata (Page                *page,
           *fields[i] = *c ? c : (g_free (c), NULL);
         }
   }
+  *json_ld_body = g_steal_pointer (&ld.body);
   json_ld_meta_clear (&ld);
 }
 
@@ -2017,6 +2021,77 @@ extract_body (Page *page)
   return best;
 }
 
+static GHashTable *
+word_set (const char *text)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *p = lower;
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_hash_table_add (set, g_strndup (start, p - start));
+    }
+  return set;
+}
+
+static guint
+count_common (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += g_hash_table_contains (b, key);
+  return n;
+}
+
+/* The publisher's own articleBody (JSON-LD) checks our pick: when our text holds
+ * little of it, we found the wrong block (comments, a teaser list) and the
+ * publisher's text is the better answer. A truncated (paywalled) articleBody is
+ * still contained in ours, so it never replaces a full extraction. */
+static void
+cross_check_json_ld_body (CfExtractedDocument *doc,
+                          const char          *json_ld_body)
+{
+  g_autofree char *ld_text = NULL;
+  g_autoptr(GHashTable) ld_words = NULL;
+  g_autoptr(GHashTable) our_words = NULL;
+  guint common;
+
+  if (strlen (json_ld_body) < 500)
+    return;
+  if (strchr (json_ld_body, '<') != NULL)
+    ld_text = _cf_html_fragment_to_text (json_ld_body, strlen (json_ld_body));
+  else
+    {
+      g_autofree char *unescaped = unescape_entities (json_ld_body);
+
+      ld_text = _cf_normalise_plain_text (unescaped);
+    }
+  ld_words = word_set (ld_text);
+  our_words = word_set (doc->text);
+  if (g_hash_table_size (ld_words) < 50)
+    return;
+  common = count_common (ld_words, our_words);
+  if (common * 10 < g_hash_table_size (ld_words) * CROSS_CHECK_RECALL)
+    {
+      g_free (doc->text);
+      doc->text = g_steal_pointer (&ld_text);
+    }
+}
+
 CfExtractedDocument *
 _cf_html_extract (const char  *data,
                   gsize        len,
@@ -2026,6 +2101,7 @@ _cf_html_extract (const char  *data,
   g_autofree char *declared = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *json_ld_body = NULL;
   g_autoptr(CfExtractedDocument) doc = NULL;
   htmlDocPtr html;
   Page page = { 0 };
@@ -2058,12 +2134,14 @@ _cf_html_extract (const char  *data,
 
   doc = _cf_extracted_document_new (media_type);
   doc->note = g_steal_pointer (&note);
-  fill_metadata (&page, doc);
+  fill_metadata (&page, doc, &json_ld_body);
   {
     g_autofree char *body = extract_body (&page);
 
     doc->text = _cf_normalise_plain_text (body ? body : "");
   }
+  if (json_ld_body != NULL)
+    cross_check_json_ld_body (doc, json_ld_body);
 
   page_clear (&page);
   xmlFreeDoc (html);
