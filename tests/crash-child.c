@@ -153,7 +153,7 @@ add_claim (Child *ch)
   CfCredibility cred = g_rand_int_range (ch->rand, CF_CREDIBILITY_1, CF_CREDIBILITY_LAST + 1);
   const char *actor = actors[g_rand_int_range (ch->rand, 0, G_N_ELEMENTS (actors))];
   gint64 doc_id = array_pick (ch, ch->docs, NULL);
-  gint len, start, end;
+  gint len, start, end, span;
   ClaimRef ref;
 
   doc = cf_case_get_document (ch->c, doc_id, &error);
@@ -163,7 +163,9 @@ add_claim (Child *ch)
   if (len < 2)
     return;
   start = g_rand_int_range (ch->rand, 0, len - 1);
-  end = MIN (len, start + g_rand_int_range (ch->rand, 1, 120));
+  /* MIN() evaluates its arguments twice: draw the length first */
+  span = g_rand_int_range (ch->rand, 1, 120);
+  end = MIN (len, start + span);
 
   grade = cf_rating_format_grade (rel, cred);
   line = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%s/%s", marker, doc_id, grade, actor);
