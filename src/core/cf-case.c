@@ -2137,11 +2137,9 @@ cf_case_add_document (CfCase                 *self,
 
   if (fields->title != NULL && *fields->title != '\0')
     title = g_strdup (fields->title);
-  else if (fields->filename != NULL)
-    title = g_strdup (fields->filename);
   else
     {
-      /* the first line, shortened: pasted text has no other name */
+      /* a text's first line is usually its headline; pasted text has no other name */
       const char *text = fields->text;
       const char *end;
 
@@ -2150,11 +2148,19 @@ cf_case_add_document (CfCase                 *self,
       end = strchr (text, '\n');
       if (end == NULL)
         end = text + strlen (text);
-      if (g_utf8_strlen (text, end - text) > 80)
-        end = g_utf8_offset_to_pointer (text, 80);
-      title = g_strndup (text, end - text);
-      if (*title == '\0')
-        { g_free (title); title = g_strdup (_("Untitled document")); }
+      if (end > text && (g_utf8_strlen (text, end - text) <= 150 || fields->filename == NULL))
+        {
+          if (g_utf8_strlen (text, end - text) > 150)
+            end = g_utf8_offset_to_pointer (text, 150);
+          title = g_strstrip (g_strndup (text, end - text));
+        }
+      else if (fields->filename != NULL)
+        title = g_strdup (fields->filename);
+      if (title == NULL || *title == '\0')
+        {
+          g_free (title);
+          title = g_strdup (_("Untitled document"));
+        }
     }
 
   original = fields->original ? g_bytes_ref (fields->original)
@@ -3984,7 +3990,8 @@ cf_case_check (CfCase  *self,
       gint64 stored_length = sqlite3_column_int64 (docs, 2);
       const char *sha = (const char *) sqlite3_column_text (docs, 3);
       g_autofree char *actual_sha = NULL;
-      gint64 length;
+      const char *cursor;
+      gint64 length, cursor_offset;
 
       if (text == NULL || !g_utf8_validate (text, -1, NULL))
         {
@@ -4006,6 +4013,8 @@ cf_case_check (CfCase  *self,
                                                       " do not match their SHA-256."), doc_id));
 
       sqlite3_bind_int64 (claims, 1, doc_id);
+      cursor = text;
+      cursor_offset = 0;
       while (sqlite3_step (claims) == SQLITE_ROW)
         {
           gint64 claim_id = sqlite3_column_int64 (claims, 0);
@@ -4022,7 +4031,16 @@ cf_case_check (CfCase  *self,
                                                           claim_id, start, end, length));
               continue;
             }
-          p_start = g_utf8_offset_to_pointer (text, start);
+          /* claims come in start order: walk on from the last one, not from the
+           * beginning of a long text each time */
+          if (start < cursor_offset)
+            {
+              cursor = text;
+              cursor_offset = 0;
+            }
+          p_start = g_utf8_offset_to_pointer (cursor, start - cursor_offset);
+          cursor = p_start;
+          cursor_offset = start;
           p_end = g_utf8_offset_to_pointer (p_start, end - start);
           if (quote == NULL || strlen (quote) != (gsize) (p_end - p_start)
               || memcmp (quote, p_start, p_end - p_start) != 0)
