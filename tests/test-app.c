@@ -492,9 +492,15 @@ screenshot (const char *name)
 static void
 test_screenshots (void)
 {
-  Fixture f = { 0 };
+  g_autoptr(CfApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(CfClaim) claim = NULL;
-  g_autoptr(CfWindow) welcome = NULL;
+  GtkWindow *welcome, *window;
+  CfClaimsPane *claims;
+  CfInspector *inspector;
 
   if (g_getenv ("CASEFILE_SCREENSHOT_DIR") == NULL)
     {
@@ -502,25 +508,39 @@ test_screenshots (void)
       return;
     }
 
-  welcome = g_object_ref_sink (cf_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (welcome), 1280, 800);
-  gtk_window_present (GTK_WINDOW (welcome));
+  /* A real application, so its actions and icon are there as users see them. */
+  app = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  welcome = GTK_WINDOW (cf_window_new (ADW_APPLICATION (app)));
+  gtk_window_set_default_size (welcome, 1280, 800);
+  gtk_window_present (welcome);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (welcome));
   drain ();
   screenshot ("welcome.png");
-  gtk_window_destroy (GTK_WINDOW (welcome));
-  drain ();
 
-  if (!fixture_open_example (&f))
-    return;
-  gtk_window_set_default_size (GTK_WINDOW (f.window), 1280, 800);
-  claim = g_list_model_get_item (cf_claims_pane_get_model (CLAIMS (&f)), 1);
-  cf_claims_pane_select_claim (CLAIMS (&f), cf_claim_get_id (claim));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
+  path = copy_example (tmpdir);
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+  window = cf_application_open_case_file (app, file);
+  g_assert_true (window == welcome);
+  claims = CF_CLAIMS_PANE (cf_window_get_pane (CF_WINDOW (window), "claims"));
+  inspector = CF_INSPECTOR (cf_window_get_pane (CF_WINDOW (window), "inspector"));
+  claim = g_list_model_get_item (cf_claims_pane_get_model (claims), 2);
+  g_assert_true (cf_claims_pane_select_claim (claims, cf_claim_get_id (claim)));
+  drain ();
+  g_assert_true (cf_inspector_get_claim (inspector) == claim);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   drain ();
   screenshot ("window.png");
 
-  fixture_close (&f);
+  gtk_window_destroy (window);
+  drain ();
+  g_unlink (path);
+  g_rmdir (tmpdir);
 }
 
 int
@@ -531,8 +551,13 @@ main (int   argc,
   g_auto(GStrv) dirs = NULL;
   GtkIconTheme *icons;
 
-  /* gtk_test_init() would call g_test_init() without isolated directories. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* gtk_test_init() would call g_test_init() without isolated directories.
+   * Screenshots want the system's MIME database and icons as users have them,
+   * so they run unisolated (only on request). */
+  if (g_getenv ("CASEFILE_SCREENSHOT_DIR") != NULL)
+    g_test_init (&argc, &argv, NULL);
+  else
+    g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
 
   /* Isolation hides the system's icon themes; without them GTK falls back to

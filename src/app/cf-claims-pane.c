@@ -26,12 +26,12 @@ static const struct {
   gboolean     expand;
   int          width;
 } columns[N_COLUMNS] = {
-  [COLUMN_QUOTE]      = { N_("Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  220 },
-  [COLUMN_ACTOR]      = { N_("Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 96 },
-  [COLUMN_GRADE]      = { N_("Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 52 },
-  [COLUMN_LIKELIHOOD] = { N_("Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 90 },
-  [COLUMN_CONFIDENCE] = { N_("Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 76 },
-  [COLUMN_TAGS]       = { N_("Tags"),       -1,                       FALSE, 80 },
+  [COLUMN_QUOTE]      = { N_("Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  150 },
+  [COLUMN_ACTOR]      = { N_("Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 100 },
+  [COLUMN_GRADE]      = { N_("Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 58 },
+  [COLUMN_LIKELIHOOD] = { N_("Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 88 },
+  [COLUMN_CONFIDENCE] = { N_("Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 90 },
+  [COLUMN_TAGS]       = { N_("Tags"),       -1,                       FALSE, 100 },
 };
 
 struct _CfClaimsPane
@@ -85,7 +85,10 @@ format_cell (CfClaim *claim,
     case COLUMN_GRADE:
       return g_strdup (cf_claim_get_grade (claim) ?: "");
     case COLUMN_LIKELIHOOD:
-      return cf_likelihood_cell_label (NULL, cf_claim_get_likelihood (claim));
+      /* "55–80%" is what fits a column; the words are in the tooltip. */
+      if (cf_claim_get_likelihood (claim) == CF_LIKELIHOOD_NONE)
+        return g_strdup ("");
+      return g_strdup (cf_likelihood_to_range (cf_claim_get_likelihood (claim)));
     case COLUMN_CONFIDENCE:
       return cf_confidence_cell_label (NULL, cf_claim_get_confidence (claim));
     case COLUMN_TAGS:
@@ -108,8 +111,13 @@ update_cell (GtkLabel *label)
 
   text = format_cell (claim, column);
   gtk_label_set_label (label, text);
-  if (column == COLUMN_QUOTE)
+  if (column == COLUMN_QUOTE || column == COLUMN_TAGS || column == COLUMN_ACTOR)
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  else if (column == COLUMN_LIKELIHOOD)
+    {
+      g_autofree char *words = cf_likelihood_cell_label (NULL, cf_claim_get_likelihood (claim));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), *words != '\0' ? words : NULL);
+    }
 }
 
 static void

@@ -682,7 +682,7 @@ cf_reader_init (CfReader *self)
   GtkEventController *keys;
   g_autoptr(GMenu) extra = g_menu_new ();
   GdkRGBA overlap = { 0.90, 0.38, 0.0, 0.45 };
-  GdkRGBA selected = { 0.21, 0.52, 0.89, 0.45 };
+  GdkRGBA selected = { 0.11, 0.44, 0.85, 1.0 };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -695,8 +695,10 @@ cf_reader_init (CfReader *self)
                                                   "background-rgba", &overlap,
                                                   "underline", PANGO_UNDERLINE_SINGLE,
                                                   NULL);
+  /* An underline, so the selected claim keeps its tag colour. */
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "cf-selected-claim",
-                                                   "background-rgba", &selected,
+                                                   "underline", PANGO_UNDERLINE_DOUBLE,
+                                                   "underline-rgba", &selected,
                                                    NULL);
 
   g_menu_append (extra, _("_Mark Claim"), "win.mark-claim");
