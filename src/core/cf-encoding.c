@@ -225,16 +225,23 @@ guess_single_byte (const guchar *p,
   return &charset_cp1252;
 }
 
+/* Also says whether normalise_controls() has anything to do. */
 static gboolean
 looks_binary (const guchar *p,
-              gsize         n)
+              gsize         n,
+              gboolean     *has_controls)
 {
-  gsize controls = 0;
+  gsize controls = 0, others = 0;
 
   for (gsize i = 0; i < n; i++)
-    if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' &&
-        p[i] != '\f' && p[i] != 0x1B)
-      controls++;
+    if (G_UNLIKELY (p[i] < 0x20 && p[i] != '\n' && p[i] != '\t'))
+      {
+        if (p[i] != '\r' && p[i] != '\f' && p[i] != 0x1B)
+          controls++;
+        else
+          others++;
+      }
+  *has_controls = controls + others > 0;
   /* A stray control character is tolerated; junk is not. */
   return controls > 8 && controls * 50 > n;
 }
@@ -323,6 +330,7 @@ _cf_decode_text (const char  *data,
   const char *utf16;
   const SingleByteCharset *single;
   gsize bom_len, n;
+  gboolean has_controls = TRUE;
   char *out = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -361,7 +369,7 @@ _cf_decode_text (const char  *data,
       return NULL;
     }
 
-  if (looks_binary (p, n))
+  if (looks_binary (p, n, &has_controls))
     {
       g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_BINARY,
                    "The file is full of control characters: it looks like a binary "
@@ -372,7 +380,8 @@ _cf_decode_text (const char  *data,
   if (g_utf8_validate ((const char *) p, n, NULL))
     {
       out = g_strndup ((const char *) p, n);
-      normalise_controls (out);
+      if (has_controls)
+        normalise_controls (out);
       return out;
     }
 

@@ -72,6 +72,7 @@ enum
   INFO_BOILER     = 1 << 4,   /* class/id of a byline, date, caption, share bar... */
   INFO_BYLINE     = 1 << 5,
   INFO_IN_UNLIKELY = 1 << 6,  /* some ancestor is INFO_UNLIKELY */
+  INFO_SHARE      = 1 << 7,   /* class/id names a share widget */
 };
 
 typedef struct
@@ -120,6 +121,8 @@ typedef struct
 } Page;
 
 static GHashTable *tag_kinds;
+
+static void init_word_index (void);
 
 static void
 init_tag_kinds (void)
@@ -171,6 +174,7 @@ init_tag_kinds (void)
       for (guint i = 0; i < G_N_ELEMENTS (table); i++)
         g_hash_table_insert (tag_kinds, (gpointer) table[i].name,
                              GUINT_TO_POINTER (table[i].kind));
+      init_word_index ();
       g_once_init_leave (&initialised, 1);
     }
 }
@@ -216,15 +220,6 @@ attr (const xmlNode *node,
   return NULL;
 }
 
-static gboolean
-contains_any (const char         *haystack,
-              const char * const *needles)
-{
-  for (guint i = 0; needles[i] != NULL; i++)
-    if (strstr (haystack, needles[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
 
 static const char * const unlikely_words[] = {
   "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
@@ -258,6 +253,87 @@ static const char * const boiler_words[] = {
   "promo", "advert", "sponsor", "print", "toolbar", "rating", "disclaimer", NULL
 };
 
+enum
+{
+  WORDS_NEGATIVE = 1 << 0,
+  WORDS_POSITIVE = 1 << 1,
+  WORDS_UNLIKELY = 1 << 2,
+  WORDS_MAYBE    = 1 << 3,
+  WORDS_BOILER   = 1 << 4,
+  WORDS_BYLINE   = 1 << 5,
+  WORDS_CAPTION  = 1 << 6,
+  WORDS_SHARE    = 1 << 7,
+};
+
+static const char * const byline_words[] = {
+  "byline", "author", "dateline", "writtenby", "p-author", NULL
+};
+
+static const char * const caption_words[] = { "caption", NULL };
+static const char * const share_words[] = { "share", NULL };
+
+typedef struct
+{
+  const char *word;
+  guint       len;
+  guint       bits;
+} WordEntry;
+
+/* All word lists, indexed by first byte: classifying a class attribute is then one
+ * pass over it instead of a strstr per word. */
+static GArray *word_index[128];
+
+static void
+index_words (const char * const *words,
+             guint               bits)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      WordEntry e = { words[i], (guint) strlen (words[i]), bits };
+      guchar c = (guchar) words[i][0];
+
+      if (word_index[c] == NULL)
+        word_index[c] = g_array_new (FALSE, FALSE, sizeof (WordEntry));
+      g_array_append_val (word_index[c], e);
+    }
+}
+
+static void
+init_word_index (void)
+{
+  index_words (negative_words, WORDS_NEGATIVE);
+  index_words (positive_words, WORDS_POSITIVE);
+  index_words (unlikely_words, WORDS_UNLIKELY);
+  index_words (maybe_words, WORDS_MAYBE);
+  index_words (boiler_words, WORDS_BOILER);
+  index_words (byline_words, WORDS_BYLINE);
+  index_words (caption_words, WORDS_CAPTION);
+  index_words (share_words, WORDS_SHARE);
+}
+
+/* Which word lists have a word occurring in @lower (lower-case, ASCII words). */
+static guint
+classify_words (const char *lower)
+{
+  guint bits = 0;
+
+  for (const char *p = lower; *p; p++)
+    {
+      GArray *entries = (guchar) *p < 128 ? word_index[(guchar) *p] : NULL;
+
+      if (entries == NULL)
+        continue;
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const WordEntry *e = &g_array_index (entries, WordEntry, i);
+
+          if ((bits & e->bits) != e->bits && strncmp (p, e->word, e->len) == 0)
+            bits |= e->bits;
+        }
+    }
+  return bits;
+}
+
 static gboolean
 is_hid_word (const char *s)
 {
@@ -270,15 +346,16 @@ is_hid_word (const char *s)
 }
 
 static int
-weight_of (const char *lower)
+weight_of (const char *lower,
+           guint       bits)
 {
   int w = 0;
 
   if (lower == NULL || *lower == '\0')
     return 0;
-  if (contains_any (lower, negative_words) || is_hid_word (lower))
+  if ((bits & WORDS_NEGATIVE) || is_hid_word (lower))
     w -= 25;
-  if (contains_any (lower, positive_words))
+  if (bits & WORDS_POSITIVE)
     w += 25;
   return w;
 }
@@ -397,14 +474,6 @@ page_clear (Page *page)
   g_clear_pointer (&page->infos, g_array_unref);
 }
 
-static gboolean
-matches_byline (const char *lower)
-{
-  static const char * const words[] = { "byline", "author", "dateline", "writtenby",
-                                        "p-author", NULL };
-
-  return lower != NULL && contains_any (lower, words);
-}
 
 static void
 note_meta (Page          *page,
@@ -595,7 +664,7 @@ scan_page (Page   *page,
           const char *cls = attr (n, "class");
           const char *id = attr (n, "id");
           const char *role;
-          g_autofree char *match = NULL;
+          guint words = 0;
 
           info.node = n;
           info.parent = current;
@@ -613,9 +682,11 @@ scan_page (Page   *page,
             {
               g_autofree char *lc = cls ? g_ascii_strdown (cls, -1) : NULL;
               g_autofree char *li = id ? g_ascii_strdown (id, -1) : NULL;
+              guint bits_class = lc ? classify_words (lc) : 0;
+              guint bits_id = li ? classify_words (li) : 0;
 
-              info.class_weight = weight_of (lc) + weight_of (li);
-              match = g_strconcat (lc ? lc : "", " ", li ? li : "", NULL);
+              info.class_weight = weight_of (lc, bits_class) + weight_of (li, bits_id);
+              words = bits_class | bits_id;
             }
 
           switch (kind)
@@ -701,15 +772,16 @@ scan_page (Page   *page,
                strcmp (role, "dialog") == 0))
             info.flags |= INFO_UNLIKELY;
 
-          if (match != NULL && contains_any (match, boiler_words))
+          if (words & WORDS_BOILER)
             info.flags |= INFO_BOILER;
-          if (match != NULL && strstr (match, "caption") != NULL && kind != TAG_BODY &&
-              kind != TAG_HTML)
+          if (words & WORDS_SHARE)
+            info.flags |= INFO_SHARE;
+          if ((words & WORDS_CAPTION) && kind != TAG_BODY && kind != TAG_HTML)
             info.flags |= INFO_HIDDEN;
 
-          if (match != NULL && kind != TAG_BODY && kind != TAG_HTML && kind != TAG_A &&
+          if (kind != TAG_BODY && kind != TAG_HTML && kind != TAG_A &&
               !(info.flags & INFO_IN_TABLE) &&
-              contains_any (match, unlikely_words) && !contains_any (match, maybe_words))
+              (words & WORDS_UNLIKELY) && !(words & WORDS_MAYBE))
             info.flags |= INFO_UNLIKELY;
 
           /* Bylines, as Readability finds them: the first visible element marked as
@@ -726,7 +798,7 @@ scan_page (Page   *page,
               if (is_rel_author ||
                   (!(info.flags & INFO_IN_UNLIKELY) &&
                    ((itemprop != NULL && strstr (itemprop, "author") != NULL) ||
-                    matches_byline (match))))
+                    (words & WORDS_BYLINE))))
                 {
                   g_autofree char *text = NULL;
                   xmlNode *name_node = find_itemprop_name (n);
@@ -1087,16 +1159,8 @@ clean_conditionally (Page        *page,
   if (weight + (in->scored ? in->score : 0) < 0)
     return TRUE;
 
-  {
-    const char *cls = attr (in->node, "class");
-    const char *id = attr (in->node, "id");
-    g_autofree char *match = g_ascii_strdown (cls ? cls : "", -1);
-    g_autofree char *lid = g_ascii_strdown (id ? id : "", -1);
-
-    if ((strstr (match, "share") != NULL || strstr (lid, "share") != NULL) &&
-        in->text_len < 500)
-      return TRUE;
-  }
+  if ((in->flags & INFO_SHARE) && in->text_len < 500)
+    return TRUE;
 
   if (in->commas >= 10)
     return FALSE;
