@@ -73,6 +73,7 @@ enum
   INFO_BYLINE     = 1 << 5,
   INFO_IN_UNLIKELY = 1 << 6,  /* some ancestor is INFO_UNLIKELY */
   INFO_SHARE      = 1 << 7,   /* class/id names a share widget */
+  INFO_CAPTION    = 1 << 8,   /* a caption: no article text, but may hold a byline */
 };
 
 typedef struct
@@ -80,7 +81,7 @@ typedef struct
   xmlNode *node;
   guint    parent;          /* index, or G_MAXUINT for the root */
   guint8   kind;
-  guint8   flags;
+  guint16  flags;
   gint16   class_weight;
   guint    own_text;        /* non-space bytes of the element's own text nodes */
   guint    own_commas;
@@ -777,7 +778,7 @@ scan_page (Page   *page,
           if (words & WORDS_SHARE)
             info.flags |= INFO_SHARE;
           if ((words & WORDS_CAPTION) && kind != TAG_BODY && kind != TAG_HTML)
-            info.flags |= INFO_HIDDEN;
+            info.flags |= INFO_CAPTION;
 
           if (kind != TAG_BODY && kind != TAG_HTML && kind != TAG_A &&
               !(info.flags & INFO_IN_TABLE) &&
@@ -901,7 +902,7 @@ accumulate (Page        *page,
       NodeInfo *in = &infos[i];
       gboolean parent_dropped = in->parent != G_MAXUINT && infos[in->parent].dropped;
 
-      in->dropped = parent_dropped || (in->flags & INFO_HIDDEN) ||
+      in->dropped = parent_dropped || (in->flags & (INFO_HIDDEN | INFO_CAPTION)) ||
                     (flags->strip_unlikely && (in->flags & INFO_UNLIKELY));
       in->scored = FALSE;
       in->score = 0;
