@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "cf-preferences-window.h"
 #include "cf-scales-help.h"
@@ -82,6 +83,33 @@ test_preferences_choice_rows (void)
   g_assert_false (g_settings_get_boolean (settings, "brief-include-notes"));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_new_case (void)
+{
+  g_autoptr (GSettings) settings = new_settings ();
+  g_autofree char *dir = g_dir_make_tmp ("casefile-prefs-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.casefile", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfCase) kase = NULL;
+
+  g_settings_set_string (settings, "analyst-name", "  A. Analyst ");
+  g_settings_set_string (settings, "default-marking", "TLP:AMBER");
+
+  kase = cf_case_create (path, "Preferences test", &error);
+  g_assert_no_error (error);
+  cf_preferences_apply_to_new_case (kase);
+
+  /* A new case starts with the analyst's name and marking, and there is
+   * nothing to undo yet. */
+  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_ANALYST), ==, "A. Analyst");
+  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_MARKING), ==, "TLP:AMBER");
+  g_assert_false (cf_case_can_undo (kase));
+
+  g_clear_object (&kase);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static guint
@@ -165,6 +193,7 @@ main (int    argc,
 
   g_test_add_func ("/preferences/text-rows", test_preferences_text_rows);
   g_test_add_func ("/preferences/choice-rows", test_preferences_choice_rows);
+  g_test_add_func ("/preferences/new-case", test_preferences_new_case);
   g_test_add_func ("/scales-help/rows", test_scales_help);
 
   return g_test_run ();

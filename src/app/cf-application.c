@@ -271,8 +271,8 @@ new_case_chooser_cb (GtkNativeDialog *chooser,
       else if (path == NULL)
         g_set_error_literal (&error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
                              _("Choose a folder on this computer."));
-      else
-        kase = cf_case_create (path, title, &error);
+      else if ((kase = cf_case_create (path, title, &error)) != NULL)
+        cf_preferences_apply_to_new_case (kase);
 
       if (kase == NULL)
         cf_show_error (GTK_WIDGET (parent_window (self)), _("Could Not Create the Case"), error);

@@ -205,3 +205,39 @@ cf_preferences_window_get_settings (CfPreferencesWindow *self)
 
   return self->settings;
 }
+
+void
+cf_preferences_apply_to_new_case (CfCase *kase)
+{
+  static const struct {
+    const char  *key;
+    CfCaseField  field;
+  } keys[] = {
+    { "analyst-name", CF_CASE_FIELD_ANALYST },
+    { "default-marking", CF_CASE_FIELD_MARKING },
+  };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  g_return_if_fail (CF_IS_CASE (kase));
+
+  /* An uninstalled build may run without the compiled schema. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+  settings = g_settings_new (APP_ID);
+
+  cf_case_set_undo_enabled (kase, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *value = g_strstrip (g_settings_get_string (settings, keys[i].key));
+      g_autoptr(GError) error = NULL;
+
+      if (*value != '\0' && !cf_case_set_info (kase, keys[i].field, value, &error))
+        g_warning ("Could not set the %s of the new case: %s",
+                   cf_case_field_to_name (keys[i].field), error->message);
+    }
+  cf_case_set_undo_enabled (kase, TRUE);
+}

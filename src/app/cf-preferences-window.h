@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "cf-case.h"
+
 G_BEGIN_DECLS
 
 #define CF_TYPE_PREFERENCES_WINDOW (cf_preferences_window_get_type ())
@@ -17,5 +19,10 @@ GtkWidget *cf_preferences_window_new          (GtkWindow *parent,
                                                GSettings *settings);
 
 GSettings *cf_preferences_window_get_settings (CfPreferencesWindow *self);
+
+/* Gives a case that was just created the analyst name and handling marking
+ * from the preferences (nothing when they are empty or the schema is not
+ * installed). Not undoable: they are how the case starts. */
+void       cf_preferences_apply_to_new_case   (CfCase              *kase);
 
 G_END_DECLS
