@@ -340,6 +340,19 @@ test_html_deep_nesting (void)
     g_assert_nonnull (error);
   g_string_free (page, TRUE);
 
+  /* text before the parser's nesting limit is kept, and the user is told */
+  page = g_string_new ("<html><body><p>Before the nesting, a sentence.</p>");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (page, "<font>");
+  g_string_append (page, "<p>Too deep.</p></body></html>");
+  g_clear_pointer (&docs, g_ptr_array_unref);
+  g_clear_error (&error);
+  docs = extract_len (page->str, page->len, "deep.html", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first (docs)->text, "Before the nesting, a sentence."));
+  g_assert_nonnull (strstr (first (docs)->note, "too deeply"));
+  g_string_free (page, TRUE);
+
   /* unclosed, of varied tags */
   page = g_string_new ("<html><body>");
   for (guint i = 0; i < 100000; i++)

@@ -2032,13 +2032,25 @@ fill_metadata (Page                *page,
 
 /* ---- entry points ------------------------------------------------------------ */
 
+/* *@truncated: the parser gave up part-way, which in recovery mode only happens at
+ * its nesting limit (256 levels without HTML_PARSE_HUGE, which we never set). */
 static htmlDocPtr
 parse_html_utf8 (const char *utf8,
-                 gsize       len)
+                 gsize       len,
+                 gboolean   *truncated)
 {
-  return htmlReadMemory (utf8, (int) len, NULL, "UTF-8",
-                         HTML_PARSE_IGNORE_ENC | HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt ();
+  htmlDocPtr doc;
+
+  *truncated = FALSE;
+  if (ctxt == NULL)
+    return NULL;
+  doc = htmlCtxtReadMemory (ctxt, utf8, (int) len, NULL, "UTF-8",
+                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+  *truncated = ctxt->disableSAX && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR;
+  htmlFreeParserCtxt (ctxt);
+  return doc;
 }
 
 static void
@@ -2171,6 +2183,7 @@ _cf_html_extract (const char  *data,
   htmlDocPtr html;
   Page page = { 0 };
   gsize utf8_len;
+  gboolean truncated = FALSE;
 
   declared = _cf_prescan_charset (data, len);
   utf8 = _cf_decode_text (data, len, declared, &note, error);
@@ -2184,7 +2197,7 @@ _cf_html_extract (const char  *data,
       return NULL;
     }
 
-  html = parse_html_utf8 (utf8, utf8_len);
+  html = parse_html_utf8 (utf8, utf8_len, &truncated);
   if (html == NULL || xmlDocGetRootElement (html) == NULL)
     {
       if (html != NULL)
@@ -2211,6 +2224,22 @@ _cf_html_extract (const char  *data,
   page_clear (&page);
   xmlFreeDoc (html);
 
+  if (truncated && *doc->text == '\0')
+    {
+      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE,
+                   "The page nests its elements more than 256 levels deep; Casefile "
+                   "stops reading there and found no text before that point.");
+      return NULL;
+    }
+  if (truncated)
+    {
+      char *note2 = g_strdup_printf ("%s%sThe page nests its elements too deeply; text "
+                                     "after that point was not read.",
+                                     doc->note ? doc->note : "", doc->note ? ". " : "");
+
+      g_free (doc->note);
+      doc->note = note2;
+    }
   if (*doc->text == '\0' && doc->title == NULL)
     {
       g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY,
@@ -2227,12 +2256,13 @@ _cf_html_fragment_to_text (const char *utf8,
   htmlDocPtr html;
   Page page = { 0 };
   TextSink sink = { 0 };
+  gboolean truncated;
   static const Flags none = { FALSE, FALSE, FALSE };
   xmlNode *root;
 
   if (len == 0 || len > G_MAXINT)
     return g_strdup ("");
-  html = parse_html_utf8 (utf8, len);
+  html = parse_html_utf8 (utf8, len, &truncated);
   if (html == NULL)
     return g_strdup ("");
   root = xmlDocGetRootElement (html);
