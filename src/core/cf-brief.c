@@ -1147,7 +1147,11 @@ build_claims_by_hypothesis (CfBrief *self)
           block = add_block (self, BLOCK_PLAIN, r == 0 ? 2.0 : 10.0);
           block->keep_with_next = TRUE;
           add_para (block, STYLE_H3,
-                    g_markup_printf_escaped ("%s <span weight='normal' foreground='#5c5e66'>(%u)</span>",
+                    g_markup_printf_escaped ("<span foreground='%s'>%s</span> "
+                                             "<span weight='normal' foreground='#5c5e66'>(%u)</span>",
+                                             order[r] == CF_RELATION_CONSISTENT ? "#2b6a30"
+                                             : order[r] == CF_RELATION_INCONSISTENT ? "#a33a1f"
+                                             : "#5c5e66",
                                              cf_relation_to_label (order[r]), claims->len),
                     2.0);
           add_claims (self, claims);
