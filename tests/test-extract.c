@@ -209,6 +209,18 @@ test_text_undecodable (void)
 }
 
 static void
+test_text_like_markup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract ("<Ed> wrote: the meeting is at noon.\n<Ann> ok", "chat.txt",
+                                       &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->media_type, ==, "text/plain");
+  g_assert_cmpstr (first (docs)->text, ==, "<Ed> wrote: the meeting is at noon.\n<Ann> ok");
+}
+
+static void
 test_text_empty (void)
 {
   g_autoptr(GError) error = NULL;
@@ -711,6 +723,9 @@ test_sniff (void)
     { "<div><p>fragment</p></div>", NULL, "text/html" },
     { "Just some words.", "page.html", "text/plain" },
     { "a < b and c > d", NULL, "text/plain" },
+    { "<3 you, see you soon", NULL, "text/plain" },
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE d [\n <!ENTITY a \"b\">\n]>\n<d>&a;</d>", NULL, "application/xml" },
+    { "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"b\">]><rss/>", NULL, "application/rss+xml" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -916,6 +931,7 @@ main (int    argc,
   g_test_add_func ("/extract/text/nul-bytes", test_text_nul);
   g_test_add_func ("/extract/text/undecodable", test_text_undecodable);
   g_test_add_func ("/extract/text/empty", test_text_empty);
+  g_test_add_func ("/extract/text/like-markup", test_text_like_markup);
   g_test_add_func ("/extract/html/article", test_html_article);
   g_test_add_func ("/extract/html/windows-1251-undeclared", test_text_cp1251_html);
   g_test_add_func ("/extract/html/charset-lies", test_html_charset_lies);

@@ -15,7 +15,8 @@ static GBytes *
 read_capped (const char  *path,
              GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  /* A path, never a URI: extracting must not fetch anything. */
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GByteArray) buffer = NULL;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -270,13 +272,24 @@ cf_extract_sniff_media_type (GBytes     *bytes,
       else if (g_str_has_prefix (p, "<!"))
         {
           const char *q = strchr (p, '>');
+          const char *subset = strchr (p, '[');
 
+          /* an internal subset holds declarations, and so '>' */
+          if (subset != NULL && q != NULL && subset < q)
+            {
+              const char *close = strstr (subset, "]");
+
+              q = close ? strchr (close, '>') : NULL;
+            }
           html_doctype |= g_str_has_prefix (p, "<!doctype html");
           p = q ? q + 1 : end;
         }
       else
         {
           p++;
+          /* "<3" or "< b" is prose, not a tag */
+          if (p >= end || !(g_ascii_isalpha (*p) || *p == '_'))
+            return "text/plain";
           while (p < end && name_len < sizeof name - 1 &&
                  (g_ascii_isalnum (*p) || *p == ':' || *p == '-' || *p == '_'))
             name[name_len++] = *p++;
@@ -287,6 +300,8 @@ cf_extract_sniff_media_type (GBytes     *bytes,
 
   if (name_len == 0)
     {
+      if (xml_decl && !html_doctype)
+        return "application/xml";
       if (html_doctype)
         return xml_decl ? "application/xhtml+xml" : "text/html";
       if (p < end && *p != '<' && (has_suffix_ci (filename, ".html") ||
@@ -389,7 +404,21 @@ cf_extract_bytes (GBytes      *bytes,
   if (strcmp (media_type, "application/xml") == 0 ||
       strcmp (media_type, "application/rss+xml") == 0 ||
       strcmp (media_type, "application/atom+xml") == 0)
-    return _cf_xml_extract (data, len, error);
+    {
+      g_autoptr(GError) xml_error = NULL;
+
+      docs = _cf_xml_extract (data, len, &xml_error);
+      if (docs != NULL)
+        return g_steal_pointer (&docs);
+      /* Text that merely starts with something like a tag ("<Ed> wrote:") and
+       * never said it was XML is plain text. */
+      if (strcmp (media_type, "application/xml") == 0 &&
+          g_error_matches (xml_error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE) &&
+          g_strstr_len (data, MIN (len, 256), "<?xml") == NULL)
+        return extract_plain_text (data, len, error);
+      g_propagate_error (error, g_steal_pointer (&xml_error));
+      return NULL;
+    }
 
   /* Plain text, and whatever sniffed as binary: decoding says why it is refused. */
   return extract_plain_text (data, len, error);
