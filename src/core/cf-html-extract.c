@@ -1208,7 +1208,7 @@ skip_in_article (NodeInfo *in)
     return TRUE;
   /* A short paragraph that is all link: "Related: ...", a teaser headline. */
   if ((in->kind == TAG_P || in->kind == TAG_LI || in->kind == TAG_HEADING) &&
-      in->text_len < 200 && in->link_len * 10 >= in->text_len * 8)
+      in->text_len < 1000 && in->link_len * 10 >= in->text_len * 8)
     return TRUE;
   return FALSE;
 }
@@ -2098,6 +2098,54 @@ extract_body (Page *page)
   return best;
 }
 
+/* "Updated 5:27 am, Wednesday, November 20, 2019": a short line with a year and a
+ * clock time is a dateline, which the byline/date markup did not betray. */
+static gboolean
+is_timestamp_line (const char *line,
+                   gsize       len)
+{
+  gboolean year = FALSE, clock = FALSE;
+
+  if (len > 90)
+    return FALSE;
+  for (gsize i = 0; i + 4 <= len; i++)
+    {
+      if (!year && (i == 0 || !g_ascii_isdigit (line[i - 1])) &&
+          ((line[i] == '1' && line[i + 1] == '9') || (line[i] == '2' && line[i + 1] == '0')) &&
+          g_ascii_isdigit (line[i + 2]) && g_ascii_isdigit (line[i + 3]) &&
+          (i + 4 == len || !g_ascii_isdigit (line[i + 4])))
+        year = TRUE;
+      if (!clock && g_ascii_isdigit (line[i]) && line[i + 1] == ':' &&
+          g_ascii_isdigit (line[i + 2]) && g_ascii_isdigit (line[i + 3]))
+        clock = TRUE;
+    }
+  return year && clock;
+}
+
+static char *
+drop_timestamp_lines (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *end = strstr (p, "\n\n");
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      if (!is_timestamp_line (p, len))
+        {
+          if (out->len)
+            g_string_append (out, "\n\n");
+          g_string_append_len (out, p, len);
+        }
+      p += len;
+      while (*p == '\n')
+        p++;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static GHashTable *
 word_set (const char *text)
 {
@@ -2216,7 +2264,9 @@ _cf_html_extract (const char  *data,
   {
     g_autofree char *body = extract_body (&page);
 
-    doc->text = _cf_normalise_plain_text (body ? body : "");
+    g_autofree char *normalised = _cf_normalise_plain_text (body ? body : "");
+
+    doc->text = drop_timestamp_lines (normalised);
   }
   if (json_ld_body != NULL)
     cross_check_json_ld_body (doc, json_ld_body);
