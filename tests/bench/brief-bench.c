@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "cf-brief.h"
 #include "cf-case.h"
@@ -117,8 +118,9 @@ main (int    argc,
   for (guint run = 0; run < 3; run++)
     {
       gint64 start = g_get_monotonic_time ();
+      clock_t cpu_start = clock ();
       g_autoptr(CfBrief) brief = cf_brief_new (kase, &options, &error);
-      double load, total;
+      double load, total, cpu;
       gint64 loaded;
 
       g_assert_no_error (error);
@@ -126,10 +128,12 @@ main (int    argc,
       if (!cf_brief_write_pdf (brief, pdf_path, &error))
         g_error ("%s", error->message);
       total = (g_get_monotonic_time () - start) / 1e6;
+      cpu = (double) (clock () - cpu_start) / CLOCKS_PER_SEC;
       load = (loaded - start) / 1e6;
       n_pages = cf_brief_get_n_pages (brief);
-      g_print ("run %u: %.3f s (reading the case %.3f s, layout and PDF %.3f s)\n",
-               run + 1, total, load, total - load);
+      /* CPU time too: on a busy machine the wall clock says more about the others */
+      g_print ("run %u: %.3f s (reading the case %.3f s, layout and PDF %.3f s; CPU %.3f s)\n",
+               run + 1, total, load, total - load, cpu);
       best = MIN (best, total);
     }
 
