@@ -328,6 +328,52 @@ test_rate_undo_redo (void)
   fixture_close (&f);
 }
 
+static void
+test_sort_by_column (void)
+{
+  Fixture f = { 0 };
+  GtkColumnView *view;
+  GListModel *columns;
+  GListModel *claims;
+  GtkColumnViewColumn *grade = NULL;
+  g_autoptr(CfClaim) first = NULL;
+  g_autoptr(CfClaim) last = NULL;
+  guint n;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  view = cf_claims_pane_get_column_view (CLAIMS (&f));
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Grade") == 0)
+        grade = column;
+    }
+  g_assert_nonnull (grade);
+
+  /* What a click on the header does; the core sorts, best grade first. */
+  gtk_column_view_sort_by_column (view, grade, GTK_SORT_ASCENDING);
+  drain ();
+  claims = cf_claims_pane_get_model (CLAIMS (&f));
+  n = g_list_model_get_n_items (claims);
+  first = g_list_model_get_item (claims, 0);
+  last = g_list_model_get_item (claims, n - 1);
+  g_assert_cmpint (cf_claim_get_reliability (first), !=, CF_RELIABILITY_NONE);
+  g_assert_cmpint (cf_claim_get_reliability (first), <=, cf_claim_get_reliability (last) ?: CF_RELIABILITY_LAST + 1);
+
+  gtk_column_view_sort_by_column (view, grade, GTK_SORT_DESCENDING);
+  drain ();
+  {
+    g_autoptr(CfClaim) top = g_list_model_get_item (claims, 0);
+    g_assert_true (top != first || n == 1);
+  }
+
+  fixture_close (&f);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -442,6 +488,118 @@ test_import_seed (void)
 
   cf_window_set_case (window, NULL);
   cf_case_close (kase);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+/* The new user's first session: import the seed article, highlight a claim, rate
+ * it, tag it, write a note, close, reopen: everything is there. */
+static void
+test_workflow (void)
+{
+  const char *shared = g_getenv ("CASEFILE_SHARED_DIR");
+  g_autofree char *seed = shared != NULL ? g_build_filename (shared, "seed", "kremlin-drone-attack.txt", NULL) : NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CfWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) reopened = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(CfClaim) stored = NULL;
+  ImportWait wait = { 0 };
+  CfReader *reader;
+  CfInspector *inspector;
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  GtkWidget *focus, *entry;
+  AdwMessageDialog *dialog;
+  GtkWidget *note_view;
+
+  if (seed == NULL || !g_file_test (seed, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the seed article is not in $CASEFILE_SHARED_DIR/seed");
+      return;
+    }
+
+  tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
+  path = g_build_filename (tmpdir, "workflow.casefile", NULL);
+  {
+    g_autoptr(CfCase) kase = cf_case_create (path, "Workflow", &error);
+    g_assert_no_error (error);
+    window = g_object_ref_sink (cf_window_new (NULL));
+    cf_window_set_case (window, kase);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_signal_connect (window, "import-finished", G_CALLBACK (import_finished_cb), &wait);
+  file = g_file_new_for_path (seed);
+  cf_window_import_files (window, &file, 1);
+  g_assert_true (wait_until (import_done, &wait));
+  drain ();
+
+  /* Highlight the second paragraph's first five words. */
+  reader = CF_READER (cf_window_get_pane (window, "reader"));
+  inspector = CF_INSPECTOR (cf_window_get_pane (window, "inspector"));
+  buffer = gtk_text_view_get_buffer (cf_reader_get_text_view (reader));
+  gtk_text_buffer_get_iter_at_line (buffer, &s, 2);
+  e = s;
+  gtk_text_iter_forward_word_ends (&e, 5);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-claim", NULL));
+  drain ();
+  g_assert_nonnull (cf_inspector_get_claim (inspector));
+
+  /* Rate it. */
+  gtk_drop_down_set_selected (cf_inspector_get_dropdown (inspector, CF_INSPECTOR_RELIABILITY), CF_RELIABILITY_B);
+  gtk_drop_down_set_selected (cf_inspector_get_dropdown (inspector, CF_INSPECTOR_LIKELIHOOD), CF_LIKELIHOOD_LIKELY);
+  drain ();
+
+  /* Tag it: Ctrl+T opens the tag popover with its entry focused; a new name
+   * and Enter create the tag. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-tag", NULL));
+  drain ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Attack claims");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_cmpstr (cf_claim_get_tag_names (cf_inspector_get_claim (inspector)), ==, "Attack claims");
+
+  /* A case note, through the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-note", NULL));
+  drain ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  note_view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_message_dialog_get_extra_child (dialog)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note_view)), "Check the video's metadata.", -1);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+
+  /* Close and reopen. */
+  cf_window_set_case (window, NULL);
+  reopened = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  claims = cf_case_list_claims (reopened);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
+  stored = g_list_model_get_item (claims, 0);
+  g_assert_cmpint (cf_claim_get_reliability (stored), ==, CF_RELIABILITY_B);
+  g_assert_cmpint (cf_claim_get_likelihood (stored), ==, CF_LIKELIHOOD_LIKELY);
+  g_assert_cmpstr (cf_claim_get_tag_names (stored), ==, "Attack claims");
+  notes = cf_case_list_notes (reopened, CF_NOTE_TARGET_CASE, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  {
+    g_autoptr(CfNote) note = g_list_model_get_item (notes, 0);
+    g_assert_cmpstr (cf_note_get_body (note), ==, "Check the video's metadata.");
+  }
+  cf_case_close (reopened);
+
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
   g_unlink (path);
@@ -575,8 +733,10 @@ main (int   argc,
   g_test_add_func ("/app/mark-claim", test_mark_claim);
   g_test_add_func ("/app/select-claim", test_select_claim);
   g_test_add_func ("/app/rate-undo-redo", test_rate_undo_redo);
+  g_test_add_func ("/app/sort-by-column", test_sort_by_column);
   g_test_add_func ("/app/damaged-file", test_damaged_file);
   g_test_add_func ("/app/import-seed", test_import_seed);
+  g_test_add_func ("/app/workflow", test_workflow);
   g_test_add_func ("/app/search", test_search);
   g_test_add_func ("/app/screenshots", test_screenshots);
 

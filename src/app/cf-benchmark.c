@@ -85,14 +85,16 @@ generate_case (const char  *path,
     }
 
   cf_case_set_undo_enabled (kase, FALSE);
-  cf_case_begin_action (kase, "Generate");
   for (guint d = 0; d < n_documents; d++)
     {
       g_autofree char *title = g_strdup_printf ("Generated source %u", d + 1);
       CfDocumentFields fields = { .title = title, .publisher = "Benchmark Wire",
                                   .published = "2026-05-03", .text = text->str };
-      gint64 document_id = cf_case_add_document (kase, &fields, error);
+      gint64 document_id;
 
+      /* One transaction per document keeps each commit's work bounded. */
+      cf_case_begin_action (kase, "Generate");
+      document_id = cf_case_add_document (kase, &fields, error);
       if (document_id <= 0)
         {
           cf_case_cancel_action (kase);
@@ -115,9 +117,9 @@ generate_case (const char  *path,
               return -1;
             }
         }
+      if (!cf_case_end_action (kase, error))
+        return -1;
     }
-  if (!cf_case_end_action (kase, error))
-    return -1;
 
   cf_case_close (kase);
   return TOTAL_CLAIMS;
@@ -189,8 +191,15 @@ finish (Bench *bench)
   if (bench->tmpdir != NULL)
     {
       g_autofree char *path = g_build_filename (bench->tmpdir, "benchmark.casefile", NULL);
-      g_unlink (path);
-      g_rmdir (bench->tmpdir);
+
+      /* Generating takes long; CASEFILE_BENCH_KEEP=1 keeps the case for the next run. */
+      if (g_strcmp0 (g_getenv ("CASEFILE_BENCH_KEEP"), "1") == 0)
+        g_print ("kept the generated case: %s\n", path);
+      else
+        {
+          g_unlink (path);
+          g_rmdir (bench->tmpdir);
+        }
     }
 
   g_clear_pointer (&bench->work_us, g_array_unref);
