@@ -61,6 +61,7 @@ struct _CfCase
 
   guint          action_depth;
   char          *action_label;
+  GError        *action_error;    /* why the outermost begin failed */
   sqlite3_session *session;
   gboolean       action_failed;
 
@@ -267,6 +268,17 @@ prepare (CfCase      *self,
   if (!check_open (self, error))
     return NULL;
 
+  /* SQLite rolls a whole transaction back by itself after some errors (out of
+   * memory, disk full). Every statement of an action would then commit on its own;
+   * refuse to run any more of it. */
+  if (self->action_depth > 0 && !self->action_failed && sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                   _("%s was interrupted and rolled back; nothing was changed."),
+                   self->action_label);
+      return NULL;
+    }
+
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     return stmt;
@@ -322,7 +334,7 @@ bind_text_or_null (CfStmt     *stmt,
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
 static void
@@ -461,6 +473,7 @@ read_be32 (const guint8 *p)
  * know, and a size that agrees with the header. */
 static gboolean
 check_header (const char  *path,
+              gboolean     has_journal,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
@@ -550,6 +563,11 @@ check_header (const char  *path,
                    display);
       return FALSE;
     }
+
+  /* A file with a journal may be mid-transaction: its size and header agree again
+   * only after the replay, which check_hot_journal() tries on a copy. */
+  if (has_journal)
+    return TRUE;
 
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
@@ -845,6 +863,15 @@ load_info (CfCase  *self,
   return TRUE;
 }
 
+static gboolean
+has_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf st;
+
+  return g_stat (journal, &st) == 0 && st.st_size > 0;
+}
+
 static sqlite3 *
 open_verified (const char  *path,
                gboolean    *read_only,
@@ -854,7 +881,7 @@ open_verified (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   sqlite3 *db;
 
-  if (!check_header (path, error))
+  if (!check_header (path, has_journal (path), error))
     return NULL;
 
   /* SQLite writes a journal beside the file, so the folder must be writable too. */
@@ -917,6 +944,19 @@ cf_case_open (const char       *path,
   self = case_new_for_db (db, path, read_only);
   if (!load_info (self, error))
     return NULL;
+
+  /* compiled now, so a rollback under memory pressure needs no compiling */
+  if (!read_only)
+    {
+      static const char *control[] = {
+        "ROLLBACK TO cf_action", "RELEASE cf_action", "ROLLBACK TO cf_undo",
+        "RELEASE cf_undo", "ROLLBACK",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (control); i++)
+        if (prepare (self, control[i], error) == NULL)
+          return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -992,8 +1032,8 @@ cf_case_create (const char  *path,
                                  "VALUES (1, ?1, ?2, ?2)", -1, &stmt, NULL);
     if (rc == SQLITE_OK)
       {
-        sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
         rc = sqlite3_step (stmt);
         if (rc == SQLITE_DONE)
           rc = SQLITE_OK;
@@ -1588,6 +1628,48 @@ _cf_case_remove_list (CfCase       *self,
 
 /* --- actions and undo -------------------------------------------------------------- */
 
+/* Undoes an interrupted edit. The statements are prepared once and kept, so rolling
+ * back does not first need memory to compile SQL. If even that fails, the savepoint
+ * is never released (which would commit): the whole transaction is dropped, and as
+ * a last resort the connection is closed, which rolls back too. */
+static void
+roll_back (CfCase     *self,
+           const char *savepoint)
+{
+  gboolean undo = strcmp (savepoint, "cf_undo") == 0;
+  sqlite3_stmt *rollback_to = prepare (self, undo ? "ROLLBACK TO cf_undo" : "ROLLBACK TO cf_action", NULL);
+  sqlite3_stmt *release = prepare (self, undo ? "RELEASE cf_undo" : "RELEASE cf_action", NULL);
+  sqlite3_stmt *rollback = prepare (self, "ROLLBACK", NULL);
+
+  if (rollback_to != NULL && release != NULL
+      && sqlite3_step (rollback_to) == SQLITE_DONE)
+    {
+      sqlite3_reset (rollback_to);
+      if (sqlite3_step (release) == SQLITE_DONE)
+        {
+          sqlite3_reset (release);
+          return;
+        }
+      sqlite3_reset (release);
+    }
+  if (rollback_to != NULL)
+    sqlite3_reset (rollback_to);
+  if (rollback != NULL)
+    {
+      int rc = sqlite3_step (rollback);
+
+      sqlite3_reset (rollback);
+      if (rc == SQLITE_DONE || sqlite3_get_autocommit (self->db))
+        return;
+    }
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  g_warning ("Could not roll back an interrupted edit; closing the case");
+  finalize_statements (self);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
 static void
 notify_undo_state (CfCase *self)
 {
@@ -1607,8 +1689,8 @@ log_change (CfCase      *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, summary, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, summary, -1, SQLITE_STATIC);
   return step_done (self, stmt, _("Recording the change"), error);
 }
 
@@ -1616,42 +1698,41 @@ void
 cf_case_begin_action (CfCase     *self,
                       const char *label)
 {
+  int rc;
+
   g_return_if_fail (CF_IS_CASE (self));
 
   if (self->action_depth++ > 0)
     return;
 
   self->action_failed = FALSE;
+  g_clear_error (&self->action_error);
   g_free (self->action_label);
   self->action_label = g_strdup (label ? label : _("Edit"));
 
-  if (self->db == NULL || self->read_only)
+  if (!check_writable (self, &self->action_error))
     {
       self->action_failed = TRUE;
       return;
     }
 
-  if (sqlite3_exec (self->db, "SAVEPOINT cf_action", NULL, NULL, NULL) != SQLITE_OK)
+  rc = sqlite3_exec (self->db, "SAVEPOINT cf_action", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
     {
+      set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
       self->action_failed = TRUE;
       return;
     }
 
-  if (self->undo_enabled
-      && sqlite3session_create (self->db, "main", &self->session) == SQLITE_OK)
+  if (!self->undo_enabled)
+    return;
+
+  rc = sqlite3session_create (self->db, "main", &self->session);
+  for (guint i = 0; rc == SQLITE_OK && _cf_case_tracked_tables[i] != NULL; i++)
+    rc = sqlite3session_attach (self->session, _cf_case_tracked_tables[i]);
+  if (rc != SQLITE_OK)
     {
-      for (guint i = 0; _cf_case_tracked_tables[i] != NULL; i++)
-        {
-          if (sqlite3session_attach (self->session, _cf_case_tracked_tables[i]) != SQLITE_OK)
-            {
-              g_clear_pointer (&self->session, sqlite3session_delete);
-              self->action_failed = TRUE;
-              break;
-            }
-        }
-    }
-  else if (self->undo_enabled)
-    {
+      set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
       g_clear_pointer (&self->session, sqlite3session_delete);
       self->action_failed = TRUE;
     }
@@ -1674,10 +1755,7 @@ cf_case_cancel_action (CfCase *self)
   self->action_depth = 0;
   g_clear_pointer (&self->session, sqlite3session_delete);
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
-    {
-      sqlite3_exec (self->db, "ROLLBACK TO cf_action", NULL, NULL, NULL);
-      sqlite3_exec (self->db, "RELEASE cf_action", NULL, NULL, NULL);
-    }
+    roll_back (self, "cf_action");
   /* cached objects may have been refreshed from rows that are now gone */
   if (self->db != NULL)
     notify_changeset (self, NULL, 0);
@@ -1706,8 +1784,11 @@ cf_case_end_action (CfCase  *self,
         }
       self->action_depth = 1;
       cf_case_cancel_action (self);
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
-                   _("%s did not complete, so nothing was changed."), self->action_label);
+      if (self->action_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&self->action_error));
+      else
+        g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                     _("%s did not complete, so nothing was changed."), self->action_label);
       return FALSE;
     }
 
@@ -1742,7 +1823,7 @@ cf_case_end_action (CfCase  *self,
       sqlite3_free (changeset);
       /* a failed commit leaves the transaction open: undo it all */
       if (!sqlite3_get_autocommit (self->db))
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        roll_back (self, "cf_action");
       notify_changeset (self, NULL, 0);
       return FALSE;
     }
@@ -1778,7 +1859,24 @@ cf_case_end_action (CfCase  *self,
     if (!check_writable (self, error))                     \
       return 0;                                            \
     cf_case_begin_action (self, (label));                  \
+    if (self->action_failed)                               \
+      return begin_failed (self, error);                   \
   } G_STMT_END
+
+/* An edit must not run when its action could not start (no savepoint means every
+ * statement would commit on its own). */
+static gboolean
+begin_failed (CfCase  *self,
+              GError **error)
+{
+  if (self->action_error != NULL)
+    g_propagate_error (error, g_error_copy (self->action_error));
+  else
+    g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+                 _("%s did not complete, so nothing was changed."), self->action_label);
+  cf_case_cancel_action (self);
+  return FALSE;
+}
 
 static gboolean
 edit_failed (CfCase *self)
@@ -1884,10 +1982,7 @@ apply_entry (CfCase     *self,
       else
         set_sqlite_error (error, self->db, rc, log_prefix);
       if (!sqlite3_get_autocommit (self->db))
-        {
-          sqlite3_exec (self->db, "ROLLBACK TO cf_undo", NULL, NULL, NULL);
-          sqlite3_exec (self->db, "RELEASE cf_undo", NULL, NULL, NULL);
-        }
+        roll_back (self, "cf_undo");
       if (invert)
         sqlite3_free (changes);
       notify_changeset (self, NULL, 0);
@@ -1981,7 +2076,7 @@ update_field (CfCase      *self,
   switch (kind)
     {
     case VALUE_TEXT:
-      sqlite3_bind_text (stmt, 2, text ? text : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, text ? text : "", -1, SQLITE_STATIC);
       break;
     case VALUE_TEXT_OR_NULL:
       bind_text_or_null (stmt, 2, text && *text ? text : NULL);
@@ -1993,7 +2088,7 @@ update_field (CfCase      *self,
       g_assert_not_reached ();
     }
   if (sqlite3_bind_parameter_count (stmt) >= 3)
-    sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   if (!step_done (self, stmt, label, error))
     return edit_failed (self);
   if (sqlite3_changes (self->db) == 0)
@@ -2175,17 +2270,17 @@ cf_case_add_document (CfCase                 *self,
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
   if (stmt == NULL)
     return edit_failed (self);
-  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 2, fields->byline);
   bind_text_or_null (stmt, 3, fields->publisher);
   bind_text_or_null (stmt, 4, fields->url);
   bind_text_or_null (stmt, 5, fields->published);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 7, fields->language);
-  sqlite3_bind_text (stmt, 8, fields->media_type ? fields->media_type : "text/plain", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, fields->media_type ? fields->media_type : "text/plain", -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 9, fields->filename);
   bind_text_or_null (stmt, 10, fields->note);
-  sqlite3_bind_text (stmt, 11, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_blob64 (stmt, 12, g_bytes_get_data (original, NULL) ? g_bytes_get_data (original, NULL) : "",
                        g_bytes_get_size (original), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, fields->text, -1, SQLITE_STATIC);
@@ -2214,6 +2309,11 @@ cf_case_add_import (CfCase    *self,
 
   label = g_strdup_printf (_("Import “%s”"), import->filename ? import->filename : _("text"));
   cf_case_begin_action (self, label);
+  if (self->action_failed)
+    {
+      begin_failed (self, error);
+      return NULL;
+    }
   for (guint i = 0; i < import->documents->len; i++)
     {
       CfExtractedDocument *doc = import->documents->pdata[i];
@@ -2437,7 +2537,7 @@ find_actor (CfCase     *self,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
   return 0;
@@ -2488,7 +2588,7 @@ cf_case_ensure_actor (CfCase      *self,
   stmt = prepare (self, "INSERT INTO actors (name) VALUES (?1)", error);
   if (stmt == NULL)
     return edit_failed (self);
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
   if (!step_done (self, stmt, _("Adding the actor"), error))
     return edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
@@ -3019,7 +3119,7 @@ find_sibling_tag (CfCase     *self,
   if (stmt == NULL)
     return 0;
   bind_id_or_null (stmt, 1, parent_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
   return 0;
@@ -3245,7 +3345,7 @@ cf_case_find_tag (CfCase     *self,
 
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         return sqlite3_column_int64 (stmt, 0);
       return 0;
@@ -4275,6 +4375,7 @@ cf_case_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
     g_free (self->info[i]);
   g_free (self->action_label);
+  g_clear_error (&self->action_error);
   g_free (self->path);
   g_list_free (self->lists);
 
