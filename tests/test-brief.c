@@ -961,7 +961,8 @@ test_any_surface (void)
   brief = cf_brief_new (kase, &options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cf_brief_get_n_pages (brief), ==, 0);
-  cf_brief_paginate (brief, NULL, 612, 792);
+  g_assert_true (cf_brief_paginate (brief, NULL, 612, 792, &error));
+  g_assert_no_error (error);
   n_pages = cf_brief_get_n_pages (brief);
   g_assert_cmpuint (n_pages, >=, 1);
   g_assert_cmpuint (cf_brief_get_n_claims (brief), ==, 4);
@@ -982,6 +983,10 @@ test_any_surface (void)
   g_assert_no_error (error);
   g_assert_cmpuint (cf_brief_get_n_pages (brief), ==, n_pages);
   g_unlink (path);
+
+  /* a label printer's paper is refused in words, not with a crash */
+  g_assert_false (cf_brief_paginate (brief, NULL, 144, 72, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
 static void

@@ -101,6 +101,7 @@ cf_print_operation_begin_print (GtkPrintOperation *operation,
 {
   CfPrintOperation *self = CF_PRINT_OPERATION (operation);
   PangoContext *pango_context;
+  gboolean paginated;
 
   g_clear_object (&self->brief);
   g_clear_error (&self->brief_error);
@@ -114,10 +115,17 @@ cf_print_operation_begin_print (GtkPrintOperation *operation,
   /* The unit is points and the page is used whole, so these are the paper's size
    * in points, as on the PDF the command line writes. */
   pango_context = gtk_print_context_create_pango_context (context);
-  cf_brief_paginate (self->brief, pango_context,
-                     gtk_print_context_get_width (context),
-                     gtk_print_context_get_height (context));
+  paginated = cf_brief_paginate (self->brief, pango_context,
+                                 gtk_print_context_get_width (context),
+                                 gtk_print_context_get_height (context),
+                                 &self->brief_error);
   g_object_unref (pango_context);
+  if (!paginated)
+    {
+      g_clear_object (&self->brief);
+      gtk_print_operation_cancel (operation);
+      return;
+    }
   gtk_print_operation_set_n_pages (operation, (int) cf_brief_get_n_pages (self->brief));
 }
 

@@ -1711,19 +1711,27 @@ ensure_fonts (CfBrief *self)
     }
 }
 
-void
-cf_brief_paginate (CfBrief      *self,
-                   PangoContext *context,
-                   double        page_width,
-                   double        page_height)
+gboolean
+cf_brief_paginate (CfBrief       *self,
+                   PangoContext  *context,
+                   double         page_width,
+                   double         page_height,
+                   GError       **error)
 {
   PangoFontMap *font_map;
   cairo_font_options_t *font_options;
 
-  g_return_if_fail (CF_IS_BRIEF (self));
-  g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
-  g_return_if_fail (page_width > 2 * MARGIN_SIDE + 72.0);
-  g_return_if_fail (page_height > MARGIN_TOP + MARGIN_BOTTOM + 72.0);
+  g_return_val_if_fail (CF_IS_BRIEF (self), FALSE);
+  g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* the margins and an inch of text, at least */
+  if (page_width < 2 * MARGIN_SIDE + 72.0 || page_height < MARGIN_TOP + MARGIN_BOTTOM + 72.0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The paper is too small for the brief. Choose A4 or Letter."));
+      return FALSE;
+    }
 
   font_map = context != NULL ? pango_context_get_font_map (context)
                              : pango_cairo_font_map_get_default ();
@@ -1746,6 +1754,7 @@ cf_brief_paginate (CfBrief      *self,
   ensure_fonts (self);
   measure_blocks (self);
   paginate_blocks (self);
+  return TRUE;
 }
 
 guint
@@ -2267,7 +2276,9 @@ cf_brief_write_pdf (CfBrief     *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 
   cr = cairo_create (surface);
-  cf_brief_paginate (self, NULL, width, height);
+  /* the paper sizes we offer always fit */
+  if (!cf_brief_paginate (self, NULL, width, height, NULL))
+    g_assert_not_reached ();
   self->pdf_surface = surface;
   self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   for (guint page = 0; page < self->pages->len; page++)

@@ -66,11 +66,13 @@ CfBrief      *cf_brief_new                   (CfCase                *kase,
 /* Measures the brief for pages of @page_width × @page_height points and finds where
  * each page starts. Text is measured at 72 dpi with unhinted metrics on a context of
  * @context's font map (NULL: the default PangoCairo one), so the same pages come out
- * whatever device draws them. Must be called before drawing. */
-void          cf_brief_paginate              (CfBrief         *self,
+ * whatever device draws them. Must be called before drawing; fails only on paper
+ * too small for the margins. */
+gboolean      cf_brief_paginate              (CfBrief         *self,
                                               PangoContext    *context,
                                               double           page_width,
-                                              double           page_height);
+                                              double           page_height,
+                                              GError         **error);
 /* 0 before pagination */
 guint         cf_brief_get_n_pages           (CfBrief         *self);
 /* Draws page @page (from 0) with its top-left corner at the origin of @cr, whose
