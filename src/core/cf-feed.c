@@ -375,7 +375,10 @@ atom_entry (xmlNode    *entry,
             }
         }
     }
-  doc->byline = authors->len ? g_string_free (authors, FALSE) : (g_string_free (authors, TRUE), NULL);
+  if (authors->len > 0)
+    doc->byline = g_string_free (authors, FALSE);
+  else
+    g_string_free (authors, TRUE);
   date = child_text (entry, "published");
   if (date == NULL)
     date = child_text (entry, "updated");

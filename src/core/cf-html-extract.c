@@ -1368,12 +1368,6 @@ grab_article (Page        *page,
   sink.out = g_string_new (NULL);
   infos = (NodeInfo *) page->infos->data;
 
-  if (g_getenv ("CF_EXTRACT_DEBUG") && page->body)
-    {
-      NodeInfo *b = node_info (page, page->body);
-      g_printerr ("infos=%u body text=%u dropped=%d flags=%x\n", page->infos->len,
-                  b ? b->text_len : 0, b ? b->dropped : -1, b ? b->flags : 0);
-    }
   if (top_idx == G_MAXUINT)
     {
       if (page->body != NULL)
@@ -1381,10 +1375,6 @@ grab_article (Page        *page,
       return g_string_free (sink.out, FALSE);
     }
   top = &infos[top_idx];
-  if (g_getenv ("CF_EXTRACT_DEBUG"))
-    g_printerr ("top: <%s class=%s id=%s> score=%.1f text=%u link=%u\n", top->node->name,
-                attr (top->node, "class"), attr (top->node, "id"), top->score, top->text_len,
-                top->link_len);
   if (top->kind == TAG_BODY || top->parent == G_MAXUINT)
     {
       write_text (page, top->node, flags, flags->clean_conditionally, &sink);
@@ -1638,21 +1628,14 @@ article_title (Page *page)
   if (cur_words <= 4)
     {
       GString *stripped = g_string_new (NULL);
-      gboolean skip = FALSE;
 
       for (const char *p = orig; *p; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
 
-          if (c == '|' || c == '-' || c == '\\' || c == '/' || c == '>' || c == 0xBB)
-            {
-              skip = TRUE;
-              continue;
-            }
-          skip = FALSE;
-          g_string_append_unichar (stripped, c);
+          if (c != '|' && c != '-' && c != '\\' && c != '/' && c != '>' && c != 0xBB)
+            g_string_append_unichar (stripped, c);
         }
-      (void) skip;
       if (!hierarchical || cur_words != word_count (stripped->str) - 1)
         {
           g_free (cur);
