@@ -633,13 +633,15 @@ test_rss (void)
     "<content:encoded><![CDATA[<p>The morning ferry was <b>two hours</b> late.</p><script>x()</script>]]></content:encoded></item>"
     "<item><title>Lighthouse</title><guid>https://harbour.example/3</guid>"
     "<pubDate>Thu, 7 Mar 2024 12:00:00 GMT</pubDate><description>Plain words.</description></item>"
+    "<item><title>Night ferry</title><pubDate>Fri, 08 Mar 2024 23:15:00 EST</pubDate>"
+    "<description>Late &lt; early.</description></item>"
     "</channel></rss>";
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = extract (rss, "feed.xml", &error);
   CfExtractedDocument *d;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (docs->len, ==, 3);
+  g_assert_cmpuint (docs->len, ==, 4);
 
   d = g_ptr_array_index (docs, 0);
   g_assert_cmpstr (d->media_type, ==, "application/rss+xml");
@@ -663,6 +665,11 @@ test_rss (void)
   g_assert_cmpstr (d->url, ==, "https://harbour.example/3");
   g_assert_cmpstr (d->published, ==, "2024-03-07T12:00:00Z");
   g_assert_cmpstr (d->text, ==, "Plain words.");
+
+  d = g_ptr_array_index (docs, 3);
+  g_assert_cmpstr (d->published, ==, "2024-03-08T23:15:00-05:00");
+  g_assert_null (d->url);
+  g_assert_cmpstr (d->text, ==, "Late < early.");
 }
 
 static void

@@ -108,6 +108,22 @@ month_from_name (const char *s)
   return 0;
 }
 
+/* RFC 822 zone names, as "+hhmm" (or "Z" for UTC); NULL if unknown. */
+static const char *
+zone_offset (const char *name)
+{
+  static const struct { const char *name; const char *offset; } zones[] = {
+    { "GMT", "Z" }, { "UT", "Z" }, { "UTC", "Z" }, { "Z", "Z" },
+    { "EST", "-0500" }, { "EDT", "-0400" }, { "CST", "-0600" }, { "CDT", "-0500" },
+    { "MST", "-0700" }, { "MDT", "-0600" }, { "PST", "-0800" }, { "PDT", "-0700" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    if (g_ascii_strcasecmp (name, zones[i].name) == 0)
+      return zones[i].offset;
+  return NULL;
+}
+
 /* "Tue, 10 Jun 2003 04:00:00 GMT", "10 Jun 2003 04:00 +0200", "June 10, 2003". */
 static char *
 parse_rfc822_date (const char *s)
@@ -135,15 +151,21 @@ parse_rfc822_date (const char *s)
         month = month_from_name (t);
       else if ((*t == '+' || *t == '-') && strlen (t) == 5 && hour >= 0)
         zone = t;
+      else if (g_ascii_isalpha (*t) && hour >= 0 && zone == NULL)
+        zone = zone_offset (t);
     }
   if (year < 1900 || year > 2200 || month == 0 || day < 1 || day > 31)
     return NULL;
   if (hour < 0 || hour > 23 || minute > 59 || second > 60)
     return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  if (zone != NULL && strcmp (zone, "Z") == 0)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                            hour, minute, second);
   if (zone != NULL)
     return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%c%c:%c%c", year, month, day,
                             hour, minute, second, zone[0], zone[1], zone[2], zone[3], zone[4]);
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+  /* no zone we know: a local time, which ISO 8601 allows */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
                           hour, minute, second);
 }
 
