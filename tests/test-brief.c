@@ -674,6 +674,20 @@ test_large (void)
     }
   g_assert_cmpuint (n_split, ==, 2);
 
+  /* no heading is left alone at the foot of a page (up to the source list, whose
+   * lines end in claim counts too) */
+  for (guint i = 0; i < page_of_offset (pdf, sources_at); i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, pdf->n_pages);
+      g_autofree char *body = g_strdup (g_ptr_array_index (pdf->pages, i));
+      char *end = g_strrstr (body, footer);
+
+      g_assert_nonnull (end);
+      *end = '\0';
+      if (g_regex_match_simple ("(\\d+ claims?|Claims by tag|Sources|Notes|Untagged) *$", body, 0, 0))
+        g_error ("page %u ends with a heading: …%s", i + 1, body + MAX (strlen (body), 60) - 60);
+    }
+
   /* right-to-left and Cyrillic text comes through */
   g_assert_nonnull (strstr (pdf->all, "посадовці"));
   g_assert_nonnull (strstr (pdf->all, "Свідки"));
