@@ -146,7 +146,7 @@ rehighlight (CfReader *self)
   gtk_text_buffer_remove_all_tags (self->buffer, &s, &e);
   g_array_set_size (self->spans, 0);
 
-  if (self->claims == NULL)
+  if (self->claims == NULL || self->document == NULL)
     return;
 
   n = g_list_model_get_n_items (self->claims);
@@ -214,7 +214,8 @@ claims_changed_cb (GListModel *model,
                    guint       added,
                    CfReader   *self)
 {
-  queue_rehighlight (self);
+  if (self->document != NULL)
+    queue_rehighlight (self);
 }
 
 static void
@@ -256,6 +257,16 @@ update_metadata (CfReader *self)
     gtk_widget_set_visible (GTK_WIDGET (self->url_label), FALSE);
 }
 
+static gboolean
+has_span (CfReader *self,
+          gint64    claim_id)
+{
+  for (guint i = 0; i < self->spans->len; i++)
+    if (g_array_index (self->spans, Span, i).claim_id == claim_id)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 record_changed_cb (CfCase       *kase,
                    CfRecordKind  kind,
@@ -266,10 +277,15 @@ record_changed_cb (CfCase       *kase,
   switch (kind)
     {
     case CF_RECORD_CLAIM:
+      /* New and deleted claims arrive through the list; an update matters only
+       * for a claim shown here (its first tag may have changed). */
+      if (self->document != NULL && change == CF_CHANGE_UPDATED && has_span (self, id))
+        queue_rehighlight (self);
+      break;
+
     case CF_RECORD_TAG:
-      /* Ratings do not change highlights, but a new first tag or a tag's new colour
-       * does; re-applying a few thousand tags is cheap enough to not tell apart. */
-      if (self->claims != NULL)
+      /* A tag's new colour. */
+      if (self->document != NULL)
         queue_rehighlight (self);
       break;
 
@@ -313,11 +329,16 @@ show_empty (CfReader *self)
 }
 
 static void
-clear_document (CfReader *self)
+clear_claims (CfReader *self)
 {
   if (self->claims != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->claims);
   g_clear_object (&self->claims);
+}
+
+static void
+clear_document (CfReader *self)
+{
   g_clear_object (&self->document);
   g_clear_handle_id (&self->rehighlight_id, g_source_remove);
   g_array_set_size (self->spans, 0);
@@ -335,6 +356,7 @@ cf_reader_set_case (CfReader *self,
     return;
 
   clear_document (self);
+  clear_claims (self);
   if (self->kase != NULL)
     g_clear_signal_handler (&self->changed_id, self->kase);
   g_set_object (&self->kase, kase);
@@ -393,11 +415,16 @@ cf_reader_show_document (CfReader *self,
     gtk_text_buffer_place_cursor (self->buffer, &start);
   }
 
-  self->claims = cf_case_list_claims (self->kase);
+  /* One list for the case, narrowed to each document in turn: a new list would
+   * first query every claim of the case. */
+  if (self->claims == NULL)
+    {
+      self->claims = cf_case_list_claims (self->kase);
+      cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
+      self->items_changed_id = g_signal_connect (self->claims, "items-changed",
+                                                 G_CALLBACK (claims_changed_cb), self);
+    }
   cf_claim_list_set_document (CF_RECORD_LIST (self->claims), document_id);
-  cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
-  self->items_changed_id = g_signal_connect (self->claims, "items-changed",
-                                             G_CALLBACK (claims_changed_cb), self);
   rehighlight (self);
 
   gtk_stack_set_visible_child_name (self->stack, "text");
@@ -608,6 +635,7 @@ cf_reader_dispose (GObject *object)
   CfReader *self = CF_READER (object);
 
   clear_document (self);
+  clear_claims (self);
   if (self->kase != NULL)
     g_clear_signal_handler (&self->changed_id, self->kase);
   g_clear_object (&self->kase);
