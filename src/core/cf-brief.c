@@ -1858,7 +1858,8 @@ show_centered_at (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static void
+/* Draws the marking centred at @center_y and returns the width it took. */
+static double
 draw_marking (CfBrief *self,
               cairo_t *cr,
               double   center_y)
@@ -1890,6 +1891,7 @@ draw_marking (CfBrief *self,
   set_color (cr, &foreground);
   show_centered_at (cr, layout, self->page_width / 2, center_y, 0.5);
   cairo_restore (cr);
+  return width;
 }
 
 static void
@@ -1899,7 +1901,7 @@ draw_furniture (CfBrief *self,
 {
   double left = MARGIN_SIDE;
   double right = self->page_width - MARGIN_SIDE;
-  double side_width = content_width (self) * 0.3;
+  double side_width = content_width (self) / 2 - 12.0;
   double footer_y = self->page_height - FOOTER_CENTER;
   g_autofree char *title = escape (self->title);
   g_autofree char *date = g_date_time_format (self->date, "%Y-%m-%d");
@@ -1908,6 +1910,15 @@ draw_furniture (CfBrief *self,
   g_autoptr(PangoLayout) title_layout = furniture_layout (self, title, FALSE);
   g_autoptr(PangoLayout) date_layout = furniture_layout (self, date, FALSE);
   g_autoptr(PangoLayout) page_layout = furniture_layout (self, page_text, FALSE);
+
+  /* the title and the analyst get what the marking leaves */
+  if (self->marking != NULL)
+    {
+      double marking_width = draw_marking (self, cr, HEADER_CENTER);
+
+      draw_marking (self, cr, footer_y);
+      side_width = (content_width (self) - marking_width) / 2 - 12.0;
+    }
 
   cairo_save (cr);
   set_color (cr, &grey);
@@ -1932,12 +1943,6 @@ draw_furniture (CfBrief *self,
   set_color (cr, &grey);
   show_centered_at (cr, page_layout, right, footer_y, 1);
   cairo_restore (cr);
-
-  if (self->marking != NULL)
-    {
-      draw_marking (self, cr, HEADER_CENTER);
-      draw_marking (self, cr, footer_y);
-    }
 }
 
 /* Cairo's tag attributes quote strings with '…' and escape with a backslash. */
