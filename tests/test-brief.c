@@ -321,6 +321,8 @@ small_case (const char *name)
   add_claim (kase, doc, quote_d);
   cf_case_add_claim_tag (kase, a, tag, &error);
   g_assert_no_error (error);
+  cf_case_add_claim_tag (kase, a, cf_case_add_tag (kase, "Wreckage", 0, NULL, &error), &error);
+  g_assert_no_error (error);
   cf_case_set_claim_actor_name (kase, a, "Port police", &error);
   g_assert_no_error (error);
   cf_case_set_claim_reliability (kase, a, CF_RELIABILITY_B, &error);
@@ -785,6 +787,9 @@ test_by_tag_and_contested (void)
   path = write_brief (kase, &options, "by-tag.pdf");
   pdf = read_pdf (path);
   assert_in_order (pdf->all, 0, expected, G_N_ELEMENTS (expected));
+  /* a claim stands under its first tag and names the others */
+  g_assert_nonnull (strstr (pdf->all, "Wreckage"));
+  g_assert_null (strstr (pdf->all, "Wreckage 1 claim"));
   /* the neutral and unrelated claims are not contested: two marks only */
   g_assert_null (strstr (strstr (strstr (pdf->all, "Contested") + 1, "Contested") + 1, "Contested"));
   g_unlink (path);

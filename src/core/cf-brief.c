@@ -159,6 +159,7 @@ typedef struct
   char          *tag_names;
   char          *color;
   gint64         first_tag;
+  guint          n_tags;
   CfReliability  reliability;
   CfCredibility  credibility;
   CfLikelihood   likelihood;
@@ -1022,7 +1023,9 @@ add_claim_block (CfBrief    *self,
 
       g_string_append (rating, escaped);
     }
-  if (claim->tag_names != NULL && self->group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS)
+  /* grouped by tag, a claim stands under its first tag only: name the others */
+  if (claim->tag_names != NULL &&
+      (self->group_by == CF_BRIEF_GROUP_BY_HYPOTHESIS || claim->n_tags > 1))
     {
       g_autofree char *tags = escape_isolated (claim->tag_names);
 
@@ -1432,6 +1435,7 @@ load_case (CfBrief *self,
         }
 
       tag_ids = cf_claim_get_tag_ids (item, &n_tags);
+      claim->n_tags = n_tags;
       tag = n_tags > 0 ? g_hash_table_lookup (tag_by_id, &tag_ids[0]) : NULL;
       if (tag != NULL)
         {
