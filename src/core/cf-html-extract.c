@@ -1061,7 +1061,8 @@ find_top_candidate (Page        *page,
     guint n_alt = 0;
 
     for (guint k = 1; k < 5; k++)
-      if (best[k] != G_MAXUINT && infos[best[k]].score / infos[top].score >= 0.75)
+      if (best[k] != G_MAXUINT && infos[top].score > 0 &&
+          infos[best[k]].score / infos[top].score >= 0.75)
         alternatives[n_alt++] = best[k];
     if (n_alt >= 3)
       {
@@ -2030,7 +2031,7 @@ parse_html_utf8 (const char *utf8,
     return NULL;
   doc = htmlCtxtReadMemory (ctxt, utf8, (int) len, NULL, "UTF-8",
                             HTML_PARSE_IGNORE_ENC | HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
   *truncated = ctxt->disableSAX && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR;
   htmlFreeParserCtxt (ctxt);
   return doc;
