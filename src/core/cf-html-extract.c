@@ -1220,6 +1220,8 @@ typedef struct
   gboolean need_space;
   int      need_break;
   gboolean in_pre;
+  gboolean inline_edge;     /* an inline element started or ended here */
+  gboolean last_wide;       /* the last character written is CJK */
 } TextSink;
 
 static void
@@ -1227,6 +1229,22 @@ sink_break (TextSink *sink,
             int       level)
 {
   sink->need_break = MAX (sink->need_break, level);
+}
+
+/* Chinese, Japanese and Korean write no spaces between words, so the edge of a
+ * link or emphasis is the only word boundary there is; we mark it with a space
+ * when a CJK character is on either side (and never split Latin words, such as
+ * a drop capital). */
+static inline gboolean
+is_wide_char (const guchar *p)
+{
+  gunichar c;
+
+  if (*p < 0xE3)
+    return FALSE;
+  c = g_utf8_get_char ((const char *) p);
+  return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
 static void
@@ -1261,11 +1279,13 @@ sink_text (TextSink   *sink,
             g_string_append (sink->out, "\n\n");
           else if (sink->need_break == 1)
             g_string_append_c (sink->out, '\n');
-          else if (sink->need_space)
+          else if (sink->need_space ||
+                   (sink->inline_edge && (sink->last_wide || is_wide_char (p))))
             g_string_append_c (sink->out, ' ');
         }
       sink->need_break = 0;
       sink->need_space = FALSE;
+      sink->inline_edge = FALSE;
       {
         const guchar *start = p;
 
@@ -1273,6 +1293,7 @@ sink_text (TextSink   *sink,
         while ((*p & 0xC0) == 0x80)
           p++;
         g_string_append_len (sink->out, (const char *) start, p - start);
+        sink->last_wide = is_wide_char (start);
       }
     }
 }
@@ -1301,6 +1322,8 @@ write_text (Page        *page,
             {
               if (in->kind == TAG_BR)
                 sink_break (sink, 1);
+              else if (in->kind == TAG_A || in->kind == TAG_INLINE)
+                sink->inline_edge = TRUE;
               else if (kind_is_block (in->kind))
                 sink_break (sink, in->kind == TAG_TD ? 0 : 2);
               if (in->kind == TAG_TD)
@@ -1327,6 +1350,8 @@ write_text (Page        *page,
 
               if (in != NULL && kind_is_block (in->kind))
                 sink_break (sink, in->kind == TAG_TD ? 0 : 2);
+              if (in != NULL && (in->kind == TAG_A || in->kind == TAG_INLINE))
+                sink->inline_edge = TRUE;
               if (in != NULL && in->kind == TAG_PRE)
                 sink->in_pre = FALSE;
               if (in != NULL && in->kind == TAG_TD)
