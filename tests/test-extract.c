@@ -423,6 +423,24 @@ test_html_hidden (void)
 }
 
 static void
+test_html_inline_edges (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs =
+    extract ("<html><body><article>"
+             "<p><span class=\"dropcap\">T</span>he harbour <b>re</b>opened on <a href=\"#\">Monday</a>, "
+             "officials said, after a long and costly repair of the northern quay.</p>"
+             "<p>パスワード管理ソフト<a href=\"#\">KeePass</a>の起動ショートカットキーと同じです。</p>"
+             "</article></body></html>", "a.html", &error);
+  CfExtractedDocument *doc;
+
+  g_assert_no_error (error);
+  doc = first (docs);
+  g_assert_true (g_str_has_prefix (doc->text, "The harbour reopened on Monday, officials said"));
+  g_assert_nonnull (strstr (doc->text, "\n\nパスワード管理ソフト KeePass の起動"));
+}
+
+static void
 test_html_entity_xxe (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("cf-extract-XXXXXX", NULL);
@@ -944,6 +962,7 @@ main (int    argc,
   g_test_add_func ("/extract/html/charset-lies", test_html_charset_lies);
   g_test_add_func ("/extract/html/declared-charset", test_html_declared_charset);
   g_test_add_func ("/extract/html/hidden", test_html_hidden);
+  g_test_add_func ("/extract/html/inline-edges", test_html_inline_edges);
   g_test_add_func ("/extract/html/deep-nesting", test_html_deep_nesting);
   g_test_add_func ("/extract/html/binary-junk", test_html_binary_junk);
   g_test_add_func ("/extract/html/entity-xxe", test_html_entity_xxe);
