@@ -410,6 +410,9 @@ test_html_hidden (void)
              "<p hidden>Hidden by attribute.</p>"
              "<div aria-hidden=\"true\">Hidden from assistive technology.</div>"
              "<noscript>Enable JavaScript.</noscript><template>Template text.</template>"
+             "<p>Shown on desktops <span class=\"sr-only\">Hidden skip link</span>"
+             "<span class=\"meta hidden\">Hidden structured data</span>"
+             "<span class=\"hidden-xs\">and shown on wide screens</span>.</p>"
              "<p>Visible paragraph two, with entities: &lt;tag&gt; &amp; &eacute;t&eacute; &#x263A;.</p>"
              "</article></body></html>", "a.html", &error);
   CfExtractedDocument *doc;
@@ -420,6 +423,7 @@ test_html_hidden (void)
   g_assert_null (strstr (doc->text, "JavaScript"));
   g_assert_null (strstr (doc->text, "Template"));
   g_assert_nonnull (strstr (doc->text, "<tag> & été ☺."));
+  g_assert_nonnull (strstr (doc->text, "Shown on desktops and shown on wide screens."));
 }
 
 static void

@@ -335,6 +335,33 @@ classify_words (const char *lower)
   return bits;
 }
 
+/* Class names that CSS frameworks use to hide an element; matched as whole
+ * tokens, so "hidden-xs" (hidden on phones only) does not count. */
+static gboolean
+has_hiding_class (const char *lower)
+{
+  static const char * const names[] = {
+    "hidden", "hide", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
+    "is-hidden", "invisible", NULL
+  };
+
+  for (const char *p = lower; *p;)
+    {
+      const char *end;
+
+      while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+      end = p;
+      while (*end && *end != ' ' && *end != '\t' && *end != '\n')
+        end++;
+      for (guint i = 0; names[i] != NULL && end > p; i++)
+        if ((gsize) (end - p) == strlen (names[i]) && strncmp (p, names[i], end - p) == 0)
+          return TRUE;
+      p = end;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_hid_word (const char *s)
 {
@@ -666,6 +693,7 @@ scan_page (Page   *page,
           const char *id = attr (n, "id");
           const char *role;
           guint words = 0;
+          gboolean hiding_class = FALSE;
 
           info.node = n;
           info.parent = current;
@@ -688,6 +716,8 @@ scan_page (Page   *page,
 
               info.class_weight = weight_of (lc, bits_class) + weight_of (li, bits_id);
               words = bits_class | bits_id;
+              if (lc != NULL && kind != TAG_BODY && kind != TAG_HTML && has_hiding_class (lc))
+                hiding_class = TRUE;
             }
 
           switch (kind)
@@ -754,7 +784,7 @@ scan_page (Page   *page,
           if (in_head && kind != TAG_HEAD)
             info.flags |= INFO_HIDDEN;
 
-          if (xmlHasProp (n, (const xmlChar *) "hidden") != NULL || style_hides (attr (n, "style")))
+          if (hiding_class || xmlHasProp (n, (const xmlChar *) "hidden") != NULL || style_hides (attr (n, "style")))
             info.flags |= INFO_HIDDEN;
           else
             {
