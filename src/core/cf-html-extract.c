@@ -2005,6 +2005,27 @@ looks_like_url (const char *s)
   return s != NULL && (g_str_has_prefix (s, "http://") || g_str_has_prefix (s, "https://"));
 }
 
+/* "en_us" -> "en-US", as BCP 47 writes it: language lower case, region upper. */
+static void
+normalise_language_tag (char *tag)
+{
+  gboolean first = TRUE;
+
+  for (char *p = tag; *p;)
+    {
+      char *end = p;
+
+      while (*end && *end != '-' && *end != '_')
+        end++;
+      for (char *c = p; c < end; c++)
+        *c = (!first && end - p == 2) ? g_ascii_toupper (*c) : g_ascii_tolower (*c);
+      first = FALSE;
+      if (*end == '_')
+        *end = '-';
+      p = *end ? end + 1 : end;
+    }
+}
+
 static void
 fill_metadata (Page                *page,
                CfExtractedDocument *doc,
@@ -2065,6 +2086,8 @@ fill_metadata (Page                *page,
           *fields[i] = *c ? c : (g_free (c), NULL);
         }
   }
+  if (doc->language != NULL)
+    normalise_language_tag (doc->language);
   *json_ld_body = g_steal_pointer (&ld.body);
   json_ld_meta_clear (&ld);
 }
