@@ -1974,6 +1974,11 @@ parse_json_ld (Page       *page,
     }
 }
 
+#define END_OF_LIST ((char *) -1)
+
+/* Takes ownership of every argument up to END_OF_LIST and returns the first one
+ * that is neither NULL nor empty, freeing the others: the metadata sources are
+ * listed in order of trust. */
 static char *
 first_nonempty (char *a,
                 ...)
@@ -1996,8 +2001,6 @@ first_nonempty (char *a,
   va_end (ap);
   return result;
 }
-
-#define END_OF_LIST ((char *) -1)
 
 static gboolean
 looks_like_url (const char *s)
