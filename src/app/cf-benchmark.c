@@ -13,9 +13,19 @@
 
 #define HIGHLIGHTS_PER_DOCUMENT 2000
 #define TOTAL_CLAIMS            100000
-#define SCROLL_FRAMES           300
+#define SCROLL_FRAMES           (scroll_frames ())
 
 static gint64 process_start;
+
+/* CASEFILE_BENCH_FRAMES shortens the scrolling runs, e.g. under a profiler. */
+static guint
+scroll_frames (void)
+{
+  const char *env = g_getenv ("CASEFILE_BENCH_FRAMES");
+  guint64 n = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return n > 0 ? (guint) n : 300;
+}
 
 typedef enum
 {
@@ -35,6 +45,8 @@ typedef struct
   Phase           phase;
   gint64          generation_us;
   gint64          open_start;
+  gint64          opened_us;
+  gint64          set_case_us;
   gint64          busiest_document;
   guint           busiest_count;
   gint64          show_start;
@@ -226,6 +238,32 @@ scroll_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* How much of a frame is the model's: reading rows far apart, as a jump does. */
+static void
+measure_model_access (Bench *bench)
+{
+  CfClaimsPane *claims = CF_CLAIMS_PANE (cf_window_get_pane (bench->window, "claims"));
+  GListModel *model = cf_claims_pane_get_model (claims);
+  guint n = g_list_model_get_n_items (model);
+  guint jumps = 50;
+  gint64 t0;
+
+  if (n < 2)
+    return;
+
+  t0 = g_get_monotonic_time ();
+  for (guint j = 0; j < jumps; j++)
+    {
+      guint first = (guint) ((guint64) n * (2 * j + 1) / (2 * jumps));
+
+      /* about one screenful of rows */
+      for (guint i = first; i < MIN (n, first + 30); i++)
+        g_object_unref (g_list_model_get_item (model, i));
+    }
+  g_print ("claims model: reading 30 rows at a new place: %.1f ms each time\n",
+           (g_get_monotonic_time () - t0) / 1000.0 / jumps);
+}
+
 static void
 start_scroll (Bench *bench,
               Phase  phase)
@@ -264,9 +302,12 @@ after_paint_cb (GdkFrameClock *clock,
         g_print ("claims in case: %u\n", n_claims);
         if (bench->generation_us > 0)
           g_print ("generated the case in %.0f ms (not counted below)\n", bench->generation_us / 1000.0);
-        g_print ("start to first frame with the case: %.0f ms (open to first frame: %.0f ms)\n",
+        g_print ("start to first frame with the case: %.0f ms (open to first frame: %.0f ms: "
+                 "opening the file %.0f ms, filling the panes %.0f ms, first layout and paint %.0f ms)\n",
                  (now - process_start - bench->generation_us) / 1000.0,
-                 (now - bench->open_start) / 1000.0);
+                 (now - bench->open_start) / 1000.0,
+                 bench->opened_us / 1000.0, bench->set_case_us / 1000.0,
+                 (now - bench->open_start - bench->opened_us - bench->set_case_us) / 1000.0);
 
         bench->phase = PHASE_HIGHLIGHTS;
         find_busiest_document (bench, cf_window_get_case (bench->window));
@@ -285,6 +326,7 @@ after_paint_cb (GdkFrameClock *clock,
     case PHASE_HIGHLIGHTS:
       g_print ("document with %u highlighted claims: shown in %.1f ms, first frame after %.1f ms\n",
                bench->n_highlights, bench->show_sync_us / 1000.0, (now - bench->show_start) / 1000.0);
+      measure_model_access (bench);
       start_scroll (bench, PHASE_JUMP_SCROLL);
       break;
 
@@ -302,7 +344,7 @@ after_paint_cb (GdkFrameClock *clock,
         {
           if (bench->phase == PHASE_JUMP_SCROLL)
             {
-              report_frames ("scrolling the whole claims list in 300 jumps", bench->work_us);
+              report_frames ("scrolling the whole claims list in jumps", bench->work_us);
               start_scroll (bench, PHASE_SMOOTH_SCROLL);
             }
           else
@@ -371,8 +413,14 @@ cf_benchmark_run (GtkApplication *app,
       return;
     }
 
+  bench->opened_us = g_get_monotonic_time () - bench->open_start;
   bench->window = cf_window_new (ADW_APPLICATION (app));
   g_signal_connect (bench->window, "realize", G_CALLBACK (window_realize_cb), bench);
-  cf_window_set_case (bench->window, kase);
+  {
+    gint64 t0 = g_get_monotonic_time ();
+
+    cf_window_set_case (bench->window, kase);
+    bench->set_case_us = g_get_monotonic_time () - t0;
+  }
   gtk_window_present (GTK_WINDOW (bench->window));
 }
