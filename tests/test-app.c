@@ -494,6 +494,55 @@ test_import_seed (void)
   g_rmdir (tmpdir);
 }
 
+static void
+test_import_errors (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "import.casefile", NULL);
+  g_autofree char *good = g_build_filename (tmpdir, "statement.txt", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "no-such-article.html", NULL);
+  GFile *files[2];
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(CfWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportWait wait = { 0 };
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (good, "Ministry statement\n\nThe ministry said the fire was an accident.\n", -1, NULL));
+  files[0] = g_file_new_for_path (missing);
+  files[1] = g_file_new_for_path (good);
+
+  kase = cf_case_create (path, "Import", &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (cf_window_new (NULL));
+  cf_window_set_case (window, kase);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (window, "import-finished", G_CALLBACK (import_finished_cb), &wait);
+
+  cf_window_import_files (window, files, 2);
+  g_assert_true (wait_until (import_done, &wait));
+  drain ();
+
+  /* The good file is in; the bad one is named in one dialog. */
+  g_assert_cmpuint (wait.n_imported, ==, 1);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no-such-article.html"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+  g_assert_null (find_message_dialog ());
+
+  cf_window_set_case (window, NULL);
+  cf_case_close (kase);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  g_unlink (path);
+  g_unlink (good);
+  g_rmdir (tmpdir);
+}
+
 /* The new user's first session: import the seed article, highlight a claim, rate
  * it, tag it, write a note, close, reopen: everything is there. */
 static void
@@ -736,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/app/sort-by-column", test_sort_by_column);
   g_test_add_func ("/app/damaged-file", test_damaged_file);
   g_test_add_func ("/app/import-seed", test_import_seed);
+  g_test_add_func ("/app/import-errors", test_import_errors);
   g_test_add_func ("/app/workflow", test_workflow);
   g_test_add_func ("/app/search", test_search);
   g_test_add_func ("/app/screenshots", test_screenshots);
