@@ -400,6 +400,24 @@ test_html_binary_junk (void)
 }
 
 static void
+test_html_declared_east_asian (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* "中文" plus a GBK-only character (U+9555) under a gb2312 label */
+  g_autofree char *page = g_strdup_printf ("<html><head><meta charset=\"gb2312\"></head>"
+                                           "<body><p>%s</p></body></html>", "中文鏕");
+  g_autofree char *encoded = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  gsize len = 0;
+
+  encoded = g_convert (page, -1, "GBK", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  docs = extract_len (encoded, len, "a.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->text, ==, "中文鏕");
+}
+
+static void
 test_html_hidden (void)
 {
   g_autoptr(GError) error = NULL;
@@ -965,6 +983,7 @@ main (int    argc,
   g_test_add_func ("/extract/html/windows-1251-undeclared", test_text_cp1251_html);
   g_test_add_func ("/extract/html/charset-lies", test_html_charset_lies);
   g_test_add_func ("/extract/html/declared-charset", test_html_declared_charset);
+  g_test_add_func ("/extract/html/declared-east-asian", test_html_declared_east_asian);
   g_test_add_func ("/extract/html/hidden", test_html_hidden);
   g_test_add_func ("/extract/html/inline-edges", test_html_inline_edges);
   g_test_add_func ("/extract/html/deep-nesting", test_html_deep_nesting);

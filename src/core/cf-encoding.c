@@ -174,6 +174,12 @@ canonical_charset (const char *declared)
     { "windows-1251", "windows-1251" }, { "cp1251", "windows-1251" },
     { "x-cp1251", "windows-1251" },
     { "koi8-r", "KOI8-R" }, { "koi8r", "KOI8-R" }, { "koi", "KOI8-R" },
+    /* East Asian labels mean the Windows supersets, which pages really use */
+    { "gb2312", "GBK" }, { "gb_2312-80", "GBK" }, { "x-gbk", "GBK" }, { "gbk", "GBK" },
+    { "shift_jis", "CP932" }, { "shift-jis", "CP932" }, { "sjis", "CP932" },
+    { "x-sjis", "CP932" }, { "windows-31j", "CP932" },
+    { "euc-kr", "CP949" }, { "ks_c_5601-1987", "CP949" },
+    { "iso-8859-9", "windows-1254" }, { "tis-620", "CP874" },
   };
 
   if (declared == NULL || *declared == '\0')
