@@ -167,12 +167,13 @@ cf_cli_extract (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE… — print the article text and metadata of files"));
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   int status = 0;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Print the article text and metadata of files."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Reads HTML, XHTML, XML, RSS/Atom and plain-text files and prints what an import\n"
