@@ -463,6 +463,30 @@ test_html_inline_edges (void)
 }
 
 static void
+test_xhtml (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs =
+    extract ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+             "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
+             "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"fr\" lang=\"fr\">"
+             "<head><title>Le port</title></head><body><div class=\"post\">"
+             "<p>Une grue s&#233;tait effondr&#233;e sur le quai nord, selon le port.</p><br/>"
+             "<p>Personne n'a &#233;t&#233; bless&#233;.</p></div></body></html>",
+             "page.xhtml", &error);
+  CfExtractedDocument *doc;
+
+  g_assert_no_error (error);
+  doc = first (docs);
+  g_assert_cmpstr (doc->media_type, ==, "application/xhtml+xml");
+  g_assert_cmpstr (doc->title, ==, "Le port");
+  g_assert_cmpstr (doc->language, ==, "fr");
+  g_assert_cmpstr (doc->text, ==, "Une grue sétait effondrée sur le quai nord, selon le port.\n\n"
+                                  "Personne n'a été blessé.");
+}
+
+static void
 test_html_entity_xxe (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("cf-extract-XXXXXX", NULL);
@@ -989,6 +1013,7 @@ main (int    argc,
   g_test_add_func ("/extract/html/deep-nesting", test_html_deep_nesting);
   g_test_add_func ("/extract/html/binary-junk", test_html_binary_junk);
   g_test_add_func ("/extract/html/entity-xxe", test_html_entity_xxe);
+  g_test_add_func ("/extract/html/xhtml", test_xhtml);
   g_test_add_func ("/extract/xml/xxe", test_xml_xxe);
   g_test_add_func ("/extract/xml/billion-laughs", test_xml_billion_laughs);
   g_test_add_func ("/extract/xml/deep-nesting", test_xml_deep_nesting);
