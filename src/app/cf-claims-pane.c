@@ -26,12 +26,14 @@ static const struct {
   gboolean     expand;
   int          width;
 } columns[N_COLUMNS] = {
-  [COLUMN_QUOTE]      = { N_("Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  150 },
-  [COLUMN_ACTOR]      = { N_("Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 100 },
-  [COLUMN_GRADE]      = { N_("Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 58 },
-  [COLUMN_LIKELIHOOD] = { N_("Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 88 },
-  [COLUMN_CONFIDENCE] = { N_("Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 90 },
-  [COLUMN_TAGS]       = { N_("Tags"),       -1,                       FALSE, 100 },
+  /* Translators: headers of narrow columns (about ten characters fit);
+   * abbreviate where the word is longer. */
+  [COLUMN_QUOTE]      = { NC_("claims column", "Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  150 },
+  [COLUMN_ACTOR]      = { NC_("claims column", "Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 100 },
+  [COLUMN_GRADE]      = { NC_("claims column", "Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 58 },
+  [COLUMN_LIKELIHOOD] = { NC_("claims column", "Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 88 },
+  [COLUMN_CONFIDENCE] = { NC_("claims column", "Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 90 },
+  [COLUMN_TAGS]       = { NC_("claims column", "Tags"),       -1,                       FALSE, 100 },
 };
 
 struct _CfClaimsPane
@@ -576,7 +578,8 @@ cf_claims_pane_init (CfClaimsPane *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (i));
 
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      column = gtk_column_view_column_new (g_dpgettext2 (NULL, "claims column", columns[i].title),
+                                            factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_fixed_width (column, columns[i].width);
