@@ -62,6 +62,35 @@ copy_example (const char *tmpdir)
   return copy;
 }
 
+static char *system_data_dirs;
+
+/* GTK starts inside the first test: GLib's directory strings computed before the
+ * tests (gtk_init() asks for several) would be leaked when the harness isolates
+ * each test. Isolation also hides the system's icon themes; without them GTK
+ * falls back to SVG icons that need a loader a test machine may lack. */
+static void
+setup_icons (void)
+{
+  static gboolean done;
+  g_auto(GStrv) dirs = NULL;
+  GtkIconTheme *icons;
+
+  if (done)
+    return;
+  done = TRUE;
+
+  gtk_init ();
+  adw_init ();
+
+  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  dirs = g_strsplit (system_data_dirs != NULL && *system_data_dirs != '\0' ? system_data_dirs : "/usr/local/share:/usr/share", ":", -1);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "icons", NULL);
+      gtk_icon_theme_add_search_path (icons, path);
+    }
+}
+
 typedef struct
 {
   char     *tmpdir;
@@ -74,6 +103,7 @@ fixture_open_example (Fixture *f)
 {
   g_autoptr(GFile) file = NULL;
 
+  setup_icons ();
   f->tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
   g_assert_nonnull (f->tmpdir);
   f->path = copy_example (f->tmpdir);
@@ -399,6 +429,8 @@ test_damaged_file (void)
   AdwMessageDialog *dialog;
   GtkStack *stack;
 
+  setup_icons ();
+
   g_assert_true (g_file_set_contents (path, "SQLite format 3\0 but not really, just junk bytes", 48, NULL));
 
   window = g_object_ref_sink (cf_window_new (NULL));
@@ -457,6 +489,8 @@ test_import_seed (void)
   GtkTextBuffer *buffer;
   CfReader *reader;
 
+  setup_icons ();
+
   if (seed == NULL || !g_file_test (seed, G_FILE_TEST_IS_REGULAR))
     {
       g_test_skip ("the seed article is not in $CASEFILE_SHARED_DIR/seed");
@@ -507,6 +541,8 @@ test_import_errors (void)
   g_autoptr(GError) error = NULL;
   ImportWait wait = { 0 };
   AdwMessageDialog *dialog;
+
+  setup_icons ();
 
   g_assert_true (g_file_set_contents (good, "Ministry statement\n\nThe ministry said the fire was an accident.\n", -1, NULL));
   files[0] = g_file_new_for_path (missing);
@@ -567,6 +603,8 @@ test_workflow (void)
   GtkWidget *focus, *entry;
   AdwMessageDialog *dialog;
   GtkWidget *note_view;
+
+  setup_icons ();
 
   if (seed == NULL || !g_file_test (seed, G_FILE_TEST_IS_REGULAR))
     {
@@ -709,6 +747,8 @@ test_screenshots (void)
   CfClaimsPane *claims;
   CfInspector *inspector;
 
+  setup_icons ();
+
   if (g_getenv ("CASEFILE_SCREENSHOT_DIR") == NULL)
     {
       g_test_skip ("set CASEFILE_SCREENSHOT_DIR to take screenshots");
@@ -754,9 +794,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  g_auto(GStrv) dirs = NULL;
-  GtkIconTheme *icons;
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
 
   /* gtk_test_init() would call g_test_init() without isolated directories.
    * Screenshots want the system's MIME database and icons as users have them,
@@ -765,18 +803,6 @@ main (int   argc,
     g_test_init (&argc, &argv, NULL);
   else
     g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
-  /* Isolation hides the system's icon themes; without them GTK falls back to
-   * SVG icons that need a loader a test machine may lack. */
-  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  dirs = g_strsplit (data_dirs != NULL && *data_dirs != '\0' ? data_dirs : "/usr/local/share:/usr/share", ":", -1);
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], "icons", NULL);
-      gtk_icon_theme_add_search_path (icons, path);
-    }
-  adw_init ();
 
   g_test_add_func ("/app/open-example", test_open_example);
   g_test_add_func ("/app/mark-claim", test_mark_claim);
