@@ -404,6 +404,77 @@ test_sort_by_column (void)
   fixture_close (&f);
 }
 
+static gboolean
+focus_in (GtkWindow *window,
+          GtkWidget *pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+static void
+test_keyboard_panes (void)
+{
+  Fixture f = { 0 };
+  GtkWindow *window;
+
+  if (!fixture_open_example (&f))
+    return;
+  window = GTK_WINDOW (f.window);
+
+  /* Ctrl+1..4 and F6 reach every pane without a mouse. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-pane", "i", 0));
+  drain ();
+  g_assert_true (focus_in (window, cf_window_get_pane (f.window, "sources")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL));
+  drain ();
+  g_assert_true (focus_in (window, cf_window_get_pane (f.window, "reader")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL));
+  drain ();
+  g_assert_true (focus_in (window, cf_window_get_pane (f.window, "claims")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-pane", "i", 1));
+  drain ();
+  g_assert_true (focus_in (window, cf_window_get_pane (f.window, "reader")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-pane", NULL));
+  drain ();
+  g_assert_true (focus_in (window, cf_window_get_pane (f.window, "sources")));
+
+  /* Enter on a highlight in the reader selects its claim. */
+  {
+    g_autoptr(CfClaim) claim = g_list_model_get_item (cf_claims_pane_get_model (CLAIMS (&f)), 0);
+    GtkTextView *view = cf_reader_get_text_view (READER (&f));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    GtkTextIter iter;
+
+    cf_reader_show_document (READER (&f), cf_claim_get_document_id (claim));
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, cf_claim_get_start (claim) + 1);
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+    {
+      /* GTK 4 has no way to synthesize a key press; emit it on the text view's
+       * key controllers until one (the reader's) takes it. */
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+      gboolean handled = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+        }
+      g_assert_true (handled);
+    }
+    drain ();
+    g_assert_nonnull (cf_inspector_get_claim (INSPECTOR (&f)));
+    g_assert_cmpint (cf_claim_get_id (cf_inspector_get_claim (INSPECTOR (&f))), ==,
+                     cf_reader_claim_at_offset (READER (&f), cf_claim_get_start (claim) + 1));
+  }
+
+  fixture_close (&f);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -809,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/app/select-claim", test_select_claim);
   g_test_add_func ("/app/rate-undo-redo", test_rate_undo_redo);
   g_test_add_func ("/app/sort-by-column", test_sort_by_column);
+  g_test_add_func ("/app/keyboard-panes", test_keyboard_panes);
   g_test_add_func ("/app/damaged-file", test_damaged_file);
   g_test_add_func ("/app/import-seed", test_import_seed);
   g_test_add_func ("/app/import-errors", test_import_errors);
