@@ -614,8 +614,18 @@ fixture_create_base (void)
   g_autofree char *text2 = make_text (2, 300);
   gint64 hyp, tag;
 
-  fx.dir = g_dir_make_tmp ("casefile-faults-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* Thousands of commits, each with its fsyncs: a RAM-backed folder keeps the run
+   * short, and the shim counts the calls all the same. */
+  if (g_access ("/dev/shm", W_OK) == 0)
+    {
+      fx.dir = g_build_filename ("/dev/shm", "casefile-faults-XXXXXX", NULL);
+      g_assert_nonnull (g_mkdtemp (fx.dir));
+    }
+  else
+    {
+      fx.dir = g_dir_make_tmp ("casefile-faults-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
   fx.base_path = g_build_filename (fx.dir, "base.casefile", NULL);
   fx.work_path = g_build_filename (fx.dir, "work.casefile", NULL);
   fx.copy_path = g_build_filename (fx.dir, "copy.casefile", NULL);
