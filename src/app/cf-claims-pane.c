@@ -113,13 +113,34 @@ update_cell (GtkLabel *label)
 
   text = format_cell (claim, column);
   gtk_label_set_label (label, text);
-  if (column == COLUMN_QUOTE || column == COLUMN_TAGS || column == COLUMN_ACTOR)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-  else if (column == COLUMN_LIKELIHOOD)
-    {
-      g_autofree char *words = cf_likelihood_cell_label (NULL, cf_claim_get_likelihood (claim));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), *words != '\0' ? words : NULL);
-    }
+}
+
+/* Tooltips are computed when asked for: setting one on every bind costs an X
+ * round trip per cell (GTK looks for the pointer), which made scrolling slow. */
+static gboolean
+query_tooltip_cb (GtkWidget  *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  CfClaim *claim = g_object_get_data (G_OBJECT (label), "cf-claim");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cf-column"));
+  g_autofree char *text = NULL;
+
+  if (claim == NULL)
+    return FALSE;
+
+  if (column == COLUMN_LIKELIHOOD)
+    text = cf_likelihood_cell_label (NULL, cf_claim_get_likelihood (claim));
+  else
+    text = format_cell (claim, column);
+
+  if (*text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -143,6 +164,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "cf-column", column);
   if (GPOINTER_TO_INT (column) == COLUMN_GRADE)
     gtk_widget_add_css_class (label, "numeric");
+  if (GPOINTER_TO_INT (column) != COLUMN_GRADE && GPOINTER_TO_INT (column) != COLUMN_CONFIDENCE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 

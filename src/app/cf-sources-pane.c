@@ -47,7 +47,6 @@ update_row (GtkWidget *row)
     return;
 
   gtk_label_set_label (title, cf_document_get_title (document) ?: _("Untitled Source"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), cf_document_get_title (document));
 
   publisher = cf_document_get_publisher (document);
   published = cf_document_get_published (document);
@@ -67,10 +66,35 @@ update_row (GtkWidget *row)
   n = cf_document_get_claim_count (document);
   count_text = g_strdup_printf ("%u", n);
   gtk_label_set_label (count, count_text);
-  {
-    g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n), n);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (count), tooltip);
-  }
+}
+
+/* Computed when asked: setting tooltips on every bind costs an X round trip each. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  GtkWidget  *row)
+{
+  CfDocument *document = g_object_get_data (G_OBJECT (row), "cf-document");
+  g_autofree char *text = NULL;
+
+  if (document == NULL)
+    return FALSE;
+
+  if (widget == g_object_get_data (G_OBJECT (row), "cf-count"))
+    {
+      guint n = cf_document_get_claim_count (document);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim", "%u claims", n), n);
+    }
+  else
+    text = g_strdup (cf_document_get_title (document));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -119,6 +143,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (row), count);
 
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (query_tooltip_cb), row);
+  gtk_widget_set_has_tooltip (count, TRUE);
+  g_signal_connect (count, "query-tooltip", G_CALLBACK (query_tooltip_cb), row);
   g_object_set_data (G_OBJECT (row), "cf-title", title);
   g_object_set_data (G_OBJECT (row), "cf-meta", meta);
   g_object_set_data (G_OBJECT (row), "cf-count", count);
