@@ -845,6 +845,8 @@ test_screenshots (void)
   file = g_file_new_for_path (path);
   window = cf_application_open_case_file (app, file);
   g_assert_true (window == welcome);
+  /* Opening it again presents the same window. */
+  g_assert_true (cf_application_open_case_file (app, file) == window);
   claims = CF_CLAIMS_PANE (cf_window_get_pane (CF_WINDOW (window), "claims"));
   inspector = CF_INSPECTOR (cf_window_get_pane (CF_WINDOW (window), "inspector"));
   claim = g_list_model_get_item (cf_claims_pane_get_model (claims), 2);

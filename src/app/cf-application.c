@@ -110,10 +110,14 @@ cf_application_open_case_file (CfApplication *self,
       return GTK_WINDOW (window);
     }
 
+  /* Open before showing a new window, so it does not flash the welcome page. */
   window = window_for_new_case (self);
-  gtk_window_present (GTK_WINDOW (window));
   if (!cf_window_open_file (window, file))
-    return NULL;
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
 
