@@ -358,6 +358,65 @@ test_rate_undo_redo (void)
   fixture_close (&f);
 }
 
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(CfWindow) window = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwWindowTitle *title;
+
+  setup_icons ();
+  tmpdir = g_dir_make_tmp ("casefile-app-XXXXXX", NULL);
+  path = copy_example (tmpdir);
+  if (path == NULL)
+    {
+      g_test_skip ("CASEFILE_EXAMPLE is not set or not readable; build data/example first");
+      g_rmdir (tmpdir);
+      return;
+    }
+
+  kase = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (cf_window_new (NULL));
+  cf_window_set_case (window, kase);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  /* The header says so, and nothing offers to edit. */
+  title = ADW_WINDOW_TITLE (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "Read-only"));
+  g_assert_false (gtk_widget_get_sensitive (cf_window_get_pane (window, "inspector")));
+
+  cf_window_set_case (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
 static void
 test_sort_by_column (void)
 {
@@ -882,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/app/select-claim", test_select_claim);
   g_test_add_func ("/app/rate-undo-redo", test_rate_undo_redo);
   g_test_add_func ("/app/sort-by-column", test_sort_by_column);
+  g_test_add_func ("/app/read-only", test_read_only);
   g_test_add_func ("/app/keyboard-panes", test_keyboard_panes);
   g_test_add_func ("/app/damaged-file", test_damaged_file);
   g_test_add_func ("/app/import-seed", test_import_seed);
