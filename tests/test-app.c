@@ -916,6 +916,20 @@ test_screenshots (void)
   drain ();
   screenshot ("window.png");
 
+  /* The lower half of the inspector too (tags, hypotheses, notes); for looking
+   * at, not for the README. */
+  {
+    GtkWidget *stack = find_child_of_type (GTK_WIDGET (inspector), GTK_TYPE_STACK);
+    GtkWidget *scroller = find_child_of_type (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", "s", "hypotheses");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    drain ();
+    screenshot ("inspector.png");
+  }
+
   gtk_window_destroy (window);
   drain ();
   g_unlink (path);

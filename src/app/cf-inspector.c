@@ -236,6 +236,7 @@ create_chip (CfInspector *self,
   gint64 *id;
 
   chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_add_css_class (chip, "tag-chip");
 
   dot = gtk_label_new (NULL);
