@@ -1335,25 +1335,26 @@ record_load_row (GObject      *object,
     }
 }
 
+typedef struct
+{
+  GHashTable *table;
+  gint64      id;
+} LiveRef;
+
+static GQuark
+live_ref_quark (void)
+{
+  return g_quark_from_static_string ("cf-case-live-ref");
+}
+
 static void
 object_finalized_cb (gpointer  data,
                      GObject  *where_the_object_was)
 {
-  GHashTable *table = data;
-  GHashTableIter iter;
-  gpointer value;
+  LiveRef *ref = data;
 
-  /* The key is the id inside the object, which is gone: find it by value. Tables
-   * hold only the objects someone still uses, so this stays short. */
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      if (value == where_the_object_was)
-        {
-          g_hash_table_iter_remove (&iter);
-          break;
-        }
-    }
+  g_hash_table_remove (ref->table, &ref->id);
+  g_free (ref);
 }
 
 /* Loads (or refreshes) the objects for @ids, in one query. Each found object is added
@@ -1402,8 +1403,13 @@ load_records (CfCase        *self,
 
               object = record_new (kind, id);
               *key = id;
+              LiveRef *ref = g_new (LiveRef, 1);
+
+              ref->table = cache;
+              ref->id = id;
               g_hash_table_insert (cache, key, object);
-              g_object_weak_ref (object, object_finalized_cb, cache);
+              g_object_set_qdata (object, live_ref_quark (), ref);
+              g_object_weak_ref (object, object_finalized_cb, ref);
               g_ptr_array_add (made, object);
             }
           record_load_row (object, kind, stmt);
@@ -4360,13 +4366,19 @@ cf_case_finalize (GObject *object)
   for (guint kind = 0; kind < CF_N_RECORD_KINDS; kind++)
     {
       GHashTableIter iter;
-      gpointer value;
+      gpointer key, value;
 
       if (self->objects[kind] == NULL)
         continue;
+      /* objects may outlive the case: detach them from the table first */
       g_hash_table_iter_init (&iter, self->objects[kind]);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_object_weak_unref (value, object_finalized_cb, self->objects[kind]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          LiveRef *ref = g_object_steal_qdata (value, live_ref_quark ());
+
+          g_object_weak_unref (value, object_finalized_cb, ref);
+          g_free (ref);
+        }
       g_hash_table_destroy (self->objects[kind]);
     }
   g_queue_clear_full (&self->undo_stack, undo_entry_free);
