@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -730,7 +731,7 @@ verify_connection (sqlite3     *db,
   if (version != CF_SCHEMA_VERSION)
     {
       g_set_error (error, CF_CASE_ERROR, version > CF_SCHEMA_VERSION ? CF_CASE_ERROR_TOO_NEW : CF_CASE_ERROR_DAMAGED,
-                   _("“%s” has case file format %" G_GINT64_FORMAT ", which this "
+                   _("“%s” has case file format %" PRId64 ", which this "
                      "version of Casefile cannot open."), display, version);
       return FALSE;
     }
@@ -1467,7 +1468,7 @@ get_record (CfCase        *self,
   if (out->len == 0)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."), what, id);
+                   _("There is no %s with id %" PRId64 " in this case."), what, id);
       return NULL;
     }
   return g_object_ref (out->pdata[0]);
@@ -2100,7 +2101,7 @@ update_field (CfCase      *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."), what, id);
+                   _("There is no %s with id %" PRId64 " in this case."), what, id);
       return edit_failed (self);
     }
   return cf_case_end_action (self, error);
@@ -2124,7 +2125,7 @@ record_exists (CfCase      *self,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                 _("There is no %s with id %" G_GINT64_FORMAT " in this case."), what, id);
+                 _("There is no %s with id %" PRId64 " in this case."), what, id);
   else
     set_sqlite_error (error, self->db, rc, _("Reading the case"));
   return FALSE;
@@ -2496,7 +2497,7 @@ cf_case_get_document_text (CfCase  *self,
       return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     case SQLITE_DONE:
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."),
+                   _("There is no %s with id %" PRId64 " in this case."),
                    _("document"), document_id);
       return NULL;
     default:
@@ -2524,7 +2525,7 @@ cf_case_get_document_original (CfCase  *self,
       return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
     case SQLITE_DONE:
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."),
+                   _("There is no %s with id %" PRId64 " in this case."),
                    _("document"), document_id);
       return NULL;
     default:
@@ -2689,7 +2690,7 @@ load_text_and_length (CfCase      *self,
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                 _("There is no %s with id %" G_GINT64_FORMAT " in this case."),
+                 _("There is no %s with id %" PRId64 " in this case."),
                  _("document"), document_id);
   else
     set_sqlite_error (error, self->db, rc, _("Reading the document"));
@@ -2723,7 +2724,7 @@ cf_case_add_claim (CfCase      *self,
   if (start < 0 || end <= start || end > length)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                   _("The span %d–%d is not inside the document, which has %" G_GINT64_FORMAT
+                   _("The span %d–%d is not inside the document, which has %" PRId64
                      " characters; a claim needs at least one character of its text."),
                    start, end, length);
       return 0;
@@ -2893,7 +2894,7 @@ cf_case_set_claim_actor (CfCase  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" G_GINT64_FORMAT " in this case."), _("claim"), claim_id);
+                   _("There is no %s with id %" PRId64 " in this case."), _("claim"), claim_id);
       return edit_failed (self);
     }
   return cf_case_end_action (self, error);
@@ -4061,7 +4062,7 @@ cf_case_check (CfCase  *self,
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_ptr_array_add (problems,
-                         g_strdup_printf (_("A row %" G_GINT64_FORMAT " of “%s” refers to a missing row of “%s”."),
+                         g_strdup_printf (_("A row %" PRId64 " of “%s” refers to a missing row of “%s”."),
                                           (gint64) sqlite3_column_int64 (stmt, 1),
                                           (const char *) sqlite3_column_text (stmt, 0),
                                           (const char *) sqlite3_column_text (stmt, 2)));
@@ -4101,21 +4102,21 @@ cf_case_check (CfCase  *self,
 
       if (text == NULL || !g_utf8_validate (text, -1, NULL))
         {
-          g_ptr_array_add (problems, g_strdup_printf (_("Document %" G_GINT64_FORMAT
+          g_ptr_array_add (problems, g_strdup_printf (_("Document %" PRId64
                                                         " has text that is not valid UTF-8."), doc_id));
           continue;
         }
       length = g_utf8_strlen (text, -1);
       if (length != stored_length)
-        g_ptr_array_add (problems, g_strdup_printf (_("Document %" G_GINT64_FORMAT
-                                                      " says it has %" G_GINT64_FORMAT
-                                                      " characters but has %" G_GINT64_FORMAT "."),
+        g_ptr_array_add (problems, g_strdup_printf (_("Document %" PRId64
+                                                      " says it has %" PRId64
+                                                      " characters but has %" PRId64 "."),
                                                     doc_id, stored_length, length));
       actual_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                 sqlite3_column_blob (docs, 4) ? sqlite3_column_blob (docs, 4) : (const void *) "",
                                                 sqlite3_column_bytes (docs, 4));
       if (g_strcmp0 (sha, actual_sha) != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("The original bytes of document %" G_GINT64_FORMAT
+        g_ptr_array_add (problems, g_strdup_printf (_("The original bytes of document %" PRId64
                                                       " do not match their SHA-256."), doc_id));
 
       sqlite3_bind_int64 (claims, 1, doc_id);
@@ -4131,9 +4132,9 @@ cf_case_check (CfCase  *self,
 
           if (start < 0 || end <= start || end > length)
             {
-              g_ptr_array_add (problems, g_strdup_printf (_("Claim %" G_GINT64_FORMAT " points outside "
-                                                            "its document (%" G_GINT64_FORMAT "–%"
-                                                            G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")."),
+              g_ptr_array_add (problems, g_strdup_printf (_("Claim %" PRId64 " points outside "
+                                                            "its document (%" PRId64 "–%"
+                                                            PRId64 " of %" PRId64 ")."),
                                                           claim_id, start, end, length));
               continue;
             }
@@ -4150,7 +4151,7 @@ cf_case_check (CfCase  *self,
           p_end = g_utf8_offset_to_pointer (p_start, end - start);
           if (quote == NULL || strlen (quote) != (gsize) (p_end - p_start)
               || memcmp (quote, p_start, p_end - p_start) != 0)
-            g_ptr_array_add (problems, g_strdup_printf (_("The quote of claim %" G_GINT64_FORMAT
+            g_ptr_array_add (problems, g_strdup_printf (_("The quote of claim %" PRId64
                                                           " does not match its document's text."),
                                                         claim_id));
         }
@@ -4171,7 +4172,7 @@ cf_case_check (CfCase  *self,
                           -1, &stmt, NULL) == SQLITE_OK)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (problems, g_strdup_printf (_("Note %" G_GINT64_FORMAT " is on a %s that no "
+        g_ptr_array_add (problems, g_strdup_printf (_("Note %" PRId64 " is on a %s that no "
                                                       "longer exists."),
                                                     (gint64) sqlite3_column_int64 (stmt, 0),
                                                     (const char *) sqlite3_column_text (stmt, 1)));
@@ -4189,7 +4190,7 @@ cf_case_check (CfCase  *self,
                           -1, &stmt, NULL) == SQLITE_OK)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (problems, g_strdup_printf (_("Tag %" G_GINT64_FORMAT " is nested inside itself."),
+        g_ptr_array_add (problems, g_strdup_printf (_("Tag %" PRId64 " is nested inside itself."),
                                                     (gint64) sqlite3_column_int64 (stmt, 0)));
       sqlite3_finalize (stmt);
     }
