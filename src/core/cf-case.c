@@ -2002,52 +2002,50 @@ apply_entry (CfCase     *self,
   return TRUE;
 }
 
+/* Undo and redo are the same move between the two stacks: undo applies the inverse
+ * of the newest action, redo applies it as recorded. */
+static gboolean
+move_history (CfCase      *self,
+              GQueue      *from,
+              GQueue      *to,
+              gboolean     invert,
+              const char  *nothing_message,
+              const char  *log_prefix,
+              GError     **error)
+{
+  UndoEntry *entry;
+
+  if (!check_writable (self, error))
+    return FALSE;
+  entry = g_queue_peek_head (from);
+  if (entry == NULL || self->action_depth > 0)
+    {
+      g_set_error_literal (error, CF_CASE_ERROR, CF_CASE_ERROR_NOTHING_TO_UNDO, nothing_message);
+      return FALSE;
+    }
+  if (!apply_entry (self, entry, invert, log_prefix, error))
+    return FALSE;
+  g_queue_push_head (to, g_queue_pop_head (from));
+  notify_undo_state (self);
+  return TRUE;
+}
+
 gboolean
 cf_case_undo (CfCase  *self,
               GError **error)
 {
-  UndoEntry *entry;
-
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-
-  if (!check_writable (self, error))
-    return FALSE;
-  entry = g_queue_peek_head (&self->undo_stack);
-  if (entry == NULL || self->action_depth > 0)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOTHING_TO_UNDO,
-                   _("There is nothing to undo."));
-      return FALSE;
-    }
-  if (!apply_entry (self, entry, TRUE, _("Undo"), error))
-    return FALSE;
-  g_queue_push_head (&self->redo_stack, g_queue_pop_head (&self->undo_stack));
-  notify_undo_state (self);
-  return TRUE;
+  return move_history (self, &self->undo_stack, &self->redo_stack, TRUE,
+                       _("There is nothing to undo."), _("Undo"), error);
 }
 
 gboolean
 cf_case_redo (CfCase  *self,
               GError **error)
 {
-  UndoEntry *entry;
-
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-
-  if (!check_writable (self, error))
-    return FALSE;
-  entry = g_queue_peek_head (&self->redo_stack);
-  if (entry == NULL || self->action_depth > 0)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOTHING_TO_UNDO,
-                   _("There is nothing to redo."));
-      return FALSE;
-    }
-  if (!apply_entry (self, entry, FALSE, _("Redo"), error))
-    return FALSE;
-  g_queue_push_head (&self->undo_stack, g_queue_pop_head (&self->redo_stack));
-  notify_undo_state (self);
-  return TRUE;
+  return move_history (self, &self->redo_stack, &self->undo_stack, FALSE,
+                       _("There is nothing to redo."), _("Redo"), error);
 }
 
 /* --- edits: shared helpers ---------------------------------------------------------- */
