@@ -2145,6 +2145,60 @@ run_with_id (CfCase      *self,
   return step_done (self, stmt, doing, error);
 }
 
+/* Deletes a record as one edit: @steps (each bound to ?1 = @id) first remove or
+ * detach what refers to it, the last removes the record itself. */
+static gboolean
+delete_record (CfCase             *self,
+               gint64              id,
+               const char         *exists_sql,
+               const char         *what,
+               const char * const *steps,
+               guint               n_steps,
+               const char         *label,
+               const char         *doing,
+               GError            **error)
+{
+  BEGIN_EDIT (label);
+  if (!record_exists (self, exists_sql, id, what, error))
+    return edit_failed (self);
+  for (guint i = 0; i < n_steps; i++)
+    if (!run_with_id (self, steps[i], id, doing, error))
+      return edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+/* Steps @sql (bound to ?1 = @document_id) to its row: on TRUE @row holds it until
+ * the caller releases it with cf_stmt_release(); on FALSE @error says why. */
+static gboolean
+read_document_column (CfCase        *self,
+                      const char    *sql,
+                      gint64         document_id,
+                      sqlite3_stmt **row,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      *row = stmt;
+      return TRUE;
+    case SQLITE_DONE:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" PRId64 " in this case."),
+                   _("document"), document_id);
+      break;
+    default:
+      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
+      break;
+    }
+  cf_stmt_release (stmt);
+  return FALSE;
+}
+
 /* --- the case itself ------------------------------------------------------------------- */
 
 const char *
@@ -2457,14 +2511,9 @@ cf_case_delete_document (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-
-  BEGIN_EDIT (_("Delete a document"));
-  if (!record_exists (self, "SELECT 1 FROM documents WHERE id = ?1", document_id, _("document"), error))
-    return edit_failed (self);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!run_with_id (self, steps[i], document_id, _("Deleting the document"), error))
-      return edit_failed (self);
-  return cf_case_end_action (self, error);
+  return delete_record (self, document_id, "SELECT 1 FROM documents WHERE id = ?1", _("document"),
+                        steps, G_N_ELEMENTS (steps), _("Delete a document"),
+                        _("Deleting the document"), error);
 }
 
 CfDocument *
@@ -2481,27 +2530,16 @@ cf_case_get_document_text (CfCase  *self,
                            gint64   document_id,
                            GError **error)
 {
-  g_autoptr(CfStmt) stmt = NULL;
+  sqlite3_stmt *row = NULL;
+  char *text;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
-  stmt = prepare (self, "SELECT text FROM documents WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!read_document_column (self, "SELECT text FROM documents WHERE id = ?1", document_id, &row, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    case SQLITE_DONE:
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" PRId64 " in this case."),
-                   _("document"), document_id);
-      return NULL;
-    default:
-      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
-      return NULL;
-    }
+  text = g_strdup ((const char *) sqlite3_column_text (row, 0));
+  cf_stmt_release (row);
+  return text;
 }
 
 GBytes *
@@ -2509,27 +2547,16 @@ cf_case_get_document_original (CfCase  *self,
                                gint64   document_id,
                                GError **error)
 {
-  g_autoptr(CfStmt) stmt = NULL;
+  sqlite3_stmt *row = NULL;
+  GBytes *bytes;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
-  stmt = prepare (self, "SELECT original FROM documents WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!read_document_column (self, "SELECT original FROM documents WHERE id = ?1", document_id, &row, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-    case SQLITE_DONE:
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" PRId64 " in this case."),
-                   _("document"), document_id);
-      return NULL;
-    default:
-      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
-      return NULL;
-    }
+  bytes = g_bytes_new (sqlite3_column_blob (row, 0), sqlite3_column_bytes (row, 0));
+  cf_stmt_release (row);
+  return bytes;
 }
 
 /* --- actors ---------------------------------------------------------------------------------- */
@@ -2643,16 +2670,15 @@ cf_case_delete_actor (CfCase  *self,
                       gint64   actor_id,
                       GError **error)
 {
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  static const char *steps[] = {
+    "UPDATE claims SET actor_id = NULL WHERE actor_id = ?1",
+    "DELETE FROM actors WHERE id = ?1",
+  };
 
-  BEGIN_EDIT (_("Delete an actor"));
-  if (!record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, _("actor"), error)
-      || !run_with_id (self, "UPDATE claims SET actor_id = NULL WHERE actor_id = ?1", actor_id,
-                       _("Deleting the actor"), error)
-      || !run_with_id (self, "DELETE FROM actors WHERE id = ?1", actor_id,
-                       _("Deleting the actor"), error))
-    return edit_failed (self);
-  return cf_case_end_action (self, error);
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return delete_record (self, actor_id, "SELECT 1 FROM actors WHERE id = ?1", _("actor"),
+                        steps, G_N_ELEMENTS (steps), _("Delete an actor"),
+                        _("Deleting the actor"), error);
 }
 
 CfActor *
@@ -2820,14 +2846,9 @@ cf_case_delete_claim (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-
-  BEGIN_EDIT (_("Delete a claim"));
-  if (!record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error))
-    return edit_failed (self);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!run_with_id (self, steps[i], claim_id, _("Deleting the claim"), error))
-      return edit_failed (self);
-  return cf_case_end_action (self, error);
+  return delete_record (self, claim_id, "SELECT 1 FROM claims WHERE id = ?1", _("claim"),
+                        steps, G_N_ELEMENTS (steps), _("Delete a claim"),
+                        _("Deleting the claim"), error);
 }
 
 CfClaim *
@@ -3314,17 +3335,16 @@ cf_case_delete_tag (CfCase  *self,
                     gint64   tag_id,
                     GError **error)
 {
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  static const char *steps[] = {
+    "UPDATE tags SET parent_id = (SELECT parent_id FROM tags WHERE id = ?1) WHERE parent_id = ?1",
+    "DELETE FROM claim_tags WHERE tag_id = ?1",
+    "DELETE FROM tags WHERE id = ?1",
+  };
 
-  BEGIN_EDIT (_("Delete a tag"));
-  if (!record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, _("tag"), error)
-      || !run_with_id (self,
-                       "UPDATE tags SET parent_id = (SELECT parent_id FROM tags WHERE id = ?1) "
-                       "WHERE parent_id = ?1", tag_id, _("Deleting the tag"), error)
-      || !run_with_id (self, "DELETE FROM claim_tags WHERE tag_id = ?1", tag_id, _("Deleting the tag"), error)
-      || !run_with_id (self, "DELETE FROM tags WHERE id = ?1", tag_id, _("Deleting the tag"), error))
-    return edit_failed (self);
-  return cf_case_end_action (self, error);
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return delete_record (self, tag_id, "SELECT 1 FROM tags WHERE id = ?1", _("tag"),
+                        steps, G_N_ELEMENTS (steps), _("Delete a tag"),
+                        _("Deleting the tag"), error);
 }
 
 gint64
@@ -3443,13 +3463,14 @@ cf_case_delete_note (CfCase  *self,
                      gint64   note_id,
                      GError **error)
 {
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  static const char *steps[] = {
+    "DELETE FROM notes WHERE id = ?1",
+  };
 
-  BEGIN_EDIT (_("Delete a note"));
-  if (!record_exists (self, "SELECT 1 FROM notes WHERE id = ?1", note_id, _("note"), error)
-      || !run_with_id (self, "DELETE FROM notes WHERE id = ?1", note_id, _("Deleting the note"), error))
-    return edit_failed (self);
-  return cf_case_end_action (self, error);
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return delete_record (self, note_id, "SELECT 1 FROM notes WHERE id = ?1", _("note"),
+                        steps, G_N_ELEMENTS (steps), _("Delete a note"),
+                        _("Deleting the note"), error);
 }
 
 CfNote *
@@ -3570,16 +3591,15 @@ cf_case_delete_hypothesis (CfCase  *self,
                            gint64   hypothesis_id,
                            GError **error)
 {
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  static const char *steps[] = {
+    "DELETE FROM claim_hypotheses WHERE hypothesis_id = ?1",
+    "DELETE FROM hypotheses WHERE id = ?1",
+  };
 
-  BEGIN_EDIT (_("Delete a hypothesis"));
-  if (!record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, _("hypothesis"), error)
-      || !run_with_id (self, "DELETE FROM claim_hypotheses WHERE hypothesis_id = ?1", hypothesis_id,
-                       _("Deleting the hypothesis"), error)
-      || !run_with_id (self, "DELETE FROM hypotheses WHERE id = ?1", hypothesis_id,
-                       _("Deleting the hypothesis"), error))
-    return edit_failed (self);
-  return cf_case_end_action (self, error);
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return delete_record (self, hypothesis_id, "SELECT 1 FROM hypotheses WHERE id = ?1",
+                        _("hypothesis"), steps, G_N_ELEMENTS (steps),
+                        _("Delete a hypothesis"), _("Deleting the hypothesis"), error);
 }
 
 CfHypothesis *
