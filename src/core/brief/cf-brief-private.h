@@ -218,4 +218,16 @@ struct _CfBrief
   int              outline_parent;
 };
 
+/* --- model (cf-brief-model.c) ------------------------------------------------------ */
+
+/* NULL for NULL or blank text, else a stripped copy. */
+char         *_cf_brief_dup_stripped         (const char      *text);
+void          _cf_brief_claim_free           (BriefClaim      *claim);
+void          _cf_brief_hypothesis_free      (BriefHypothesis *hypothesis);
+void          _cf_brief_source_free          (BriefSource     *source);
+void          _cf_brief_tag_free             (BriefTag        *tag);
+/* Fills the records of @self from @kase, honouring the options already set on it. */
+void          _cf_brief_load_case            (CfBrief         *self,
+                                              CfCase          *kase);
+
 G_END_DECLS
