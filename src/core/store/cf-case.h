@@ -11,6 +11,7 @@
 #include "cf-import.h"
 #include "cf-note.h"
 #include "cf-scales.h"
+#include "cf-store-enums.h"
 #include "cf-tag.h"
 
 G_BEGIN_DECLS
@@ -50,7 +51,7 @@ typedef enum
   CF_RECORD_TAG,
   CF_RECORD_NOTE,
   CF_RECORD_HYPOTHESIS,
-  CF_N_RECORD_KINDS
+  CF_N_RECORD_KINDS /*< skip >*/
 } CfRecordKind;
 
 typedef enum

@@ -131,16 +131,16 @@ cf_claim_get_property (GObject    *object,
       g_value_set_string (value, self->actor_name ? self->actor_name : "");
       break;
     case PROP_RELIABILITY:
-      g_value_set_int (value, self->reliability);
+      g_value_set_enum (value, self->reliability);
       break;
     case PROP_CREDIBILITY:
-      g_value_set_int (value, self->credibility);
+      g_value_set_enum (value, self->credibility);
       break;
     case PROP_LIKELIHOOD:
-      g_value_set_int (value, self->likelihood);
+      g_value_set_enum (value, self->likelihood);
       break;
     case PROP_CONFIDENCE:
-      g_value_set_int (value, self->confidence);
+      g_value_set_enum (value, self->confidence);
       break;
     case PROP_EVENT_DATE:
       g_value_set_string (value, self->event_date);
@@ -207,17 +207,17 @@ cf_claim_class_init (CfClaimClass *klass)
     g_param_spec_string ("actor-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_RELIABILITY] =
-    g_param_spec_int ("reliability", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("reliability", NULL, NULL, CF_TYPE_RELIABILITY, CF_RELIABILITY_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CREDIBILITY] =
-    g_param_spec_int ("credibility", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("credibility", NULL, NULL, CF_TYPE_CREDIBILITY, CF_CREDIBILITY_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LIKELIHOOD] =
-    g_param_spec_int ("likelihood", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("likelihood", NULL, NULL, CF_TYPE_LIKELIHOOD, CF_LIKELIHOOD_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CONFIDENCE] =
-    g_param_spec_int ("confidence", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("confidence", NULL, NULL, CF_TYPE_CONFIDENCE, CF_CONFIDENCE_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EVENT_DATE] =
     g_param_spec_string ("event-date", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -65,10 +65,10 @@ cf_hypothesis_get_property (GObject    *object,
       g_value_set_string (value, self->description);
       break;
     case PROP_LIKELIHOOD:
-      g_value_set_int (value, self->likelihood);
+      g_value_set_enum (value, self->likelihood);
       break;
     case PROP_CONFIDENCE:
-      g_value_set_int (value, self->confidence);
+      g_value_set_enum (value, self->confidence);
       break;
     case PROP_N_CONSISTENT:
       g_value_set_uint (value, self->n_consistent);
@@ -99,11 +99,11 @@ cf_hypothesis_class_init (CfHypothesisClass *klass)
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LIKELIHOOD] =
-    g_param_spec_int ("likelihood", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("likelihood", NULL, NULL, CF_TYPE_LIKELIHOOD, CF_LIKELIHOOD_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CONFIDENCE] =
-    g_param_spec_int ("confidence", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("confidence", NULL, NULL, CF_TYPE_CONFIDENCE, CF_CONFIDENCE_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_N_CONSISTENT] =
     g_param_spec_uint ("n-consistent", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

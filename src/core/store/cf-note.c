@@ -58,7 +58,7 @@ cf_note_get_property (GObject    *object,
       g_value_set_int64 (value, self->id);
       break;
     case PROP_TARGET:
-      g_value_set_int (value, self->target);
+      g_value_set_enum (value, self->target);
       break;
     case PROP_TARGET_ID:
       g_value_set_int64 (value, self->target_id);
@@ -89,8 +89,8 @@ cf_note_class_init (CfNoteClass *klass)
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TARGET] =
-    g_param_spec_int ("target", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("target", NULL, NULL, CF_TYPE_NOTE_TARGET, CF_NOTE_TARGET_CASE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TARGET_ID] =
     g_param_spec_int64 ("target-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

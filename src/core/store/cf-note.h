@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "cf-store-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "cf-store-enums.h"
+
 G_BEGIN_DECLS
 
 /* The rating scales of DESIGN.md. Codes are stored; labels are translated for display.
