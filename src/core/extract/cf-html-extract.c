@@ -9,117 +9,11 @@
 #include "cf-encoding.h"
 #include "cf-extract-private.h"
 #include "cf-html-extract.h"
+#include "cf-html-private.h"
 
-/*
- * How the article is found.
- *
- * The page is parsed once. One pre-order walk (iterative: the HTML parser has no
- * nesting limit) gives every element a NodeInfo, in document order, so that a
- * parent always comes before its children; it also collects the metadata. Then,
- * for up to four attempts with ever fewer rules (as Readability does when a page
- * yields too little), the infos are swept backwards to sum up text, link text and
- * counts per subtree, every "paragraph" (a block with enough inline text) scores
- * its ancestors, the best-scoring container wins together with its qualifying
- * siblings, and its text is written out while conditionally dropping link lists,
- * share widgets and other furniture inside it.
- */
-
+#define MIN_ARTICLE_CHARS 250
 /* in tenths: how much of a JSON-LD articleBody our text must hold */
 #define CROSS_CHECK_RECALL 6
-#define MIN_ARTICLE_CHARS 250
-
-typedef enum
-{
-  TAG_OTHER = 0,        /* unknown tags count as inline */
-  TAG_INLINE,
-  TAG_A,
-  TAG_BR,
-  TAG_IMG,
-  TAG_BLOCK,            /* generic block: div, section, article, main, ... */
-  TAG_P,
-  TAG_PRE,
-  TAG_TD,
-  TAG_TR,
-  TAG_LIST,             /* ul, ol, dl */
-  TAG_LI,
-  TAG_HEADING,
-  TAG_BLOCKQUOTE,
-  TAG_TABLE,
-  TAG_FORM,
-  TAG_HEAD,
-  TAG_BODY,
-  TAG_HTML,
-  TAG_INPUT,            /* dropped, but counted by conditional cleaning */
-  TAG_EMBED,            /* dropped, but counted */
-  TAG_DROP,             /* never content: script, style, nav, ... */
-  TAG_SCRIPT,
-  TAG_TITLE,
-  TAG_META,
-  TAG_LINK,
-  TAG_TIME,
-  TAG_HEADER,
-  TAG_FOOTER,
-  TAG_ASIDE,
-  TAG_FIGURE,
-} TagKind;
-
-enum
-{
-  INFO_HIDDEN     = 1 << 0,   /* never content: dropped tag, hidden element */
-  INFO_UNLIKELY   = 1 << 1,   /* class/id says it is no article part */
-  INFO_IN_TABLE   = 1 << 2,
-  INFO_NONCONTENT = 1 << 3,
-  INFO_BOILER     = 1 << 4,   /* class/id of a byline, date, caption, share bar... */
-  INFO_BYLINE     = 1 << 5,
-  INFO_IN_UNLIKELY = 1 << 6,  /* some ancestor is INFO_UNLIKELY */
-  INFO_SHARE      = 1 << 7,   /* class/id names a share widget */
-  INFO_CAPTION    = 1 << 8,   /* a caption: no article text, but may hold a byline */
-};
-
-typedef struct
-{
-  xmlNode *node;
-  guint    parent;          /* index, or G_MAXUINT for the root */
-  guint8   kind;
-  guint16  flags;
-  gint16   class_weight;
-  guint    own_text;        /* non-space bytes of the element's own text nodes */
-  guint    own_commas;
-
-  /* per attempt */
-  gboolean dropped;
-  gboolean scored;
-  guint    text_len;
-  guint    link_len;
-  guint    inline_len;
-  guint    inline_commas;
-  guint    commas;
-  guint    n_p;
-  guint    n_img;
-  guint    n_li;
-  guint    n_input;
-  guint    n_embed;
-  guint    n_heading;
-  double   score;
-} NodeInfo;
-
-typedef struct
-{
-  /* metadata */
-  GHashTable *meta;         /* lower-case key -> value, last one wins */
-  char       *html_lang;
-  char       *title;
-  char       *canonical;
-  char       *byline_markup;
-  char       *time_datetime;
-  char       *itemprop_published;
-  GPtrArray  *json_ld;      /* raw script texts */
-  GPtrArray  *h1s;          /* texts of h1 elements */
-  GPtrArray  *h2s;
-
-  GArray     *infos;
-  xmlNode    *body;
-} Page;
 
 static GHashTable *tag_kinds;
 
@@ -201,18 +95,9 @@ kind_is_block (TagKind kind)
     }
 }
 
-static inline NodeInfo *
-node_info (Page          *page,
-           const xmlNode *node)
-{
-  guint idx = GPOINTER_TO_UINT (node->_private);
-
-  return idx ? &g_array_index (page->infos, NodeInfo, idx - 1) : NULL;
-}
-
-static const char *
-attr (const xmlNode *node,
-      const char    *name)
+const char *
+_cf_html_attr (const xmlNode *node,
+               const char    *name)
 {
   for (xmlAttr *a = node->properties; a != NULL; a = a->next)
     if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
@@ -220,7 +105,6 @@ attr (const xmlNode *node,
       return (const char *) a->children->content;
   return NULL;
 }
-
 
 static const char * const unlikely_words[] = {
   "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community",
@@ -433,8 +317,8 @@ measure_text (const char *s,
 }
 
 /* The text content of a subtree, iteratively, whitespace collapsed. */
-static char *
-subtree_text (xmlNode *root)
+char *
+_cf_html_subtree_text (xmlNode *root)
 {
   GString *s = g_string_new (NULL);
   xmlNode *n = root->children;
@@ -486,8 +370,8 @@ script_text (xmlNode *node)
   return g_string_free (s, FALSE);
 }
 
-static void
-page_clear (Page *page)
+void
+_cf_html_page_clear (Page *page)
 {
   g_clear_pointer (&page->meta, g_hash_table_unref);
   g_clear_pointer (&page->html_lang, g_free);
@@ -502,16 +386,15 @@ page_clear (Page *page)
   g_clear_pointer (&page->infos, g_array_unref);
 }
 
-
-static void
-note_meta (Page          *page,
-           const xmlNode *node)
+void
+_cf_html_note_meta (Page          *page,
+                    const xmlNode *node)
 {
-  const char *content = attr (node, "content");
-  const char *property = attr (node, "property");
-  const char *name = attr (node, "name");
-  const char *itemprop = attr (node, "itemprop");
-  const char *http_equiv = attr (node, "http-equiv");
+  const char *content = _cf_html_attr (node, "content");
+  const char *property = _cf_html_attr (node, "property");
+  const char *name = _cf_html_attr (node, "name");
+  const char *itemprop = _cf_html_attr (node, "itemprop");
+  const char *http_equiv = _cf_html_attr (node, "http-equiv");
   gboolean matched = FALSE;
 
   if (content == NULL)
@@ -648,7 +531,7 @@ find_itemprop_name (xmlNode *root)
     {
       if (n->type == XML_ELEMENT_NODE)
         {
-          const char *itemprop = attr (n, "itemprop");
+          const char *itemprop = _cf_html_attr (n, "itemprop");
 
           if (itemprop != NULL && strstr (itemprop, "name") != NULL)
             return n;
@@ -671,9 +554,9 @@ find_itemprop_name (xmlNode *root)
 }
 
 /* The one walk over the whole tree: infos, hidden/unlikely flags, metadata. */
-static void
-scan_page (Page   *page,
-           xmlDoc *doc)
+void
+_cf_html_scan_page (Page   *page,
+                    xmlDoc *doc)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   xmlNode *n = root;
@@ -689,8 +572,8 @@ scan_page (Page   *page,
         {
           NodeInfo info = { 0 };
           TagKind kind = tag_kind (n);
-          const char *cls = attr (n, "class");
-          const char *id = attr (n, "id");
+          const char *cls = _cf_html_attr (n, "class");
+          const char *id = _cf_html_attr (n, "id");
           const char *role;
           guint words = 0;
           gboolean hiding_class = FALSE;
@@ -727,10 +610,10 @@ scan_page (Page   *page,
               info.flags |= INFO_NONCONTENT;
               break;
             case TAG_HTML:
-              if (page->html_lang == NULL && attr (n, "lang") != NULL)
-                page->html_lang = g_strstrip (g_strdup (attr (n, "lang")));
-              if (page->html_lang == NULL && attr (n, "xml:lang") != NULL)
-                page->html_lang = g_strstrip (g_strdup (attr (n, "xml:lang")));
+              if (page->html_lang == NULL && _cf_html_attr (n, "lang") != NULL)
+                page->html_lang = g_strstrip (g_strdup (_cf_html_attr (n, "lang")));
+              if (page->html_lang == NULL && _cf_html_attr (n, "xml:lang") != NULL)
+                page->html_lang = g_strstrip (g_strdup (_cf_html_attr (n, "xml:lang")));
               break;
             case TAG_BODY:
               if (page->body == NULL)
@@ -738,26 +621,26 @@ scan_page (Page   *page,
               break;
             case TAG_TITLE:
               if (page->title == NULL && (in_head || page->body == NULL))
-                page->title = subtree_text (n);
+                page->title = _cf_html_subtree_text (n);
               info.flags |= INFO_HIDDEN;
               break;
             case TAG_META:
-              note_meta (page, n);
+              _cf_html_note_meta (page, n);
               info.flags |= INFO_HIDDEN;
               break;
             case TAG_LINK:
               {
-                const char *rel = attr (n, "rel");
+                const char *rel = _cf_html_attr (n, "rel");
 
                 if (page->canonical == NULL && rel != NULL &&
-                    g_ascii_strcasecmp (rel, "canonical") == 0 && attr (n, "href") != NULL)
-                  page->canonical = g_strstrip (g_strdup (attr (n, "href")));
+                    g_ascii_strcasecmp (rel, "canonical") == 0 && _cf_html_attr (n, "href") != NULL)
+                  page->canonical = g_strstrip (g_strdup (_cf_html_attr (n, "href")));
                 info.flags |= INFO_HIDDEN;
               }
               break;
             case TAG_SCRIPT:
               {
-                const char *type = attr (n, "type");
+                const char *type = _cf_html_attr (n, "type");
 
                 if (type != NULL && g_ascii_strcasecmp (type, "application/ld+json") == 0 &&
                     page->json_ld->len < 16)
@@ -766,8 +649,8 @@ scan_page (Page   *page,
               }
               break;
             case TAG_TIME:
-              if (page->time_datetime == NULL && attr (n, "datetime") != NULL)
-                page->time_datetime = g_strdup (attr (n, "datetime"));
+              if (page->time_datetime == NULL && _cf_html_attr (n, "datetime") != NULL)
+                page->time_datetime = g_strdup (_cf_html_attr (n, "datetime"));
               break;
             case TAG_TABLE:
               info.flags |= INFO_IN_TABLE;
@@ -784,18 +667,18 @@ scan_page (Page   *page,
           if (in_head && kind != TAG_HEAD)
             info.flags |= INFO_HIDDEN;
 
-          if (hiding_class || xmlHasProp (n, (const xmlChar *) "hidden") != NULL || style_hides (attr (n, "style")))
+          if (hiding_class || xmlHasProp (n, (const xmlChar *) "hidden") != NULL || style_hides (_cf_html_attr (n, "style")))
             info.flags |= INFO_HIDDEN;
           else
             {
-              const char *aria = attr (n, "aria-hidden");
+              const char *aria = _cf_html_attr (n, "aria-hidden");
 
               if (aria != NULL && strcmp (aria, "true") == 0 &&
                   !(cls != NULL && strstr (cls, "fallback-image") != NULL))
                 info.flags |= INFO_HIDDEN;
             }
 
-          role = attr (n, "role");
+          role = _cf_html_attr (n, "role");
           if (role != NULL && kind != TAG_BODY && kind != TAG_HTML &&
               (strcmp (role, "menu") == 0 || strcmp (role, "menubar") == 0 ||
                strcmp (role, "complementary") == 0 || strcmp (role, "navigation") == 0 ||
@@ -819,9 +702,9 @@ scan_page (Page   *page,
            * one, whose text is short enough to be a name. */
           if (page->byline_markup == NULL && !(info.flags & (INFO_HIDDEN | INFO_NONCONTENT)))
             {
-              const char *rel = attr (n, "rel");
+              const char *rel = _cf_html_attr (n, "rel");
 
-              const char *itemprop = attr (n, "itemprop");
+              const char *itemprop = _cf_html_attr (n, "itemprop");
               gboolean is_rel_author = rel != NULL && strcmp (rel, "author") == 0;
 
               /* Blocks that look like no part of the article hide their bylines
@@ -835,9 +718,9 @@ scan_page (Page   *page,
                   xmlNode *name_node = find_itemprop_name (n);
 
                   if (name_node != NULL)
-                    text = subtree_text (name_node);
+                    text = _cf_html_subtree_text (name_node);
                   if (text == NULL)
-                    text = subtree_text (n);
+                    text = _cf_html_subtree_text (n);
                   if (*text != '\0' && g_utf8_strlen (text, -1) < 100)
                     {
                       page->byline_markup = g_steal_pointer (&text);
@@ -848,14 +731,14 @@ scan_page (Page   *page,
 
           if (page->itemprop_published == NULL)
             {
-              const char *itemprop = attr (n, "itemprop");
+              const char *itemprop = _cf_html_attr (n, "itemprop");
 
               if (itemprop != NULL && strcmp (itemprop, "datePublished") == 0)
                 {
-                  const char *v = attr (n, "content");
+                  const char *v = _cf_html_attr (n, "content");
 
                   if (v == NULL)
-                    v = attr (n, "datetime");
+                    v = _cf_html_attr (n, "datetime");
                   if (v != NULL)
                     page->itemprop_published = g_strdup (v);
                 }
@@ -864,7 +747,7 @@ scan_page (Page   *page,
           if (kind == TAG_HEADING && !(info.flags & INFO_HIDDEN) &&
               (n->name[1] == '1' || n->name[1] == '2'))
             {
-              char *text = subtree_text (n);
+              char *text = _cf_html_subtree_text (n);
 
               g_ptr_array_add (n->name[1] == '1' ? page->h1s : page->h2s, text);
             }
@@ -904,7 +787,7 @@ scan_page (Page   *page,
             }
           if (tag_kind (n) == TAG_HEAD)
             in_head = FALSE;
-          current = node_info (page, n) ? node_info (page, n)->parent : G_MAXUINT;
+          current = _cf_html_node_info (page, n) ? _cf_html_node_info (page, n)->parent : G_MAXUINT;
         }
       if (n == NULL)
         break;
@@ -1344,7 +1227,7 @@ write_text (Page        *page,
 
       if (n->type == XML_ELEMENT_NODE)
         {
-          NodeInfo *in = node_info (page, n);
+          NodeInfo *in = _cf_html_node_info (page, n);
 
           if (in != NULL && !in->dropped && !(in->flags & INFO_NONCONTENT) &&
               !(n != root && skip_in_article (in)) &&
@@ -1376,7 +1259,7 @@ write_text (Page        *page,
         {
           if (n->type == XML_ELEMENT_NODE)
             {
-              NodeInfo *in = node_info (page, n);
+              NodeInfo *in = _cf_html_node_info (page, n);
 
               if (in != NULL && kind_is_block (in->kind))
                 sink_break (sink, in->kind == TAG_TD ? 0 : 2);
@@ -1402,7 +1285,7 @@ write_text (Page        *page,
 static gboolean
 ends_like_sentence (xmlNode *node)
 {
-  g_autofree char *text = subtree_text (node);
+  g_autofree char *text = _cf_html_subtree_text (node);
   gsize len = strlen (text);
 
   return len > 0 && (text[len - 1] == '.' || strstr (text, ". ") != NULL);
@@ -1438,7 +1321,7 @@ grab_article (Page        *page,
     }
 
   threshold = MAX (10, top->score * 0.2);
-  top_class = attr (top->node, "class");
+  top_class = _cf_html_attr (top->node, "class");
   for (xmlNode *s = infos[top->parent].node->children; s != NULL; s = s->next)
     {
       NodeInfo *in;
@@ -1446,7 +1329,7 @@ grab_article (Page        *page,
 
       if (s->type != XML_ELEMENT_NODE)
         continue;
-      in = node_info (page, s);
+      in = _cf_html_node_info (page, s);
       if (in == NULL || in->dropped)
         continue;
       if (in == top)
@@ -1454,7 +1337,7 @@ grab_article (Page        *page,
       else
         {
           double bonus = 0;
-          const char *cls = attr (s, "class");
+          const char *cls = _cf_html_attr (s, "class");
 
           if (top_class != NULL && *top_class && g_strcmp0 (cls, top_class) == 0)
             bonus = top->score * 0.2;
@@ -1484,11 +1367,9 @@ grab_article (Page        *page,
   return g_string_free (sink.out, FALSE);
 }
 
-/* ---- metadata ---------------------------------------------------------------- */
-
 /* Undoes a second round of entity escaping that some sites put in meta content. */
-static char *
-unescape_entities (const char *s)
+char *
+_cf_html_unescape_entities (const char *s)
 {
   GString *out;
 
@@ -1545,7 +1426,7 @@ meta_value (Page       *page,
 
   if (v == NULL || *v == '\0')
     return NULL;
-  return unescape_entities (v);
+  return _cf_html_unescape_entities (v);
 }
 
 static guint
@@ -2029,10 +1910,10 @@ normalise_language_tag (char *tag)
     }
 }
 
-static void
-fill_metadata (Page                *page,
-               CfExtractedDocument *doc,
-               char               **json_ld_body)
+void
+_cf_html_fill_metadata (Page                *page,
+                        CfExtractedDocument *doc,
+                        char               **json_ld_body)
 {
   JsonLdMeta ld = { 0 };
   char *published_raw;
@@ -2095,8 +1976,6 @@ fill_metadata (Page                *page,
   json_ld_meta_clear (&ld);
 }
 
-/* ---- entry points ------------------------------------------------------------ */
-
 /* *@truncated: the parser gave up part-way, which in recovery mode only happens at
  * its nesting limit (256 levels without HTML_PARSE_HUGE, which we never set). */
 static htmlDocPtr
@@ -2118,8 +1997,8 @@ parse_html_utf8 (const char *utf8,
   return doc;
 }
 
-static void
-page_init (Page *page)
+void
+_cf_html_page_init (Page *page)
 {
   init_tag_kinds ();
   page->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -2129,8 +2008,8 @@ page_init (Page *page)
   page->infos = g_array_new (FALSE, FALSE, sizeof (NodeInfo));
 }
 
-static char *
-extract_body (Page *page)
+char *
+_cf_html_extract_body (Page *page)
 {
   static const Flags attempts[] = {
     { TRUE, TRUE, TRUE },
@@ -2187,8 +2066,8 @@ is_timestamp_line (const char *line,
   return year && clock;
 }
 
-static char *
-drop_timestamp_lines (const char *text)
+char *
+_cf_html_drop_timestamp_lines (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
   const char *p = text;
@@ -2209,6 +2088,21 @@ drop_timestamp_lines (const char *text)
         p++;
     }
   return g_string_free (out, FALSE);
+}
+
+/* All the text under @root, with no article finding and no cleaning: a feed
+ * item's content is all article. */
+char *
+_cf_html_page_text (Page    *page,
+                    xmlNode *root)
+{
+  static const Flags none = { FALSE, FALSE, FALSE };
+  TextSink sink = { 0 };
+
+  accumulate (page, &none);
+  sink.out = g_string_new (NULL);
+  write_text (page, root, &none, FALSE, &sink);
+  return g_string_free (sink.out, FALSE);
 }
 
 static GHashTable *
@@ -2266,7 +2160,7 @@ cross_check_json_ld_body (CfExtractedDocument *doc,
     ld_text = _cf_html_fragment_to_text (json_ld_body, strlen (json_ld_body));
   else
     {
-      g_autofree char *unescaped = unescape_entities (json_ld_body);
+      g_autofree char *unescaped = _cf_html_unescape_entities (json_ld_body);
 
       ld_text = _cf_normalise_plain_text (unescaped);
     }
@@ -2320,23 +2214,23 @@ _cf_html_extract (const char  *data,
       return NULL;
     }
 
-  page_init (&page);
-  scan_page (&page, html);
+  _cf_html_page_init (&page);
+  _cf_html_scan_page (&page, html);
 
   doc = _cf_extracted_document_new (media_type);
   doc->note = g_steal_pointer (&note);
-  fill_metadata (&page, doc, &json_ld_body);
+  _cf_html_fill_metadata (&page, doc, &json_ld_body);
   {
-    g_autofree char *body = extract_body (&page);
+    g_autofree char *body = _cf_html_extract_body (&page);
 
     g_autofree char *normalised = _cf_normalise_plain_text (body ? body : "");
 
-    doc->text = drop_timestamp_lines (normalised);
+    doc->text = _cf_html_drop_timestamp_lines (normalised);
   }
   if (json_ld_body != NULL)
     cross_check_json_ld_body (doc, json_ld_body);
 
-  page_clear (&page);
+  _cf_html_page_clear (&page);
   xmlFreeDoc (html);
 
   if (truncated && *doc->text == '\0')
@@ -2370,10 +2264,9 @@ _cf_html_fragment_to_text (const char *utf8,
 {
   htmlDocPtr html;
   Page page = { 0 };
-  TextSink sink = { 0 };
   gboolean truncated;
-  static const Flags none = { FALSE, FALSE, FALSE };
   xmlNode *root;
+  g_autofree char *raw = NULL;
 
   if (len == 0 || len > G_MAXINT)
     return g_strdup ("");
@@ -2386,16 +2279,10 @@ _cf_html_fragment_to_text (const char *utf8,
       xmlFreeDoc (html);
       return g_strdup ("");
     }
-  page_init (&page);
-  scan_page (&page, html);
-  accumulate (&page, &none);
-  sink.out = g_string_new (NULL);
-  write_text (&page, page.body ? page.body : root, &none, FALSE, &sink);
-  page_clear (&page);
+  _cf_html_page_init (&page);
+  _cf_html_scan_page (&page, html);
+  raw = _cf_html_page_text (&page, page.body ? page.body : root);
+  _cf_html_page_clear (&page);
   xmlFreeDoc (html);
-  {
-    g_autofree char *raw = g_string_free (sink.out, FALSE);
-
-    return _cf_normalise_plain_text (raw);
-  }
+  return _cf_normalise_plain_text (raw);
 }
