@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* What the files of CfCase share: the instance struct, the statement cache, error
+ * mapping and the edit helpers. cf-case.c holds the object itself; each other
+ * cf-case-*.c holds one concern (opening, undo, live objects, one table each,
+ * search, check, export). Tests and benchmarks use the two functions at the end. */
+
 #include <sqlite3.h>
 
 #include "cf-case.h"
@@ -11,6 +16,180 @@ G_BEGIN_DECLS
 #define CF_SCHEMA_VERSION 1
 /* PRAGMA application_id of every case file: "CsF1" */
 #define CF_APPLICATION_ID 0x43734631
+
+/* A prepared statement from the cache; g_autoptr(CfStmt) resets it on scope exit. */
+typedef sqlite3_stmt CfStmt;
+
+void _cf_case_stmt_release (CfStmt *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfStmt, _cf_case_stmt_release)
+
+/* One undoable action: its label and the changeset the session recorded. */
+typedef struct
+{
+  char  *label;
+  void  *changeset;
+  int    size;
+} CfUndoEntry;
+
+struct _CfCase
+{
+  GObject        parent_instance;
+
+  sqlite3       *db;
+  char          *path;
+  GHashTable    *statements;    /* SQL text (static) -> sqlite3_stmt */
+  char          *info[CF_CASE_FIELD_ANALYST + 1];
+
+  /* one live object per record, so edits update what the panes hold */
+  GHashTable    *objects[CF_N_RECORD_KINDS];   /* gint64* id -> GObject (weak) */
+  GList         *lists;                         /* CfRecordList (weak) */
+
+  guint          action_depth;
+  char          *action_label;
+  GError        *action_error;    /* why the outermost begin failed */
+  sqlite3_session *session;
+  gboolean       action_failed;
+
+  GQueue         undo_stack;   /* CfUndoEntry, newest at head */
+  GQueue         redo_stack;
+
+  guint          read_only : 1;
+  guint          undo_enabled : 1;
+};
+
+typedef enum
+{
+  CF_CASE_PROP_0,
+  CF_CASE_PROP_PATH,
+  CF_CASE_PROP_READ_ONLY,
+  CF_CASE_PROP_TITLE,
+  CF_CASE_PROP_SUMMARY,
+  CF_CASE_PROP_INCIDENT_DATE,
+  CF_CASE_PROP_MARKING,
+  CF_CASE_PROP_ANALYST,
+  CF_CASE_PROP_CAN_UNDO,
+  CF_CASE_PROP_CAN_REDO,
+  CF_CASE_PROP_UNDO_LABEL,
+  CF_CASE_PROP_REDO_LABEL,
+  CF_CASE_N_PROPS
+} CfCaseProp;
+
+/* cf-case.c: the object, errors, statements, the case record, edit helpers */
+void      _cf_case_notify                (CfCase        *self,
+                                          CfCaseProp     prop);
+void      _cf_case_emit_record_changed   (CfCase        *self,
+                                          CfRecordKind   kind,
+                                          gint64         id,
+                                          CfChange       change);
+void      _cf_case_emit_records_changed  (CfCase        *self,
+                                          guint          kinds_mask);
+char     *_cf_case_now_iso8601           (void);
+/* Maps an SQLite result to CF_CASE_ERROR in words a user can act on; @doing names
+ * what failed ("Adding the claim"). */
+void      _cf_case_set_sqlite_error      (GError       **error,
+                                          sqlite3       *db,
+                                          int            rc,
+                                          const char    *doing);
+gboolean  _cf_case_check_writable        (CfCase        *self,
+                                          GError       **error);
+gboolean  _cf_case_check_open            (CfCase        *self,
+                                          GError       **error);
+/* A statement from the cache (prepared on first use), keyed by its static text. */
+CfStmt   *_cf_case_prepare               (CfCase        *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean  _cf_case_exec_sql              (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *doing,
+                                          GError       **error);
+gboolean  _cf_case_step_done             (CfCase        *self,
+                                          CfStmt        *stmt,
+                                          const char    *doing,
+                                          GError       **error);
+void      _cf_case_bind_text_or_null     (CfStmt        *stmt,
+                                          int            index,
+                                          const char    *text);
+void      _cf_case_bind_id_or_null       (CfStmt        *stmt,
+                                          int            index,
+                                          gint64         id);
+void      _cf_case_bind_int_or_null      (CfStmt        *stmt,
+                                          int            index,
+                                          int            value);
+void      _cf_case_finalize_statements   (CfCase        *self);
+gboolean  _cf_case_load_info             (CfCase        *self,
+                                          GError       **error);
+/* A name or title without surrounding space; refuses empty or invalid text. */
+char     *_cf_case_clean_name            (const char    *name,
+                                          GError       **error);
+
+typedef enum
+{
+  CF_VALUE_TEXT,          /* NULL becomes '' */
+  CF_VALUE_TEXT_OR_NULL,  /* NULL or '' becomes NULL */
+  CF_VALUE_INT_OR_NULL,   /* <= 0 becomes NULL */
+} CfValueKind;
+
+/* Runs @sql (with ?1 the id, ?2 the value, ?3 the time) as one edit. */
+gboolean  _cf_case_update_field          (CfCase        *self,
+                                          const char    *sql,
+                                          gint64         id,
+                                          CfValueKind    value_kind,
+                                          const char    *text,
+                                          gint           number,
+                                          const char    *label,
+                                          const char    *what,
+                                          GError       **error);
+gboolean  _cf_case_record_exists         (CfCase        *self,
+                                          const char    *sql,
+                                          gint64         id,
+                                          const char    *what,
+                                          GError       **error);
+gboolean  _cf_case_run_with_id           (CfCase        *self,
+                                          const char    *sql,
+                                          gint64         id,
+                                          const char    *doing,
+                                          GError       **error);
+gboolean  _cf_case_delete_record         (CfCase             *self,
+                                          gint64              id,
+                                          const char         *exists_sql,
+                                          const char         *what,
+                                          const char * const *steps,
+                                          guint               n_steps,
+                                          const char         *label,
+                                          const char         *doing,
+                                          GError            **error);
+
+/* cf-case-undo.c: actions, session changesets, history */
+gboolean  _cf_case_begin_failed          (CfCase        *self,
+                                          GError       **error);
+gboolean  _cf_case_edit_failed           (CfCase        *self);
+void      _cf_case_clear_history         (CfCase        *self);
+
+/* Every public edit runs inside one of these: fails early on a read-only case, and
+ * joins an action the caller opened. */
+#define CF_CASE_BEGIN_EDIT(label)                          \
+  G_STMT_START {                                           \
+    if (!_cf_case_check_writable (self, error))            \
+      return 0;                                            \
+    cf_case_begin_action (self, (label));                  \
+    if (self->action_failed)                               \
+      return _cf_case_begin_failed (self, error);          \
+  } G_STMT_END
+
+/* cf-case-live.c: the identity map of live records and change notifications */
+void      _cf_case_init_live             (CfCase        *self);
+void      _cf_case_clear_live            (CfCase        *self);
+/* The live object of a record, with a new reference. */
+gpointer  _cf_case_get_record            (CfCase        *self,
+                                          CfRecordKind   kind,
+                                          gint64         id,
+                                          const char    *what,
+                                          GError       **error);
+/* After a commit, undo or redo: @changeset NULL means "anything may have changed". */
+void      _cf_case_notify_changeset      (CfCase        *self,
+                                          void          *changeset,
+                                          int            size);
 
 /* For tests: open every later case through the SQLite VFS of that name (NULL for the
  * default), e.g. a fault-injecting shim. */

@@ -29,67 +29,7 @@
 #define CF_QUOTE_CONTEXT       32      /* characters kept before and after a quote */
 #define CF_UNDO_DEPTH          200
 
-typedef sqlite3_stmt CfStmt;
-
-static void
-cf_stmt_release (CfStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfStmt, cf_stmt_release)
-
-typedef struct
-{
-  char  *label;
-  void  *changeset;
-  int    size;
-} UndoEntry;
-
-struct _CfCase
-{
-  GObject        parent_instance;
-
-  sqlite3       *db;
-  char          *path;
-  GHashTable    *statements;    /* SQL text (static) -> sqlite3_stmt */
-  char          *info[CF_CASE_FIELD_ANALYST + 1];
-
-  /* one live object per record, so edits update what the panes hold */
-  GHashTable    *objects[CF_N_RECORD_KINDS];   /* gint64* id -> GObject (weak) */
-  GList         *lists;                         /* CfRecordList (weak) */
-
-  guint          action_depth;
-  char          *action_label;
-  GError        *action_error;    /* why the outermost begin failed */
-  sqlite3_session *session;
-  gboolean       action_failed;
-
-  GQueue         undo_stack;   /* UndoEntry, newest at head */
-  GQueue         redo_stack;
-
-  guint          read_only : 1;
-  guint          undo_enabled : 1;
-};
-
 G_DEFINE_FINAL_TYPE (CfCase, cf_case, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_PATH,
-  PROP_READ_ONLY,
-  PROP_TITLE,
-  PROP_SUMMARY,
-  PROP_INCIDENT_DATE,
-  PROP_MARKING,
-  PROP_ANALYST,
-  PROP_CAN_UNDO,
-  PROP_CAN_REDO,
-  PROP_UNDO_LABEL,
-  PROP_REDO_LABEL,
-  N_PROPS
-};
 
 enum {
   RECORD_CHANGED,
@@ -97,7 +37,7 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[CF_CASE_N_PROPS];
 static guint signals[N_SIGNALS];
 static char *vfs_name;
 
@@ -111,10 +51,40 @@ static const char *document_field_names[] = {
 
 G_DEFINE_QUARK (cf-case-error-quark, cf_case_error)
 
+void
+_cf_case_notify (CfCase     *self,
+                 CfCaseProp  prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+_cf_case_emit_record_changed (CfCase       *self,
+                              CfRecordKind  kind,
+                              gint64        id,
+                              CfChange      change)
+{
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, kind, id, change);
+}
+
+void
+_cf_case_emit_records_changed (CfCase *self,
+                               guint   kinds_mask)
+{
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0, kinds_mask);
+}
+
+void
+_cf_case_stmt_release (CfStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 static void
 undo_entry_free (gpointer data)
 {
-  UndoEntry *entry = data;
+  CfUndoEntry *entry = data;
 
   g_free (entry->label);
   sqlite3_free (entry->changeset);
@@ -155,8 +125,8 @@ _cf_case_get_db (CfCase *self)
   return self->db;
 }
 
-static char *
-now_iso8601 (void)
+char *
+_cf_case_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -166,8 +136,8 @@ now_iso8601 (void)
 /* --- errors --------------------------------------------------------------------- */
 
 /* Maps an SQLite result to our error domain in words a user can act on. */
-static void
-set_sqlite_error (GError     **error,
+void
+_cf_case_set_sqlite_error (GError     **error,
                   sqlite3     *db,
                   int          rc,
                   const char  *doing)
@@ -221,8 +191,8 @@ set_sqlite_error (GError     **error,
     }
 }
 
-static gboolean
-check_writable (CfCase  *self,
+gboolean
+_cf_case_check_writable (CfCase  *self,
                 GError **error)
 {
   if (self->db == NULL)
@@ -241,8 +211,8 @@ check_writable (CfCase  *self,
   return TRUE;
 }
 
-static gboolean
-check_open (CfCase  *self,
+gboolean
+_cf_case_check_open (CfCase  *self,
             GError **error)
 {
   if (self->db == NULL)
@@ -258,15 +228,15 @@ check_open (CfCase  *self,
 
 /* Prepared statements are kept for the life of the connection, keyed by their
  * (static) SQL text. The caller resets with g_autoptr(CfStmt). */
-static CfStmt *
-prepare (CfCase      *self,
+CfStmt *
+_cf_case_prepare (CfCase      *self,
          const char  *sql,
          GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return NULL;
 
   /* SQLite rolls a whole transaction back by itself after some errors (out of
@@ -287,15 +257,15 @@ prepare (CfCase      *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("Reading the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the case"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
+gboolean
+_cf_case_exec_sql (sqlite3     *db,
           const char  *sql,
           const char  *doing,
           GError     **error)
@@ -304,15 +274,15 @@ exec_sql (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, doing);
+      _cf_case_set_sqlite_error (error, db, rc, doing);
       return FALSE;
     }
   return TRUE;
 }
 
 /* Runs a statement that returns no rows; the caller has bound it. */
-static gboolean
-step_done (CfCase      *self,
+gboolean
+_cf_case_step_done (CfCase      *self,
            CfStmt      *stmt,
            const char  *doing,
            GError     **error)
@@ -321,14 +291,14 @@ step_done (CfCase      *self,
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, doing);
+      _cf_case_set_sqlite_error (error, self->db, rc, doing);
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-bind_text_or_null (CfStmt     *stmt,
+void
+_cf_case_bind_text_or_null (CfStmt     *stmt,
                    int         index,
                    const char *text)
 {
@@ -338,8 +308,8 @@ bind_text_or_null (CfStmt     *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
-static void
-bind_id_or_null (CfStmt *stmt,
+void
+_cf_case_bind_id_or_null (CfStmt *stmt,
                  int     index,
                  gint64  id)
 {
@@ -349,8 +319,8 @@ bind_id_or_null (CfStmt *stmt,
     sqlite3_bind_int64 (stmt, index, id);
 }
 
-static void
-bind_int_or_null (CfStmt *stmt,
+void
+_cf_case_bind_int_or_null (CfStmt *stmt,
                   int     index,
                   int     value)
 {
@@ -360,8 +330,8 @@ bind_int_or_null (CfStmt *stmt,
     sqlite3_bind_int (stmt, index, value);
 }
 
-static void
-finalize_statements (CfCase *self)
+void
+_cf_case_finalize_statements (CfCase *self)
 {
   GHashTableIter iter;
   gpointer value;
@@ -434,7 +404,7 @@ open_connection (const char  *path,
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_EXRESCODE, vfs_name);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, _("Opening the case file"));
+      _cf_case_set_sqlite_error (error, db, rc, _("Opening the case file"));
       sqlite3_close (db);
       return NULL;
     }
@@ -450,7 +420,7 @@ open_connection (const char  *path,
   sqlite3_set_authorizer (db, authorizer_cb, NULL);
   sqlite3_busy_timeout (db, 2000);
 
-  if (!exec_sql (db,
+  if (!_cf_case_exec_sql (db,
                  "PRAGMA cell_size_check = ON;"
                  "PRAGMA mmap_size = 0;"
                  "PRAGMA foreign_keys = ON;"
@@ -605,7 +575,7 @@ dump_schema (sqlite3  *db,
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, _("Reading the schema"));
+      _cf_case_set_sqlite_error (error, db, rc, _("Reading the schema"));
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -620,7 +590,7 @@ dump_schema (sqlite3  *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db, rc, _("Reading the schema"));
+      _cf_case_set_sqlite_error (error, db, rc, _("Reading the schema"));
       return NULL;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -670,7 +640,7 @@ pragma_int (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, _("Reading the case file"));
+      _cf_case_set_sqlite_error (error, db, rc, _("Reading the case file"));
       return FALSE;
     }
   return TRUE;
@@ -709,7 +679,7 @@ verify_connection (sqlite3     *db,
                      _("“%s” is damaged and cannot be opened (%s)."),
                      display, sqlite3_errmsg (db));
       else
-        set_sqlite_error (error, db, rc, _("Checking the case file"));
+        _cf_case_set_sqlite_error (error, db, rc, _("Checking the case file"));
       return FALSE;
     }
   if (first_problem != NULL)
@@ -827,11 +797,11 @@ check_hot_journal (const char  *path,
   return TRUE;
 }
 
-static gboolean
-load_info (CfCase  *self,
+gboolean
+_cf_case_load_info (CfCase  *self,
            GError **error)
 {
-  g_autoptr(CfStmt) stmt = prepare (self,
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
                                     "SELECT title, summary, incident_date, marking, analyst "
                                     "FROM case_info WHERE id = 1", error);
   int rc;
@@ -847,7 +817,7 @@ load_info (CfCase  *self,
     }
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, _("Reading the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the case"));
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
@@ -858,7 +828,7 @@ load_info (CfCase  *self,
         {
           g_free (self->info[i]);
           self->info[i] = g_strdup (value);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE + i]);
+          _cf_case_notify (self, CF_CASE_PROP_TITLE + i);
         }
     }
   return TRUE;
@@ -903,7 +873,7 @@ open_verified (const char  *path,
     }
 
   if (!*read_only
-      && !exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
+      && !_cf_case_exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
                     _("Opening the case file"), error))
     {
       sqlite3_close (db);
@@ -943,7 +913,7 @@ cf_case_open (const char       *path,
     return NULL;
 
   self = case_new_for_db (db, path, read_only);
-  if (!load_info (self, error))
+  if (!_cf_case_load_info (self, error))
     return NULL;
 
   /* compiled now, so a rollback under memory pressure needs no compiling */
@@ -955,7 +925,7 @@ cf_case_open (const char       *path,
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (control); i++)
-        if (prepare (self, control[i], error) == NULL)
+        if (_cf_case_prepare (self, control[i], error) == NULL)
           return NULL;
     }
 
@@ -971,7 +941,7 @@ cf_case_create (const char  *path,
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _cf_case_now_iso8601 ();
   g_autofree char *setup = NULL;
   sqlite3 *db;
   int fd;
@@ -1023,7 +993,7 @@ cf_case_create (const char  *path,
 
   /* The schema is ours: it may be written before the defensive flag would refuse
    * writing to sqlite_schema (it does not, since DDL is allowed). */
-  if (!exec_sql (db, setup, _("Creating the case file"), error))
+  if (!_cf_case_exec_sql (db, setup, _("Creating the case file"), error))
     goto fail;
 
   {
@@ -1042,7 +1012,7 @@ cf_case_create (const char  *path,
     sqlite3_finalize (stmt);
     if (rc != SQLITE_OK)
       {
-        set_sqlite_error (error, db, rc, _("Creating the case file"));
+        _cf_case_set_sqlite_error (error, db, rc, _("Creating the case file"));
         goto fail;
       }
   }
@@ -1086,7 +1056,7 @@ cf_case_close (CfCase *self)
       cf_case_cancel_action (self);
     }
   g_clear_pointer (&self->session, sqlite3session_delete);
-  finalize_statements (self);
+  _cf_case_finalize_statements (self);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -1121,7 +1091,7 @@ cf_case_save_as (CfCase      *self,
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return FALSE;
   if (self->action_depth > 0)
     {
@@ -1151,17 +1121,17 @@ cf_case_save_as (CfCase      *self,
   backup = sqlite3_backup_init (dest, "main", self->db, "main");
   if (backup == NULL)
     {
-      set_sqlite_error (error, dest, sqlite3_errcode (dest), _("Saving a copy"));
+      _cf_case_set_sqlite_error (error, dest, sqlite3_errcode (dest), _("Saving a copy"));
       goto fail;
     }
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, dest, rc, _("Saving a copy"));
+      _cf_case_set_sqlite_error (error, dest, rc, _("Saving a copy"));
       goto fail;
     }
-  if (!exec_sql (dest, "PRAGMA journal_mode = DELETE", _("Saving a copy"), error))
+  if (!_cf_case_exec_sql (dest, "PRAGMA journal_mode = DELETE", _("Saving a copy"), error))
     goto fail;
   if (sqlite3_close (dest) != SQLITE_OK)
     {
@@ -1185,16 +1155,16 @@ cf_case_save_as (CfCase      *self,
   reopened = open_verified (path, &read_only, error);
   if (reopened == NULL)
     return FALSE;
-  finalize_statements (self);
+  _cf_case_finalize_statements (self);
   sqlite3_close (self->db);
   self->db = reopened;
   g_free (self->path);
   self->path = g_strdup (path);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  _cf_case_notify (self, CF_CASE_PROP_PATH);
   if (self->read_only != read_only)
     {
       self->read_only = read_only;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      _cf_case_notify (self, CF_CASE_PROP_READ_ONLY);
     }
   return TRUE;
 
@@ -1358,6 +1328,36 @@ object_finalized_cb (gpointer  data,
   g_free (ref);
 }
 
+void
+_cf_case_init_live (CfCase *self)
+{
+  for (guint kind = CF_RECORD_DOCUMENT; kind < CF_N_RECORD_KINDS; kind++)
+    self->objects[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Objects may outlive the case: detach them from the map before it goes. */
+void
+_cf_case_clear_live (CfCase *self)
+{
+  for (guint kind = 0; kind < CF_N_RECORD_KINDS; kind++)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (self->objects[kind] == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, self->objects[kind]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          LiveRef *ref = g_object_steal_qdata (value, live_ref_quark ());
+
+          g_object_weak_unref (value, object_finalized_cb, ref);
+          g_free (ref);
+        }
+      g_clear_pointer (&self->objects[kind], g_hash_table_destroy);
+    }
+}
+
 /* Loads (or refreshes) the objects for @ids, in one query. Each found object is added
  * to @out (if not NULL) in the order of @ids; missing ids are skipped. */
 static gboolean
@@ -1389,7 +1389,7 @@ load_records (CfCase        *self,
 
   if (n_missing > 0)
     {
-      stmt = prepare (self, record_select_sql[kind], error);
+      stmt = _cf_case_prepare (self, record_select_sql[kind], error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
@@ -1417,7 +1417,7 @@ load_records (CfCase        *self,
         }
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, self->db, rc, _("Reading the case"));
+          _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the case"));
           return FALSE;
         }
     }
@@ -1447,13 +1447,13 @@ _cf_case_load_records (CfCase        *self,
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   g_return_val_if_fail (kind > CF_RECORD_CASE && kind < CF_N_RECORD_KINDS, FALSE);
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return FALSE;
   return load_records (self, kind, ids, n_ids, FALSE, out, error);
 }
 
-static gpointer
-get_record (CfCase        *self,
+gpointer
+_cf_case_get_record (CfCase        *self,
             CfRecordKind   kind,
             gint64         id,
             const char    *what,
@@ -1461,7 +1461,7 @@ get_record (CfCase        *self,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return NULL;
   if (!load_records (self, kind, &id, 1, FALSE, out, error))
     return NULL;
@@ -1516,8 +1516,8 @@ kind_for_table (const char *table,
 }
 
 /* After a commit (or undo, redo): tell objects, lists and listeners what changed. */
-static void
-notify_changeset (CfCase *self,
+void
+_cf_case_notify_changeset (CfCase *self,
                   void   *changeset,
                   int     size)
 {
@@ -1567,7 +1567,7 @@ notify_changeset (CfCase *self,
     }
 
   if (mask & (1u << CF_RECORD_CASE))
-    load_info (self, NULL);
+    _cf_case_load_info (self, NULL);
 
   /* Claims show names and colours of documents, actors and tags: when those change,
    * every live claim is reloaded; otherwise only the claims that changed. Counts on
@@ -1609,14 +1609,14 @@ notify_changeset (CfCase *self,
         {
           RowChange *row = &g_array_index (changes[kind], RowChange, i);
 
-          g_signal_emit (self, signals[RECORD_CHANGED], 0, kind, row->id, row->change);
+          _cf_case_emit_record_changed (self, kind, row->id, row->change);
         }
       g_array_unref (changes[kind]);
     }
   if (mask & (1u << CF_RECORD_CASE))
-    g_signal_emit (self, signals[RECORD_CHANGED], 0, CF_RECORD_CASE, (gint64) 1, CF_CHANGE_UPDATED);
+    _cf_case_emit_record_changed (self, CF_RECORD_CASE, 1, CF_CHANGE_UPDATED);
 
-  g_signal_emit (self, signals[RECORDS_CHANGED], 0, mask);
+  _cf_case_emit_records_changed (self, mask);
 }
 
 void
@@ -1644,9 +1644,9 @@ roll_back (CfCase     *self,
            const char *savepoint)
 {
   gboolean undo = strcmp (savepoint, "cf_undo") == 0;
-  sqlite3_stmt *rollback_to = prepare (self, undo ? "ROLLBACK TO cf_undo" : "ROLLBACK TO cf_action", NULL);
-  sqlite3_stmt *release = prepare (self, undo ? "RELEASE cf_undo" : "RELEASE cf_action", NULL);
-  sqlite3_stmt *rollback = prepare (self, "ROLLBACK", NULL);
+  sqlite3_stmt *rollback_to = _cf_case_prepare (self, undo ? "ROLLBACK TO cf_undo" : "ROLLBACK TO cf_action", NULL);
+  sqlite3_stmt *release = _cf_case_prepare (self, undo ? "RELEASE cf_undo" : "RELEASE cf_action", NULL);
+  sqlite3_stmt *rollback = _cf_case_prepare (self, "ROLLBACK", NULL);
 
   if (rollback_to != NULL && release != NULL
       && sqlite3_step (rollback_to) == SQLITE_DONE)
@@ -1673,17 +1673,17 @@ roll_back (CfCase     *self,
     return;
 
   g_warning ("Could not roll back an interrupted edit; closing the case");
-  finalize_statements (self);
+  _cf_case_finalize_statements (self);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
 static void
 notify_undo_state (CfCase *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  _cf_case_notify (self, CF_CASE_PROP_CAN_UNDO);
+  _cf_case_notify (self, CF_CASE_PROP_CAN_REDO);
+  _cf_case_notify (self, CF_CASE_PROP_UNDO_LABEL);
+  _cf_case_notify (self, CF_CASE_PROP_REDO_LABEL);
 }
 
 static gboolean
@@ -1691,14 +1691,14 @@ log_change (CfCase      *self,
             const char  *summary,
             GError     **error)
 {
-  g_autoptr(CfStmt) stmt = prepare (self, "INSERT INTO change_log (at, summary) VALUES (?1, ?2)", error);
-  g_autofree char *now = now_iso8601 ();
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "INSERT INTO change_log (at, summary) VALUES (?1, ?2)", error);
+  g_autofree char *now = _cf_case_now_iso8601 ();
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, summary, -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("Recording the change"), error);
+  return _cf_case_step_done (self, stmt, _("Recording the change"), error);
 }
 
 void
@@ -1717,7 +1717,7 @@ cf_case_begin_action (CfCase     *self,
   g_free (self->action_label);
   self->action_label = g_strdup (label ? label : _("Edit"));
 
-  if (!check_writable (self, &self->action_error))
+  if (!_cf_case_check_writable (self, &self->action_error))
     {
       self->action_failed = TRUE;
       return;
@@ -1726,7 +1726,7 @@ cf_case_begin_action (CfCase     *self,
   rc = sqlite3_exec (self->db, "SAVEPOINT cf_action", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
+      _cf_case_set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
       self->action_failed = TRUE;
       return;
     }
@@ -1739,7 +1739,7 @@ cf_case_begin_action (CfCase     *self,
     rc = sqlite3session_attach (self->session, _cf_case_tracked_tables[i]);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
+      _cf_case_set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
       g_clear_pointer (&self->session, sqlite3session_delete);
       self->action_failed = TRUE;
     }
@@ -1765,7 +1765,7 @@ cf_case_cancel_action (CfCase *self)
     roll_back (self, "cf_action");
   /* cached objects may have been refreshed from rows that are now gone */
   if (self->db != NULL)
-    notify_changeset (self, NULL, 0);
+    _cf_case_notify_changeset (self, NULL, 0);
 }
 
 gboolean
@@ -1784,7 +1784,7 @@ cf_case_end_action (CfCase  *self,
 
   if (self->action_failed || self->db == NULL || self->read_only)
     {
-      if (!check_writable (self, error))
+      if (!_cf_case_check_writable (self, error))
         {
           g_clear_pointer (&self->session, sqlite3session_delete);
           return FALSE;
@@ -1805,7 +1805,7 @@ cf_case_end_action (CfCase  *self,
       g_clear_pointer (&self->session, sqlite3session_delete);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, self->db, rc, self->action_label);
+          _cf_case_set_sqlite_error (error, self->db, rc, self->action_label);
           self->action_depth = 1;
           cf_case_cancel_action (self);
           return FALSE;
@@ -1826,18 +1826,18 @@ cf_case_end_action (CfCase  *self,
   rc = sqlite3_exec (self->db, "RELEASE cf_action", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->action_label);
+      _cf_case_set_sqlite_error (error, self->db, rc, self->action_label);
       sqlite3_free (changeset);
       /* a failed commit leaves the transaction open: undo it all */
       if (!sqlite3_get_autocommit (self->db))
         roll_back (self, "cf_action");
-      notify_changeset (self, NULL, 0);
+      _cf_case_notify_changeset (self, NULL, 0);
       return FALSE;
     }
 
   if (changeset != NULL && size > 0)
     {
-      UndoEntry *entry = g_new0 (UndoEntry, 1);
+      CfUndoEntry *entry = g_new0 (CfUndoEntry, 1);
 
       entry->label = g_strdup (self->action_label);
       entry->changeset = changeset;
@@ -1846,34 +1846,23 @@ cf_case_end_action (CfCase  *self,
       while (self->undo_stack.length > CF_UNDO_DEPTH)
         undo_entry_free (g_queue_pop_tail (&self->undo_stack));
       g_queue_clear_full (&self->redo_stack, undo_entry_free);
-      notify_changeset (self, changeset, size);
+      _cf_case_notify_changeset (self, changeset, size);
       notify_undo_state (self);
     }
   else
     {
       sqlite3_free (changeset);
       if (!self->undo_enabled)
-        notify_changeset (self, NULL, 0);
+        _cf_case_notify_changeset (self, NULL, 0);
     }
 
   return TRUE;
 }
 
-/* Every public edit runs inside one of these: fails early on a read-only case, and
- * joins an action the caller opened. */
-#define BEGIN_EDIT(label)                                  \
-  G_STMT_START {                                           \
-    if (!check_writable (self, error))                     \
-      return 0;                                            \
-    cf_case_begin_action (self, (label));                  \
-    if (self->action_failed)                               \
-      return begin_failed (self, error);                   \
-  } G_STMT_END
-
 /* An edit must not run when its action could not start (no savepoint means every
  * statement would commit on its own). */
-static gboolean
-begin_failed (CfCase  *self,
+gboolean
+_cf_case_begin_failed (CfCase  *self,
               GError **error)
 {
   if (self->action_error != NULL)
@@ -1885,11 +1874,18 @@ begin_failed (CfCase  *self,
   return FALSE;
 }
 
-static gboolean
-edit_failed (CfCase *self)
+gboolean
+_cf_case_edit_failed (CfCase *self)
 {
   cf_case_cancel_action (self);
   return FALSE;
+}
+
+void
+_cf_case_clear_history (CfCase *self)
+{
+  g_queue_clear_full (&self->undo_stack, undo_entry_free);
+  g_queue_clear_full (&self->redo_stack, undo_entry_free);
 }
 
 gboolean
@@ -1909,7 +1905,7 @@ cf_case_can_redo (CfCase *self)
 const char *
 cf_case_get_undo_label (CfCase *self)
 {
-  UndoEntry *entry;
+  CfUndoEntry *entry;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   entry = g_queue_peek_head (&self->undo_stack);
@@ -1919,7 +1915,7 @@ cf_case_get_undo_label (CfCase *self)
 const char *
 cf_case_get_redo_label (CfCase *self)
 {
-  UndoEntry *entry;
+  CfUndoEntry *entry;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   entry = g_queue_peek_head (&self->redo_stack);
@@ -1946,7 +1942,7 @@ apply_conflict_cb (void                   *user_data,
 
 static gboolean
 apply_entry (CfCase     *self,
-             UndoEntry  *entry,
+             CfUndoEntry  *entry,
              gboolean    invert,
              const char *log_prefix,
              GError    **error)
@@ -1961,7 +1957,7 @@ apply_entry (CfCase     *self,
       rc = sqlite3changeset_invert (entry->size, entry->changeset, &size, &changes);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, self->db, rc, log_prefix);
+          _cf_case_set_sqlite_error (error, self->db, rc, log_prefix);
           return FALSE;
         }
     }
@@ -1987,16 +1983,16 @@ apply_entry (CfCase     *self,
                      _("“%s” cannot be undone: the case changed in a way that conflicts "
                        "with it."), entry->label);
       else
-        set_sqlite_error (error, self->db, rc, log_prefix);
+        _cf_case_set_sqlite_error (error, self->db, rc, log_prefix);
       if (!sqlite3_get_autocommit (self->db))
         roll_back (self, "cf_undo");
       if (invert)
         sqlite3_free (changes);
-      notify_changeset (self, NULL, 0);
+      _cf_case_notify_changeset (self, NULL, 0);
       return FALSE;
     }
 
-  notify_changeset (self, changes, size);
+  _cf_case_notify_changeset (self, changes, size);
   if (invert)
     sqlite3_free (changes);
   return TRUE;
@@ -2013,9 +2009,9 @@ move_history (CfCase      *self,
               const char  *log_prefix,
               GError     **error)
 {
-  UndoEntry *entry;
+  CfUndoEntry *entry;
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return FALSE;
   entry = g_queue_peek_head (from);
   if (entry == NULL || self->action_depth > 0)
@@ -2050,19 +2046,12 @@ cf_case_redo (CfCase  *self,
 
 /* --- edits: shared helpers ---------------------------------------------------------- */
 
-typedef enum
-{
-  VALUE_TEXT,          /* NULL becomes '' */
-  VALUE_TEXT_OR_NULL,  /* NULL or '' becomes NULL */
-  VALUE_INT_OR_NULL,   /* <= 0 becomes NULL */
-} ValueKind;
-
 /* Runs @sql (with ?1 the id, ?2 the value, ?3 the time) as one edit. */
-static gboolean
-update_field (CfCase      *self,
+gboolean
+_cf_case_update_field (CfCase      *self,
               const char  *sql,
               gint64       id,
-              ValueKind    kind,
+              CfValueKind    kind,
               const char  *text,
               gint         number,
               const char  *label,
@@ -2070,49 +2059,49 @@ update_field (CfCase      *self,
               GError     **error)
 {
   g_autoptr(CfStmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _cf_case_now_iso8601 ();
 
-  BEGIN_EDIT (label);
+  CF_CASE_BEGIN_EDIT (label);
 
-  stmt = prepare (self, sql, error);
+  stmt = _cf_case_prepare (self, sql, error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, id);
   switch (kind)
     {
-    case VALUE_TEXT:
+    case CF_VALUE_TEXT:
       sqlite3_bind_text (stmt, 2, text ? text : "", -1, SQLITE_STATIC);
       break;
-    case VALUE_TEXT_OR_NULL:
-      bind_text_or_null (stmt, 2, text && *text ? text : NULL);
+    case CF_VALUE_TEXT_OR_NULL:
+      _cf_case_bind_text_or_null (stmt, 2, text && *text ? text : NULL);
       break;
-    case VALUE_INT_OR_NULL:
-      bind_int_or_null (stmt, 2, number);
+    case CF_VALUE_INT_OR_NULL:
+      _cf_case_bind_int_or_null (stmt, 2, number);
       break;
     default:
       g_assert_not_reached ();
     }
   if (sqlite3_bind_parameter_count (stmt) >= 3)
     sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, label, error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, label, error))
+    return _cf_case_edit_failed (self);
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
                    _("There is no %s with id %" PRId64 " in this case."), what, id);
-      return edit_failed (self);
+      return _cf_case_edit_failed (self);
     }
   return cf_case_end_action (self, error);
 }
 
-static gboolean
-record_exists (CfCase      *self,
+gboolean
+_cf_case_record_exists (CfCase      *self,
                const char  *sql,
                gint64       id,
                const char  *what,
                GError     **error)
 {
-  g_autoptr(CfStmt) stmt = prepare (self, sql, error);
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -2125,30 +2114,30 @@ record_exists (CfCase      *self,
     g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
                  _("There is no %s with id %" PRId64 " in this case."), what, id);
   else
-    set_sqlite_error (error, self->db, rc, _("Reading the case"));
+    _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the case"));
   return FALSE;
 }
 
 /* Runs a statement bound only to ?1 = id, as part of the current edit. */
-static gboolean
-run_with_id (CfCase      *self,
+gboolean
+_cf_case_run_with_id (CfCase      *self,
              const char  *sql,
              gint64       id,
              const char  *doing,
              GError     **error)
 {
-  g_autoptr(CfStmt) stmt = prepare (self, sql, error);
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (self, stmt, doing, error);
+  return _cf_case_step_done (self, stmt, doing, error);
 }
 
 /* Deletes a record as one edit: @steps (each bound to ?1 = @id) first remove or
  * detach what refers to it, the last removes the record itself. */
-static gboolean
-delete_record (CfCase             *self,
+gboolean
+_cf_case_delete_record (CfCase             *self,
                gint64              id,
                const char         *exists_sql,
                const char         *what,
@@ -2158,17 +2147,17 @@ delete_record (CfCase             *self,
                const char         *doing,
                GError            **error)
 {
-  BEGIN_EDIT (label);
-  if (!record_exists (self, exists_sql, id, what, error))
-    return edit_failed (self);
+  CF_CASE_BEGIN_EDIT (label);
+  if (!_cf_case_record_exists (self, exists_sql, id, what, error))
+    return _cf_case_edit_failed (self);
   for (guint i = 0; i < n_steps; i++)
-    if (!run_with_id (self, steps[i], id, doing, error))
-      return edit_failed (self);
+    if (!_cf_case_run_with_id (self, steps[i], id, doing, error))
+      return _cf_case_edit_failed (self);
   return cf_case_end_action (self, error);
 }
 
 /* Steps @sql (bound to ?1 = @document_id) to its row: on TRUE @row holds it until
- * the caller releases it with cf_stmt_release(); on FALSE @error says why. */
+ * the caller releases it with _cf_case_stmt_release(); on FALSE @error says why. */
 static gboolean
 read_document_column (CfCase        *self,
                       const char    *sql,
@@ -2176,7 +2165,7 @@ read_document_column (CfCase        *self,
                       sqlite3_stmt **row,
                       GError       **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = _cf_case_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -2192,10 +2181,10 @@ read_document_column (CfCase        *self,
                    _("document"), document_id);
       break;
     default:
-      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
+      _cf_case_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
       break;
     }
-  cf_stmt_release (stmt);
+  _cf_case_stmt_release (stmt);
   return FALSE;
 }
 
@@ -2259,8 +2248,8 @@ cf_case_set_info (CfCase       *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
       return FALSE;
     }
-  return update_field (self, sql[field], 1,
-                       field == CF_CASE_FIELD_INCIDENT_DATE ? VALUE_TEXT_OR_NULL : VALUE_TEXT,
+  return _cf_case_update_field (self, sql[field], 1,
+                       field == CF_CASE_FIELD_INCIDENT_DATE ? CF_VALUE_TEXT_OR_NULL : CF_VALUE_TEXT,
                        value, 0, _(labels[field]), _("case"), error);
 }
 
@@ -2274,7 +2263,7 @@ cf_case_add_document (CfCase                 *self,
   g_autoptr(CfStmt) stmt = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autofree char *sha256 = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _cf_case_now_iso8601 ();
   g_autofree char *title = NULL;
   gint64 id;
 
@@ -2321,31 +2310,31 @@ cf_case_add_document (CfCase                 *self,
                               : g_bytes_new (fields->text, strlen (fields->text));
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
 
-  BEGIN_EDIT (_("Add a document"));
+  CF_CASE_BEGIN_EDIT (_("Add a document"));
 
-  stmt = prepare (self,
+  stmt = _cf_case_prepare (self,
                   "INSERT INTO documents (title, byline, publisher, url, published, imported, "
                   "language, media_type, filename, note, sha256, original, text, text_length) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 2, fields->byline);
-  bind_text_or_null (stmt, 3, fields->publisher);
-  bind_text_or_null (stmt, 4, fields->url);
-  bind_text_or_null (stmt, 5, fields->published);
+  _cf_case_bind_text_or_null (stmt, 2, fields->byline);
+  _cf_case_bind_text_or_null (stmt, 3, fields->publisher);
+  _cf_case_bind_text_or_null (stmt, 4, fields->url);
+  _cf_case_bind_text_or_null (stmt, 5, fields->published);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 7, fields->language);
+  _cf_case_bind_text_or_null (stmt, 7, fields->language);
   sqlite3_bind_text (stmt, 8, fields->media_type ? fields->media_type : "text/plain", -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 9, fields->filename);
-  bind_text_or_null (stmt, 10, fields->note);
+  _cf_case_bind_text_or_null (stmt, 9, fields->filename);
+  _cf_case_bind_text_or_null (stmt, 10, fields->note);
   sqlite3_bind_text (stmt, 11, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_blob64 (stmt, 12, g_bytes_get_data (original, NULL) ? g_bytes_get_data (original, NULL) : "",
                        g_bytes_get_size (original), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, fields->text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 14, g_utf8_strlen (fields->text, -1));
-  if (!step_done (self, stmt, _("Adding the document"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Adding the document"), error))
+    return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
   if (!cf_case_end_action (self, error))
     return 0;
@@ -2363,14 +2352,14 @@ cf_case_add_import (CfCase    *self,
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return NULL;
 
   label = g_strdup_printf (_("Import “%s”"), import->filename ? import->filename : _("text"));
   cf_case_begin_action (self, label);
   if (self->action_failed)
     {
-      begin_failed (self, error);
+      _cf_case_begin_failed (self, error);
       return NULL;
     }
   for (guint i = 0; i < import->documents->len; i++)
@@ -2393,7 +2382,7 @@ cf_case_add_import (CfCase    *self,
 
       if (id == 0)
         {
-          edit_failed (self);
+          _cf_case_edit_failed (self);
           return NULL;
         }
       g_array_append_val (ids, id);
@@ -2414,7 +2403,7 @@ cf_case_import_file (CfCase        *self,
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return NULL;
   import = cf_import_read_file (file, cancellable, error);
   if (import == NULL)
@@ -2491,8 +2480,8 @@ cf_case_set_document_field (CfCase           *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
       return FALSE;
     }
-  return update_field (self, sql[field], document_id,
-                       field == CF_DOCUMENT_FIELD_TITLE ? VALUE_TEXT : VALUE_TEXT_OR_NULL,
+  return _cf_case_update_field (self, sql[field], document_id,
+                       field == CF_DOCUMENT_FIELD_TITLE ? CF_VALUE_TEXT : CF_VALUE_TEXT_OR_NULL,
                        value, 0, _("Edit the document details"), _("document"), error);
 }
 
@@ -2511,7 +2500,7 @@ cf_case_delete_document (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return delete_record (self, document_id, "SELECT 1 FROM documents WHERE id = ?1", _("document"),
+  return _cf_case_delete_record (self, document_id, "SELECT 1 FROM documents WHERE id = ?1", _("document"),
                         steps, G_N_ELEMENTS (steps), _("Delete a document"),
                         _("Deleting the document"), error);
 }
@@ -2522,7 +2511,7 @@ cf_case_get_document (CfCase  *self,
                       GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return get_record (self, CF_RECORD_DOCUMENT, document_id, _("document"), error);
+  return _cf_case_get_record (self, CF_RECORD_DOCUMENT, document_id, _("document"), error);
 }
 
 char *
@@ -2538,7 +2527,7 @@ cf_case_get_document_text (CfCase  *self,
   if (!read_document_column (self, "SELECT text FROM documents WHERE id = ?1", document_id, &row, error))
     return NULL;
   text = g_strdup ((const char *) sqlite3_column_text (row, 0));
-  cf_stmt_release (row);
+  _cf_case_stmt_release (row);
   return text;
 }
 
@@ -2555,7 +2544,7 @@ cf_case_get_document_original (CfCase  *self,
   if (!read_document_column (self, "SELECT original FROM documents WHERE id = ?1", document_id, &row, error))
     return NULL;
   bytes = g_bytes_new (sqlite3_column_blob (row, 0), sqlite3_column_bytes (row, 0));
-  cf_stmt_release (row);
+  _cf_case_stmt_release (row);
   return bytes;
 }
 
@@ -2565,7 +2554,7 @@ static gint64
 find_actor (CfCase     *self,
             const char *name)
 {
-  g_autoptr(CfStmt) stmt = prepare (self, "SELECT id FROM actors WHERE name = ?1", NULL);
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "SELECT id FROM actors WHERE name = ?1", NULL);
 
   if (stmt == NULL)
     return 0;
@@ -2575,8 +2564,8 @@ find_actor (CfCase     *self,
   return 0;
 }
 
-static char *
-clean_name (const char  *name,
+char *
+_cf_case_clean_name (const char  *name,
             GError     **error)
 {
   char *clean;
@@ -2607,22 +2596,22 @@ cf_case_ensure_actor (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), 0);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return 0;
-  clean = clean_name (name, error);
+  clean = _cf_case_clean_name (name, error);
   if (clean == NULL)
     return 0;
   id = find_actor (self, clean);
   if (id > 0)
     return id;
 
-  BEGIN_EDIT (_("Add an actor"));
-  stmt = prepare (self, "INSERT INTO actors (name) VALUES (?1)", error);
+  CF_CASE_BEGIN_EDIT (_("Add an actor"));
+  stmt = _cf_case_prepare (self, "INSERT INTO actors (name) VALUES (?1)", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Adding the actor"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Adding the actor"), error))
+    return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
   if (!cf_case_end_action (self, error))
     return 0;
@@ -2640,7 +2629,7 @@ cf_case_rename_actor (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  clean = clean_name (name, error);
+  clean = _cf_case_clean_name (name, error);
   if (clean == NULL)
     return FALSE;
   other = find_actor (self, clean);
@@ -2650,8 +2639,8 @@ cf_case_rename_actor (CfCase      *self,
                    _("There is already an actor called “%s”."), clean);
       return FALSE;
     }
-  return update_field (self, "UPDATE actors SET name = ?2 WHERE id = ?1", actor_id,
-                       VALUE_TEXT, clean, 0, _("Rename an actor"), _("actor"), error);
+  return _cf_case_update_field (self, "UPDATE actors SET name = ?2 WHERE id = ?1", actor_id,
+                       CF_VALUE_TEXT, clean, 0, _("Rename an actor"), _("actor"), error);
 }
 
 gboolean
@@ -2661,8 +2650,8 @@ cf_case_set_actor_description (CfCase      *self,
                                GError     **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return update_field (self, "UPDATE actors SET description = ?2 WHERE id = ?1", actor_id,
-                       VALUE_TEXT, description, 0, _("Describe an actor"), _("actor"), error);
+  return _cf_case_update_field (self, "UPDATE actors SET description = ?2 WHERE id = ?1", actor_id,
+                       CF_VALUE_TEXT, description, 0, _("Describe an actor"), _("actor"), error);
 }
 
 gboolean
@@ -2676,7 +2665,7 @@ cf_case_delete_actor (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return delete_record (self, actor_id, "SELECT 1 FROM actors WHERE id = ?1", _("actor"),
+  return _cf_case_delete_record (self, actor_id, "SELECT 1 FROM actors WHERE id = ?1", _("actor"),
                         steps, G_N_ELEMENTS (steps), _("Delete an actor"),
                         _("Deleting the actor"), error);
 }
@@ -2687,7 +2676,7 @@ cf_case_get_actor (CfCase  *self,
                    GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return get_record (self, CF_RECORD_ACTOR, actor_id, _("actor"), error);
+  return _cf_case_get_record (self, CF_RECORD_ACTOR, actor_id, _("actor"), error);
 }
 
 /* --- claims ------------------------------------------------------------------------------------ */
@@ -2699,7 +2688,7 @@ load_text_and_length (CfCase      *self,
                       gint64      *length,
                       GError     **error)
 {
-  g_autoptr(CfStmt) stmt = prepare (self, "SELECT text, text_length FROM documents WHERE id = ?1", error);
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "SELECT text, text_length FROM documents WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -2717,7 +2706,7 @@ load_text_and_length (CfCase      *self,
                  _("There is no %s with id %" PRId64 " in this case."),
                  _("document"), document_id);
   else
-    set_sqlite_error (error, self->db, rc, _("Reading the document"));
+    _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the document"));
   return FALSE;
 }
 
@@ -2733,7 +2722,7 @@ cf_case_add_claim (CfCase      *self,
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _cf_case_now_iso8601 ();
   g_autoptr(CfStmt) stmt = NULL;
   const char *p_start, *p_end, *p_before, *p_after;
   gint64 length = 0;
@@ -2741,7 +2730,7 @@ cf_case_add_claim (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), 0);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return 0;
   if (!load_text_and_length (self, document_id, &text, &length, error))
     return 0;
@@ -2771,12 +2760,12 @@ cf_case_add_claim (CfCase      *self,
     p_after = g_utf8_next_char (p_after);
   suffix = g_strndup (p_end, p_after - p_end);
 
-  BEGIN_EDIT (_("Mark a claim"));
-  stmt = prepare (self,
+  CF_CASE_BEGIN_EDIT (_("Mark a claim"));
+  stmt = _cf_case_prepare (self,
                   "INSERT INTO claims (document_id, start_offset, end_offset, quote, prefix, "
                   "suffix, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_int (stmt, 2, start);
   sqlite3_bind_int (stmt, 3, end);
@@ -2784,8 +2773,8 @@ cf_case_add_claim (CfCase      *self,
   sqlite3_bind_text (stmt, 5, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, suffix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Adding the claim"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Adding the claim"), error))
+    return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
   if (!cf_case_end_action (self, error))
     return 0;
@@ -2806,7 +2795,7 @@ cf_case_find_quote (CfCase      *self,
   g_return_val_if_fail (CF_IS_CASE (self), -1);
   g_return_val_if_fail (quote != NULL, -1);
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return -1;
   if (!load_text_and_length (self, document_id, &text, &length, error))
     return -1;
@@ -2846,7 +2835,7 @@ cf_case_delete_claim (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return delete_record (self, claim_id, "SELECT 1 FROM claims WHERE id = ?1", _("claim"),
+  return _cf_case_delete_record (self, claim_id, "SELECT 1 FROM claims WHERE id = ?1", _("claim"),
                         steps, G_N_ELEMENTS (steps), _("Delete a claim"),
                         _("Deleting the claim"), error);
 }
@@ -2857,7 +2846,7 @@ cf_case_get_claim (CfCase  *self,
                    GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return get_record (self, CF_RECORD_CLAIM, claim_id, _("claim"), error);
+  return _cf_case_get_record (self, CF_RECORD_CLAIM, claim_id, _("claim"), error);
 }
 
 gboolean
@@ -2872,8 +2861,8 @@ cf_case_set_claim_paraphrase (CfCase      *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
       return FALSE;
     }
-  return update_field (self, "UPDATE claims SET paraphrase = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), _("claim"), error);
+  return _cf_case_update_field (self, "UPDATE claims SET paraphrase = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), _("claim"), error);
 }
 
 gboolean
@@ -2883,8 +2872,8 @@ cf_case_set_claim_event_date (CfCase      *self,
                               GError     **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return update_field (self, "UPDATE claims SET event_date = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
+  return _cf_case_update_field (self, "UPDATE claims SET event_date = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
                        _("claim"), error);
 }
 
@@ -2895,26 +2884,26 @@ cf_case_set_claim_actor (CfCase  *self,
                          GError **error)
 {
   g_autoptr(CfStmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _cf_case_now_iso8601 ();
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  BEGIN_EDIT (_("Set who asserts a claim"));
-  if (actor_id > 0 && !record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, _("actor"), error))
-    return edit_failed (self);
-  stmt = prepare (self, "UPDATE claims SET actor_id = ?2, modified = ?3 WHERE id = ?1", error);
+  CF_CASE_BEGIN_EDIT (_("Set who asserts a claim"));
+  if (actor_id > 0 && !_cf_case_record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, _("actor"), error))
+    return _cf_case_edit_failed (self);
+  stmt = _cf_case_prepare (self, "UPDATE claims SET actor_id = ?2, modified = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, claim_id);
-  bind_id_or_null (stmt, 2, actor_id);
+  _cf_case_bind_id_or_null (stmt, 2, actor_id);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Setting the actor"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Setting the actor"), error))
+    return _cf_case_edit_failed (self);
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
                    _("There is no %s with id %" PRId64 " in this case."), _("claim"), claim_id);
-      return edit_failed (self);
+      return _cf_case_edit_failed (self);
     }
   return cf_case_end_action (self, error);
 }
@@ -2932,15 +2921,15 @@ cf_case_set_claim_actor_name (CfCase      *self,
 
   if (name != NULL)
     clean = g_strstrip (g_strdup (name));
-  BEGIN_EDIT (_("Set who asserts a claim"));
+  CF_CASE_BEGIN_EDIT (_("Set who asserts a claim"));
   if (clean != NULL && *clean != '\0')
     {
       actor_id = cf_case_ensure_actor (self, clean, error);
       if (actor_id == 0)
-        return edit_failed (self);
+        return _cf_case_edit_failed (self);
     }
   if (!cf_case_set_claim_actor (self, claim_id, actor_id, error))
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   return cf_case_end_action (self, error);
 }
 
@@ -2956,8 +2945,8 @@ cf_case_set_claim_reliability (CfCase         *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a reliability rating."));
       return FALSE;
     }
-  return update_field (self, "UPDATE claims SET reliability = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, VALUE_TEXT_OR_NULL, cf_reliability_to_code (value), 0,
+  return _cf_case_update_field (self, "UPDATE claims SET reliability = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_TEXT_OR_NULL, cf_reliability_to_code (value), 0,
                        _("Rate source reliability"), _("claim"), error);
 }
 
@@ -2973,8 +2962,8 @@ cf_case_set_claim_credibility (CfCase         *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a credibility rating."));
       return FALSE;
     }
-  return update_field (self, "UPDATE claims SET credibility = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, VALUE_INT_OR_NULL, NULL, value,
+  return _cf_case_update_field (self, "UPDATE claims SET credibility = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
                        _("Rate credibility"), _("claim"), error);
 }
 
@@ -2990,8 +2979,8 @@ cf_case_set_claim_likelihood (CfCase        *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a likelihood."));
       return FALSE;
     }
-  return update_field (self, "UPDATE claims SET likelihood = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, VALUE_INT_OR_NULL, NULL, value,
+  return _cf_case_update_field (self, "UPDATE claims SET likelihood = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
                        _("Rate likelihood"), _("claim"), error);
 }
 
@@ -3007,8 +2996,8 @@ cf_case_set_claim_confidence (CfCase        *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a confidence level."));
       return FALSE;
     }
-  return update_field (self, "UPDATE claims SET confidence = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, VALUE_INT_OR_NULL, NULL, value,
+  return _cf_case_update_field (self, "UPDATE claims SET confidence = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
                        _("Rate confidence"), _("claim"), error);
 }
 
@@ -3022,17 +3011,17 @@ cf_case_add_claim_tag (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  BEGIN_EDIT (_("Tag a claim"));
-  if (!record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
-      || !record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, _("tag"), error))
-    return edit_failed (self);
-  stmt = prepare (self, "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?1, ?2)", error);
+  CF_CASE_BEGIN_EDIT (_("Tag a claim"));
+  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
+      || !_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, _("tag"), error))
+    return _cf_case_edit_failed (self);
+  stmt = _cf_case_prepare (self, "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?1, ?2)", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, claim_id);
   sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (!step_done (self, stmt, _("Tagging the claim"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Tagging the claim"), error))
+    return _cf_case_edit_failed (self);
   return cf_case_end_action (self, error);
 }
 
@@ -3046,14 +3035,14 @@ cf_case_remove_claim_tag (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  BEGIN_EDIT (_("Remove a tag from a claim"));
-  stmt = prepare (self, "DELETE FROM claim_tags WHERE claim_id = ?1 AND tag_id = ?2", error);
+  CF_CASE_BEGIN_EDIT (_("Remove a tag from a claim"));
+  stmt = _cf_case_prepare (self, "DELETE FROM claim_tags WHERE claim_id = ?1 AND tag_id = ?2", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, claim_id);
   sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (!step_done (self, stmt, _("Removing the tag"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Removing the tag"), error))
+    return _cf_case_edit_failed (self);
   return cf_case_end_action (self, error);
 }
 
@@ -3074,25 +3063,25 @@ cf_case_set_claim_relation (CfCase      *self,
       return FALSE;
     }
 
-  BEGIN_EDIT (_("Relate a claim to a hypothesis"));
-  if (!record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
-      || !record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, _("hypothesis"), error))
-    return edit_failed (self);
+  CF_CASE_BEGIN_EDIT (_("Relate a claim to a hypothesis"));
+  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
+      || !_cf_case_record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, _("hypothesis"), error))
+    return _cf_case_edit_failed (self);
   if (relation == CF_RELATION_NONE)
-    stmt = prepare (self, "DELETE FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", error);
+    stmt = _cf_case_prepare (self, "DELETE FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", error);
   else
-    stmt = prepare (self,
+    stmt = _cf_case_prepare (self,
                     "INSERT INTO claim_hypotheses (claim_id, hypothesis_id, relation) VALUES (?1, ?2, ?3) "
                     "ON CONFLICT (claim_id, hypothesis_id) DO UPDATE SET relation = excluded.relation "
                     "WHERE relation <> excluded.relation", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, claim_id);
   sqlite3_bind_int64 (stmt, 2, hypothesis_id);
   if (relation != CF_RELATION_NONE)
     sqlite3_bind_text (stmt, 3, cf_relation_to_code (relation), -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Relating the claim"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Relating the claim"), error))
+    return _cf_case_edit_failed (self);
   return cf_case_end_action (self, error);
 }
 
@@ -3106,7 +3095,7 @@ cf_case_get_claim_relation (CfCase *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), CF_RELATION_NONE);
 
-  stmt = prepare (self, "SELECT relation FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", NULL);
+  stmt = _cf_case_prepare (self, "SELECT relation FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", NULL);
   if (stmt == NULL)
     return CF_RELATION_NONE;
   sqlite3_bind_int64 (stmt, 1, claim_id);
@@ -3138,13 +3127,13 @@ find_sibling_tag (CfCase     *self,
                   gint64      parent_id,
                   const char *name)
 {
-  g_autoptr(CfStmt) stmt = prepare (self,
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
                                     "SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE "
                                     "AND parent_id IS ?1", NULL);
 
   if (stmt == NULL)
     return 0;
-  bind_id_or_null (stmt, 1, parent_id);
+  _cf_case_bind_id_or_null (stmt, 1, parent_id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
@@ -3164,9 +3153,9 @@ cf_case_add_tag (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), 0);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return 0;
-  clean = clean_name (name, error);
+  clean = _cf_case_clean_name (name, error);
   if (clean == NULL)
     return 0;
   if (strchr (clean, '/') != NULL)
@@ -3181,7 +3170,7 @@ cf_case_add_tag (CfCase      *self,
                    _("“%s” is not a colour; write it as #rrggbb, e.g. #f6d32d."), color);
       return 0;
     }
-  if (parent_id > 0 && !record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
+  if (parent_id > 0 && !_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
     return 0;
   if (find_sibling_tag (self, parent_id, clean) > 0)
     {
@@ -3192,7 +3181,7 @@ cf_case_add_tag (CfCase      *self,
 
   if (color == NULL)
     {
-      g_autoptr(CfStmt) count = prepare (self, "SELECT count(*) FROM tags", error);
+      g_autoptr(CfStmt) count = _cf_case_prepare (self, "SELECT count(*) FROM tags", error);
 
       if (count == NULL)
         return 0;
@@ -3200,15 +3189,15 @@ cf_case_add_tag (CfCase      *self,
       color = tag_palette[sqlite3_column_int64 (count, 0) % G_N_ELEMENTS (tag_palette)];
     }
 
-  BEGIN_EDIT (_("Add a tag"));
-  stmt = prepare (self, "INSERT INTO tags (parent_id, name, color) VALUES (?1, ?2, ?3)", error);
+  CF_CASE_BEGIN_EDIT (_("Add a tag"));
+  stmt = _cf_case_prepare (self, "INSERT INTO tags (parent_id, name, color) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
-    return edit_failed (self);
-  bind_id_or_null (stmt, 1, parent_id);
+    return _cf_case_edit_failed (self);
+  _cf_case_bind_id_or_null (stmt, 1, parent_id);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, color, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Adding the tag"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Adding the tag"), error))
+    return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
   if (!cf_case_end_action (self, error))
     return 0;
@@ -3219,7 +3208,7 @@ static gint64
 tag_parent (CfCase *self,
             gint64  tag_id)
 {
-  g_autoptr(CfStmt) stmt = prepare (self, "SELECT coalesce (parent_id, 0) FROM tags WHERE id = ?1", NULL);
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "SELECT coalesce (parent_id, 0) FROM tags WHERE id = ?1", NULL);
 
   if (stmt == NULL)
     return 0;
@@ -3240,7 +3229,7 @@ cf_case_rename_tag (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  clean = clean_name (name, error);
+  clean = _cf_case_clean_name (name, error);
   if (clean == NULL)
     return FALSE;
   if (strchr (clean, '/') != NULL)
@@ -3256,7 +3245,7 @@ cf_case_rename_tag (CfCase      *self,
                    _("There is already a tag “%s” there."), clean);
       return FALSE;
     }
-  return update_field (self, "UPDATE tags SET name = ?2 WHERE id = ?1", tag_id, VALUE_TEXT,
+  return _cf_case_update_field (self, "UPDATE tags SET name = ?2 WHERE id = ?1", tag_id, CF_VALUE_TEXT,
                        clean, 0, _("Rename a tag"), _("tag"), error);
 }
 
@@ -3275,7 +3264,7 @@ cf_case_set_tag_color (CfCase      *self,
                    color ? color : "");
       return FALSE;
     }
-  return update_field (self, "UPDATE tags SET color = ?2 WHERE id = ?1", tag_id, VALUE_TEXT,
+  return _cf_case_update_field (self, "UPDATE tags SET color = ?2 WHERE id = ?1", tag_id, CF_VALUE_TEXT,
                        color, 0, _("Recolour a tag"), _("tag"), error);
 }
 
@@ -3290,7 +3279,7 @@ cf_case_set_tag_parent (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return FALSE;
   tag = cf_case_get_tag (self, tag_id, error);
   if (tag == NULL)
@@ -3299,7 +3288,7 @@ cf_case_set_tag_parent (CfCase  *self,
     {
       gint64 up = parent_id;
 
-      if (!record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
+      if (!_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
         return FALSE;
       for (int depth = 0; up > 0 && depth < 64; depth++)
         {
@@ -3319,14 +3308,14 @@ cf_case_set_tag_parent (CfCase  *self,
       return FALSE;
     }
 
-  BEGIN_EDIT (_("Move a tag"));
-  stmt = prepare (self, "UPDATE tags SET parent_id = ?2 WHERE id = ?1", error);
+  CF_CASE_BEGIN_EDIT (_("Move a tag"));
+  stmt = _cf_case_prepare (self, "UPDATE tags SET parent_id = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, tag_id);
-  bind_id_or_null (stmt, 2, parent_id);
-  if (!step_done (self, stmt, _("Moving the tag"), error))
-    return edit_failed (self);
+  _cf_case_bind_id_or_null (stmt, 2, parent_id);
+  if (!_cf_case_step_done (self, stmt, _("Moving the tag"), error))
+    return _cf_case_edit_failed (self);
   return cf_case_end_action (self, error);
 }
 
@@ -3342,7 +3331,7 @@ cf_case_delete_tag (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return delete_record (self, tag_id, "SELECT 1 FROM tags WHERE id = ?1", _("tag"),
+  return _cf_case_delete_record (self, tag_id, "SELECT 1 FROM tags WHERE id = ?1", _("tag"),
                         steps, G_N_ELEMENTS (steps), _("Delete a tag"),
                         _("Deleting the tag"), error);
 }
@@ -3364,7 +3353,7 @@ cf_case_find_tag (CfCase     *self,
   if (g_strv_length (parts) == 1)
     {
       g_autofree char *name = g_strstrip (g_strdup (path));
-      g_autoptr(CfStmt) stmt = prepare (self,
+      g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
                                         "SELECT id FROM tags WHERE name = ?1 COLLATE NOCASE "
                                         "ORDER BY parent_id IS NOT NULL, id LIMIT 1", NULL);
 
@@ -3391,7 +3380,7 @@ cf_case_get_tag (CfCase  *self,
                  GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return get_record (self, CF_RECORD_TAG, tag_id, _("tag"), error);
+  return _cf_case_get_record (self, CF_RECORD_TAG, tag_id, _("tag"), error);
 }
 
 /* --- notes ------------------------------------------------------------------------------------- */
@@ -3404,13 +3393,13 @@ cf_case_add_note (CfCase        *self,
                   GError       **error)
 {
   g_autoptr(CfStmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = _cf_case_now_iso8601 ();
   gint64 id;
 
   g_return_val_if_fail (CF_IS_CASE (self), 0);
   g_return_val_if_fail (target <= CF_NOTE_TARGET_CLAIM, 0);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return 0;
   if (body == NULL || !g_utf8_validate (body, -1, NULL))
     {
@@ -3418,24 +3407,24 @@ cf_case_add_note (CfCase        *self,
       return 0;
     }
   if (target == CF_NOTE_TARGET_DOCUMENT
-      && !record_exists (self, "SELECT 1 FROM documents WHERE id = ?1", target_id, _("document"), error))
+      && !_cf_case_record_exists (self, "SELECT 1 FROM documents WHERE id = ?1", target_id, _("document"), error))
     return 0;
   if (target == CF_NOTE_TARGET_CLAIM
-      && !record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", target_id, _("claim"), error))
+      && !_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", target_id, _("claim"), error))
     return 0;
 
-  BEGIN_EDIT (_("Add a note"));
-  stmt = prepare (self,
+  CF_CASE_BEGIN_EDIT (_("Add a note"));
+  stmt = _cf_case_prepare (self,
                   "INSERT INTO notes (target, target_id, body, created, modified) "
                   "VALUES (?1, ?2, ?3, ?4, ?4)", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, cf_note_target_to_code (target), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, target == CF_NOTE_TARGET_CASE ? 0 : target_id);
   sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Adding the note"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Adding the note"), error))
+    return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
   if (!cf_case_end_action (self, error))
     return 0;
@@ -3454,8 +3443,8 @@ cf_case_set_note_body (CfCase      *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The note is not valid text."));
       return FALSE;
     }
-  return update_field (self, "UPDATE notes SET body = ?2, modified = ?3 WHERE id = ?1", note_id,
-                       VALUE_TEXT, body, 0, _("Edit a note"), _("note"), error);
+  return _cf_case_update_field (self, "UPDATE notes SET body = ?2, modified = ?3 WHERE id = ?1", note_id,
+                       CF_VALUE_TEXT, body, 0, _("Edit a note"), _("note"), error);
 }
 
 gboolean
@@ -3468,7 +3457,7 @@ cf_case_delete_note (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return delete_record (self, note_id, "SELECT 1 FROM notes WHERE id = ?1", _("note"),
+  return _cf_case_delete_record (self, note_id, "SELECT 1 FROM notes WHERE id = ?1", _("note"),
                         steps, G_N_ELEMENTS (steps), _("Delete a note"),
                         _("Deleting the note"), error);
 }
@@ -3479,7 +3468,7 @@ cf_case_get_note (CfCase  *self,
                   GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return get_record (self, CF_RECORD_NOTE, note_id, _("note"), error);
+  return _cf_case_get_record (self, CF_RECORD_NOTE, note_id, _("note"), error);
 }
 
 /* --- hypotheses ---------------------------------------------------------------------------------- */
@@ -3496,9 +3485,9 @@ cf_case_add_hypothesis (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), 0);
 
-  if (!check_writable (self, error))
+  if (!_cf_case_check_writable (self, error))
     return 0;
-  clean = clean_name (title, error);
+  clean = _cf_case_clean_name (title, error);
   if (clean == NULL)
     return 0;
   if (description != NULL && !g_utf8_validate (description, -1, NULL))
@@ -3507,14 +3496,14 @@ cf_case_add_hypothesis (CfCase      *self,
       return 0;
     }
 
-  BEGIN_EDIT (_("Add a hypothesis"));
-  stmt = prepare (self, "INSERT INTO hypotheses (title, description) VALUES (?1, ?2)", error);
+  CF_CASE_BEGIN_EDIT (_("Add a hypothesis"));
+  stmt = _cf_case_prepare (self, "INSERT INTO hypotheses (title, description) VALUES (?1, ?2)", error);
   if (stmt == NULL)
-    return edit_failed (self);
+    return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, description ? description : "", -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Adding the hypothesis"), error))
-    return edit_failed (self);
+  if (!_cf_case_step_done (self, stmt, _("Adding the hypothesis"), error))
+    return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
   if (!cf_case_end_action (self, error))
     return 0;
@@ -3531,11 +3520,11 @@ cf_case_set_hypothesis_title (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  clean = clean_name (title, error);
+  clean = _cf_case_clean_name (title, error);
   if (clean == NULL)
     return FALSE;
-  return update_field (self, "UPDATE hypotheses SET title = ?2 WHERE id = ?1", hypothesis_id,
-                       VALUE_TEXT, clean, 0, _("Rename a hypothesis"), _("hypothesis"), error);
+  return _cf_case_update_field (self, "UPDATE hypotheses SET title = ?2 WHERE id = ?1", hypothesis_id,
+                       CF_VALUE_TEXT, clean, 0, _("Rename a hypothesis"), _("hypothesis"), error);
 }
 
 gboolean
@@ -3550,8 +3539,8 @@ cf_case_set_hypothesis_description (CfCase      *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
       return FALSE;
     }
-  return update_field (self, "UPDATE hypotheses SET description = ?2 WHERE id = ?1", hypothesis_id,
-                       VALUE_TEXT, description, 0, _("Describe a hypothesis"), _("hypothesis"), error);
+  return _cf_case_update_field (self, "UPDATE hypotheses SET description = ?2 WHERE id = ?1", hypothesis_id,
+                       CF_VALUE_TEXT, description, 0, _("Describe a hypothesis"), _("hypothesis"), error);
 }
 
 gboolean
@@ -3566,8 +3555,8 @@ cf_case_set_hypothesis_likelihood (CfCase        *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a likelihood."));
       return FALSE;
     }
-  return update_field (self, "UPDATE hypotheses SET likelihood = ?2 WHERE id = ?1", hypothesis_id,
-                       VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
+  return _cf_case_update_field (self, "UPDATE hypotheses SET likelihood = ?2 WHERE id = ?1", hypothesis_id,
+                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
 }
 
 gboolean
@@ -3582,8 +3571,8 @@ cf_case_set_hypothesis_confidence (CfCase        *self,
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a confidence level."));
       return FALSE;
     }
-  return update_field (self, "UPDATE hypotheses SET confidence = ?2 WHERE id = ?1", hypothesis_id,
-                       VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
+  return _cf_case_update_field (self, "UPDATE hypotheses SET confidence = ?2 WHERE id = ?1", hypothesis_id,
+                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
 }
 
 gboolean
@@ -3597,7 +3586,7 @@ cf_case_delete_hypothesis (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return delete_record (self, hypothesis_id, "SELECT 1 FROM hypotheses WHERE id = ?1",
+  return _cf_case_delete_record (self, hypothesis_id, "SELECT 1 FROM hypotheses WHERE id = ?1",
                         _("hypothesis"), steps, G_N_ELEMENTS (steps),
                         _("Delete a hypothesis"), _("Deleting the hypothesis"), error);
 }
@@ -3608,7 +3597,7 @@ cf_case_get_hypothesis (CfCase  *self,
                         GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return get_record (self, CF_RECORD_HYPOTHESIS, hypothesis_id, _("hypothesis"), error);
+  return _cf_case_get_record (self, CF_RECORD_HYPOTHESIS, hypothesis_id, _("hypothesis"), error);
 }
 
 /* --- lists ------------------------------------------------------------------------------------------ */
@@ -3625,7 +3614,7 @@ _cf_case_query_ids (CfCase            *self,
   const char *dir = query->descending ? "DESC" : "ASC";
   int rc;
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return NULL;
 
   switch (query->kind)
@@ -3717,7 +3706,7 @@ _cf_case_query_ids (CfCase            *self,
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("Listing the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Listing the case"));
       return NULL;
     }
 
@@ -3761,7 +3750,7 @@ _cf_case_query_ids (CfCase            *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("Listing the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Listing the case"));
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -3971,7 +3960,7 @@ cf_case_search (CfCase      *self,
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return NULL;
   if (limit == 0)
     limit = 50;
@@ -3982,7 +3971,7 @@ cf_case_search (CfCase      *self,
 
   for (guint k = 0; k < G_N_ELEMENTS (sql); k++)
     {
-      g_autoptr(CfStmt) stmt = prepare (self, sql[k], error);
+      g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql[k], error);
       int rc;
 
       if (stmt == NULL)
@@ -4018,7 +4007,7 @@ cf_case_search (CfCase      *self,
         }
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, self->db, rc, _("Searching"));
+          _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
           return NULL;
         }
     }
@@ -4069,7 +4058,7 @@ cf_case_check (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return NULL;
 
   collect_pragma_rows (self->db, "PRAGMA integrity_check", _("SQLite integrity check"), problems);
@@ -4104,7 +4093,7 @@ cf_case_check (CfCase  *self,
                              -1, &claims, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("Checking the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Checking the case"));
       sqlite3_finalize (docs);
       return NULL;
     }
@@ -4179,7 +4168,7 @@ cf_case_check (CfCase  *self,
   sqlite3_finalize (claims);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("Checking the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Checking the case"));
       return NULL;
     }
 
@@ -4243,7 +4232,7 @@ cf_case_get_changes (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, at, summary FROM change_log ORDER BY id DESC LIMIT ?1", error);
+  stmt = _cf_case_prepare (self, "SELECT id, at, summary FROM change_log ORDER BY id DESC LIMIT ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
@@ -4258,7 +4247,7 @@ cf_case_get_changes (CfCase  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("Reading the change log"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the change log"));
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -4277,7 +4266,7 @@ export_rows (CfCase       *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("Exporting the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Exporting the case"));
       return FALSE;
     }
   json_builder_set_member_name (builder, member);
@@ -4310,7 +4299,7 @@ export_rows (CfCase       *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("Exporting the case"));
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Exporting the case"));
       return FALSE;
     }
   return TRUE;
@@ -4340,7 +4329,7 @@ cf_case_export_json (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
-  if (!check_open (self, error))
+  if (!_cf_case_check_open (self, error))
     return NULL;
 
   json_builder_begin_object (builder);
@@ -4382,26 +4371,8 @@ cf_case_finalize (GObject *object)
 {
   CfCase *self = CF_CASE (object);
 
-  for (guint kind = 0; kind < CF_N_RECORD_KINDS; kind++)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-
-      if (self->objects[kind] == NULL)
-        continue;
-      /* objects may outlive the case: detach them from the table first */
-      g_hash_table_iter_init (&iter, self->objects[kind]);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          LiveRef *ref = g_object_steal_qdata (value, live_ref_quark ());
-
-          g_object_weak_unref (value, object_finalized_cb, ref);
-          g_free (ref);
-        }
-      g_hash_table_destroy (self->objects[kind]);
-    }
-  g_queue_clear_full (&self->undo_stack, undo_entry_free);
-  g_queue_clear_full (&self->redo_stack, undo_entry_free);
+  _cf_case_clear_live (self);
+  _cf_case_clear_history (self);
   g_clear_pointer (&self->statements, g_hash_table_destroy);
   for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
     g_free (self->info[i]);
@@ -4423,29 +4394,29 @@ cf_case_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PATH:
+    case CF_CASE_PROP_PATH:
       g_value_set_string (value, self->path);
       break;
-    case PROP_READ_ONLY:
+    case CF_CASE_PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
       break;
-    case PROP_TITLE:
-    case PROP_SUMMARY:
-    case PROP_INCIDENT_DATE:
-    case PROP_MARKING:
-    case PROP_ANALYST:
-      g_value_set_string (value, cf_case_get_info (self, prop_id - PROP_TITLE));
+    case CF_CASE_PROP_TITLE:
+    case CF_CASE_PROP_SUMMARY:
+    case CF_CASE_PROP_INCIDENT_DATE:
+    case CF_CASE_PROP_MARKING:
+    case CF_CASE_PROP_ANALYST:
+      g_value_set_string (value, cf_case_get_info (self, prop_id - CF_CASE_PROP_TITLE));
       break;
-    case PROP_CAN_UNDO:
+    case CF_CASE_PROP_CAN_UNDO:
       g_value_set_boolean (value, cf_case_can_undo (self));
       break;
-    case PROP_CAN_REDO:
+    case CF_CASE_PROP_CAN_REDO:
       g_value_set_boolean (value, cf_case_can_redo (self));
       break;
-    case PROP_UNDO_LABEL:
+    case CF_CASE_PROP_UNDO_LABEL:
       g_value_set_string (value, cf_case_get_undo_label (self));
       break;
-    case PROP_REDO_LABEL:
+    case CF_CASE_PROP_REDO_LABEL:
       g_value_set_string (value, cf_case_get_redo_label (self));
       break;
     default:
@@ -4462,41 +4433,41 @@ cf_case_class_init (CfCaseClass *klass)
   object_class->finalize = cf_case_finalize;
   object_class->get_property = cf_case_get_property;
 
-  properties[PROP_PATH] =
+  properties[CF_CASE_PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_READ_ONLY] =
+  properties[CF_CASE_PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_TITLE] =
+  properties[CF_CASE_PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SUMMARY] =
+  properties[CF_CASE_PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_INCIDENT_DATE] =
+  properties[CF_CASE_PROP_INCIDENT_DATE] =
     g_param_spec_string ("incident-date", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_MARKING] =
+  properties[CF_CASE_PROP_MARKING] =
     g_param_spec_string ("marking", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ANALYST] =
+  properties[CF_CASE_PROP_ANALYST] =
     g_param_spec_string ("analyst", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CAN_UNDO] =
+  properties[CF_CASE_PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CAN_REDO] =
+  properties[CF_CASE_PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_UNDO_LABEL] =
+  properties[CF_CASE_PROP_UNDO_LABEL] =
     g_param_spec_string ("undo-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_REDO_LABEL] =
+  properties[CF_CASE_PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, CF_CASE_N_PROPS, properties);
 
   /**
    * CfCase::record-changed:
@@ -4508,7 +4479,7 @@ cf_case_class_init (CfCaseClass *klass)
    */
   signals[RECORD_CHANGED] =
     g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT64, G_TYPE_INT);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, CF_TYPE_RECORD_KIND, G_TYPE_INT64, CF_TYPE_CHANGE);
 
   /**
    * CfCase::records-changed:
@@ -4528,6 +4499,5 @@ cf_case_init (CfCase *self)
   self->undo_enabled = TRUE;
   g_queue_init (&self->undo_stack);
   g_queue_init (&self->redo_stack);
-  for (guint kind = CF_RECORD_DOCUMENT; kind < CF_N_RECORD_KINDS; kind++)
-    self->objects[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  _cf_case_init_live (self);
 }
