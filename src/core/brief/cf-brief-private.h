@@ -230,4 +230,12 @@ void          _cf_brief_tag_free             (BriefTag        *tag);
 void          _cf_brief_load_case            (CfBrief         *self,
                                               CfCase          *kase);
 
+/* --- blocks (cf-brief-blocks.c) ---------------------------------------------------- */
+
+/* @text escaped for Pango markup; NULL gives "". */
+char         *_cf_brief_escape               (const char      *text);
+void          _cf_brief_block_free           (Block           *block);
+/* Turns the model into self->blocks, in reading order. */
+void          _cf_brief_build_blocks         (CfBrief         *self);
+
 G_END_DECLS
