@@ -238,4 +238,17 @@ void          _cf_brief_block_free           (Block           *block);
 /* Turns the model into self->blocks, in reading order. */
 void          _cf_brief_build_blocks         (CfBrief         *self);
 
+/* --- layout (cf-brief-layout.c) ---------------------------------------------------- */
+
+extern const StyleSpec _cf_brief_styles[N_STYLES];
+
+/* The width between the side margins, in points. */
+double        _cf_brief_content_width        (CfBrief         *self);
+/* A new layout of @para at the width @block leaves it. */
+PangoLayout  *_cf_brief_make_layout          (CfBrief         *self,
+                                              Block           *block,
+                                              Para            *para);
+/* The top of each line of @layout, in points from its top (doubles). */
+GArray       *_cf_brief_line_tops            (PangoLayout     *layout);
+
 G_END_DECLS
