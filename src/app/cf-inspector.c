@@ -54,6 +54,16 @@ struct _CfInspector
 
 G_DEFINE_FINAL_TYPE (CfInspector, cf_inspector, GTK_TYPE_BOX)
 
+enum
+{
+  PROP_0,
+  PROP_CASE,
+  PROP_CLAIM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void update_fields (CfInspector *self);
 
 static void
@@ -721,6 +731,15 @@ cf_inspector_set_case (CfInspector *self,
       gtk_widget_set_sensitive (GTK_WIDGET (self), !cf_case_get_read_only (kase));
     }
   refresh_actor_completion (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+CfCase *
+cf_inspector_get_case (CfInspector *self)
+{
+  g_return_val_if_fail (CF_IS_INSPECTOR (self), NULL);
+
+  return self->kase;
 }
 
 void
@@ -794,12 +813,78 @@ cf_inspector_dispose (GObject *object)
 }
 
 static void
+cf_inspector_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CfInspector *self = CF_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    case PROP_CLAIM:
+      g_value_set_object (value, self->claim);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_inspector_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CfInspector *self = CF_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      cf_inspector_set_case (self, g_value_get_object (value));
+      break;
+
+    case PROP_CLAIM:
+      cf_inspector_set_claim (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cf_inspector_class_init (CfInspectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_inspector_dispose;
+  object_class->get_property = cf_inspector_get_property;
+  object_class->set_property = cf_inspector_set_property;
+
+  /**
+   * CfInspector:case: (nullable)
+   *
+   * The open case; the claim's edits go to it.
+   */
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CfInspector:claim: (nullable)
+   *
+   * The claim shown and edited; %NULL shows "No Claim Selected".
+   */
+  properties[PROP_CLAIM] =
+    g_param_spec_object ("claim", NULL, NULL, CF_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, CfInspector, stack);

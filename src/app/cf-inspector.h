@@ -19,11 +19,16 @@ typedef enum
 G_DECLARE_FINAL_TYPE (CfInspector, cf_inspector, CF, INSPECTOR, GtkBox)
 
 /* Shows and edits one claim: paraphrase, actor, ratings, tags, relations to the
- * hypotheses and notes. Every edit goes straight to the case (one undo step each). */
+ * hypotheses and notes. Every edit goes straight to the case (one undo step each).
+ * The "case" and "claim" properties are meant to be bound by the window. */
 void         cf_inspector_set_case     (CfInspector       *self,
                                         CfCase            *kase);
+/* (transfer none) (nullable) */
+CfCase      *cf_inspector_get_case     (CfInspector       *self);
+/* @claim: (nullable); what was being typed is saved to the previous claim first. */
 void         cf_inspector_set_claim    (CfInspector       *self,
                                         CfClaim           *claim);
+/* (transfer none) (nullable) */
 CfClaim     *cf_inspector_get_claim    (CfInspector       *self);
 /* Commits a paraphrase or actor still being typed. */
 void         cf_inspector_commit       (CfInspector       *self);
