@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The rating scales: one table per scale (code, translatable label, range) and the
+ * functions that read them. Every function is written out by name so it can be
+ * found with grep; the tables are the single place a scale is defined. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -108,41 +111,162 @@ scale_parse (const ScaleEntry *scale,
   return FALSE;
 }
 
-#define DEFINE_SCALE(Name, name, Type, scale)                                     \
-  const char *                                                                    \
-  cf_##name##_to_code (Type value)                                                \
-  {                                                                               \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (scale), NULL);            \
-    return scale[value].code;                                                     \
-  }                                                                               \
-  const char *                                                                    \
-  cf_##name##_to_label (Type value)                                                \
-  {                                                                               \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (scale), NULL);            \
-    return g_dgettext (GETTEXT_PACKAGE, scale[value].label);                      \
-  }                                                                               \
-  gboolean                                                                        \
-  cf_##name##_from_code (const char *code,                                        \
-                         Type       *out)                                         \
-  {                                                                               \
-    guint v;                                                                      \
-    if (!scale_parse (scale, G_N_ELEMENTS (scale), code, &v))                     \
-      return FALSE;                                                               \
-    if (out != NULL)                                                              \
-      *out = (Type) v;                                                            \
-    return TRUE;                                                                  \
-  }
+/* Each table has one row per enum value, "not rated" first. */
+G_STATIC_ASSERT (G_N_ELEMENTS (reliability_scale) == CF_RELIABILITY_LAST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (credibility_scale) == CF_CREDIBILITY_LAST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (likelihood_scale) == CF_LIKELIHOOD_LAST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (confidence_scale) == CF_CONFIDENCE_LAST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (relation_scale) == CF_RELATION_LAST + 1);
 
-DEFINE_SCALE (Reliability, reliability, CfReliability, reliability_scale)
-DEFINE_SCALE (Credibility, credibility, CfCredibility, credibility_scale)
-DEFINE_SCALE (Likelihood, likelihood, CfLikelihood, likelihood_scale)
-DEFINE_SCALE (Confidence, confidence, CfConfidence, confidence_scale)
-DEFINE_SCALE (Relation, relation, CfRelation, relation_scale)
+/* --- reliability --- */
+
+const char *
+cf_reliability_to_code (CfReliability value)
+{
+  g_return_val_if_fail ((guint) value <= CF_RELIABILITY_LAST, NULL);
+  return reliability_scale[value].code;
+}
+
+const char *
+cf_reliability_to_label (CfReliability value)
+{
+  g_return_val_if_fail ((guint) value <= CF_RELIABILITY_LAST, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, reliability_scale[value].label);
+}
+
+gboolean
+cf_reliability_from_code (const char    *code,
+                          CfReliability *out)
+{
+  guint value;
+
+  if (!scale_parse (reliability_scale, G_N_ELEMENTS (reliability_scale), code, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (CfReliability) value;
+  return TRUE;
+}
+
+/* --- credibility --- */
+
+const char *
+cf_credibility_to_code (CfCredibility value)
+{
+  g_return_val_if_fail ((guint) value <= CF_CREDIBILITY_LAST, NULL);
+  return credibility_scale[value].code;
+}
+
+const char *
+cf_credibility_to_label (CfCredibility value)
+{
+  g_return_val_if_fail ((guint) value <= CF_CREDIBILITY_LAST, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, credibility_scale[value].label);
+}
+
+gboolean
+cf_credibility_from_code (const char    *code,
+                          CfCredibility *out)
+{
+  guint value;
+
+  if (!scale_parse (credibility_scale, G_N_ELEMENTS (credibility_scale), code, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (CfCredibility) value;
+  return TRUE;
+}
+
+/* --- likelihood --- */
+
+const char *
+cf_likelihood_to_code (CfLikelihood value)
+{
+  g_return_val_if_fail ((guint) value <= CF_LIKELIHOOD_LAST, NULL);
+  return likelihood_scale[value].code;
+}
+
+const char *
+cf_likelihood_to_label (CfLikelihood value)
+{
+  g_return_val_if_fail ((guint) value <= CF_LIKELIHOOD_LAST, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, likelihood_scale[value].label);
+}
+
+gboolean
+cf_likelihood_from_code (const char   *code,
+                         CfLikelihood *out)
+{
+  guint value;
+
+  if (!scale_parse (likelihood_scale, G_N_ELEMENTS (likelihood_scale), code, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (CfLikelihood) value;
+  return TRUE;
+}
+
+/* --- confidence --- */
+
+const char *
+cf_confidence_to_code (CfConfidence value)
+{
+  g_return_val_if_fail ((guint) value <= CF_CONFIDENCE_LAST, NULL);
+  return confidence_scale[value].code;
+}
+
+const char *
+cf_confidence_to_label (CfConfidence value)
+{
+  g_return_val_if_fail ((guint) value <= CF_CONFIDENCE_LAST, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, confidence_scale[value].label);
+}
+
+gboolean
+cf_confidence_from_code (const char   *code,
+                         CfConfidence *out)
+{
+  guint value;
+
+  if (!scale_parse (confidence_scale, G_N_ELEMENTS (confidence_scale), code, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (CfConfidence) value;
+  return TRUE;
+}
+
+/* --- relation --- */
+
+const char *
+cf_relation_to_code (CfRelation value)
+{
+  g_return_val_if_fail ((guint) value <= CF_RELATION_LAST, NULL);
+  return relation_scale[value].code;
+}
+
+const char *
+cf_relation_to_label (CfRelation value)
+{
+  g_return_val_if_fail ((guint) value <= CF_RELATION_LAST, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, relation_scale[value].label);
+}
+
+gboolean
+cf_relation_from_code (const char *code,
+                       CfRelation *out)
+{
+  guint value;
+
+  if (!scale_parse (relation_scale, G_N_ELEMENTS (relation_scale), code, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (CfRelation) value;
+  return TRUE;
+}
 
 const char *
 cf_likelihood_to_range (CfLikelihood value)
 {
-  g_return_val_if_fail ((guint) value < G_N_ELEMENTS (likelihood_scale), NULL);
+  g_return_val_if_fail ((guint) value <= CF_LIKELIHOOD_LAST, NULL);
   return likelihood_scale[value].range;
 }
 
