@@ -16,6 +16,12 @@
 
 G_BEGIN_DECLS
 
+/* How to read these headers: a pointer argument may not be NULL unless marked
+ * (nullable), and it stays the caller's (transfer none); every GError **error may be
+ * NULL. Returned values are annotated. cf_case_get_<record>() returns a new reference
+ * to the live record (transfer full); the record's own getters lend their values
+ * (transfer none), valid until the record next changes (then it notifies). */
+
 #define CF_CASE_ERROR (cf_case_error_quark ())
 
 typedef enum
@@ -142,92 +148,204 @@ GQuark        cf_case_error_quark            (void);
 
 /* --- files ---------------------------------------------------------------- */
 
-/* Creates a new case file at @path (which must not exist). */
+/**
+ * cf_case_create:
+ * @path: the file to create; it must not exist
+ * @title: (nullable): the case title; %NULL for ""
+ *
+ * Creates a new case file, built under a temporary name and linked into place.
+ *
+ * Returns: (transfer full) (nullable): the open case, or %NULL with @error set
+ */
 CfCase       *cf_case_create                 (const char      *path,
                                               const char      *title,
                                               GError         **error);
-/* Opens a case file. Checks the header, the integrity, the application id, the
- * version and the schema before use; refuses anything else without writing to it.
- * A file the user cannot write to opens read-only (see cf_case_get_read_only()). */
+/**
+ * cf_case_open:
+ * @path: the case file
+ *
+ * Checks the header, the integrity, the application id, the version and the schema
+ * before use; refuses anything else without writing to it. A file the user cannot
+ * write to opens read-only (see cf_case_get_read_only()).
+ *
+ * Returns: (transfer full) (nullable): the open case, or %NULL with @error set
+ */
 CfCase       *cf_case_open                   (const char      *path,
                                               CfCaseOpenFlags  flags,
                                               GError         **error);
-/* Copies the case to @path with the SQLite backup API (through a temporary file in
- * the same folder, then a rename) and goes on with the copy. */
+/**
+ * cf_case_save_as:
+ * @path: where to write the copy
+ *
+ * Copies the case with the SQLite backup API (through a temporary file in the same
+ * folder, then a rename) and goes on with the copy.
+ */
 gboolean      cf_case_save_as                (CfCase          *self,
                                               const char      *path,
                                               GError         **error);
 /* Closes the database; every later call fails. Finalizing closes too. */
 void          cf_case_close                  (CfCase          *self);
+/**
+ * cf_case_get_path:
+ * Returns: (transfer none): the path of the file the case is using
+ */
 const char   *cf_case_get_path               (CfCase          *self);
 gboolean      cf_case_get_read_only          (CfCase          *self);
 
-/* Integrity: SQLite's integrity_check plus Casefile's own (claims inside their
- * documents, quotes matching, hashes matching, references resolving). Returns the
- * problems found, one sentence each (empty when the case is sound), or NULL on error. */
+/**
+ * cf_case_check:
+ *
+ * Integrity: SQLite's integrity_check plus Casefile's own (claims inside their
+ * documents, quotes matching, hashes matching, references resolving).
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): the problems found, one
+ *   sentence each (empty when the case is sound), or %NULL with @error set
+ */
 GPtrArray    *cf_case_check                  (CfCase          *self,
                                               GError         **error);
 
 /* --- the case itself -------------------------------------------------------- */
 
+/**
+ * cf_case_get_info:
+ * Returns: (transfer none): the field's value, "" when unset; owned by the case and
+ *   valid until that field changes
+ */
 const char   *cf_case_get_info               (CfCase          *self,
                                               CfCaseField      field);
+/**
+ * cf_case_set_info:
+ * @value: (nullable): the new value; %NULL or "" clears it
+ */
 gboolean      cf_case_set_info               (CfCase          *self,
                                               CfCaseField      field,
                                               const char      *value,
                                               GError         **error);
+/**
+ * cf_case_field_from_name:
+ * @name: (nullable): a name as cf_case_field_to_name() gives it
+ * @out: (out): the field
+ *
+ * Returns: whether @name names a field
+ */
 gboolean      cf_case_field_from_name        (const char      *name,
                                               CfCaseField     *out);
-/* "title", "summary", "incident_date", "marking", "analyst" */
+/**
+ * cf_case_field_to_name:
+ * Returns: (transfer none): "title", "summary", "incident_date", "marking" or
+ *   "analyst" (static)
+ */
 const char   *cf_case_field_to_name          (CfCaseField      field);
 
 /* --- documents ---------------------------------------------------------------- */
 
+/**
+ * cf_case_add_document:
+ * @fields: (transfer none): the fields; only @fields->text is required
+ *
+ * Returns: the new document's id, or 0 with @error set
+ */
 gint64        cf_case_add_document           (CfCase                 *self,
                                               const CfDocumentFields *fields,
                                               GError                **error);
-/* Reads @file (size-capped), extracts it (cf_extract_bytes) and adds one document
- * per extracted item. Returns the new ids (gint64), or NULL with @error set and
- * nothing added. Safe to call from a worker thread only if nothing else uses the
- * case meanwhile; see cf_case_import_files_async(). */
+/**
+ * cf_case_import_file:
+ * @file: the file to read
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Reads @file (size-capped), extracts it (cf_extract_bytes) and adds one document
+ * per extracted item. Blocks on the file: a caller with a main loop reads in a worker
+ * with cf_import_read_file() and stores with cf_case_add_import() instead.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the new ids, or %NULL
+ *   with @error set and nothing added
+ */
 GArray       *cf_case_import_file            (CfCase          *self,
                                               GFile           *file,
                                               GCancellable    *cancellable,
                                               GError         **error);
-/* Stores what cf_import_read_file() read: one document per extracted item, in one
- * action. Returns the new ids. */
+/**
+ * cf_case_add_import:
+ * @import: (transfer none): what cf_import_read_file() read
+ *
+ * Stores one document per extracted item, in one action.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the new ids, or %NULL
+ *   with @error set
+ */
 GArray       *cf_case_add_import             (CfCase          *self,
                                               CfImport        *import,
                                               GError         **error);
-/* Adds pasted text as a document. */
+/**
+ * cf_case_import_text:
+ * @title: (nullable): replaces the extracted title unless %NULL or ""
+ * @text: the pasted text
+ *
+ * Adds pasted text as a document.
+ *
+ * Returns: the new document's id, or 0 with @error set
+ */
 gint64        cf_case_import_text            (CfCase          *self,
                                               const char      *title,
                                               const char      *text,
                                               GError         **error);
+/**
+ * cf_case_set_document_field:
+ * @value: (nullable): the new value; %NULL or "" clears it (a title becomes "")
+ */
 gboolean      cf_case_set_document_field     (CfCase          *self,
                                               gint64           document_id,
                                               CfDocumentField  field,
                                               const char      *value,
                                               GError         **error);
+/**
+ * cf_case_document_field_from_name:
+ * @name: (nullable): "title", "byline", "publisher", "url", "published" or "language"
+ * @out: (out): the field
+ *
+ * Returns: whether @name names a field
+ */
 gboolean      cf_case_document_field_from_name (const char      *name,
                                                 CfDocumentField *out);
 /* Deletes the document with its claims and their notes and links. */
 gboolean      cf_case_delete_document        (CfCase          *self,
                                               gint64           document_id,
                                               GError         **error);
+/**
+ * cf_case_get_document:
+ * Returns: (transfer full) (nullable): the live document (a new reference; the case
+ *   keeps one object per row and updates it in place), or %NULL with @error set
+ */
 CfDocument   *cf_case_get_document           (CfCase          *self,
                                               gint64           document_id,
                                               GError         **error);
+/**
+ * cf_case_get_document_text:
+ * Returns: (transfer full) (nullable): a copy of the document's text, or %NULL with
+ *   @error set
+ */
 char         *cf_case_get_document_text      (CfCase          *self,
                                               gint64           document_id,
                                               GError         **error);
+/**
+ * cf_case_get_document_original:
+ * Returns: (transfer full) (nullable): the original bytes as imported, or %NULL with
+ *   @error set
+ */
 GBytes       *cf_case_get_document_original  (CfCase          *self,
                                               gint64           document_id,
                                               GError         **error);
 
 /* --- actors ---------------------------------------------------------------------- */
 
-/* Returns the id of the actor called @name (ignoring case), adding it if new. */
+/**
+ * cf_case_ensure_actor:
+ * @name: the actor's name
+ *
+ * Returns the id of the actor called @name (ignoring case), adding it if new.
+ *
+ * Returns: the actor's id, or 0 with @error set
+ */
 gint64        cf_case_ensure_actor           (CfCase          *self,
                                               const char      *name,
                                               GError         **error);
@@ -235,6 +353,10 @@ gboolean      cf_case_rename_actor           (CfCase          *self,
                                               gint64           actor_id,
                                               const char      *name,
                                               GError         **error);
+/**
+ * cf_case_set_actor_description:
+ * @description: the new description
+ */
 gboolean      cf_case_set_actor_description  (CfCase          *self,
                                               gint64           actor_id,
                                               const char      *description,
@@ -243,24 +365,42 @@ gboolean      cf_case_set_actor_description  (CfCase          *self,
 gboolean      cf_case_delete_actor           (CfCase          *self,
                                               gint64           actor_id,
                                               GError         **error);
+/**
+ * cf_case_get_actor:
+ * Returns: (transfer full) (nullable): the live actor (a new reference; the case
+ *   keeps one object per row and updates it in place), or %NULL with @error set
+ */
 CfActor      *cf_case_get_actor              (CfCase          *self,
                                               gint64           actor_id,
                                               GError         **error);
 
 /* --- claims ---------------------------------------------------------------------- */
 
-/* Adds a claim on the characters [start, end) of the document's text. If
- * @expected_quote is not NULL it must equal that text. Overlapping claims are fine;
- * an empty span, a span outside the text or a quote that does not match is refused
- * with CF_CASE_ERROR_INVALID. */
+/**
+ * cf_case_add_claim:
+ * @start: first character of the span in the document's text
+ * @end: one past the last character
+ * @expected_quote: (nullable): if not %NULL, it must equal the text of the span
+ *
+ * Adds a claim on the characters [start, end) of the document's text. Overlapping
+ * claims are fine; an empty span, a span outside the text or a quote that does not
+ * match is refused with %CF_CASE_ERROR_INVALID.
+ *
+ * Returns: the new claim's id, or 0 with @error set
+ */
 gint64        cf_case_add_claim              (CfCase          *self,
                                               gint64           document_id,
                                               gint             start,
                                               gint             end,
                                               const char      *expected_quote,
                                               GError         **error);
-/* Character offset of the @occurrence-th (from 0) appearance of @quote in the
- * document text, or -1 with @error set. */
+/**
+ * cf_case_find_quote:
+ * @quote: the text to look for
+ * @occurrence: which appearance, from 0
+ *
+ * Returns: the character offset of @quote in the document text, or -1 with @error set
+ */
 gint          cf_case_find_quote             (CfCase          *self,
                                               gint64           document_id,
                                               const char      *quote,
@@ -269,23 +409,44 @@ gint          cf_case_find_quote             (CfCase          *self,
 gboolean      cf_case_delete_claim           (CfCase          *self,
                                               gint64           claim_id,
                                               GError         **error);
+/**
+ * cf_case_get_claim:
+ * Returns: (transfer full) (nullable): the live claim (a new reference; the case
+ *   keeps one object per row and updates it in place), or %NULL with @error set
+ */
 CfClaim      *cf_case_get_claim              (CfCase          *self,
                                               gint64           claim_id,
                                               GError         **error);
+/**
+ * cf_case_set_claim_paraphrase:
+ * @paraphrase: (nullable): the paraphrase; %NULL is stored as ""
+ */
 gboolean      cf_case_set_claim_paraphrase   (CfCase          *self,
                                               gint64           claim_id,
                                               const char      *paraphrase,
                                               GError         **error);
+/**
+ * cf_case_set_claim_event_date:
+ * @event_date: (nullable): ISO 8601; %NULL or "" clears it
+ */
 gboolean      cf_case_set_claim_event_date   (CfCase          *self,
                                               gint64           claim_id,
                                               const char      *event_date,
                                               GError         **error);
-/* @actor_id 0 removes the actor. */
+/**
+ * cf_case_set_claim_actor:
+ * @actor_id: the actor, or 0 to remove the actor
+ */
 gboolean      cf_case_set_claim_actor        (CfCase          *self,
                                               gint64           claim_id,
                                               gint64           actor_id,
                                               GError         **error);
-/* Finds or adds the actor by name; NULL or "" removes the actor. */
+/**
+ * cf_case_set_claim_actor_name:
+ * @name: (nullable): the actor's name; %NULL or "" removes the actor
+ *
+ * Finds or adds the actor by name.
+ */
 gboolean      cf_case_set_claim_actor_name   (CfCase          *self,
                                               gint64           claim_id,
                                               const char      *name,
@@ -314,7 +475,10 @@ gboolean      cf_case_remove_claim_tag       (CfCase          *self,
                                               gint64           claim_id,
                                               gint64           tag_id,
                                               GError         **error);
-/* CF_RELATION_NONE removes the relation. */
+/**
+ * cf_case_set_claim_relation:
+ * @relation: the relation; %CF_RELATION_NONE removes it
+ */
 gboolean      cf_case_set_claim_relation     (CfCase          *self,
                                               gint64           claim_id,
                                               gint64           hypothesis_id,
@@ -326,8 +490,14 @@ CfRelation    cf_case_get_claim_relation     (CfCase          *self,
 
 /* --- tags -------------------------------------------------------------------------- */
 
-/* @parent_id 0 for a top-level tag; @color "#rrggbb" or NULL for a default colour.
- * Names are unique among siblings. */
+/**
+ * cf_case_add_tag:
+ * @name: the tag's name; unique among its siblings, no "/"
+ * @parent_id: the parent tag, or 0 for a top-level tag
+ * @color: (nullable): "#rrggbb", or %NULL for the default colour
+ *
+ * Returns: the new tag's id, or 0 with @error set
+ */
 gint64        cf_case_add_tag                (CfCase          *self,
                                               const char      *name,
                                               gint64           parent_id,
@@ -337,28 +507,58 @@ gboolean      cf_case_rename_tag             (CfCase          *self,
                                               gint64           tag_id,
                                               const char      *name,
                                               GError         **error);
+/**
+ * cf_case_set_tag_color:
+ * @color: "#rrggbb"
+ */
 gboolean      cf_case_set_tag_color          (CfCase          *self,
                                               gint64           tag_id,
                                               const char      *color,
                                               GError         **error);
-/* Refuses to make a tag its own ancestor. */
+/**
+ * cf_case_set_tag_parent:
+ * @parent_id: the new parent, or 0 for top level
+ *
+ * Refuses to make a tag its own ancestor.
+ */
 gboolean      cf_case_set_tag_parent         (CfCase          *self,
                                               gint64           tag_id,
                                               gint64           parent_id,
                                               GError         **error);
-/* Children move up to the deleted tag's parent; claims lose the tag. */
+/**
+ * cf_case_delete_tag:
+ *
+ * Children move up to the deleted tag's parent; claims lose the tag.
+ */
 gboolean      cf_case_delete_tag             (CfCase          *self,
                                               gint64           tag_id,
                                               GError         **error);
-/* By path "Parent/Child" or plain name (first match); 0 when there is none. */
+/**
+ * cf_case_find_tag:
+ * @path: "Parent/Child" or a plain name (first match)
+ *
+ * Returns: the tag's id, or 0 when there is none
+ */
 gint64        cf_case_find_tag               (CfCase          *self,
                                               const char      *path);
+/**
+ * cf_case_get_tag:
+ * Returns: (transfer full) (nullable): the live tag (a new reference; the case
+ *   keeps one object per row and updates it in place), or %NULL with @error set
+ */
 CfTag        *cf_case_get_tag                (CfCase          *self,
                                               gint64           tag_id,
                                               GError         **error);
 
 /* --- notes --------------------------------------------------------------------------- */
 
+/**
+ * cf_case_add_note:
+ * @target_id: the document or claim; ignored for %CF_NOTE_TARGET_CASE
+ * @body: the note's text
+ *
+ * Returns: the new note's id, or 0 with @error set
+ */
 gint64        cf_case_add_note               (CfCase          *self,
                                               CfNoteTarget     target,
                                               gint64           target_id,
@@ -371,12 +571,24 @@ gboolean      cf_case_set_note_body          (CfCase          *self,
 gboolean      cf_case_delete_note            (CfCase          *self,
                                               gint64           note_id,
                                               GError         **error);
+/**
+ * cf_case_get_note:
+ * Returns: (transfer full) (nullable): the live note (a new reference; the case
+ *   keeps one object per row and updates it in place), or %NULL with @error set
+ */
 CfNote       *cf_case_get_note               (CfCase          *self,
                                               gint64           note_id,
                                               GError         **error);
 
 /* --- hypotheses -------------------------------------------------------------------------- */
 
+/**
+ * cf_case_add_hypothesis:
+ * @title: the hypothesis
+ * @description: (nullable): longer text; %NULL for ""
+ *
+ * Returns: the new hypothesis's id, or 0 with @error set
+ */
 gint64        cf_case_add_hypothesis         (CfCase          *self,
                                               const char      *title,
                                               const char      *description,
@@ -385,6 +597,10 @@ gboolean      cf_case_set_hypothesis_title   (CfCase          *self,
                                               gint64           hypothesis_id,
                                               const char      *title,
                                               GError         **error);
+/**
+ * cf_case_set_hypothesis_description:
+ * @description: (nullable): the new text; %NULL is stored as ""
+ */
 gboolean      cf_case_set_hypothesis_description (CfCase      *self,
                                                   gint64       hypothesis_id,
                                                   const char  *description,
@@ -400,42 +616,92 @@ gboolean      cf_case_set_hypothesis_confidence (CfCase       *self,
 gboolean      cf_case_delete_hypothesis      (CfCase          *self,
                                               gint64           hypothesis_id,
                                               GError         **error);
+/**
+ * cf_case_get_hypothesis:
+ * Returns: (transfer full) (nullable): the live hypothesis (a new reference; the case
+ *   keeps one object per row and updates it in place), or %NULL with @error set
+ */
 CfHypothesis *cf_case_get_hypothesis         (CfCase          *self,
                                               gint64           hypothesis_id,
                                               GError         **error);
 
 /* --- lists ---------------------------------------------------------------------------------- */
 
-/* Live GListModels: they follow every edit of the case (including undo) with
+/**
+ * cf_case_list_documents:
+ *
+ * Live GListModels: they follow every edit of the case (including undo) with
  * items-changed. Rows are read from SQLite a block at a time as they are asked for,
- * so a list of 100,000 claims holds only ids plus the blocks in use. */
+ * so a list of 100,000 claims holds only ids plus the blocks in use.
+ *
+ * Returns: (transfer full): a new #CfRecordList of #CfDocument
+ */
 GListModel   *cf_case_list_documents         (CfCase          *self);
+/**
+ * cf_case_list_actors:
+ * Returns: (transfer full): a new #CfRecordList of #CfActor
+ */
 GListModel   *cf_case_list_actors            (CfCase          *self);
-/* depth-first, siblings by name; CfTag:depth gives the indentation */
+/**
+ * cf_case_list_tags:
+ * Returns: (transfer full): a new #CfRecordList of #CfTag, depth-first, siblings by
+ *   name; #CfTag:depth gives the indentation
+ */
 GListModel   *cf_case_list_tags              (CfCase          *self);
+/**
+ * cf_case_list_hypotheses:
+ * Returns: (transfer full): a new #CfRecordList of #CfHypothesis
+ */
 GListModel   *cf_case_list_hypotheses        (CfCase          *self);
-/* Notes on one target (for CF_NOTE_TARGET_CASE the id is ignored), oldest first. */
+/**
+ * cf_case_list_notes:
+ * @target_id: the document or claim; ignored for %CF_NOTE_TARGET_CASE
+ *
+ * Returns: (transfer full): a new #CfRecordList of the #CfNote on one target, oldest
+ *   first
+ */
 GListModel   *cf_case_list_notes             (CfCase          *self,
                                               CfNoteTarget     target,
                                               gint64           target_id);
-/* All claims; narrow with cf_claim_list_*() in cf-record-list.h. */
+/**
+ * cf_case_list_claims:
+ * Returns: (transfer full): a new #CfRecordList of every #CfClaim; narrow it with
+ *   cf_claim_list_*() in cf-record-list.h
+ */
 GListModel   *cf_case_list_claims            (CfCase          *self);
 
 /* --- search ------------------------------------------------------------------------------------ */
 
-/* Full-text search over document text and titles, claims (quote, paraphrase) and notes.
- * @query is what a user types: words (all must match), "quoted phrases", prefix*.
- * Returns CfSearchHit (free func set), best first, at most @limit. */
+/**
+ * cf_case_search:
+ * @query: what a user types: words (all must match), "quoted phrases", prefix*
+ * @limit: the most hits to return
+ *
+ * Full-text search over document text and titles, claims (quote, paraphrase) and
+ * notes.
+ *
+ * Returns: (transfer full) (element-type CfSearchHit) (nullable): the hits, best
+ *   first (the array frees them), or %NULL with @error set
+ */
 GPtrArray    *cf_case_search                 (CfCase          *self,
                                               const char      *query,
                                               guint            limit,
                                               GError         **error);
+/**
+ * cf_search_hit_free:
+ * @hit: (transfer full) (nullable): a hit
+ */
 void          cf_search_hit_free             (CfSearchHit     *hit);
 
 /* --- undo, grouping, provenance ---------------------------------------------------------------- */
 
-/* Every edit is committed when made. Edits between begin and end form one undoable
- * action (and one transaction) named @label; they nest. */
+/**
+ * cf_case_begin_action:
+ * @label: (nullable): what undo would revert, e.g. "Rate a claim"; %NULL for "Edit"
+ *
+ * Every edit is committed when made. Edits between begin and end form one undoable
+ * action (and one transaction); they nest.
+ */
 void          cf_case_begin_action           (CfCase          *self,
                                               const char      *label);
 /* Commits the action; on failure it was rolled back and @error says why. */
@@ -445,8 +711,17 @@ gboolean      cf_case_end_action             (CfCase          *self,
 void          cf_case_cancel_action          (CfCase          *self);
 gboolean      cf_case_can_undo               (CfCase          *self);
 gboolean      cf_case_can_redo               (CfCase          *self);
-/* label of the action undo/redo would revert, or NULL */
+/**
+ * cf_case_get_undo_label:
+ * Returns: (transfer none) (nullable): the label of the action undo would revert, or
+ *   %NULL; valid until the next edit, undo or redo
+ */
 const char   *cf_case_get_undo_label         (CfCase          *self);
+/**
+ * cf_case_get_redo_label:
+ * Returns: (transfer none) (nullable): the label of the action redo would repeat, or
+ *   %NULL; valid until the next edit, undo or redo
+ */
 const char   *cf_case_get_redo_label         (CfCase          *self);
 gboolean      cf_case_undo                   (CfCase          *self,
                                               GError         **error);
@@ -455,16 +730,32 @@ gboolean      cf_case_redo                   (CfCase          *self,
 /* Whether edits are recorded for undo (on by default; bulk loaders turn it off). */
 void          cf_case_set_undo_enabled       (CfCase          *self,
                                               gboolean         enabled);
-/* The change log, newest first, at most @limit entries (0: all). */
+/**
+ * cf_case_get_changes:
+ * @limit: the most entries to return; 0 for all
+ *
+ * Returns: (transfer full) (element-type CfChangeEntry) (nullable): the change log,
+ *   newest first (the array frees the entries), or %NULL with @error set
+ */
 GPtrArray    *cf_case_get_changes            (CfCase          *self,
                                               guint            limit,
                                               GError         **error);
+/**
+ * cf_change_entry_free:
+ * @entry: (transfer full) (nullable): an entry
+ */
 void          cf_change_entry_free           (CfChangeEntry   *entry);
 
 /* --- export --------------------------------------------------------------------------------- */
 
-/* The whole case as one JSON object (case, documents with text but without the
- * original bytes, actors, claims, tags, notes, hypotheses, relations, changes). */
+/**
+ * cf_case_export_json:
+ *
+ * The whole case as one JSON object (case, documents with text but without the
+ * original bytes, actors, claims, tags, notes, hypotheses, relations, changes).
+ *
+ * Returns: (transfer full) (nullable): a new JSON object node, or %NULL with @error set
+ */
 JsonNode     *cf_case_export_json            (CfCase          *self,
                                               GError         **error);
 

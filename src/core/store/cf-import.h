@@ -17,13 +17,32 @@ typedef struct
   GPtrArray *documents;  /* of CfExtractedDocument */
 } CfImport;
 
+/**
+ * cf_import_read_file:
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Returns: (transfer full) (nullable): the file's bytes and documents, or %NULL with
+ *   @error set
+ */
 CfImport *cf_import_read_file (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error);
-/* For pasted or dropped text. */
+/**
+ * cf_import_from_bytes:
+ * @bytes: (transfer none): the bytes; the import keeps a reference
+ * @filename: (nullable): a name that hints at the format, or %NULL
+ *
+ * For pasted or dropped text.
+ *
+ * Returns: (transfer full) (nullable): the documents, or %NULL with @error set
+ */
 CfImport *cf_import_from_bytes (GBytes      *bytes,
                                 const char  *filename,
                                 GError     **error);
+/**
+ * cf_import_free:
+ * @import: (transfer full) (nullable): an import
+ */
 void      cf_import_free      (CfImport     *import);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfImport, cf_import_free)

@@ -19,13 +19,20 @@ void         cf_claim_list_set_hypothesis     (CfRecordList *self,
                                                gint64        hypothesis_id);
 void         cf_claim_list_set_actor          (CfRecordList *self,
                                                gint64        actor_id);
-/* case-insensitive substring of quote, paraphrase or actor name; NULL for none */
+/**
+ * cf_claim_list_set_text_filter:
+ * @text: (nullable): a case-insensitive substring of quote, paraphrase or actor
+ *   name; %NULL or "" for none
+ */
 void         cf_claim_list_set_text_filter    (CfRecordList *self,
                                                const char   *text);
 void         cf_claim_list_set_sort           (CfRecordList *self,
                                                CfClaimSort   sort,
                                                gboolean      descending);
-/* Position of the record with @id, or G_MAXUINT. */
+/**
+ * cf_record_list_find:
+ * Returns: the position of the record with @id, or %G_MAXUINT
+ */
 guint        cf_record_list_find              (CfRecordList *self,
                                                gint64        id);
 

@@ -69,34 +69,119 @@ typedef enum
 /* Codes: "A".."F", "1".."6", "likely", "moderate", "consistent"; NULL for NONE.
  * Parsing accepts the code in any case (and for likelihood/confidence/relation also
  * the English label, spaces or dashes allowed); returns FALSE for anything else. */
+
+/**
+ * cf_reliability_to_code:
+ * Returns: (transfer none) (nullable): the stored code (static), or %NULL for not rated
+ */
 const char *cf_reliability_to_code   (CfReliability value);
+/**
+ * cf_reliability_to_label:
+ * Returns: (transfer none): the translated label
+ */
 const char *cf_reliability_to_label  (CfReliability value);
+/**
+ * cf_reliability_from_code:
+ * @code: (nullable): a code or label
+ * @out: (out) (optional): the value
+ *
+ * Returns: whether @code names a value
+ */
 gboolean    cf_reliability_from_code (const char *code, CfReliability *out);
 
+/**
+ * cf_credibility_to_code:
+ * Returns: (transfer none) (nullable): the stored code (static), or %NULL for not rated
+ */
 const char *cf_credibility_to_code   (CfCredibility value);
+/**
+ * cf_credibility_to_label:
+ * Returns: (transfer none): the translated label
+ */
 const char *cf_credibility_to_label  (CfCredibility value);
+/**
+ * cf_credibility_from_code:
+ * @code: (nullable): a code or label
+ * @out: (out) (optional): the value
+ *
+ * Returns: whether @code names a value
+ */
 gboolean    cf_credibility_from_code (const char *code, CfCredibility *out);
 
+/**
+ * cf_likelihood_to_code:
+ * Returns: (transfer none) (nullable): the stored code (static), or %NULL for not rated
+ */
 const char *cf_likelihood_to_code    (CfLikelihood value);
+/**
+ * cf_likelihood_to_label:
+ * Returns: (transfer none): the translated label
+ */
 const char *cf_likelihood_to_label   (CfLikelihood value);
-/* "55–80%" */
+/**
+ * cf_likelihood_to_range:
+ * Returns: (transfer none) (nullable): e.g. "55–80%" (static), or %NULL for not rated
+ */
 const char *cf_likelihood_to_range   (CfLikelihood value);
+/**
+ * cf_likelihood_from_code:
+ * @code: (nullable): a code or label
+ * @out: (out) (optional): the value
+ *
+ * Returns: whether @code names a value
+ */
 gboolean    cf_likelihood_from_code  (const char *code, CfLikelihood *out);
 
+/**
+ * cf_confidence_to_code:
+ * Returns: (transfer none) (nullable): the stored code (static), or %NULL for not rated
+ */
 const char *cf_confidence_to_code    (CfConfidence value);
+/**
+ * cf_confidence_to_label:
+ * Returns: (transfer none): the translated label
+ */
 const char *cf_confidence_to_label   (CfConfidence value);
+/**
+ * cf_confidence_from_code:
+ * @code: (nullable): a code or label
+ * @out: (out) (optional): the value
+ *
+ * Returns: whether @code names a value
+ */
 gboolean    cf_confidence_from_code  (const char *code, CfConfidence *out);
 
+/**
+ * cf_relation_to_code:
+ * Returns: (transfer none) (nullable): the stored code (static), or %NULL for not rated
+ */
 const char *cf_relation_to_code      (CfRelation value);
+/**
+ * cf_relation_to_label:
+ * Returns: (transfer none): the translated label
+ */
 const char *cf_relation_to_label     (CfRelation value);
+/**
+ * cf_relation_from_code:
+ * @code: (nullable): a code or label
+ * @out: (out) (optional): the value
+ *
+ * Returns: whether @code names a value
+ */
 gboolean    cf_relation_from_code    (const char *code, CfRelation *out);
 
-/* "B2", "B", "2" or "" (never NULL); a newly allocated string. */
+/**
+ * cf_rating_format_grade:
+ * Returns: (transfer full): "B2", "B", "2" or ""
+ */
 char       *cf_rating_format_grade   (CfReliability reliability,
                                       CfCredibility credibility);
 
-/* "B2 · likely · moderate confidence" with the parts that are set, translated;
- * "" when nothing is rated. Newly allocated. */
+/**
+ * cf_rating_format_summary:
+ * Returns: (transfer full): "B2 · likely · moderate confidence" with the parts that
+ *   are set, translated; "" when nothing is rated
+ */
 char       *cf_rating_format_summary (CfReliability reliability,
                                       CfCredibility credibility,
                                       CfLikelihood  likelihood,
