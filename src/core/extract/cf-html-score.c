@@ -1,0 +1,711 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Readability's scoring and cleaning: for one set of rules (an attempt), sums
+ * text and links per subtree, lets every paragraph score its ancestors, picks the
+ * container of the article with its qualifying siblings, and writes its text while
+ * dropping link lists, share bars and other furniture inside it. Apart from the
+ * scan, so the rules can be tuned without touching how the page is read. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-html-private.h"
+
+#define MIN_ARTICLE_CHARS 250
+
+static gboolean
+kind_is_block (TagKind kind)
+{
+  switch (kind)
+    {
+    case TAG_BLOCK: case TAG_P: case TAG_PRE: case TAG_TD: case TAG_TR: case TAG_LIST:
+    case TAG_LI: case TAG_HEADING: case TAG_BLOCKQUOTE: case TAG_TABLE: case TAG_FORM:
+    case TAG_HEAD: case TAG_BODY: case TAG_HTML: case TAG_HEADER: case TAG_FOOTER:
+    case TAG_ASIDE: case TAG_FIGURE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+has_ancestor_kind (Page     *page,
+                   NodeInfo *info,
+                   TagKind   kind)
+{
+  while (info->parent != G_MAXUINT)
+    {
+      info = &g_array_index (page->infos, NodeInfo, info->parent);
+      if (info->kind == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  gboolean strip_unlikely;
+  gboolean weight_classes;
+  gboolean clean_conditionally;
+} Flags;
+
+/* Sums text and counts per subtree, for one attempt. */
+static void
+accumulate (Page        *page,
+            const Flags *flags)
+{
+  NodeInfo *infos = (NodeInfo *) page->infos->data;
+  guint n = page->infos->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+      gboolean parent_dropped = in->parent != G_MAXUINT && infos[in->parent].dropped;
+
+      in->dropped = parent_dropped || (in->flags & (INFO_HIDDEN | INFO_CAPTION)) ||
+                    (flags->strip_unlikely && (in->flags & INFO_UNLIKELY));
+      in->scored = FALSE;
+      in->score = 0;
+      in->text_len = in->own_text;
+      in->commas = in->own_commas;
+      in->inline_len = in->own_text;
+      in->inline_commas = in->own_commas;
+      in->link_len = 0;
+      in->n_p = in->kind == TAG_P;
+      in->n_img = in->kind == TAG_IMG;
+      in->n_li = in->kind == TAG_LI;
+      in->n_input = in->kind == TAG_INPUT;
+      in->n_embed = in->kind == TAG_EMBED;
+      in->n_heading = in->kind == TAG_HEADING;
+    }
+
+  for (guint i = n; i-- > 0;)
+    {
+      NodeInfo *in = &infos[i];
+      NodeInfo *parent;
+
+      if (in->kind == TAG_A)
+        in->link_len = in->text_len;
+      if (in->parent == G_MAXUINT)
+        continue;
+      parent = &infos[in->parent];
+      /* Dropped inputs and embeds still count against their container. */
+      if (in->kind == TAG_INPUT || in->kind == TAG_EMBED)
+        {
+          if (!parent->dropped && !(in->flags & INFO_NONCONTENT))
+            {
+              parent->n_input += in->n_input;
+              parent->n_embed += in->n_embed;
+            }
+          continue;
+        }
+      if (in->dropped)
+        continue;
+      parent->text_len += in->text_len;
+      parent->commas += in->commas;
+      parent->link_len += in->link_len;
+      parent->n_p += in->n_p;
+      parent->n_img += in->n_img;
+      parent->n_li += in->n_li;
+      parent->n_input += in->n_input;
+      parent->n_embed += in->n_embed;
+      parent->n_heading += in->n_heading;
+      if (!kind_is_block (in->kind))
+        {
+          parent->inline_len += in->inline_len;
+          parent->inline_commas += in->inline_commas;
+        }
+    }
+}
+
+static double
+link_density (const NodeInfo *in)
+{
+  return in->text_len ? (double) in->link_len / in->text_len : 0.0;
+}
+
+static void
+init_candidate (NodeInfo    *in,
+                const Flags *flags)
+{
+  double s = 0;
+
+  switch (in->kind)
+    {
+    case TAG_BLOCK:
+      s = strcmp ((const char *) in->node->name, "div") == 0 ? 5 : 0;
+      break;
+    case TAG_PRE: case TAG_TD: case TAG_BLOCKQUOTE:
+      s = 3;
+      break;
+    case TAG_LIST: case TAG_LI: case TAG_FORM:
+      s = -3;
+      break;
+    case TAG_HEADING:
+      s = -5;
+      break;
+    default:
+      break;
+    }
+  if (flags->weight_classes)
+    s += in->class_weight;
+  in->score = s;
+  in->scored = TRUE;
+}
+
+/* Picks the element that holds the article; returns its info index or G_MAXUINT. */
+static guint
+find_top_candidate (Page        *page,
+                    const Flags *flags)
+{
+  NodeInfo *infos = (NodeInfo *) page->infos->data;
+  guint n = page->infos->len;
+  guint top = G_MAXUINT;
+  guint best[5] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT };
+
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+      double score;
+      guint anc;
+      guint level;
+
+      if (in->dropped || (in->flags & INFO_NONCONTENT) || !kind_is_block (in->kind) ||
+          in->kind == TAG_BODY || in->kind == TAG_HTML || in->inline_len < 25)
+        continue;
+      if (in->kind != TAG_P && in->kind != TAG_PRE && in->kind != TAG_TD &&
+          in->kind != TAG_BLOCK && in->kind != TAG_HEADING && in->kind != TAG_BLOCKQUOTE)
+        continue;
+
+      score = 1 + in->inline_commas + MIN (in->inline_len / 100, 3);
+      /* A div with blocks and loose text of its own: the loose text is a paragraph
+       * inside it (Readability wraps it in a <p>), so the div is its parent. */
+      anc = in->parent;
+      if (in->kind == TAG_BLOCK && in->text_len > in->inline_len)
+        anc = i;
+      for (level = 0; anc != G_MAXUINT && level < 5;
+           anc = infos[anc].parent, level++)
+        {
+          NodeInfo *a = &infos[anc];
+
+          if (a->kind == TAG_HTML)
+            break;
+          if (!a->scored)
+            init_candidate (a, flags);
+          a->score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+
+      if (!in->scored)
+        continue;
+      in->score *= 1 - link_density (in);
+      for (guint k = 0; k < 5; k++)
+        if (best[k] == G_MAXUINT || in->score > infos[best[k]].score)
+          {
+            memmove (best + k + 1, best + k, (4 - k) * sizeof (guint));
+            best[k] = i;
+            break;
+          }
+    }
+  top = best[0];
+  if (top == G_MAXUINT || infos[top].kind == TAG_BODY)
+    return top;
+
+  /* Several good candidates under one ancestor: the ancestor is the article. */
+  {
+    guint alternatives[4];
+    guint n_alt = 0;
+
+    for (guint k = 1; k < 5; k++)
+      if (best[k] != G_MAXUINT && infos[top].score > 0 &&
+          infos[best[k]].score / infos[top].score >= 0.75)
+        alternatives[n_alt++] = best[k];
+    if (n_alt >= 3)
+      {
+        for (guint anc = infos[top].parent; anc != G_MAXUINT && infos[anc].kind != TAG_BODY;
+             anc = infos[anc].parent)
+          {
+            guint containing = 0;
+
+            for (guint k = 0; k < n_alt; k++)
+              for (guint x = alternatives[k]; x != G_MAXUINT; x = infos[x].parent)
+                if (x == anc)
+                  {
+                    containing++;
+                    break;
+                  }
+            if (containing >= 3)
+              {
+                top = anc;
+                if (!infos[top].scored)
+                  init_candidate (&infos[top], flags);
+                break;
+              }
+          }
+      }
+  }
+
+  /* Climb while the parent scores better: the article was split in parts. */
+  {
+    double last = infos[top].score;
+    double threshold = last / 3;
+
+    for (guint p = infos[top].parent; p != G_MAXUINT && infos[p].kind != TAG_BODY;
+         p = infos[p].parent)
+      {
+        if (!infos[p].scored)
+          continue;
+        if (infos[p].score < threshold)
+          break;
+        if (infos[p].score > last)
+          {
+            top = p;
+            break;
+          }
+        last = infos[p].score;
+      }
+  }
+
+  /* An only child says nothing its parent would not. */
+  for (;;)
+    {
+      guint p = infos[top].parent;
+      guint children = 0;
+
+      if (p == G_MAXUINT || infos[p].kind == TAG_BODY || infos[p].kind == TAG_HTML)
+        break;
+      for (xmlNode *c = infos[p].node->children; c != NULL && children < 2; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          children++;
+      if (children != 1)
+        break;
+      top = p;
+    }
+  if (!infos[top].scored)
+    init_candidate (&infos[top], flags);
+  return top;
+}
+
+/* Readability's conditional cleaning, decided when the text writer enters @in. */
+static gboolean
+clean_conditionally (Page        *page,
+                     NodeInfo    *in,
+                     const Flags *flags)
+{
+  gboolean is_list;
+  double ld;
+  int weight;
+  guint p, img, li, input, embeds;
+
+  switch (in->kind)
+    {
+    case TAG_FORM: case TAG_TABLE: case TAG_LIST: case TAG_BLOCK: case TAG_HEADER:
+    case TAG_FOOTER: case TAG_ASIDE:
+      break;
+    case TAG_HEADING:
+      return flags->weight_classes && in->class_weight < 0;
+    default:
+      return FALSE;
+    }
+  if (strcmp ((const char *) in->node->name, "div") != 0 && in->kind == TAG_BLOCK &&
+      strcmp ((const char *) in->node->name, "section") != 0)
+    return FALSE;
+
+  /* Tables of data stay; layout tables are judged like divs. */
+  is_list = in->kind == TAG_LIST;
+  weight = flags->weight_classes ? in->class_weight : 0;
+  if (weight + (in->scored ? in->score : 0) < 0)
+    return TRUE;
+
+  if ((in->flags & INFO_SHARE) && in->text_len < 500)
+    return TRUE;
+
+  if (in->commas >= 10)
+    return FALSE;
+
+  p = in->n_p;
+  img = in->n_img;
+  li = in->n_li > 100 ? in->n_li - 100 : 0;
+  if (is_list)
+    li = 0;
+  input = in->n_input;
+  embeds = in->n_embed;
+  ld = link_density (in);
+
+  if (img > 1 && (double) p / img < 0.5 && !has_ancestor_kind (page, in, TAG_FIGURE))
+    return TRUE;
+  if (!is_list && li > p)
+    return TRUE;
+  if (input > p / 3)
+    return TRUE;
+  if (!is_list && in->text_len < 25 && (img == 0 || img > 2) &&
+      !has_ancestor_kind (page, in, TAG_FIGURE))
+    return TRUE;
+  if (!is_list && weight < 25 && ld > 0.2)
+    return TRUE;
+  if (weight >= 25 && ld > 0.5)
+    return TRUE;
+  if ((embeds == 1 && in->text_len < 75) || embeds > 1)
+    return TRUE;
+  if (is_list && ld > 0.5 && in->text_len < 1000)
+    return TRUE;
+  return FALSE;
+}
+
+/* What never belongs to an article body even inside the article's container: the
+ * headline (the title is a field of its own), the byline, and small furniture. */
+static gboolean
+skip_in_article (NodeInfo *in)
+{
+  if (in->kind == TAG_HEADING && in->node->name[1] == '1')
+    return TRUE;
+  if (in->flags & INFO_BYLINE)
+    return TRUE;
+  if ((in->flags & INFO_BOILER) && in->text_len < 400)
+    return TRUE;
+  /* A short paragraph that is all link: "Related: ...", a teaser headline. */
+  if ((in->kind == TAG_P || in->kind == TAG_LI || in->kind == TAG_HEADING) &&
+      in->text_len < 1000 && in->link_len * 10 >= in->text_len * 8)
+    return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GString *out;
+  gboolean need_space;
+  int      need_break;
+  gboolean in_pre;
+  gboolean inline_edge;     /* an inline element started or ended here */
+  gboolean last_wide;       /* the last character written is CJK */
+} TextSink;
+
+static void
+sink_break (TextSink *sink,
+            int       level)
+{
+  sink->need_break = MAX (sink->need_break, level);
+}
+
+/* Chinese, Japanese and Korean write no spaces between words, so the edge of a
+ * link or emphasis is the only word boundary there is; we mark it with a space
+ * when a CJK character is on either side (and never split Latin words, such as
+ * a drop capital). */
+static inline gboolean
+is_wide_char (const guchar *p)
+{
+  gunichar c;
+
+  if (*p < 0xE3)
+    return FALSE;
+  c = g_utf8_get_char ((const char *) p);
+  return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static void
+sink_text (TextSink   *sink,
+           const char *s)
+{
+  for (const guchar *p = (const guchar *) s; *p;)
+    {
+      guchar c = *p;
+
+      if (c == '\n' && sink->in_pre)
+        {
+          sink_break (sink, 1);
+          p++;
+          continue;
+        }
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')
+        {
+          sink->need_space = TRUE;
+          p++;
+          continue;
+        }
+      if (c == 0xC2 && p[1] == 0xA0)
+        {
+          sink->need_space = TRUE;
+          p += 2;
+          continue;
+        }
+      if (sink->out->len > 0)
+        {
+          if (sink->need_break >= 2)
+            g_string_append (sink->out, "\n\n");
+          else if (sink->need_break == 1)
+            g_string_append_c (sink->out, '\n');
+          else if (sink->need_space ||
+                   (sink->inline_edge && (sink->last_wide || is_wide_char (p))))
+            g_string_append_c (sink->out, ' ');
+        }
+      sink->need_break = 0;
+      sink->need_space = FALSE;
+      sink->inline_edge = FALSE;
+      {
+        const guchar *start = p;
+
+        p++;
+        while ((*p & 0xC0) == 0x80)
+          p++;
+        g_string_append_len (sink->out, (const char *) start, p - start);
+        sink->last_wide = is_wide_char (start);
+      }
+    }
+}
+
+/* Writes the text of @root's subtree. @clean: apply conditional cleaning. */
+static void
+write_text (Page        *page,
+            xmlNode     *root,
+            const Flags *flags,
+            gboolean     clean,
+            TextSink    *sink)
+{
+  xmlNode *n = root;
+
+  while (n != NULL)
+    {
+      gboolean descend = FALSE;
+
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          NodeInfo *in = _cf_html_node_info (page, n);
+
+          if (in != NULL && !in->dropped && !(in->flags & INFO_NONCONTENT) &&
+              !(n != root && skip_in_article (in)) &&
+              !(clean && n != root && clean_conditionally (page, in, flags)))
+            {
+              if (in->kind == TAG_BR)
+                sink_break (sink, 1);
+              else if (in->kind == TAG_A || in->kind == TAG_INLINE)
+                sink->inline_edge = TRUE;
+              else if (kind_is_block (in->kind))
+                sink_break (sink, in->kind == TAG_TD ? 0 : 2);
+              if (in->kind == TAG_TD)
+                sink->need_space = TRUE;
+              if (in->kind == TAG_PRE)
+                sink->in_pre = TRUE;
+              descend = TRUE;
+            }
+        }
+      else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+               n->content != NULL)
+        sink_text (sink, (const char *) n->content);
+
+      if (descend && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      for (;;)
+        {
+          if (n->type == XML_ELEMENT_NODE)
+            {
+              NodeInfo *in = _cf_html_node_info (page, n);
+
+              if (in != NULL && kind_is_block (in->kind))
+                sink_break (sink, in->kind == TAG_TD ? 0 : 2);
+              if (in != NULL && (in->kind == TAG_A || in->kind == TAG_INLINE))
+                sink->inline_edge = TRUE;
+              if (in != NULL && in->kind == TAG_PRE)
+                sink->in_pre = FALSE;
+              if (in != NULL && in->kind == TAG_TD)
+                sink->need_space = TRUE;
+            }
+          if (n == root)
+            return;
+          if (n->next != NULL)
+            {
+              n = n->next;
+              break;
+            }
+          n = n->parent;
+        }
+    }
+}
+
+static gboolean
+ends_like_sentence (xmlNode *node)
+{
+  g_autofree char *text = _cf_html_subtree_text (node);
+  gsize len = strlen (text);
+
+  return len > 0 && (text[len - 1] == '.' || strstr (text, ". ") != NULL);
+}
+
+static char *
+grab_article (Page        *page,
+              const Flags *flags)
+{
+  NodeInfo *infos;
+  NodeInfo *top;
+  guint top_idx;
+  TextSink sink = { 0 };
+  double threshold;
+  const char *top_class;
+
+  accumulate (page, flags);
+  top_idx = find_top_candidate (page, flags);
+  sink.out = g_string_new (NULL);
+  infos = (NodeInfo *) page->infos->data;
+
+  if (top_idx == G_MAXUINT)
+    {
+      if (page->body != NULL)
+        write_text (page, page->body, flags, flags->clean_conditionally, &sink);
+      return g_string_free (sink.out, FALSE);
+    }
+  top = &infos[top_idx];
+  if (top->kind == TAG_BODY || top->parent == G_MAXUINT)
+    {
+      write_text (page, top->node, flags, flags->clean_conditionally, &sink);
+      return g_string_free (sink.out, FALSE);
+    }
+
+  threshold = MAX (10, top->score * 0.2);
+  top_class = _cf_html_attr (top->node, "class");
+  for (xmlNode *s = infos[top->parent].node->children; s != NULL; s = s->next)
+    {
+      NodeInfo *in;
+      gboolean append = FALSE;
+
+      if (s->type != XML_ELEMENT_NODE)
+        continue;
+      in = _cf_html_node_info (page, s);
+      if (in == NULL || in->dropped)
+        continue;
+      if (in == top)
+        append = TRUE;
+      else
+        {
+          double bonus = 0;
+          const char *cls = _cf_html_attr (s, "class");
+
+          if (top_class != NULL && *top_class && g_strcmp0 (cls, top_class) == 0)
+            bonus = top->score * 0.2;
+          if (in->scored && in->score + bonus >= threshold)
+            append = TRUE;
+          /* A part of the article split off under the same class, with its
+           * paragraphs nested too deep to have scored it. */
+          else if (bonus > 0 && in->text_len > 100 && link_density (in) < 0.33)
+            append = TRUE;
+          else if (in->kind == TAG_P)
+            {
+              double ld = link_density (in);
+
+              if (in->text_len > 80 && ld < 0.25)
+                append = TRUE;
+              else if (in->text_len < 80 && in->text_len > 0 && ld == 0 &&
+                       ends_like_sentence (s))
+                append = TRUE;
+            }
+        }
+      if (append)
+        {
+          sink_break (&sink, 2);
+          write_text (page, s, flags, flags->clean_conditionally, &sink);
+        }
+    }
+  return g_string_free (sink.out, FALSE);
+}
+
+char *
+_cf_html_extract_body (Page *page)
+{
+  static const Flags attempts[] = {
+    { TRUE, TRUE, TRUE },
+    { FALSE, TRUE, TRUE },
+    { FALSE, FALSE, TRUE },
+    { FALSE, FALSE, FALSE },
+  };
+  char *best = NULL;
+  glong best_len = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    {
+      char *text = grab_article (page, &attempts[i]);
+      glong len = g_utf8_strlen (text, -1);
+
+      if (len >= MIN_ARTICLE_CHARS)
+        {
+          g_free (best);
+          return text;
+        }
+      if (len > best_len)
+        {
+          g_free (best);
+          best = text;
+          best_len = len;
+        }
+      else
+        g_free (text);
+    }
+  return best;
+}
+
+/* "Updated 5:27 am, Wednesday, November 20, 2019": a short line with a year and a
+ * clock time is a dateline, which the byline/date markup did not betray. */
+static gboolean
+is_timestamp_line (const char *line,
+                   gsize       len)
+{
+  gboolean year = FALSE, clock = FALSE;
+
+  if (len > 90)
+    return FALSE;
+  for (gsize i = 0; i + 4 <= len; i++)
+    {
+      if (!year && (i == 0 || !g_ascii_isdigit (line[i - 1])) &&
+          ((line[i] == '1' && line[i + 1] == '9') || (line[i] == '2' && line[i + 1] == '0')) &&
+          g_ascii_isdigit (line[i + 2]) && g_ascii_isdigit (line[i + 3]) &&
+          (i + 4 == len || !g_ascii_isdigit (line[i + 4])))
+        year = TRUE;
+      if (!clock && g_ascii_isdigit (line[i]) && line[i + 1] == ':' &&
+          g_ascii_isdigit (line[i + 2]) && g_ascii_isdigit (line[i + 3]))
+        clock = TRUE;
+    }
+  return year && clock;
+}
+
+char *
+_cf_html_drop_timestamp_lines (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *end = strstr (p, "\n\n");
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      if (!is_timestamp_line (p, len))
+        {
+          if (out->len)
+            g_string_append (out, "\n\n");
+          g_string_append_len (out, p, len);
+        }
+      p += len;
+      while (*p == '\n')
+        p++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* All the text under @root, with no article finding and no cleaning: a feed
+ * item's content is all article. */
+char *
+_cf_html_page_text (Page    *page,
+                    xmlNode *root)
+{
+  static const Flags none = { FALSE, FALSE, FALSE };
+  TextSink sink = { 0 };
+
+  accumulate (page, &none);
+  sink.out = g_string_new (NULL);
+  write_text (page, root, &none, FALSE, &sink);
+  return g_string_free (sink.out, FALSE);
+}
