@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Text decoding for every importer: bytes in any of the encodings people send
+ * (UTF-8/16/32 with or without a byte-order mark, a declared charset, or a guess
+ * among windows-1252, windows-1251 and KOI8-R) to UTF-8 with "\n" line endings,
+ * and the refusal of what is not text at all. One place, so a page, a feed and a
+ * plain text file are decoded by the same rules and say the same things. */
 #include "config.h"
 
 #include <string.h>

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * windows-1251 and KOI8-R. Line endings become "\n". When the text was converted
  * from something else than UTF-8 or ASCII, *@note (if not NULL) gets a sentence for
  * the user. Errors: CF_EXTRACT_ERROR_BINARY for NUL bytes or control-character junk,
- * CF_EXTRACT_ERROR_ENCODING for undecodable bytes. */
+ * CF_EXTRACT_ERROR_ENCODING for undecodable bytes.
+ * Returns: (transfer full) (nullable); *@note gets (transfer full) (nullable). */
 char       *_cf_decode_text                (const char  *data,
                                             gsize        len,
                                             const char  *declared,
@@ -22,15 +23,17 @@ char       *_cf_decode_text                (const char  *data,
 
 /* Finds the charset a document declares in its first bytes: the XML declaration's
  * encoding="", <meta charset> or <meta http-equiv="Content-Type" content="...charset=">.
- * Returns a newly allocated lower-case name or NULL. */
+ * Returns: (transfer full) (nullable) a lower-case name, or NULL. */
 char       *_cf_prescan_charset            (const char  *data,
                                             gsize        len);
 
 /* Plain text as an extracted document: trailing spaces trimmed on every line, runs
- * of blank lines collapsed to one, no leading or trailing blank lines. */
+ * of blank lines collapsed to one, no leading or trailing blank lines.
+ * Returns: (transfer full) never NULL. */
 char       *_cf_normalise_plain_text       (const char  *utf8);
 
-/* Length of a byte-order mark at @data, 0 if none; *@charset gets its encoding. */
+/* Length of a byte-order mark at @data, 0 if none; *@charset gets its encoding
+ * (transfer none: a static name), or NULL. */
 gsize       _cf_detect_bom                 (const char  *data,
                                             gsize        len,
                                             const char **charset);

@@ -13,16 +13,19 @@ G_BEGIN_DECLS
 /* Most bytes of internal-entity text a generic XML document may contribute. */
 #define CF_EXTRACT_MAX_ENTITY_TEXT (1024 * 1024)
 
+/* Returns: (transfer full) an empty document of @media_type (copied). */
 CfExtractedDocument *_cf_extracted_document_new     (const char  *media_type);
 
 /* Installs the libxml2 settings every importer relies on (once per process). */
 void                 _cf_extract_init_libxml        (void);
 
 /* An ISO 8601 form of a date written in ISO 8601, RFC 822/1123 or a few common
- * variants; NULL if @s is no date we understand. */
+ * variants. @s: (nullable). Returns: (transfer full) (nullable) NULL if @s is no
+ * date we understand. */
 char                *_cf_normalise_date             (const char  *s);
 
-/* Collapses runs of white space (including no-break space) to one space and trims. */
+/* Collapses runs of white space (including no-break space) to one space and trims.
+ * @s: (nullable). Returns: (transfer full) (nullable) NULL only for NULL. */
 char                *_cf_collapse_whitespace        (const char  *s);
 
 G_END_DECLS

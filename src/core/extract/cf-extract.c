@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The extractor's public entry: sniffing what some bytes are (by their structure
+ * first, the file name second), dispatching them to the HTML, XML/feed or plain
+ * text importer, and the helpers all importers share (dates, white space, the
+ * libxml2 settings that keep a document from reaching the network or the disk). */
 #include "config.h"
 
 #include <stdio.h>

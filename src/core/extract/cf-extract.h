@@ -20,8 +20,10 @@ typedef enum
 /* The largest input any importer accepts, in bytes. */
 #define CF_EXTRACT_MAX_INPUT (64 * 1024 * 1024)
 
-/* One document extracted from some bytes. A feed yields several. All strings are
- * UTF-8 or NULL; @text is never NULL (paragraphs separated by one blank line). */
+/* One document extracted from some bytes. A feed yields several. The document owns
+ * every string in it (freed by cf_extracted_document_free()); all are UTF-8 and
+ * (nullable) except @text and @media_type, which are never NULL. @text has its
+ * paragraphs separated by one blank line. */
 typedef struct
 {
   char *title;
@@ -37,15 +39,19 @@ typedef struct
 
 GQuark               cf_extract_error_quark          (void);
 
+/* @doc: (nullable) (transfer full) */
 void                 cf_extracted_document_free      (CfExtractedDocument *doc);
 
-/* Guess the media type from the bytes first, the file name (may be NULL) second. */
+/* Guess the media type from the bytes first, the file name second.
+ * @filename: (nullable). Returns: (transfer none) a static string, never NULL. */
 const char          *cf_extract_sniff_media_type     (GBytes      *bytes,
                                                       const char  *filename);
 
-/* Extract the documents in @bytes. Returns a GPtrArray of CfExtractedDocument (with a
- * free func), at least one element, or NULL with @error set. Deterministic: the same
- * bytes always give the same text. */
+/* Extract the documents in @bytes (borrowed; @filename is (nullable) and only breaks
+ * ties when sniffing). Returns: (transfer full) (element-type CfExtractedDocument)
+ * (nullable) a GPtrArray that frees its elements, at least one element, or NULL with
+ * @error set in CF_EXTRACT_ERROR. Deterministic: the same bytes always give the same
+ * text. */
 GPtrArray           *cf_extract_bytes                (GBytes      *bytes,
                                                       const char  *filename,
                                                       GError     **error);

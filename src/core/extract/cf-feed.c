@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* XML import: RSS and Atom feeds as one document per item, and any other XML as
+ * its text, parsed with every libxml2 feature that could reach outside the file
+ * switched off (see below). */
 #include "config.h"
 
 #include <string.h>
