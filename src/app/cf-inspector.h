@@ -4,16 +4,9 @@
 #include <gtk/gtk.h>
 
 #include "cf-case.h"
+#include "cf-inspector-ratings.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  CF_INSPECTOR_RELIABILITY,
-  CF_INSPECTOR_CREDIBILITY,
-  CF_INSPECTOR_LIKELIHOOD,
-  CF_INSPECTOR_CONFIDENCE,
-} CfInspectorRating;
 
 #define CF_TYPE_INSPECTOR (cf_inspector_get_type ())
 G_DECLARE_FINAL_TYPE (CfInspector, cf_inspector, CF, INSPECTOR, GtkBox)
@@ -21,14 +14,15 @@ G_DECLARE_FINAL_TYPE (CfInspector, cf_inspector, CF, INSPECTOR, GtkBox)
 /* Shows and edits one claim: paraphrase, actor, ratings, tags, relations to the
  * hypotheses and notes. Every edit goes straight to the case (one undo step each).
  * The "case" and "claim" properties are meant to be bound by the window. */
+/* @kase: (nullable); shows no claim until one is set. */
 void         cf_inspector_set_case     (CfInspector       *self,
                                         CfCase            *kase);
-/* (transfer none) (nullable) */
+/* Returns: (transfer none) (nullable) */
 CfCase      *cf_inspector_get_case     (CfInspector       *self);
 /* @claim: (nullable); what was being typed is saved to the previous claim first. */
 void         cf_inspector_set_claim    (CfInspector       *self,
                                         CfClaim           *claim);
-/* (transfer none) (nullable) */
+/* Returns: (transfer none) (nullable) */
 CfClaim     *cf_inspector_get_claim    (CfInspector       *self);
 /* Commits a paraphrase or actor still being typed. */
 void         cf_inspector_commit       (CfInspector       *self);
@@ -36,6 +30,7 @@ void         cf_inspector_commit       (CfInspector       *self);
 void         cf_inspector_focus_rating (CfInspector       *self);
 /* Opens the popover to add a tag to the claim. */
 void         cf_inspector_popup_tags   (CfInspector       *self);
+/* Returns: (transfer none): the drop-down that sets @rating */
 GtkDropDown *cf_inspector_get_dropdown (CfInspector       *self,
                                         CfInspectorRating  rating);
 
