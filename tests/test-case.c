@@ -7,6 +7,7 @@
 #include "cf-case.h"
 #include "cf-case-private.h"
 #include "cf-record-list.h"
+#include "cf-test-util.h"
 
 /* Each test works in its own temporary folder (G_TEST_OPTION_ISOLATE_DIRS). */
 
@@ -18,16 +19,6 @@ tmp_path (const char *name)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   return g_build_filename (dir, name, NULL);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_bytes_new_take (data, len);
 }
 
 static CfCase *
@@ -500,7 +491,7 @@ expect_open_error (const char *path,
   gboolean exists = g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
 
   if (exists)
-    before = read_bytes (path);
+    before = cf_test_read_bytes (path);
   kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
   g_assert_null (kase);
   g_assert_error (error, CF_CASE_ERROR, code);
@@ -508,7 +499,7 @@ expect_open_error (const char *path,
   g_test_message ("%s: %s", path, error->message);
   if (exists)
     {
-      g_autoptr(GBytes) after = read_bytes (path);
+      g_autoptr(GBytes) after = cf_test_read_bytes (path);
       g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
       g_assert_true (g_bytes_equal (before, after));
@@ -554,7 +545,7 @@ test_bad_files (void)
   g_autofree char *png = tmp_path ("image.casefile");
   g_autofree char *foreign = tmp_path ("foreign.casefile");
   g_autofree char *good = make_good_case ("good.casefile");
-  g_autoptr(GBytes) good_bytes = read_bytes (good);
+  g_autoptr(GBytes) good_bytes = cf_test_read_bytes (good);
   const guint8 *data = g_bytes_get_data (good_bytes, NULL);
   gsize len = g_bytes_get_size (good_bytes);
   static const guint8 png_header[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
@@ -686,7 +677,7 @@ test_read_only (void)
   g_autofree char *path = make_good_case ("readonly.casefile");
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCase) kase = NULL;
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = cf_test_read_bytes (path);
 
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
@@ -712,7 +703,7 @@ test_read_only (void)
   }
   cf_case_close (kase);
   {
-    g_autoptr(GBytes) after = read_bytes (path);
+    g_autoptr(GBytes) after = cf_test_read_bytes (path);
     g_assert_true (g_bytes_equal (before, after));
   }
 }
@@ -725,7 +716,7 @@ test_save_as (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(CfCase) reopened = NULL;
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = cf_test_read_bytes (path);
 
   kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -737,7 +728,7 @@ test_save_as (void)
 
   /* the original is untouched; the copy holds everything plus the edit */
   {
-    g_autoptr(GBytes) after = read_bytes (path);
+    g_autoptr(GBytes) after = cf_test_read_bytes (path);
     g_assert_true (g_bytes_equal (before, after));
   }
   reopened = cf_case_open (copy, CF_CASE_OPEN_DEFAULT, &error);
@@ -769,8 +760,8 @@ make_interrupted_copy (const char *path,
                                  "UPDATE documents SET byline = hex (randomblob (3000));"
                                  "DELETE FROM claims;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  db_bytes = read_bytes (path);
-  journal_bytes = read_bytes (journal);
+  db_bytes = cf_test_read_bytes (path);
+  journal_bytes = cf_test_read_bytes (journal);
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (db);
   write_file (copy, g_bytes_get_data (db_bytes, NULL), g_bytes_get_size (db_bytes));
@@ -822,17 +813,17 @@ test_hot_journal (void)
     g_autoptr(GBytes) after = NULL;
 
     make_interrupted_copy (path, crashed2);
-    journal_bytes = read_bytes (journal2);
+    journal_bytes = cf_test_read_bytes (journal2);
     /* put that journal beside a different case file, with more pages to wreck */
     write_file (other_journal, g_bytes_get_data (journal_bytes, NULL), g_bytes_get_size (journal_bytes));
     tamper (crashed2, "SELECT 1");   /* replays crashed2's own journal */
-    before = read_bytes (other);
+    before = cf_test_read_bytes (other);
     kase = cf_case_open (other, CF_CASE_OPEN_DEFAULT, &error);
     if (kase == NULL)
       {
         g_test_message ("stray journal refused: %s", error->message);
         g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED);
-        after = read_bytes (other);
+        after = cf_test_read_bytes (other);
         g_assert_true (g_bytes_equal (before, after));
         g_assert_true (g_file_test (other_journal, G_FILE_TEST_EXISTS));
       }
@@ -851,8 +842,7 @@ test_hot_journal (void)
 static void
 test_seed_article (void)
 {
-  const char *shared = g_getenv ("CASEFILE_SHARED_DIR");
-  g_autofree char *seed = NULL;
+  g_autofree char *seed = cf_test_shared_path ("seed/kremlin-drone-attack.txt");
   g_autoptr(GFile) file = NULL;
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(GError) error = NULL;
@@ -863,10 +853,9 @@ test_seed_article (void)
   const char *p;
   gint start, end;
 
-  seed = g_build_filename (shared ? shared : "../shared", "seed", "kremlin-drone-attack.txt", NULL);
-  if (!g_file_test (seed, G_FILE_TEST_EXISTS))
+  if (seed == NULL)
     {
-      g_test_skip ("the seed article (../shared/seed) is not here");
+      g_test_skip ("the seed article is not there (CASEFILE_SHARED_DIR/seed)");
       return;
     }
 

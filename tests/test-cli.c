@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cf-test-util.h"
+
 static const char *sample_text =
   "Blast at the river depot\n\n"
   "A fire broke out at the river depot on Tuesday night after two loud explosions, "
@@ -17,141 +19,6 @@ static const char *sample_text =
   "seeing no aircraft.\n\n"
   "The depot stored timber and diesel fuel, according to the owner.";
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs casefile-cli with @args (NULL-terminated), feeding @input to stdin. */
-static void
-run_cliv (Run         *run,
-          const char  *input,
-          const char **args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("CASEFILE_CLI");
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* untranslated messages, UTF-8 output */
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
-                                          &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, input ? input : "", NULL,
-                                 &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  /* whatever the input, the program must never crash */
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("casefile-cli %s died (signal %d); stderr:\n%s", args[0],
-             g_subprocess_get_term_sig (process), run->err);
-
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("casefile-cli %s → %d\n%s%s", args[0], run->status, run->out, run->err);
-}
-
-#define run_cli(run, ...) \
-  G_STMT_START { \
-    const char *_args[] = { __VA_ARGS__, NULL }; \
-    run_clear (run); \
-    run_cliv (run, NULL, _args); \
-  } G_STMT_END
-
-#define run_cli_input(run, input, ...) \
-  G_STMT_START { \
-    const char *_args[] = { __VA_ARGS__, NULL }; \
-    run_clear (run); \
-    run_cliv (run, input, _args); \
-  } G_STMT_END
-
-/* Runs and requires success. */
-#define run_ok(run, ...) \
-  G_STMT_START { \
-    run_cli (run, __VA_ARGS__); \
-    if ((run)->status != 0) \
-      g_error ("casefile-cli failed (%d): %s", (run)->status, (run)->err); \
-  } G_STMT_END
-
-static void
-assert_cli_error (Run        *run,
-                  int         expected_status)
-{
-  if (expected_status >= 0)
-    g_assert_cmpint (run->status, ==, expected_status);
-  else
-    g_assert_cmpint (run->status, !=, 0);
-
-  /* one clear message with our prefix, no GLib criticals */
-  g_assert_true (g_str_has_prefix (run->err, "casefile-cli: "));
-  g_assert_cmpuint (strlen (run->err), >, strlen ("casefile-cli: ") + 10);
-  g_assert_null (strstr (run->err, "CRITICAL"));
-  g_assert_null (strstr (run->err, "WARNING"));
-}
-
-static JsonObject *
-parse_object (const char *line)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, line, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-
-  return json_object_ref (json_node_get_object (root));
-}
-
-/* The JSON objects of a "one object per line" output. */
-static GPtrArray *
-parse_lines (const char *out)
-{
-  GPtrArray *objects = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (*lines[i] == '\0')
-        continue;
-      g_ptr_array_add (objects, parse_object (lines[i]));
-    }
-
-  return objects;
-}
-
-static char *
-id_string (JsonObject *object)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (object, "id"));
-}
-
 /* --- a temporary folder per test --------------------------------------------- */
 
 typedef struct
@@ -159,28 +26,6 @@ typedef struct
   char *dir;
   char *case_path;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_init (Fixture *f)
@@ -195,9 +40,7 @@ fixture_init (Fixture *f)
 static void
 fixture_clear (Fixture *f)
 {
-  /* a test that skips before fixture_init () has no folder */
-  if (f->dir != NULL)
-    remove_tree (f->dir);
+  cf_test_remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->case_path, g_free);
 }
@@ -210,28 +53,23 @@ write_file (Fixture    *f,
             const char *contents,
             gssize      length)
 {
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
+  return cf_test_write_file (f->dir, name, contents, length);
 }
 
 /* A case with the sample text imported; returns the document id as a string. */
 static char *
 make_case_with_document (Fixture *f)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *text_path = write_file (f, "depot.txt", sample_text, -1);
   g_autoptr(GPtrArray) rows = NULL;
 
-  run_ok (&run, "new", f->case_path, "--title", "River depot fire");
-  run_ok (&run, "import", f->case_path, text_path);
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "new", f->case_path, "--title", "River depot fire");
+  cf_test_run_ok (&run, "import", f->case_path, text_path);
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
 
-  return id_string (g_ptr_array_index (rows, 0));
+  return cf_test_id_string (g_ptr_array_index (rows, 0));
 }
 
 static char *
@@ -239,67 +77,13 @@ add_claim (Fixture    *f,
            const char *document_id,
            const char *quote)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autoptr(JsonObject) claim = NULL;
 
-  run_ok (&run, "claim", "add", f->case_path, "--document", document_id, "--quote", quote);
-  claim = parse_object (run.out);
+  cf_test_run_ok (&run, "claim", "add", f->case_path, "--document", document_id, "--quote", quote);
+  claim = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (claim, "quote"), ==, quote);
-  return id_string (claim);
-}
-
-typedef struct
-{
-  GBytes  *bytes;
-  gint64   mtime;
-} Snapshot;
-
-static Snapshot
-take_snapshot (const char *path)
-{
-  Snapshot s = { NULL, 0 };
-  GStatBuf st;
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (g_stat (path, &st) != 0)
-    return s;
-  s.mtime = (gint64) st.st_mtime;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
-      g_file_get_contents (path, &contents, &length, NULL))
-    s.bytes = g_bytes_new_take (contents, length);
-
-  return s;
-}
-
-static void
-assert_unchanged (const char *path,
-                  Snapshot   *before)
-{
-  Snapshot after = take_snapshot (path);
-
-  if (before->bytes != NULL)
-    {
-      g_assert_nonnull (after.bytes);
-      g_assert_true (g_bytes_equal (before->bytes, after.bytes));
-    }
-  else
-    {
-      g_assert_null (after.bytes);
-    }
-  g_assert_cmpint (before->mtime, ==, after.mtime);
-
-  g_clear_pointer (&before->bytes, g_bytes_unref);
-  g_clear_pointer (&after.bytes, g_bytes_unref);
-}
-
-static gboolean
-file_exists_beside (const char *path,
-                    const char *suffix)
-{
-  g_autofree char *side = g_strconcat (path, suffix, NULL);
-
-  return g_file_test (side, G_FILE_TEST_EXISTS);
+  return cf_test_id_string (claim);
 }
 
 /* --- the tests --------------------------------------------------------------------- */
@@ -308,16 +92,16 @@ static void
 test_new_info (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autoptr(JsonObject) info = NULL;
 
   fixture_init (&f);
-  run_ok (&run, "new", f.case_path, "--title", "Port fire", "--summary", "Probably a drone.",
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Port fire", "--summary", "Probably a drone.",
           "--marking", "UNCLASSIFIED", "--analyst", "Ana Lyst", "--incident-date", "2026-03-14");
   g_assert_true (g_file_test (f.case_path, G_FILE_TEST_IS_REGULAR));
 
-  run_ok (&run, "info", f.case_path, "--json");
-  info = parse_object (run.out);
+  cf_test_run_ok (&run, "info", f.case_path, "--json");
+  info = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (info, "title"), ==, "Port fire");
   g_assert_cmpstr (json_object_get_string_member (info, "summary"), ==, "Probably a drone.");
   g_assert_cmpstr (json_object_get_string_member (info, "marking"), ==, "UNCLASSIFIED");
@@ -326,24 +110,24 @@ test_new_info (void)
   g_assert_cmpint (json_object_get_int_member (info, "documents"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (info, "claims"), ==, 0);
 
-  run_ok (&run, "info", f.case_path);
+  cf_test_run_ok (&run, "info", f.case_path);
   g_assert_nonnull (strstr (run.out, "Port fire"));
   g_assert_nonnull (strstr (run.out, "Ana Lyst"));
 
   /* never over an existing file */
-  run_cli (&run, "new", f.case_path, "--title", "Again");
-  assert_cli_error (&run, 1);
+  cf_test_run_cli (&run, "new", f.case_path, "--title", "Again");
+  cf_test_assert_cli_error (&run, 1);
 
   /* a case needs a title */
-  run_cli (&run, "new", f.dir, "--summary", "x");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "new", f.dir, "--summary", "x");
+  cf_test_assert_cli_error (&run, 2);
 }
 
 static void
 test_set (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autoptr(JsonObject) info = NULL;
   g_autofree char *document_id = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -352,35 +136,35 @@ test_set (void)
   fixture_init (&f);
   document_id = make_case_with_document (&f);
 
-  run_ok (&run, "set", f.case_path, "summary", "Two explosions at the depot.");
-  run_ok (&run, "set", f.case_path, "title", "Depot blast");
-  run_ok (&run, "set", f.case_path, "analyst", "");
-  run_ok (&run, "info", f.case_path, "--json");
-  info = parse_object (run.out);
+  cf_test_run_ok (&run, "set", f.case_path, "summary", "Two explosions at the depot.");
+  cf_test_run_ok (&run, "set", f.case_path, "title", "Depot blast");
+  cf_test_run_ok (&run, "set", f.case_path, "analyst", "");
+  cf_test_run_ok (&run, "info", f.case_path, "--json");
+  info = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (info, "summary"), ==,
                    "Two explosions at the depot.");
   g_assert_cmpstr (json_object_get_string_member (info, "title"), ==, "Depot blast");
   g_assert_true (json_object_get_null_member (info, "analyst"));
 
-  run_ok (&run, "set", f.case_path, "--document", document_id, "publisher", "River Gazette");
-  run_ok (&run, "list", f.case_path, "documents", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "set", f.case_path, "--document", document_id, "publisher", "River Gazette");
+  cf_test_run_ok (&run, "list", f.case_path, "documents", "--json");
+  rows = cf_test_parse_lines (run.out);
   document = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (json_object_get_string_member (document, "publisher"), ==, "River Gazette");
 
-  run_cli (&run, "set", f.case_path, "colour", "blue");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "set", f.case_path, "colour", "blue");
+  cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "incident_date"));
 
-  run_cli (&run, "set", f.case_path, "title", "");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "set", f.case_path, "title", "");
+  cf_test_assert_cli_error (&run, 2);
 }
 
 static void
 test_import_and_claim (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *text_path = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *document_id = NULL;
@@ -394,33 +178,33 @@ test_import_and_claim (void)
   text_path = write_file (&f, "depot.txt", sample_text, -1);
   missing = g_build_filename (f.dir, "no-such-file.html", NULL);
 
-  run_ok (&run, "new", f.case_path, "--title", "River depot fire");
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "River depot fire");
 
   /* a file that fails is named; the others are still imported */
-  run_cli (&run, "import", f.case_path, missing, text_path);
+  cf_test_run_cli (&run, "import", f.case_path, missing, text_path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "no-such-file.html"));
-  rows = parse_lines (run.out);
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
   listed = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (json_object_get_string_member (listed, "path"), ==, text_path);
   g_assert_cmpint (json_object_get_int_member (listed, "length"), >, 100);
-  document_id = id_string (listed);
+  document_id = cf_test_id_string (listed);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  run_ok (&run, "tag", "add", f.case_path, "Attack", "--color", "#c01c28");
-  run_ok (&run, "tag", "add", f.case_path, "Drone", "--parent", "Attack");
+  cf_test_run_ok (&run, "tag", "add", f.case_path, "Attack", "--color", "#c01c28");
+  cf_test_run_ok (&run, "tag", "add", f.case_path, "Drone", "--parent", "Attack");
 
-  run_ok (&run, "claim", "add", f.case_path, "--document", document_id,
+  cf_test_run_ok (&run, "claim", "add", f.case_path, "--document", document_id,
           "--quote", "the explosions were likely caused by drones",
           "--actor", "Officials", "--reliability", "b", "--credibility", "2",
           "--likelihood", "very likely", "--confidence", "moderate",
           "--tag", "Attack/Drone", "--paraphrase", "Drones did it.");
-  claim = parse_object (run.out);
+  claim = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (claim, "grade"), ==, "B2");
 
-  run_ok (&run, "list", f.case_path, "claims", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "claims", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
   listed = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (json_object_get_string_member (listed, "grade"), ==, "B2");
@@ -437,60 +221,60 @@ test_import_and_claim (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* filters of the claim list */
-  run_ok (&run, "list", f.case_path, "claims", "--json", "--tag", "Attack/Drone");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "claims", "--json", "--tag", "Attack/Drone");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  run_ok (&run, "list", f.case_path, "claims", "--json", "--actor", "officials");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "claims", "--json", "--actor", "officials");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  run_ok (&run, "tag", "add", f.case_path, "Cargo");
-  run_ok (&run, "list", f.case_path, "claims", "--json", "--tag", "Cargo");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "tag", "add", f.case_path, "Cargo");
+  cf_test_run_ok (&run, "list", f.case_path, "claims", "--json", "--tag", "Cargo");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 0);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* the plain listing has the grade and the quote */
-  run_ok (&run, "list", f.case_path, "claims");
+  cf_test_run_ok (&run, "list", f.case_path, "claims");
   g_assert_nonnull (strstr (run.out, "B2"));
   g_assert_nonnull (strstr (run.out, "Officials"));
 
   /* re-rating changes only what is given */
-  claim_id = id_string (claim);
-  run_ok (&run, "claim", "rate", f.case_path, claim_id, "--credibility", "3");
+  claim_id = cf_test_id_string (claim);
+  cf_test_run_ok (&run, "claim", "rate", f.case_path, claim_id, "--credibility", "3");
   g_clear_pointer (&claim, json_object_unref);
-  claim = parse_object (run.out);
+  claim = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (claim, "grade"), ==, "B3");
   g_assert_cmpstr (json_object_get_string_member (claim, "actor"), ==, "Officials");
 
   /* pasted text from standard input */
-  run_cli_input (&run, "Statement of the depot owner.\n\nWe stored only timber.",
+  cf_test_run_cli_input (&run, "Statement of the depot owner.\n\nWe stored only timber.",
                  "import", f.case_path, "--text", "Owner statement");
   g_assert_cmpint (run.status, ==, 0);
-  listed = parse_object (run.out);
+  listed = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (listed, "title"), ==, "Owner statement");
   json_object_unref (listed);
 
   /* what the user says about a source wins over what the extractor found */
-  run_ok (&run, "import", f.case_path, text_path, "--title", "Depot blast report",
+  cf_test_run_ok (&run, "import", f.case_path, text_path, "--title", "Depot blast report",
           "--publisher", "River Gazette", "--published", "2026-03-15",
           "--url", "https://gazette.example/depot");
-  listed = parse_object (run.out);
+  listed = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (listed, "title"), ==, "Depot blast report");
   g_assert_cmpstr (json_object_get_string_member (listed, "publisher"), ==, "River Gazette");
   g_assert_cmpstr (json_object_get_string_member (listed, "published"), ==, "2026-03-15");
   g_assert_cmpstr (json_object_get_string_member (listed, "url"), ==, "https://gazette.example/depot");
   json_object_unref (listed);
-  run_cli (&run, "import", f.case_path, text_path, text_path, "--title", "Both");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "import", f.case_path, text_path, text_path, "--title", "Both");
+  cf_test_assert_cli_error (&run, 2);
 
-  run_ok (&run, "list", f.case_path, "documents");
+  cf_test_run_ok (&run, "list", f.case_path, "documents");
   g_assert_nonnull (strstr (run.out, "Owner statement"));
   g_assert_nonnull (strstr (run.out, "River Gazette"));
-  run_ok (&run, "list", f.case_path, "actors", "--json");
+  cf_test_run_ok (&run, "list", f.case_path, "actors", "--json");
   g_assert_nonnull (strstr (run.out, "Officials"));
-  run_ok (&run, "check", f.case_path);
+  cf_test_run_ok (&run, "check", f.case_path);
 }
 
 /* Imports @path into a new case, quotes @quote from its stored text, rates the claim
@@ -501,33 +285,33 @@ import_quote_and_rate (Fixture    *f,
                        const char *quote,
                        const char *actor)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonObject) claim = NULL;
 
-  run_ok (&run, "new", f->case_path, "--title", "Imported article");
-  run_ok (&run, "import", f->case_path, path);
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "new", f->case_path, "--title", "Imported article");
+  cf_test_run_ok (&run, "import", f->case_path, path);
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
-  document_id = id_string (g_ptr_array_index (rows, 0));
+  document_id = cf_test_id_string (g_ptr_array_index (rows, 0));
 
-  run_ok (&run, "claim", "add", f->case_path, "--document", document_id, "--quote", quote,
+  cf_test_run_ok (&run, "claim", "add", f->case_path, "--document", document_id, "--quote", quote,
           "--reliability", "B", "--credibility", "2", "--actor", actor,
           "--likelihood", "likely");
-  claim = parse_object (run.out);
+  claim = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (claim, "grade"), ==, "B2");
   g_assert_cmpint (json_object_get_int_member (claim, "end") -
                    json_object_get_int_member (claim, "start"), ==,
                    g_utf8_strlen (quote, -1));
 
   g_clear_pointer (&rows, g_ptr_array_unref);
-  run_ok (&run, "list", f->case_path, "claims", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f->case_path, "claims", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (rows, 0), "grade"), ==,
                    "B2");
-  run_ok (&run, "check", f->case_path);
+  cf_test_run_ok (&run, "check", f->case_path);
 }
 
 /* The repository's own news page (tests/fixtures/article.html): always there. */
@@ -535,10 +319,8 @@ static void
 test_article_import_quote_rate (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_autofree char *article = g_test_build_filename (G_TEST_DIST, "fixtures", "article.html",
-                                                    NULL);
+  g_autofree char *article = cf_test_fixture_path ("article.html");
 
-  g_assert_true (g_file_test (article, G_FILE_TEST_IS_REGULAR));
   fixture_init (&f);
   import_quote_and_rate (&f, article,
                          "the blasts were probably caused by two small drones",
@@ -550,19 +332,16 @@ static void
 test_seed_article (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
-  g_autofree char *seed = NULL;
+  g_auto(CfTestRun) run = { 0 };
+  g_autofree char *seed = cf_test_shared_path ("seed/kremlin-drone-attack.txt");
   g_autofree char *quote = NULL;
   g_autoptr(JsonObject) export = NULL;
   g_autofree char *scratch = NULL;
   JsonArray *documents;
   const char *text;
   const char *at;
-  const char *shared = g_getenv ("CASEFILE_SHARED_DIR");
 
-  if (shared != NULL)
-    seed = g_build_filename (shared, "seed", "kremlin-drone-attack.txt", NULL);
-  if (seed == NULL || !g_file_test (seed, G_FILE_TEST_IS_REGULAR))
+  if (seed == NULL)
     {
       g_test_skip ("the seed article is not there (CASEFILE_SHARED_DIR/seed)");
       return;
@@ -571,10 +350,10 @@ test_seed_article (void)
   /* take the quote from the stored text at run time: the article is not copied here */
   fixture_init (&f);
   scratch = g_build_filename (f.dir, "scratch.casefile", NULL);
-  run_ok (&run, "new", scratch, "--title", "Scratch");
-  run_ok (&run, "import", scratch, seed);
-  run_ok (&run, "export", scratch, "--json");
-  export = parse_object (run.out);
+  cf_test_run_ok (&run, "new", scratch, "--title", "Scratch");
+  cf_test_run_ok (&run, "import", scratch, seed);
+  cf_test_run_ok (&run, "export", scratch, "--json");
+  export = cf_test_parse_object (run.out);
   documents = json_object_get_array_member (export, "documents");
   g_assert_cmpuint (json_array_get_length (documents), ==, 1);
   text = json_object_get_string_member (json_array_get_object_element (documents, 0), "text");
@@ -589,59 +368,59 @@ static void
 test_claim_refused (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
-  Snapshot before;
+  CfTestSnapshot before;
 
   fixture_init (&f);
   document_id = make_case_with_document (&f);
 
   /* a quote that is not in the text */
-  before = take_snapshot (f.case_path);
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
+  before = cf_test_snapshot_take (f.case_path);
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
            "--quote", "the depot was hit by a meteorite", "--reliability", "A");
-  assert_cli_error (&run, 1);
-  assert_unchanged (f.case_path, &before);
-  g_assert_false (file_exists_beside (f.case_path, "-journal"));
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
+  g_assert_false (cf_test_side_file_exists (f.case_path, "-journal"));
 
   /* a span outside the text */
-  before = take_snapshot (f.case_path);
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
+  before = cf_test_snapshot_take (f.case_path);
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
            "--start", "10", "--end", "100000");
-  assert_cli_error (&run, 1);
-  assert_unchanged (f.case_path, &before);
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
 
   /* an empty span */
-  before = take_snapshot (f.case_path);
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
+  before = cf_test_snapshot_take (f.case_path);
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
            "--start", "10", "--end", "10");
-  assert_cli_error (&run, 1);
-  assert_unchanged (f.case_path, &before);
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
 
   /* a span whose text is not the quote */
-  before = take_snapshot (f.case_path);
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
+  before = cf_test_snapshot_take (f.case_path);
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
            "--start", "0", "--end", "5", "--quote", "Zzzzz");
-  assert_cli_error (&run, 1);
-  assert_unchanged (f.case_path, &before);
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
 
   /* no such document */
-  run_cli (&run, "claim", "add", f.case_path, "--document", "999", "--quote", "fire");
-  assert_cli_error (&run, 1);
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", "999", "--quote", "fire");
+  cf_test_assert_cli_error (&run, 1);
 
   /* an unknown tag: nothing is added */
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
            "--quote", "fire", "--tag", "Nope");
-  assert_cli_error (&run, 1);
+  cf_test_assert_cli_error (&run, 1);
   g_assert_nonnull (strstr (run.err, "Nope"));
 
   /* usage errors */
-  run_cli (&run, "claim", "add", f.case_path, "--quote", "fire");
-  assert_cli_error (&run, 2);
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--start", "3");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--quote", "fire");
+  cf_test_assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--start", "3");
+  cf_test_assert_cli_error (&run, 2);
 
-  run_ok (&run, "list", f.case_path, "claims", "--json");
+  cf_test_run_ok (&run, "list", f.case_path, "claims", "--json");
   g_assert_cmpstr (run.out, ==, "");
 }
 
@@ -649,7 +428,7 @@ static void
 test_claim_overlap (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -664,30 +443,30 @@ test_claim_overlap (void)
   g_assert_cmpstr (first, !=, second);
 
   /* the same words a second time, by offsets, checked against the quote */
-  run_ok (&run, "claim", "add", f.case_path, "--document", document_id,
+  cf_test_run_ok (&run, "claim", "add", f.case_path, "--document", document_id,
           "--start", "0", "--end", "5", "--quote", "Blast");
-  by_span = parse_object (run.out);
+  by_span = cf_test_parse_object (run.out);
   g_assert_cmpint (json_object_get_int_member (by_span, "start"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (by_span, "end"), ==, 5);
 
-  run_ok (&run, "list", f.case_path, "claims", "--json", "--document", document_id);
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "claims", "--json", "--document", document_id);
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 3);
 
-  run_ok (&run, "claim", "show", f.case_path, second);
+  cf_test_run_ok (&run, "claim", "show", f.case_path, second);
   g_assert_nonnull (strstr (run.out, "witnesses reported"));
 
-  run_ok (&run, "claim", "delete", f.case_path, first);
-  run_cli (&run, "claim", "show", f.case_path, first);
-  assert_cli_error (&run, 1);
-  run_ok (&run, "check", f.case_path);
+  cf_test_run_ok (&run, "claim", "delete", f.case_path, first);
+  cf_test_run_cli (&run, "claim", "show", f.case_path, first);
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_run_ok (&run, "check", f.case_path);
 }
 
 static void
 test_notes (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
   g_autofree char *claim_id = NULL;
   g_autofree char *note_id = NULL;
@@ -699,51 +478,51 @@ test_notes (void)
   document_id = make_case_with_document (&f);
   claim_id = add_claim (&f, document_id, "two loud explosions");
 
-  run_ok (&run, "note", "add", f.case_path, "Ask the harbour master for the log.");
-  run_ok (&run, "note", "add", f.case_path, "--document", document_id, "Local paper, one source.");
-  run_ok (&run, "note", "add", f.case_path, "--claim", claim_id, "Witnesses disagree.");
-  note = parse_object (run.out);
-  note_id = id_string (note);
+  cf_test_run_ok (&run, "note", "add", f.case_path, "Ask the harbour master for the log.");
+  cf_test_run_ok (&run, "note", "add", f.case_path, "--document", document_id, "Local paper, one source.");
+  cf_test_run_ok (&run, "note", "add", f.case_path, "--claim", claim_id, "Witnesses disagree.");
+  note = cf_test_parse_object (run.out);
+  note_id = cf_test_id_string (note);
   g_assert_cmpstr (json_object_get_string_member (note, "target"), ==, "claim");
 
-  run_ok (&run, "list", f.case_path, "notes", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "notes", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 3);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* text that looks like an option, after "--" */
-  run_ok (&run, "note", "add", f.case_path, "--", "- check the CCTV");
+  cf_test_run_ok (&run, "note", "add", f.case_path, "--", "- check the CCTV");
   g_clear_pointer (&shown, json_object_unref);
-  shown = parse_object (run.out);
+  shown = cf_test_parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (shown, "body"), ==, "- check the CCTV");
   g_free (note_id);
-  note_id = id_string (shown);
-  run_ok (&run, "note", "delete", f.case_path, note_id);
+  note_id = cf_test_id_string (shown);
+  cf_test_run_ok (&run, "note", "delete", f.case_path, note_id);
   g_clear_pointer (&note_id, g_free);
-  note_id = id_string (note);
+  note_id = cf_test_id_string (note);
   g_clear_pointer (&shown, json_object_unref);
 
-  run_ok (&run, "note", "edit", f.case_path, note_id, "Two witnesses disagree.");
-  run_ok (&run, "claim", "show", f.case_path, claim_id, "--json");
-  shown = parse_object (run.out);
+  cf_test_run_ok (&run, "note", "edit", f.case_path, note_id, "Two witnesses disagree.");
+  cf_test_run_ok (&run, "claim", "show", f.case_path, claim_id, "--json");
+  shown = cf_test_parse_object (run.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (shown, "notes")), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (
                      json_array_get_object_element (json_object_get_array_member (shown, "notes"), 0),
                      "body"), ==, "Two witnesses disagree.");
 
-  run_ok (&run, "note", "delete", f.case_path, note_id);
-  run_ok (&run, "list", f.case_path, "notes", "--json", "--claim", claim_id);
+  cf_test_run_ok (&run, "note", "delete", f.case_path, note_id);
+  cf_test_run_ok (&run, "list", f.case_path, "notes", "--json", "--claim", claim_id);
   g_assert_cmpstr (run.out, ==, "");
-  run_ok (&run, "list", f.case_path, "notes", "--json", "--document", document_id);
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "notes", "--json", "--document", document_id);
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
 
-  run_cli (&run, "note", "edit", f.case_path, note_id, "gone");
-  assert_cli_error (&run, 1);
-  run_cli (&run, "note", "add", f.case_path, "--document", document_id, "--claim", claim_id, "x");
-  assert_cli_error (&run, 2);
-  run_cli (&run, "note", "delete", f.case_path, "abc");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "note", "edit", f.case_path, note_id, "gone");
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_run_cli (&run, "note", "add", f.case_path, "--document", document_id, "--claim", claim_id, "x");
+  cf_test_assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "note", "delete", f.case_path, "abc");
+  cf_test_assert_cli_error (&run, 2);
 }
 
 static JsonObject *
@@ -766,7 +545,7 @@ static void
 test_tags (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonObject) attack = NULL;
   g_autofree char *attack_id = NULL;
@@ -774,16 +553,16 @@ test_tags (void)
   JsonObject *night;
 
   fixture_init (&f);
-  run_ok (&run, "new", f.case_path, "--title", "Tags");
-  run_ok (&run, "tag", "add", f.case_path, "Attack", "--color", "#c01c28");
-  attack = parse_object (run.out);
-  attack_id = id_string (attack);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Tags");
+  cf_test_run_ok (&run, "tag", "add", f.case_path, "Attack", "--color", "#c01c28");
+  attack = cf_test_parse_object (run.out);
+  attack_id = cf_test_id_string (attack);
   g_assert_cmpstr (json_object_get_string_member (attack, "color"), ==, "#c01c28");
-  run_ok (&run, "tag", "add", f.case_path, "Drone", "--parent", "Attack", "--color", "#1c71d8");
-  run_ok (&run, "tag", "add", f.case_path, "Night", "--parent", "Attack/Drone");
+  cf_test_run_ok (&run, "tag", "add", f.case_path, "Drone", "--parent", "Attack", "--color", "#1c71d8");
+  cf_test_run_ok (&run, "tag", "add", f.case_path, "Night", "--parent", "Attack/Drone");
 
-  run_ok (&run, "list", f.case_path, "tags", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "tags", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 3);
   drone = find_tag_row (rows, "Drone");
   night = find_tag_row (rows, "Night");
@@ -796,42 +575,42 @@ test_tags (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* a tag cannot go under its own child */
-  run_cli (&run, "tag", "move", f.case_path, "Attack", "Attack/Drone");
-  assert_cli_error (&run, 1);
+  cf_test_run_cli (&run, "tag", "move", f.case_path, "Attack", "Attack/Drone");
+  cf_test_assert_cli_error (&run, 1);
 
-  run_ok (&run, "tag", "move", f.case_path, "Attack/Drone/Night");
-  run_ok (&run, "tag", "rename", f.case_path, "Night", "Darkness");
-  run_ok (&run, "tag", "color", f.case_path, "Darkness", "#000000");
-  run_ok (&run, "list", f.case_path, "tags", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "tag", "move", f.case_path, "Attack/Drone/Night");
+  cf_test_run_ok (&run, "tag", "rename", f.case_path, "Night", "Darkness");
+  cf_test_run_ok (&run, "tag", "color", f.case_path, "Darkness", "#000000");
+  cf_test_run_ok (&run, "list", f.case_path, "tags", "--json");
+  rows = cf_test_parse_lines (run.out);
   night = find_tag_row (rows, "Darkness");
   g_assert_cmpint (json_object_get_int_member (night, "depth"), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (night, "color"), ==, "#000000");
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  run_ok (&run, "list", f.case_path, "tags");
+  cf_test_run_ok (&run, "list", f.case_path, "tags");
   g_assert_nonnull (strstr (run.out, "  Drone"));
 
   /* deleting a parent moves its children up */
-  run_ok (&run, "tag", "delete", f.case_path, "Attack");
-  run_ok (&run, "list", f.case_path, "tags", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "tag", "delete", f.case_path, "Attack");
+  cf_test_run_ok (&run, "list", f.case_path, "tags", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpint (json_object_get_int_member (find_tag_row (rows, "Drone"), "depth"), ==, 0);
 
-  run_cli (&run, "tag", "add", f.case_path, "Bad", "--color", "red");
-  assert_cli_error (&run, 2);
-  run_cli (&run, "tag", "add", f.case_path, "Orphan", "--parent", "Nowhere");
-  assert_cli_error (&run, 1);
-  run_cli (&run, "tag", "delete", f.case_path, "Nowhere");
-  assert_cli_error (&run, 1);
+  cf_test_run_cli (&run, "tag", "add", f.case_path, "Bad", "--color", "red");
+  cf_test_assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "tag", "add", f.case_path, "Orphan", "--parent", "Nowhere");
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_run_cli (&run, "tag", "delete", f.case_path, "Nowhere");
+  cf_test_assert_cli_error (&run, 1);
 }
 
 static void
 test_hypotheses (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
   g_autofree char *claim_id = NULL;
   g_autofree char *other_claim = NULL;
@@ -846,60 +625,60 @@ test_hypotheses (void)
   claim_id = add_claim (&f, document_id, "the explosions were likely caused by drones");
   other_claim = add_claim (&f, document_id, "timber and diesel fuel");
 
-  run_ok (&run, "hypothesis", "add", f.case_path, "Drone attack",
+  cf_test_run_ok (&run, "hypothesis", "add", f.case_path, "Drone attack",
           "--description", "Drones hit the depot.", "--likelihood", "likely",
           "--confidence", "low");
-  h = parse_object (run.out);
-  h_id = id_string (h);
+  h = cf_test_parse_object (run.out);
+  h_id = cf_test_id_string (h);
   g_assert_cmpstr (json_object_get_string_member (h, "confidence"), ==, "low");
-  run_ok (&run, "hypothesis", "add", f.case_path, "Accident");
+  cf_test_run_ok (&run, "hypothesis", "add", f.case_path, "Accident");
 
-  run_ok (&run, "claim", "relate", f.case_path, claim_id, h_id, "consistent");
-  related = parse_object (run.out);
+  cf_test_run_ok (&run, "claim", "relate", f.case_path, claim_id, h_id, "consistent");
+  related = cf_test_parse_object (run.out);
   relations = json_object_get_array_member (related, "hypotheses");
   g_assert_cmpuint (json_array_get_length (relations), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (relations, 0),
                                                   "relation"), ==, "consistent");
-  run_ok (&run, "claim", "relate", f.case_path, other_claim, h_id, "inconsistent");
+  cf_test_run_ok (&run, "claim", "relate", f.case_path, other_claim, h_id, "inconsistent");
 
-  run_ok (&run, "list", f.case_path, "hypotheses", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "hypotheses", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (rows, 0), "consistent"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (rows, 0), "inconsistent"), ==, 1);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  run_ok (&run, "list", f.case_path, "claims", "--json", "--hypothesis", h_id);
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "claims", "--json", "--hypothesis", h_id);
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 2);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  run_ok (&run, "claim", "relate", f.case_path, claim_id, h_id, "none");
-  run_ok (&run, "hypothesis", "set", f.case_path, h_id, "--likelihood", "very unlikely",
+  cf_test_run_ok (&run, "claim", "relate", f.case_path, claim_id, h_id, "none");
+  cf_test_run_ok (&run, "hypothesis", "set", f.case_path, h_id, "--likelihood", "very unlikely",
           "--title", "Drone attack by unknown forces");
-  run_ok (&run, "list", f.case_path, "hypotheses", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", f.case_path, "hypotheses", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (rows, 0), "consistent"), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (rows, 0), "title"), ==,
                    "Drone attack by unknown forces");
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  run_cli (&run, "claim", "relate", f.case_path, claim_id, h_id, "maybe");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "claim", "relate", f.case_path, claim_id, h_id, "maybe");
+  cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "consistent"));
 
-  run_ok (&run, "hypothesis", "delete", f.case_path, h_id);
-  run_ok (&run, "list", f.case_path, "hypotheses", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "hypothesis", "delete", f.case_path, h_id);
+  cf_test_run_ok (&run, "list", f.case_path, "hypotheses", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
-  run_ok (&run, "check", f.case_path);
+  cf_test_run_ok (&run, "check", f.case_path);
 }
 
 static void
 test_search (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
   g_autofree char *claim_id = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -908,12 +687,12 @@ test_search (void)
   fixture_init (&f);
   document_id = make_case_with_document (&f);
   claim_id = add_claim (&f, document_id, "witnesses reported seeing no aircraft");
-  run_ok (&run, "claim", "rate", f.case_path, claim_id, "--paraphrase", "Nobody saw a quadcopter.");
-  run_ok (&run, "note", "add", f.case_path, "--claim", claim_id, "Check the hangar cameras.");
+  cf_test_run_ok (&run, "claim", "rate", f.case_path, claim_id, "--paraphrase", "Nobody saw a quadcopter.");
+  cf_test_run_ok (&run, "note", "add", f.case_path, "--claim", claim_id, "Check the hangar cameras.");
 
   /* a word of the document */
-  run_ok (&run, "search", f.case_path, "timber", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "search", f.case_path, "timber", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, >=, 1);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -932,8 +711,8 @@ test_search (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* a word only in the claim's paraphrase */
-  run_ok (&run, "search", f.case_path, "quadcopter", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "search", f.case_path, "quadcopter", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (rows, 0), "kind"), ==, "claim");
   g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (rows, 0), "id"), ==,
@@ -941,8 +720,8 @@ test_search (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* a word only in the note */
-  run_ok (&run, "search", f.case_path, "hangar", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "search", f.case_path, "hangar", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (rows, 0), "kind"), ==, "note");
   g_assert_nonnull (strstr (json_object_get_string_member (g_ptr_array_index (rows, 0), "snippet"),
@@ -950,20 +729,20 @@ test_search (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* prefixes and the plain output */
-  run_ok (&run, "search", f.case_path, "explo*");
+  cf_test_run_ok (&run, "search", f.case_path, "explo*");
   g_assert_nonnull (strstr (run.out, "document"));
-  run_ok (&run, "search", f.case_path, "zeppelin");
+  cf_test_run_ok (&run, "search", f.case_path, "zeppelin");
   g_assert_nonnull (strstr (run.out, "Nothing matches"));
 
-  run_cli (&run, "search", f.case_path, "fire", "--limit", "0");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "search", f.case_path, "fire", "--limit", "0");
+  cf_test_assert_cli_error (&run, 2);
 }
 
 static void
 test_export (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
   g_autofree char *claim_id = NULL;
   g_autofree char *out_path = NULL;
@@ -975,18 +754,18 @@ test_export (void)
 
   fixture_init (&f);
   document_id = make_case_with_document (&f);
-  run_ok (&run, "tag", "add", f.case_path, "Attack");
-  run_ok (&run, "hypothesis", "add", f.case_path, "Drone attack");
+  cf_test_run_ok (&run, "tag", "add", f.case_path, "Attack");
+  cf_test_run_ok (&run, "hypothesis", "add", f.case_path, "Drone attack");
   claim_id = add_claim (&f, document_id, "two loud explosions");
-  run_ok (&run, "claim", "tag", f.case_path, claim_id, "Attack");
-  run_ok (&run, "claim", "rate", f.case_path, claim_id, "--actor", "Harbour master");
-  run_ok (&run, "claim", "relate", f.case_path, claim_id, "1", "consistent");
-  run_ok (&run, "note", "add", f.case_path, "A case note.");
+  cf_test_run_ok (&run, "claim", "tag", f.case_path, claim_id, "Attack");
+  cf_test_run_ok (&run, "claim", "rate", f.case_path, claim_id, "--actor", "Harbour master");
+  cf_test_run_ok (&run, "claim", "relate", f.case_path, claim_id, "1", "consistent");
+  cf_test_run_ok (&run, "note", "add", f.case_path, "A case note.");
 
-  run_ok (&run, "export", f.case_path, "--json");
+  cf_test_run_ok (&run, "export", f.case_path, "--json");
   /* pretty-printed: more than one line */
   g_assert_nonnull (strchr (g_strstrip (run.out), '\n'));
-  root = parse_object (run.out);
+  root = cf_test_parse_object (run.out);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
       g_test_message ("export has %s", members[i]);
@@ -1000,15 +779,15 @@ test_export (void)
   g_assert_nonnull (strstr (run.out, "timber and diesel"));
 
   out_path = g_build_filename (f.dir, "export.json", NULL);
-  run_ok (&run, "export", f.case_path, "--json", "-o", out_path);
+  cf_test_run_ok (&run, "export", f.case_path, "--json", "-o", out_path);
   g_assert_cmpstr (run.out, ==, "");
   g_file_get_contents (out_path, &written, NULL, &error);
   g_assert_no_error (error);
-  again = parse_object (written);
+  again = cf_test_parse_object (written);
   g_assert_true (json_object_has_member (again, "claims"));
 
-  run_cli (&run, "export", f.case_path);
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "export", f.case_path);
+  cf_test_assert_cli_error (&run, 2);
 }
 
 /* --- files that are not sound case files ------------------------------------------- */
@@ -1025,21 +804,21 @@ assert_refused (const char *path)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
-      Snapshot before = take_snapshot (path);
+      g_auto(CfTestRun) run = { 0 };
+      CfTestSnapshot before = cf_test_snapshot_take (path);
 
       if (g_str_equal (commands[i][0], "claim"))
-        run_cli (&run, "claim", "add", path, "--document", "1", "--start", "0", "--end", "4");
+        cf_test_run_cli (&run, "claim", "add", path, "--document", "1", "--start", "0", "--end", "4");
       else if (commands[i][1] != NULL)
-        run_cli (&run, commands[i][0], path, commands[i][1]);
+        cf_test_run_cli (&run, commands[i][0], path, commands[i][1]);
       else
-        run_cli (&run, commands[i][0], path);
+        cf_test_run_cli (&run, commands[i][0], path);
 
-      assert_cli_error (&run, 1);
+      cf_test_assert_cli_error (&run, 1);
       g_assert_nonnull (strstr (run.err, path));
-      assert_unchanged (path, &before);
-      g_assert_false (file_exists_beside (path, "-journal"));
-      g_assert_false (file_exists_beside (path, "-wal"));
+      cf_test_snapshot_assert_unchanged (path, &before);
+      g_assert_false (cf_test_side_file_exists (path, "-journal"));
+      g_assert_false (cf_test_side_file_exists (path, "-wal"));
     }
 }
 
@@ -1060,17 +839,17 @@ static void
 test_check_good (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autoptr(GBytes) bytes = NULL;
-  Snapshot before;
+  CfTestSnapshot before;
 
   fixture_init (&f);
   bytes = make_sound_case (&f);
 
-  before = take_snapshot (f.case_path);
-  run_ok (&run, "check", f.case_path);
+  before = cf_test_snapshot_take (f.case_path);
+  cf_test_run_ok (&run, "check", f.case_path);
   g_assert_cmpstr (run.err, ==, "");
-  assert_unchanged (f.case_path, &before);
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
 }
 
 static void
@@ -1146,38 +925,38 @@ test_help (void)
     { "tag", "add", "rename", "color", "move", "delete", NULL },
     { "hypothesis", "add", "set", "delete", NULL },
   };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
 
-  run_ok (&run, "--help");
+  cf_test_run_ok (&run, "--help");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_assert_nonnull (strstr (run.out, commands[i]));
-  run_ok (&run, "--version");
+  cf_test_run_ok (&run, "--version");
   g_assert_true (g_str_has_prefix (run.out, "casefile-cli "));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      run_ok (&run, commands[i], "--help");
+      cf_test_run_ok (&run, commands[i], "--help");
       g_assert_nonnull (strstr (run.out, "Usage"));
       g_assert_nonnull (strstr (run.out, commands[i]));
-      run_ok (&run, "help", commands[i]);
+      cf_test_run_ok (&run, "help", commands[i]);
       g_assert_nonnull (strstr (run.out, "Usage"));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      run_ok (&run, actions[i][0], "--help");
+      cf_test_run_ok (&run, actions[i][0], "--help");
       for (guint j = 1; j < G_N_ELEMENTS (actions[i]) && actions[i][j] != NULL; j++)
         {
           g_assert_nonnull (strstr (run.out, actions[i][j]));
         }
       for (guint j = 1; j < G_N_ELEMENTS (actions[i]) && actions[i][j] != NULL; j++)
         {
-          run_ok (&run, actions[i][0], actions[i][j], "--help");
+          cf_test_run_ok (&run, actions[i][0], actions[i][j], "--help");
           g_assert_nonnull (strstr (run.out, "Usage"));
         }
 
-      run_cli (&run, actions[i][0], "frobnicate", "x.casefile");
-      assert_cli_error (&run, 2);
+      cf_test_run_cli (&run, actions[i][0], "frobnicate", "x.casefile");
+      cf_test_assert_cli_error (&run, 2);
     }
 }
 
@@ -1185,60 +964,60 @@ static void
 test_usage_errors (void)
 {
   g_auto(Fixture) f = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
-  Snapshot before;
+  CfTestSnapshot before;
 
-  run_cli (&run, "frobnicate", "x.casefile");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "frobnicate", "x.casefile");
+  cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "frobnicate"));
 
-  run_cli (&run, "help", "frobnicate");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "help", "frobnicate");
+  cf_test_assert_cli_error (&run, 2);
 
-  run_cli (&run, "list", "x.casefile", "--no-such-option");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "list", "x.casefile", "--no-such-option");
+  cf_test_assert_cli_error (&run, 2);
 
-  run_cli (&run, "list", "x.casefile", "bananas");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "list", "x.casefile", "bananas");
+  cf_test_assert_cli_error (&run, 2);
 
   fixture_init (&f);
   document_id = make_case_with_document (&f);
-  before = take_snapshot (f.case_path);
+  before = cf_test_snapshot_take (f.case_path);
 
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
            "--reliability", "Q");
-  assert_cli_error (&run, 2);
+  cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "A, B, C, D, E, F"));
 
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
            "--credibility", "9");
-  assert_cli_error (&run, 2);
+  cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "1, 2, 3"));
 
-  run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
+  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
            "--likelihood", "perhaps");
-  assert_cli_error (&run, 2);
+  cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "likely"));
 
-  run_cli (&run, "hypothesis", "add", f.case_path, "H", "--confidence", "total");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "hypothesis", "add", f.case_path, "H", "--confidence", "total");
+  cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "moderate"));
 
-  assert_unchanged (f.case_path, &before);
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
 
-  run_cli (&run, "claim", "rate", f.case_path, "seven", "--reliability", "A");
-  assert_cli_error (&run, 2);
+  cf_test_run_cli (&run, "claim", "rate", f.case_path, "seven", "--reliability", "A");
+  cf_test_assert_cli_error (&run, 2);
 }
 
 static void
 test_example_case (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CfTestRun) run = { 0 };
   g_autoptr(JsonObject) info = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   const char *example = g_getenv ("CASEFILE_EXAMPLE");
-  Snapshot before;
+  CfTestSnapshot before;
 
   if (example == NULL || !g_file_test (example, G_FILE_TEST_IS_REGULAR))
     {
@@ -1246,17 +1025,17 @@ test_example_case (void)
       return;
     }
 
-  before = take_snapshot (example);
-  run_ok (&run, "check", example);
-  run_ok (&run, "info", example, "--json");
-  info = parse_object (run.out);
+  before = cf_test_snapshot_take (example);
+  cf_test_run_ok (&run, "check", example);
+  cf_test_run_ok (&run, "info", example, "--json");
+  info = cf_test_parse_object (run.out);
   g_assert_cmpint (json_object_get_int_member (info, "claims"), >=, 12);
   g_assert_cmpint (json_object_get_int_member (info, "hypotheses"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (info, "documents"), >=, 3);
   g_assert_cmpint (json_object_get_int_member (info, "tags"), >=, 4);
 
-  run_ok (&run, "list", example, "claims", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", example, "claims", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, >=, 12);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -1267,16 +1046,16 @@ test_example_case (void)
     }
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  run_ok (&run, "list", example, "tags", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "list", example, "tags", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, >=, 6);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  run_ok (&run, "search", example, "wreckage", "--json");
-  rows = parse_lines (run.out);
+  cf_test_run_ok (&run, "search", example, "wreckage", "--json");
+  rows = cf_test_parse_lines (run.out);
   g_assert_cmpuint (rows->len, >=, 1);
 
-  assert_unchanged (example, &before);
+  cf_test_snapshot_assert_unchanged (example, &before);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "cf-case.h"
 #include "cf-case-private.h"
 #include "cf-record-list.h"
+#include "cf-test-util.h"
 
 typedef enum
 {
@@ -503,31 +504,6 @@ dump_db (sqlite3 *db)
   return g_string_free (out, FALSE);
 }
 
-static void
-assert_db_sound (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-}
-
-static void
-assert_case_sound (CfCase *c)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = cf_case_check (c, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (problems);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("problem: %s", (const char *) problems->pdata[i]);
-  g_assert_cmpuint (problems->len, ==, 0);
-  assert_db_sound (_cf_case_get_db (c));
-}
-
 /* Opens @path with the default VFS and returns its canonical content, after checking
  * that the case is sound. A journal left beside it by a failed write must be
  * replayed, not refused. */
@@ -542,7 +518,7 @@ reopen_and_dump (const char *path)
   c = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (c);
-  assert_case_sound (c);
+  cf_test_assert_case_sound (c);
   dump = dump_db (_cf_case_get_db (c));
   cf_case_close (c);
   return dump;
@@ -568,29 +544,6 @@ report_difference (const char *label,
 
 /* --- the base case and the edits ---------------------------------------------------- */
 
-static const char *words[] = {
-  "drone", "building", "officials", "statement", "ministry", "attack", "reported",
-  "witnesses", "footage", "analysts", "claimed", "denied", "sources", "night",
-  "explosion", "government", "spokesman", "agency", "confirmed", "unverified",
-};
-
-static char *
-make_text (guint seed,
-           guint n_words)
-{
-  GString *s = g_string_new (NULL);
-  guint32 x = seed * 2654435761u + 1;
-
-  for (guint i = 0; i < n_words; i++)
-    {
-      x = x * 1664525u + 1013904223u;
-      g_string_append (s, words[(x >> 16) % G_N_ELEMENTS (words)]);
-      g_string_append_c (s, (i % 12 == 11) ? '\n' : ' ');
-    }
-  g_string_append (s, "end.");
-  return g_string_free (s, FALSE);
-}
-
 typedef struct
 {
   char   *dir;
@@ -610,8 +563,8 @@ fixture_create_base (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCase) c = NULL;
-  g_autofree char *text = make_text (1, 400);
-  g_autofree char *text2 = make_text (2, 300);
+  g_autofree char *text = cf_test_make_text (1, 400);
+  g_autofree char *text2 = cf_test_make_text (2, 300);
   gint64 hyp, tag;
 
   /* Thousands of commits, each with its fsyncs: a RAM-backed folder keeps the run
@@ -727,7 +680,7 @@ static gboolean
 edit_import (CfCase  *c,
              GError **error)
 {
-  g_autofree char *text = make_text (7, 2500);
+  g_autofree char *text = cf_test_make_text (7, 2500);
 
   return cf_case_import_text (c, "Imported", text, error) != 0;
 }

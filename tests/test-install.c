@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cf-test-util.h"
+
 #define CASEFILE_TYPE "application/x-casefile"
 #define SQLITE_TYPE   "application/vnd.sqlite3"
 
@@ -25,29 +27,6 @@ env_or_skip (const char *name)
   if (value == NULL || *value == '\0')
     g_test_skip_printf ("%s is not set; run this test through meson test", name);
   return value;
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr (GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-      {
-        g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-        if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-          remove_tree (child);
-        else
-          g_file_delete (child, NULL, NULL);
-        g_object_unref (info);
-      }
-  g_file_delete (file, NULL, NULL);
 }
 
 /* Runs "meson install --destdir" once; later tests reuse its result. */
@@ -389,11 +368,7 @@ main (int    argc,
 
   ret = g_test_run ();
 
-  if (destdir != NULL)
-    {
-      g_autoptr (GFile) root = g_file_new_for_path (destdir);
-      remove_tree (root);
-    }
+  cf_test_remove_tree (destdir);
   g_clear_pointer (&self_path, g_free);
   g_clear_pointer (&destdir, g_free);
   g_clear_pointer (&installed_datadir, g_free);

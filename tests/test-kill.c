@@ -15,6 +15,7 @@
 #include "cf-case.h"
 #include "cf-case-private.h"
 #include "cf-record-list.h"
+#include "cf-test-util.h"
 
 typedef struct
 {
@@ -513,42 +514,6 @@ model_verify (Model  *m,
   g_assert_cmpuint (list_length (cf_case_list_hypotheses (c)), ==, g_hash_table_size (m->hyps));
 }
 
-static void
-assert_sound (CfCase *c)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = cf_case_check (c, &error);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("problem: %s", (const char *) problems->pdata[i]);
-  g_assert_cmpuint (problems->len, ==, 0);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_cf_case_get_db (c), "PRAGMA integrity_check", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-}
-
-static char *
-make_text (guint n_words)
-{
-  static const char *words[] = {
-    "the", "drone", "was", "seen", "over", "the", "building", "officials", "said",
-    "before", "dawn", "according", "to", "two", "witnesses", "and", "a", "video",
-  };
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < n_words; i++)
-    {
-      g_string_append (s, words[(i * 7 + i / 3) % G_N_ELEMENTS (words)]);
-      g_string_append_c (s, ' ');
-    }
-  return g_string_free (s, FALSE);
-}
-
 /* One round: start the child, kill it, check the case. */
 static void
 run_round (Model       *m,
@@ -630,7 +595,7 @@ run_round (Model       *m,
   if (c == NULL)
     g_error ("round %u: the case does not open after a kill %d ms in: %s",
              round, delay_ms, error->message);
-  assert_sound (c);
+  cf_test_assert_case_sound (c);
   if (intent_kind != NULL)
     {
       if (resolve_in_flight (m, c, intent_kind, intent_id, intent_marker))
@@ -672,7 +637,7 @@ test_kill (void)
 
   {
     g_autoptr(CfCase) c = cf_case_create (case_path, "Kill", &error);
-    g_autofree char *text = make_text (3000);
+    g_autofree char *text = cf_test_make_text (3, 3000);
     gint64 id;
 
     g_assert_no_error (error);
