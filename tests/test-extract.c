@@ -48,6 +48,22 @@ write_temp_file (const char *dir,
   return path;
 }
 
+/* A file of tests/fixtures/extract, extracted as if it were called @filename. */
+static GPtrArray *
+extract_fixture (const char  *name,
+                 const char  *filename,
+                 GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "extract",
+                                                 name, NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  return extract_len (contents, len, filename, error);
+}
+
 /* ---- plain text -------------------------------------------------------------- */
 
 static void
@@ -275,6 +291,34 @@ test_html_article (void)
         g_error ("“%s” should not be in the article text:\n%s", unwanted[i], doc->text);
     }
   g_assert_null (strstr (doc->text, "\n\n\n"));
+}
+
+/* Upper-case tags, an empty <head> and no title: a browser shows the article. */
+static void
+test_html_empty_head (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture ("empty-head.html", "ferry.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->media_type, ==, "text/html");
+  g_assert_true (g_str_has_prefix (first (docs)->text, "Night ferry keeps to its timetable\n\n"
+                                                        "The night ferry from the northern quay"));
+  g_assert_nonnull (strstr (first (docs)->text, "has no shelter from the rain."));
+}
+
+/* A page that opens with an element outside the common few is still HTML, whatever
+ * the file is called. */
+static void
+test_sniff_html_by_first_element (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture ("starts-with-aside.html", "notice", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->media_type, ==, "text/html");
+  g_assert_null (strstr (first (docs)->text, "<p>"));
+  g_assert_nonnull (strstr (first (docs)->text, "Repairs to the lighthouse"));
 }
 
 #define LYING_PAGE \
@@ -1004,6 +1048,8 @@ main (int    argc,
   g_test_add_func ("/extract/text/empty", test_text_empty);
   g_test_add_func ("/extract/text/like-markup", test_text_like_markup);
   g_test_add_func ("/extract/html/article", test_html_article);
+  g_test_add_func ("/extract/html/empty-head", test_html_empty_head);
+  g_test_add_func ("/extract/sniff/html-by-first-element", test_sniff_html_by_first_element);
   g_test_add_func ("/extract/html/windows-1251-undeclared", test_text_cp1251_html);
   g_test_add_func ("/extract/html/charset-lies", test_html_charset_lies);
   g_test_add_func ("/extract/html/declared-charset", test_html_declared_charset);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
@@ -201,19 +202,23 @@ _cf_normalise_date (const char *s)
   return parse_rfc822_date (trimmed);
 }
 
+/* An element of HTML: libxml2 knows HTML 4's, and HTML5 added the rest (less the
+ * names that XML vocabularies use for their root too, such as svg or data). A page
+ * may open with any of them (a fragment saved from a browser often does). */
 static gboolean
 is_html_tag_name (const char *name)
 {
-  static const char *tags[] = {
-    "html", "head", "body", "div", "p", "meta", "title", "link", "script", "style",
-    "a", "table", "span", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-    "section", "article", "br", "img", "header", "footer", "nav", "main", "form",
-    "b", "i", "em", "strong", "pre", "blockquote", "base", "noscript", "center",
-    "font", "iframe", "frameset", "hr", "dl", "figure",
+  static const char *html5[] = {
+    "article", "aside", "audio", "bdi", "canvas", "datalist", "details", "dialog",
+    "figcaption", "figure", "footer", "header", "hgroup", "main", "mark", "meter",
+    "nav", "picture", "progress", "rp", "rt", "ruby", "section", "summary",
+    "template", "time", "video", "wbr",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
-    if (g_ascii_strcasecmp (name, tags[i]) == 0)
+  if (htmlTagLookup ((const xmlChar *) name) != NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (html5); i++)
+    if (g_ascii_strcasecmp (name, html5[i]) == 0)
       return TRUE;
   return FALSE;
 }

@@ -625,7 +625,10 @@ _cf_html_scan_page (Page   *page,
           parent->own_commas += commas;
         }
 
-      /* next node: sibling, or climb */
+      /* next node: sibling, or climb; an empty <head> is never climbed out of,
+       * so leaving it must end it too, or the whole body would count as head */
+      if (n->type == XML_ELEMENT_NODE && n->name != NULL && tag_kind (n) == TAG_HEAD)
+        in_head = FALSE;
       while (n != NULL && n->next == NULL)
         {
           n = n->parent;
