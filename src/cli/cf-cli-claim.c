@@ -129,6 +129,84 @@ find_tags (CfCase      *kase,
   return g_steal_pointer (&ids);
 }
 
+typedef struct
+{
+  gint64      document_id;
+  int         start;
+  int         end;
+  const char *quote;
+  Ratings    *ratings;
+  GArray     *tag_ids;
+  gint64      claim_id;   /* out */
+} NewClaim;
+
+static gboolean
+add_claim_edits (CfCase   *kase,
+                 gpointer  data,
+                 GError  **error)
+{
+  NewClaim *c = data;
+
+  c->claim_id = cf_case_add_claim (kase, c->document_id, c->start, c->end, c->quote, error);
+  if (c->claim_id <= 0 || !apply_ratings (kase, c->claim_id, c->ratings, error))
+    return FALSE;
+
+  for (guint i = 0; i < c->tag_ids->len; i++)
+    {
+      if (!cf_case_add_claim_tag (kase, c->claim_id, g_array_index (c->tag_ids, gint64, i),
+                                  error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64   claim_id;
+  Ratings *ratings;
+} RateClaim;
+
+static gboolean
+rate_claim_edits (CfCase   *kase,
+                  gpointer  data,
+                  GError  **error)
+{
+  RateClaim *rate = data;
+
+  return apply_ratings (kase, rate->claim_id, rate->ratings, error);
+}
+
+typedef struct
+{
+  gint64    claim_id;
+  GArray   *tag_ids;
+  gboolean  add;
+} TagClaim;
+
+static gboolean
+tag_claim_edits (CfCase   *kase,
+                 gpointer  data,
+                 GError  **error)
+{
+  TagClaim *tagging = data;
+
+  for (guint i = 0; i < tagging->tag_ids->len; i++)
+    {
+      gint64 tag_id = g_array_index (tagging->tag_ids, gint64, i);
+      gboolean ok;
+
+      if (tagging->add)
+        ok = cf_case_add_claim_tag (kase, tagging->claim_id, tag_id, error);
+      else
+        ok = cf_case_remove_claim_tag (kase, tagging->claim_id, tag_id, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 claim_add (int    argc,
            char **argv)
@@ -153,7 +231,7 @@ claim_add (int    argc,
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(GArray) tag_ids = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 claim_id;
+  NewClaim edit;
   int status = CF_CLI_EXIT_USAGE;
 
   context = cf_cli_option_context_new (_("CASE --document ID (--start N --end N [--quote TEXT] | --quote TEXT)"),
@@ -210,30 +288,14 @@ claim_add (int    argc,
   if (tag_ids == NULL)
     goto out;
 
-  cf_case_begin_action (kase, _("Add claim"));
-  claim_id = cf_case_add_claim (kase, document_id, start, end, quote, &error);
-  if (claim_id <= 0 || !apply_ratings (kase, claim_id, &r, &error))
-    {
-      cf_case_cancel_action (kase);
-      cf_cli_error (_("Cannot add the claim: %s"), error->message);
-      goto out;
-    }
-  for (guint i = 0; i < tag_ids->len; i++)
-    {
-      if (!cf_case_add_claim_tag (kase, claim_id, g_array_index (tag_ids, gint64, i), &error))
-        {
-          cf_case_cancel_action (kase);
-          cf_cli_error (_("Cannot add the claim: %s"), error->message);
-          goto out;
-        }
-    }
-  if (!cf_case_end_action (kase, &error))
+  edit = (NewClaim) { document_id, start, end, quote, &r, tag_ids, 0 };
+  if (!cf_cli_run_action (kase, _("Add claim"), add_claim_edits, &edit, &error))
     {
       cf_cli_error (_("Cannot add the claim: %s"), error->message);
       goto out;
     }
 
-  status = print_claim (kase, claim_id);
+  status = print_claim (kase, edit.claim_id);
 
 out:
   ratings_clear (&r);
@@ -249,6 +311,7 @@ claim_rate (int    argc,
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(GError) error = NULL;
   gint64 claim_id;
+  RateClaim rate;
   int status = CF_CLI_EXIT_USAGE;
 
   context = cf_cli_option_context_new (_("CASE ID"),
@@ -268,14 +331,8 @@ claim_rate (int    argc,
   if (kase == NULL)
     goto out;
 
-  cf_case_begin_action (kase, _("Rate claim"));
-  if (!apply_ratings (kase, claim_id, &r, &error))
-    {
-      cf_case_cancel_action (kase);
-      cf_cli_report_error (error);
-      goto out;
-    }
-  if (!cf_case_end_action (kase, &error))
+  rate = (RateClaim) { claim_id, &r };
+  if (!cf_cli_run_action (kase, _("Rate claim"), rate_claim_edits, &rate, &error))
     {
       cf_cli_report_error (error);
       goto out;
@@ -298,6 +355,7 @@ claim_tag_or_untag (int      argc,
   g_autoptr(GArray) tag_ids = NULL;
   g_autoptr(GError) error = NULL;
   gint64 claim_id;
+  TagClaim tagging;
 
   context = cf_cli_option_context_new (_("CASE ID TAGPATH…"),
                                        add ? _("Give a claim tags (“Parent/Child” or a name). "
@@ -317,24 +375,9 @@ claim_tag_or_untag (int      argc,
   if (tag_ids == NULL)
     return CF_CLI_EXIT_FAILURE;
 
-  cf_case_begin_action (kase, add ? _("Tag claim") : _("Untag claim"));
-  for (guint i = 0; i < tag_ids->len; i++)
-    {
-      gint64 tag_id = g_array_index (tag_ids, gint64, i);
-      gboolean ok;
-
-      if (add)
-        ok = cf_case_add_claim_tag (kase, claim_id, tag_id, &error);
-      else
-        ok = cf_case_remove_claim_tag (kase, claim_id, tag_id, &error);
-
-      if (!ok)
-        {
-          cf_case_cancel_action (kase);
-          return cf_cli_report_error (error);
-        }
-    }
-  if (!cf_case_end_action (kase, &error))
+  tagging = (TagClaim) { claim_id, tag_ids, add };
+  if (!cf_cli_run_action (kase, add ? _("Tag claim") : _("Untag claim"), tag_claim_edits,
+                          &tagging, &error))
     return cf_cli_report_error (error);
 
   return print_claim (kase, claim_id);

@@ -83,6 +83,32 @@ apply_judgment (CfCase    *kase,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *title;   /* NULL: change an existing hypothesis */
+  Judgment   *judgment;
+  gint64      id;      /* in for a change, out for a new one */
+} HypothesisEdit;
+
+static gboolean
+hypothesis_edits (CfCase   *kase,
+                  gpointer  data,
+                  GError  **error)
+{
+  HypothesisEdit *h = data;
+
+  if (h->title != NULL)
+    {
+      h->id = cf_case_add_hypothesis (kase, h->title, h->judgment->description, error);
+      if (h->id <= 0)
+        return FALSE;
+      /* the description is set */
+      g_clear_pointer (&h->judgment->description, g_free);
+    }
+
+  return apply_judgment (kase, h->id, h->judgment, error);
+}
+
 static int
 hypothesis_add (int    argc,
                 char **argv)
@@ -91,7 +117,7 @@ hypothesis_add (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id;
+  HypothesisEdit edit;
   int status = CF_CLI_EXIT_USAGE;
 
   context = cf_cli_option_context_new (_("CASE TITLE"),
@@ -116,22 +142,14 @@ hypothesis_add (int    argc,
   if (kase == NULL)
     goto out;
 
-  cf_case_begin_action (kase, _("Add hypothesis"));
-  id = cf_case_add_hypothesis (kase, argv[2], j.description, &error);
-  g_clear_pointer (&j.description, g_free);
-  if (id <= 0 || !apply_judgment (kase, id, &j, &error))
-    {
-      cf_case_cancel_action (kase);
-      cf_cli_report_error (error);
-      goto out;
-    }
-  if (!cf_case_end_action (kase, &error))
+  edit = (HypothesisEdit) { argv[2], &j, 0 };
+  if (!cf_cli_run_action (kase, _("Add hypothesis"), hypothesis_edits, &edit, &error))
     {
       cf_cli_report_error (error);
       goto out;
     }
 
-  status = print_hypothesis (kase, id);
+  status = print_hypothesis (kase, edit.id);
 
 out:
   judgment_clear (&j);
@@ -147,6 +165,7 @@ hypothesis_set (int    argc,
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
+  HypothesisEdit edit;
   int status = CF_CLI_EXIT_USAGE;
 
   context = cf_cli_option_context_new (_("CASE ID"),
@@ -173,14 +192,8 @@ hypothesis_set (int    argc,
   if (kase == NULL)
     goto out;
 
-  cf_case_begin_action (kase, _("Change hypothesis"));
-  if (!apply_judgment (kase, id, &j, &error))
-    {
-      cf_case_cancel_action (kase);
-      cf_cli_report_error (error);
-      goto out;
-    }
-  if (!cf_case_end_action (kase, &error))
+  edit = (HypothesisEdit) { NULL, &j, id };
+  if (!cf_cli_run_action (kase, _("Change hypothesis"), hypothesis_edits, &edit, &error))
     {
       cf_cli_report_error (error);
       goto out;

@@ -63,6 +63,48 @@ apply_metadata (CfCase    *kase,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *title;     /* of text from stdin, or NULL */
+  const char *text;
+  CfImport   *import;    /* or this, read from a file */
+  Metadata   *metadata;
+  GArray     *ids;       /* out: the new documents */
+} ImportEdit;
+
+/* One action, so a document never exists without its metadata. */
+static gboolean
+import_edits (CfCase   *kase,
+              gpointer  data,
+              GError  **error)
+{
+  ImportEdit *e = data;
+
+  if (e->import != NULL)
+    {
+      e->ids = cf_case_add_import (kase, e->import, error);
+      if (e->ids == NULL)
+        return FALSE;
+    }
+  else
+    {
+      gint64 id = cf_case_import_text (kase, e->title, e->text, error);
+
+      if (id <= 0)
+        return FALSE;
+      e->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (e->ids, id);
+    }
+
+  for (guint i = 0; i < e->ids->len; i++)
+    {
+      if (!apply_metadata (kase, g_array_index (e->ids, gint64, i), e->metadata, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 print_document (CfCase     *kase,
                 gint64      id,
@@ -93,23 +135,21 @@ import_stdin (CfCase     *kase,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gint64 id;
+  ImportEdit edit = { title, NULL, NULL, m, NULL };
+  gboolean ok;
 
   text = cf_cli_read_stdin (&error);
   if (text == NULL)
     return cf_cli_report_error (error);
 
-  cf_case_begin_action (kase, _("Import"));
-  id = cf_case_import_text (kase, title, text, &error);
-  if (id <= 0 || !apply_metadata (kase, id, m, &error))
-    {
-      cf_case_cancel_action (kase);
-      return cf_cli_report_error (error);
-    }
-  if (!cf_case_end_action (kase, &error))
+  edit.text = text;
+  ok = cf_cli_run_action (kase, _("Import"), import_edits, &edit, &error);
+  if (ok)
+    print_document (kase, g_array_index (edit.ids, gint64, 0), NULL);
+  g_clear_pointer (&edit.ids, g_array_unref);
+  if (!ok)
     return cf_cli_report_error (error);
 
-  print_document (kase, id, NULL);
   return CF_CLI_EXIT_OK;
 }
 
@@ -171,24 +211,15 @@ cf_cli_import (int    argc,
       g_autoptr(CfImport) import = NULL;
       g_autoptr(GArray) ids = NULL;
       g_autoptr(GError) error = NULL;
+      ImportEdit edit = { NULL, NULL, NULL, &m, NULL };
+      gboolean ok;
 
       import = cf_import_read_file (file, NULL, &error);
-
-      /* one action, so the document never exists without its metadata */
-      cf_case_begin_action (kase, _("Import"));
-      if (import != NULL)
-        ids = cf_case_add_import (kase, import, &error);
-      for (guint j = 0; ids != NULL && j < ids->len; j++)
-        {
-          if (!apply_metadata (kase, g_array_index (ids, gint64, j), &m, &error))
-            g_clear_pointer (&ids, g_array_unref);
-        }
-      if (ids == NULL)
-        cf_case_cancel_action (kase);
-      else if (!cf_case_end_action (kase, &error))
-        g_clear_pointer (&ids, g_array_unref);
-
-      if (ids == NULL)
+      edit.import = import;
+      ok = import != NULL &&
+           cf_cli_run_action (kase, _("Import"), import_edits, &edit, &error);
+      ids = g_steal_pointer (&edit.ids);
+      if (!ok)
         {
           cf_cli_error (_("Could not import “%s”: %s"), argv[i], error->message);
           status = CF_CLI_EXIT_FAILURE;

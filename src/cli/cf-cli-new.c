@@ -7,6 +7,37 @@
 
 #include "cf-cli.h"
 
+typedef struct
+{
+  CfCaseField field;
+  const char *value;   /* NULL: not given */
+} Field;
+
+typedef struct
+{
+  Field  *fields;
+  guint   n_fields;
+  guint   failed;      /* out: the field that could not be set */
+} Describe;
+
+static gboolean
+describe_edits (CfCase   *kase,
+                gpointer  data,
+                GError  **error)
+{
+  Describe *d = data;
+
+  for (d->failed = 0; d->failed < d->n_fields; d->failed++)
+    {
+      Field *f = &d->fields[d->failed];
+
+      if (f->value != NULL && !cf_case_set_info (kase, f->field, f->value, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 cf_cli_new (int    argc,
             char **argv)
@@ -27,7 +58,8 @@ cf_cli_new (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCase) kase = NULL;
-  struct { CfCaseField field; const char *value; } fields[] = {
+  Describe describe;
+  Field fields[] = {
     { CF_CASE_FIELD_SUMMARY, NULL },
     { CF_CASE_FIELD_MARKING, NULL },
     { CF_CASE_FIELD_ANALYST, NULL },
@@ -60,21 +92,16 @@ cf_cli_new (int    argc,
   fields[2].value = analyst;
   fields[3].value = incident_date;
 
-  cf_case_begin_action (kase, _("Describe the case"));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  describe = (Describe) { fields, G_N_ELEMENTS (fields), 0 };
+  if (!cf_cli_run_action (kase, _("Describe the case"), describe_edits, &describe, &error))
     {
-      if (fields[i].value == NULL)
-        continue;
-      if (!cf_case_set_info (kase, fields[i].field, fields[i].value, &error))
-        {
-          cf_case_cancel_action (kase);
-          cf_cli_error (_("The case was created, but setting its %s failed: %s"),
-                        cf_case_field_to_name (fields[i].field), error->message);
-          return CF_CLI_EXIT_FAILURE;
-        }
+      if (describe.failed < G_N_ELEMENTS (fields))
+        cf_cli_error (_("The case was created, but setting its %s failed: %s"),
+                      cf_case_field_to_name (fields[describe.failed].field), error->message);
+      else
+        cf_cli_report_error (error);
+      return CF_CLI_EXIT_FAILURE;
     }
-  if (!cf_case_end_action (kase, &error))
-    return cf_cli_report_error (error);
 
   return CF_CLI_EXIT_OK;
 }

@@ -153,6 +153,26 @@ cf_cli_open_case (const char *path,
   return kase;
 }
 
+gboolean
+cf_cli_run_action (CfCase         *kase,
+                   const char     *label,
+                   CfCliEditFunc   edit,
+                   gpointer        data,
+                   GError        **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  cf_case_begin_action (kase, label);
+  if (!edit (kase, data, error))
+    {
+      cf_case_cancel_action (kase);
+      return FALSE;
+    }
+
+  return cf_case_end_action (kase, error);
+}
+
 int
 cf_cli_report_error (const GError *error)
 {

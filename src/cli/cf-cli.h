@@ -72,6 +72,21 @@ gboolean   cf_cli_check_n_args        (int              argc,
 /* Opens @path, printing the core's message on failure. */
 CfCase    *cf_cli_open_case           (const char      *path,
                                        gboolean         read_only);
+/* The edits of one command, made inside one undoable action; FALSE with @error set
+ * when an edit fails. */
+typedef gboolean (*CfCliEditFunc) (CfCase   *kase,
+                                   gpointer  data,
+                                   GError  **error);
+
+/* Runs @edit between cf_case_begin_action () and cf_case_end_action (), rolling back
+ * whatever it did when it fails; FALSE with @error set when nothing was changed. The
+ * caller reports the error in its own words. */
+gboolean   cf_cli_run_action          (CfCase          *kase,
+                                       const char      *label,
+                                       CfCliEditFunc    edit,
+                                       gpointer         data,
+                                       GError         **error);
+
 /* Prints @error ("casefile-cli: MESSAGE") and returns 1. */
 int        cf_cli_report_error        (const GError    *error);
 
