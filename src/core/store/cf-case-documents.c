@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Documents: adding (one per extracted item of an import, in one action), their
+ * details, reading their text and original bytes, and deleting them with every
+ * claim, note and link that hangs on them. */
+#define G_LOG_DOMAIN "Casefile"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cf-case-private.h"
+
+static const char *document_field_names[] = {
+  "title", "byline", "publisher", "url", "published", "language",
+};
+
+/* Steps @sql (bound to ?1 = @document_id) to its row: on TRUE @row holds it until
+ * the caller releases it with _cf_case_stmt_release(); on FALSE @error says why. */
+static gboolean
+read_document_column (CfCase        *self,
+                      const char    *sql,
+                      gint64         document_id,
+                      sqlite3_stmt **row,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt = _cf_case_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      *row = stmt;
+      return TRUE;
+    case SQLITE_DONE:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" PRId64 " in this case."),
+                   _("document"), document_id);
+      break;
+    default:
+      _cf_case_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
+      break;
+    }
+  _cf_case_stmt_release (stmt);
+  return FALSE;
+}
+
+gint64
+cf_case_add_document (CfCase                 *self,
+                      const CfDocumentFields *fields,
+                      GError                **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = _cf_case_now_iso8601 ();
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+  g_return_val_if_fail (fields->text != NULL, 0);
+
+  if (!g_utf8_validate (fields->text, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The document text is not valid UTF-8."));
+      return 0;
+    }
+
+  if (fields->title != NULL && *fields->title != '\0')
+    title = g_strdup (fields->title);
+  else
+    {
+      /* a text's first line is usually its headline; pasted text has no other name */
+      const char *text = fields->text;
+      const char *end;
+
+      while (g_unichar_isspace (g_utf8_get_char (text)))
+        text = g_utf8_next_char (text);
+      end = strchr (text, '\n');
+      if (end == NULL)
+        end = text + strlen (text);
+      if (end > text && (g_utf8_strlen (text, end - text) <= 150 || fields->filename == NULL))
+        {
+          if (g_utf8_strlen (text, end - text) > 150)
+            end = g_utf8_offset_to_pointer (text, 150);
+          title = g_strstrip (g_strndup (text, end - text));
+        }
+      else if (fields->filename != NULL)
+        title = g_strdup (fields->filename);
+      if (title == NULL || *title == '\0')
+        {
+          g_free (title);
+          title = g_strdup (_("Untitled document"));
+        }
+    }
+
+  original = fields->original ? g_bytes_ref (fields->original)
+                              : g_bytes_new (fields->text, strlen (fields->text));
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
+
+  CF_CASE_BEGIN_EDIT (_("Add a document"));
+
+  stmt = _cf_case_prepare (self,
+                  "INSERT INTO documents (title, byline, publisher, url, published, imported, "
+                  "language, media_type, filename, note, sha256, original, text, text_length) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+  if (stmt == NULL)
+    return _cf_case_edit_failed (self);
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
+  _cf_case_bind_text_or_null (stmt, 2, fields->byline);
+  _cf_case_bind_text_or_null (stmt, 3, fields->publisher);
+  _cf_case_bind_text_or_null (stmt, 4, fields->url);
+  _cf_case_bind_text_or_null (stmt, 5, fields->published);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  _cf_case_bind_text_or_null (stmt, 7, fields->language);
+  sqlite3_bind_text (stmt, 8, fields->media_type ? fields->media_type : "text/plain", -1, SQLITE_STATIC);
+  _cf_case_bind_text_or_null (stmt, 9, fields->filename);
+  _cf_case_bind_text_or_null (stmt, 10, fields->note);
+  sqlite3_bind_text (stmt, 11, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 12, g_bytes_get_data (original, NULL) ? g_bytes_get_data (original, NULL) : "",
+                       g_bytes_get_size (original), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, fields->text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, g_utf8_strlen (fields->text, -1));
+  if (!_cf_case_step_done (self, stmt, _("Adding the document"), error))
+    return _cf_case_edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+GArray *
+cf_case_add_import (CfCase    *self,
+                    CfImport  *import,
+                    GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
+
+  if (!_cf_case_check_writable (self, error))
+    return NULL;
+
+  label = g_strdup_printf (_("Import “%s”"), import->filename ? import->filename : _("text"));
+  cf_case_begin_action (self, label);
+  if (self->action_failed)
+    {
+      _cf_case_begin_failed (self, error);
+      return NULL;
+    }
+  for (guint i = 0; i < import->documents->len; i++)
+    {
+      CfExtractedDocument *doc = import->documents->pdata[i];
+      CfDocumentFields fields = {
+        .title = doc->title,
+        .byline = doc->byline,
+        .publisher = doc->site_name,
+        .url = doc->url,
+        .published = doc->published,
+        .language = doc->language,
+        .media_type = doc->media_type,
+        .filename = import->filename,
+        .note = doc->note,
+        .text = doc->text,
+        .original = import->original,
+      };
+      gint64 id = cf_case_add_document (self, &fields, error);
+
+      if (id == 0)
+        {
+          _cf_case_edit_failed (self);
+          return NULL;
+        }
+      g_array_append_val (ids, id);
+    }
+  if (!cf_case_end_action (self, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+cf_case_import_file (CfCase        *self,
+                     GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(CfImport) import = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!_cf_case_check_writable (self, error))
+    return NULL;
+  import = cf_import_read_file (file, cancellable, error);
+  if (import == NULL)
+    return NULL;
+  return cf_case_add_import (self, import, error);
+}
+
+gint64
+cf_case_import_text (CfCase      *self,
+                     const char  *title,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CfImport) import = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  bytes = g_bytes_new (text, strlen (text));
+  import = cf_import_from_bytes (bytes, NULL, error);
+  if (import == NULL)
+    return 0;
+  if (title != NULL && *title != '\0' && import->documents->len > 0)
+    {
+      CfExtractedDocument *doc = import->documents->pdata[0];
+
+      g_free (doc->title);
+      doc->title = g_strdup (title);
+    }
+  ids = cf_case_add_import (self, import, error);
+  if (ids == NULL || ids->len == 0)
+    return 0;
+  return g_array_index (ids, gint64, 0);
+}
+
+gboolean
+cf_case_document_field_from_name (const char      *name,
+                                  CfDocumentField *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (document_field_names); i++)
+    {
+      if (g_strcmp0 (name, document_field_names[i]) == 0)
+        {
+          *out = (CfDocumentField) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+cf_case_set_document_field (CfCase           *self,
+                            gint64            document_id,
+                            CfDocumentField   field,
+                            const char       *value,
+                            GError          **error)
+{
+  static const char *sql[] = {
+    "UPDATE documents SET title = ?2 WHERE id = ?1",
+    "UPDATE documents SET byline = ?2 WHERE id = ?1",
+    "UPDATE documents SET publisher = ?2 WHERE id = ?1",
+    "UPDATE documents SET url = ?2 WHERE id = ?1",
+    "UPDATE documents SET published = ?2 WHERE id = ?1",
+    "UPDATE documents SET language = ?2 WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  g_return_val_if_fail ((guint) field < G_N_ELEMENTS (sql), FALSE);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  return _cf_case_update_field (self, sql[field], document_id,
+                       field == CF_DOCUMENT_FIELD_TITLE ? CF_VALUE_TEXT : CF_VALUE_TEXT_OR_NULL,
+                       value, 0, _("Edit the document details"), _("document"), error);
+}
+
+gboolean
+cf_case_delete_document (CfCase  *self,
+                         gint64   document_id,
+                         GError **error)
+{
+  static const char *steps[] = {
+    "DELETE FROM claim_tags WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+    "DELETE FROM claim_hypotheses WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+    "DELETE FROM notes WHERE target = 'claim' AND target_id IN (SELECT id FROM claims WHERE document_id = ?1)",
+    "DELETE FROM notes WHERE target = 'document' AND target_id = ?1",
+    "DELETE FROM claims WHERE document_id = ?1",
+    "DELETE FROM documents WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return _cf_case_delete_record (self, document_id, "SELECT 1 FROM documents WHERE id = ?1", _("document"),
+                        steps, G_N_ELEMENTS (steps), _("Delete a document"),
+                        _("Deleting the document"), error);
+}
+
+CfDocument *
+cf_case_get_document (CfCase  *self,
+                      gint64   document_id,
+                      GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return _cf_case_get_record (self, CF_RECORD_DOCUMENT, document_id, _("document"), error);
+}
+
+char *
+cf_case_get_document_text (CfCase  *self,
+                           gint64   document_id,
+                           GError **error)
+{
+  sqlite3_stmt *row = NULL;
+  char *text;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  if (!read_document_column (self, "SELECT text FROM documents WHERE id = ?1", document_id, &row, error))
+    return NULL;
+  text = g_strdup ((const char *) sqlite3_column_text (row, 0));
+  _cf_case_stmt_release (row);
+  return text;
+}
+
+GBytes *
+cf_case_get_document_original (CfCase  *self,
+                               gint64   document_id,
+                               GError **error)
+{
+  sqlite3_stmt *row = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  if (!read_document_column (self, "SELECT original FROM documents WHERE id = ?1", document_id, &row, error))
+    return NULL;
+  bytes = g_bytes_new (sqlite3_column_blob (row, 0), sqlite3_column_bytes (row, 0));
+  _cf_case_stmt_release (row);
+  return bytes;
+}
+
