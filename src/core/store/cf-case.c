@@ -551,22 +551,6 @@ cf_case_set_info (CfCase       *self,
                        value, 0, _(labels[field]), _("case"), error);
 }
 
-/* --- actors ---------------------------------------------------------------------------------- */
-
-static gint64
-find_actor (CfCase     *self,
-            const char *name)
-{
-  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "SELECT id FROM actors WHERE name = ?1", NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return 0;
-}
-
 char *
 _cf_case_clean_name (const char  *name,
             GError     **error)
@@ -586,100 +570,6 @@ _cf_case_clean_name (const char  *name,
       return NULL;
     }
   return clean;
-}
-
-gint64
-cf_case_ensure_actor (CfCase      *self,
-                      const char  *name,
-                      GError     **error)
-{
-  g_autofree char *clean = NULL;
-  g_autoptr(CfStmt) stmt = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (CF_IS_CASE (self), 0);
-
-  if (!_cf_case_check_writable (self, error))
-    return 0;
-  clean = _cf_case_clean_name (name, error);
-  if (clean == NULL)
-    return 0;
-  id = find_actor (self, clean);
-  if (id > 0)
-    return id;
-
-  CF_CASE_BEGIN_EDIT (_("Add an actor"));
-  stmt = _cf_case_prepare (self, "INSERT INTO actors (name) VALUES (?1)", error);
-  if (stmt == NULL)
-    return _cf_case_edit_failed (self);
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
-  if (!_cf_case_step_done (self, stmt, _("Adding the actor"), error))
-    return _cf_case_edit_failed (self);
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!cf_case_end_action (self, error))
-    return 0;
-  return id;
-}
-
-gboolean
-cf_case_rename_actor (CfCase      *self,
-                      gint64       actor_id,
-                      const char  *name,
-                      GError     **error)
-{
-  g_autofree char *clean = NULL;
-  gint64 other;
-
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-
-  clean = _cf_case_clean_name (name, error);
-  if (clean == NULL)
-    return FALSE;
-  other = find_actor (self, clean);
-  if (other > 0 && other != actor_id)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                   _("There is already an actor called “%s”."), clean);
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE actors SET name = ?2 WHERE id = ?1", actor_id,
-                       CF_VALUE_TEXT, clean, 0, _("Rename an actor"), _("actor"), error);
-}
-
-gboolean
-cf_case_set_actor_description (CfCase      *self,
-                               gint64       actor_id,
-                               const char  *description,
-                               GError     **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_update_field (self, "UPDATE actors SET description = ?2 WHERE id = ?1", actor_id,
-                       CF_VALUE_TEXT, description, 0, _("Describe an actor"), _("actor"), error);
-}
-
-gboolean
-cf_case_delete_actor (CfCase  *self,
-                      gint64   actor_id,
-                      GError **error)
-{
-  static const char *steps[] = {
-    "UPDATE claims SET actor_id = NULL WHERE actor_id = ?1",
-    "DELETE FROM actors WHERE id = ?1",
-  };
-
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_delete_record (self, actor_id, "SELECT 1 FROM actors WHERE id = ?1", _("actor"),
-                        steps, G_N_ELEMENTS (steps), _("Delete an actor"),
-                        _("Deleting the actor"), error);
-}
-
-CfActor *
-cf_case_get_actor (CfCase  *self,
-                   gint64   actor_id,
-                   GError **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_ACTOR, actor_id, _("actor"), error);
 }
 
 /* --- claims ------------------------------------------------------------------------------------ */
