@@ -960,6 +960,74 @@ test_help (void)
     }
 }
 
+/* "note add CASE -hello": GOption reads "-hello" as "-h -e -l -l -o" and used to print
+ * the help and exit 0 with nothing added. */
+static void
+test_note_dash_text_refused (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+  CfTestSnapshot before;
+
+  fixture_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Dashes");
+  before = cf_test_snapshot_take (f.case_path);
+
+  cf_test_run_cli (&run, "note", "add", f.case_path, "-hello");
+  cf_test_assert_cli_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "“--”"));
+  g_assert_cmpstr (run.out, ==, "");
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
+}
+
+static void
+test_note_dash_text_after_double_dash (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+  g_autoptr(JsonObject) note = NULL;
+
+  fixture_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Dashes");
+  cf_test_run_ok (&run, "note", "add", f.case_path, "--", "-hello");
+  note = cf_test_parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (note, "body"), ==, "-hello");
+}
+
+/* Every command and action refuses an option it does not know, long or short, with
+ * exit status 2, and never prints its help instead. */
+static void
+test_unknown_option_refused (void)
+{
+  const char *commands[][2] = {
+    { "new", NULL }, { "info", NULL }, { "set", NULL }, { "import", NULL },
+    { "extract", NULL }, { "list", NULL }, { "search", NULL }, { "check", NULL },
+    { "export", NULL }, { "brief", NULL },
+    { "claim", "add" }, { "claim", "rate" }, { "claim", "tag" }, { "claim", "untag" },
+    { "claim", "relate" }, { "claim", "show" }, { "claim", "delete" },
+    { "note", "add" }, { "note", "edit" }, { "note", "delete" },
+    { "tag", "add" }, { "tag", "rename" }, { "tag", "color" }, { "tag", "move" },
+    { "tag", "delete" },
+    { "hypothesis", "add" }, { "hypothesis", "set" }, { "hypothesis", "delete" },
+  };
+  const char *options[] = { "--no-such-option", "-hello", "-Z" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (options); j++)
+      {
+        g_auto(CfTestRun) run = { 0 };
+
+        g_test_message ("%s %s %s", commands[i][0], commands[i][1] ? commands[i][1] : "",
+                        options[j]);
+        if (commands[i][1] != NULL)
+          cf_test_run_cli (&run, commands[i][0], commands[i][1], "x.casefile", options[j]);
+        else
+          cf_test_run_cli (&run, commands[i][0], "x.casefile", options[j]);
+        cf_test_assert_cli_error (&run, 2);
+        g_assert_null (strstr (run.out, "Usage"));
+      }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -1080,6 +1148,9 @@ main (int    argc,
   g_test_add_func ("/cli/bad-files", test_bad_files);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/note/dash-text-refused", test_note_dash_text_refused);
+  g_test_add_func ("/cli/note/dash-text-after-double-dash", test_note_dash_text_after_double_dash);
+  g_test_add_func ("/cli/options/unknown-refused", test_unknown_option_refused);
   g_test_add_func ("/cli/example-case", test_example_case);
 
   return g_test_run ();

@@ -188,13 +188,9 @@ cf_cli_extract (int    argc,
       "each headed by its title. A file that cannot be read or extracted gets a line\n"
       "with an \"error\" message and empty text; the others are still printed, and\n"
       "the exit status is then 1.\n"));
-  g_option_context_set_help_enabled (context, TRUE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      cf_cli_error ("%s", error->message);
-      return 2;
-    }
+  if (!cf_cli_parse_options (context, &argc, &argv))
+    return CF_CLI_EXIT_USAGE;
   if (files == NULL || files[0] == NULL)
     {
       cf_cli_error (_("No file given; see “casefile-cli extract --help”"));

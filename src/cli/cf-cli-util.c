@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cf-cli.h"
@@ -83,11 +84,34 @@ cf_cli_parse_options (GOptionContext  *context,
                       char          ***argv)
 {
   g_autoptr(GError) error = NULL;
+  gboolean want_help = FALSE;
+  const GOptionEntry help_entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &want_help, N_("Show this help"), NULL },
+    { NULL }
+  };
+
+  /* GOption's own help reads "-hello" as "-h -e -l -l -o", prints the help and exits
+   * 0 with nothing done. As one option among the others, "-h" is only help when it
+   * stands alone, and "-hello" is an unknown option. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, help_entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      cf_cli_error (_("%s (see “%s --help”)"), error->message, g_get_prgname ());
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
+        cf_cli_error (_("%s; text that starts with “-” goes after “--” (see “%s --help”)"),
+                      error->message, g_get_prgname ());
+      else
+        cf_cli_error (_("%s (see “%s --help”)"), error->message, g_get_prgname ());
       return FALSE;
+    }
+
+  if (want_help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      exit (CF_CLI_EXIT_OK);
     }
 
   /* GOptionContext leaves the "--" that ends the options ("note add CASE -- -text") */
