@@ -321,6 +321,18 @@ test_sniff_html_by_first_element (void)
   g_assert_nonnull (strstr (first (docs)->text, "Repairs to the lighthouse"));
 }
 
+/* A page that is only scripts has nothing to quote: refused, not imported empty. */
+static void
+test_html_script_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture ("script-only.html", "timetable.html", &error);
+
+  g_assert_null (docs);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "contains no text"));
+}
+
 #define LYING_PAGE \
   "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=%s\">" \
   "<title>%s</title></head><body><p>%s</p></body></html>"
@@ -1049,6 +1061,7 @@ main (int    argc,
   g_test_add_func ("/extract/text/like-markup", test_text_like_markup);
   g_test_add_func ("/extract/html/article", test_html_article);
   g_test_add_func ("/extract/html/empty-head", test_html_empty_head);
+  g_test_add_func ("/extract/html/script-only-refused", test_html_script_only);
   g_test_add_func ("/extract/sniff/html-by-first-element", test_sniff_html_by_first_element);
   g_test_add_func ("/extract/html/windows-1251-undeclared", test_text_cp1251_html);
   g_test_add_func ("/extract/html/charset-lies", test_html_charset_lies);

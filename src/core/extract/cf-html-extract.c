@@ -182,10 +182,14 @@ _cf_html_extract (const char  *data,
       g_free (doc->note);
       doc->note = note2;
     }
-  if (*doc->text == '\0' && doc->title == NULL)
+  /* A title alone is no source: claims point into the text, and a page built by
+   * its scripts has nothing else. */
+  if (*doc->text == '\0')
     {
       g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY,
-                   "The page contains no text.");
+                   "The page contains no text. If a browser shows text on it, the page "
+                   "writes it with scripts, which Casefile does not run: save the page "
+                   "from the browser once it has loaded, and import that file.");
       return NULL;
     }
   return g_steal_pointer (&doc);
