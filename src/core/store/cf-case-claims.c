@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Claims: a span of a document's text with who asserts it, how it is rated, its
+ * tags and how it bears on each hypothesis. A claim keeps its quote and a little
+ * context on either side, so it can be checked against (and found again in) the
+ * text it was marked in. */
+#define G_LOG_DOMAIN "Casefile"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cf-case-private.h"
+
+#define CF_QUOTE_CONTEXT 32  /* characters kept before and after a quote */
+
+static gboolean
+load_text_and_length (CfCase      *self,
+                      gint64       document_id,
+                      char       **text,
+                      gint64      *length,
+                      GError     **error)
+{
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "SELECT text, text_length FROM documents WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *length = sqlite3_column_int64 (stmt, 1);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                 _("There is no %s with id %" PRId64 " in this case."),
+                 _("document"), document_id);
+  else
+    _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the document"));
+  return FALSE;
+}
+
+gint64
+cf_case_add_claim (CfCase      *self,
+                   gint64       document_id,
+                   gint         start,
+                   gint         end,
+                   const char  *expected_quote,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *now = _cf_case_now_iso8601 ();
+  g_autoptr(CfStmt) stmt = NULL;
+  const char *p_start, *p_end, *p_before, *p_after;
+  gint64 length = 0;
+  gint64 id;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+
+  if (!_cf_case_check_writable (self, error))
+    return 0;
+  if (!load_text_and_length (self, document_id, &text, &length, error))
+    return 0;
+  if (start < 0 || end <= start || end > length)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The span %d–%d is not inside the document, which has %" PRId64
+                     " characters; a claim needs at least one character of its text."),
+                   start, end, length);
+      return 0;
+    }
+
+  p_start = g_utf8_offset_to_pointer (text, start);
+  p_end = g_utf8_offset_to_pointer (p_start, end - start);
+  quote = g_strndup (p_start, p_end - p_start);
+  if (expected_quote != NULL && strcmp (expected_quote, quote) != 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The quote does not match the document at %d–%d, which reads “%s”."),
+                   start, end, quote);
+      return 0;
+    }
+  p_before = g_utf8_offset_to_pointer (text, MAX (0, start - CF_QUOTE_CONTEXT));
+  prefix = g_strndup (p_before, p_start - p_before);
+  p_after = p_end;
+  for (int i = 0; i < CF_QUOTE_CONTEXT && *p_after != '\0'; i++)
+    p_after = g_utf8_next_char (p_after);
+  suffix = g_strndup (p_end, p_after - p_end);
+
+  CF_CASE_BEGIN_EDIT (_("Mark a claim"));
+  stmt = _cf_case_prepare (self,
+                  "INSERT INTO claims (document_id, start_offset, end_offset, quote, prefix, "
+                  "suffix, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
+  if (stmt == NULL)
+    return _cf_case_edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, start);
+  sqlite3_bind_int (stmt, 3, end);
+  sqlite3_bind_text (stmt, 4, quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  if (!_cf_case_step_done (self, stmt, _("Adding the claim"), error))
+    return _cf_case_edit_failed (self);
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return id;
+}
+
+gint
+cf_case_find_quote (CfCase      *self,
+                    gint64       document_id,
+                    const char  *quote,
+                    guint        occurrence,
+                    GError     **error)
+{
+  g_autofree char *text = NULL;
+  gint64 length = 0;
+  const char *p;
+
+  g_return_val_if_fail (CF_IS_CASE (self), -1);
+  g_return_val_if_fail (quote != NULL, -1);
+
+  if (!_cf_case_check_open (self, error))
+    return -1;
+  if (!load_text_and_length (self, document_id, &text, &length, error))
+    return -1;
+  if (*quote == '\0')
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The quote is empty."));
+      return -1;
+    }
+  p = text;
+  for (guint i = 0; ; i++)
+    {
+      p = strstr (p, quote);
+      if (p == NULL)
+        {
+          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                       _("The quote “%s” does not appear in the document%s."), quote,
+                       occurrence > 0 ? _(" that many times") : "");
+          return -1;
+        }
+      if (i == occurrence)
+        break;
+      p = g_utf8_next_char (p);
+    }
+  return (gint) g_utf8_pointer_to_offset (text, p);
+}
+
+gboolean
+cf_case_delete_claim (CfCase  *self,
+                      gint64   claim_id,
+                      GError **error)
+{
+  static const char *steps[] = {
+    "DELETE FROM claim_tags WHERE claim_id = ?1",
+    "DELETE FROM claim_hypotheses WHERE claim_id = ?1",
+    "DELETE FROM notes WHERE target = 'claim' AND target_id = ?1",
+    "DELETE FROM claims WHERE id = ?1",
+  };
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return _cf_case_delete_record (self, claim_id, "SELECT 1 FROM claims WHERE id = ?1", _("claim"),
+                        steps, G_N_ELEMENTS (steps), _("Delete a claim"),
+                        _("Deleting the claim"), error);
+}
+
+CfClaim *
+cf_case_get_claim (CfCase  *self,
+                   gint64   claim_id,
+                   GError **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  return _cf_case_get_record (self, CF_RECORD_CLAIM, claim_id, _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_paraphrase (CfCase      *self,
+                              gint64       claim_id,
+                              const char  *paraphrase,
+                              GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if (paraphrase != NULL && !g_utf8_validate (paraphrase, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  return _cf_case_update_field (self, "UPDATE claims SET paraphrase = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_event_date (CfCase      *self,
+                              gint64       claim_id,
+                              const char  *event_date,
+                              GError     **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  return _cf_case_update_field (self, "UPDATE claims SET event_date = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
+                       _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_actor (CfCase  *self,
+                         gint64   claim_id,
+                         gint64   actor_id,
+                         GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autofree char *now = _cf_case_now_iso8601 ();
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  CF_CASE_BEGIN_EDIT (_("Set who asserts a claim"));
+  if (actor_id > 0 && !_cf_case_record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, _("actor"), error))
+    return _cf_case_edit_failed (self);
+  stmt = _cf_case_prepare (self, "UPDATE claims SET actor_id = ?2, modified = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return _cf_case_edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  _cf_case_bind_id_or_null (stmt, 2, actor_id);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  if (!_cf_case_step_done (self, stmt, _("Setting the actor"), error))
+    return _cf_case_edit_failed (self);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no %s with id %" PRId64 " in this case."), _("claim"), claim_id);
+      return _cf_case_edit_failed (self);
+    }
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_set_claim_actor_name (CfCase      *self,
+                              gint64       claim_id,
+                              const char  *name,
+                              GError     **error)
+{
+  g_autofree char *clean = NULL;
+  gint64 actor_id = 0;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (name != NULL)
+    clean = g_strstrip (g_strdup (name));
+  CF_CASE_BEGIN_EDIT (_("Set who asserts a claim"));
+  if (clean != NULL && *clean != '\0')
+    {
+      actor_id = cf_case_ensure_actor (self, clean, error);
+      if (actor_id == 0)
+        return _cf_case_edit_failed (self);
+    }
+  if (!cf_case_set_claim_actor (self, claim_id, actor_id, error))
+    return _cf_case_edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_set_claim_reliability (CfCase         *self,
+                               gint64          claim_id,
+                               CfReliability   value,
+                               GError        **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_RELIABILITY_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a reliability rating."));
+      return FALSE;
+    }
+  return _cf_case_update_field (self, "UPDATE claims SET reliability = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_TEXT_OR_NULL, cf_reliability_to_code (value), 0,
+                       _("Rate source reliability"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_credibility (CfCase         *self,
+                               gint64          claim_id,
+                               CfCredibility   value,
+                               GError        **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_CREDIBILITY_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a credibility rating."));
+      return FALSE;
+    }
+  return _cf_case_update_field (self, "UPDATE claims SET credibility = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
+                       _("Rate credibility"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_likelihood (CfCase        *self,
+                              gint64         claim_id,
+                              CfLikelihood   value,
+                              GError       **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_LIKELIHOOD_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a likelihood."));
+      return FALSE;
+    }
+  return _cf_case_update_field (self, "UPDATE claims SET likelihood = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
+                       _("Rate likelihood"), _("claim"), error);
+}
+
+gboolean
+cf_case_set_claim_confidence (CfCase        *self,
+                              gint64         claim_id,
+                              CfConfidence   value,
+                              GError       **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  if ((guint) value > CF_CONFIDENCE_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a confidence level."));
+      return FALSE;
+    }
+  return _cf_case_update_field (self, "UPDATE claims SET confidence = ?2, modified = ?3 WHERE id = ?1",
+                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
+                       _("Rate confidence"), _("claim"), error);
+}
+
+gboolean
+cf_case_add_claim_tag (CfCase  *self,
+                       gint64   claim_id,
+                       gint64   tag_id,
+                       GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  CF_CASE_BEGIN_EDIT (_("Tag a claim"));
+  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
+      || !_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, _("tag"), error))
+    return _cf_case_edit_failed (self);
+  stmt = _cf_case_prepare (self, "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return _cf_case_edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, tag_id);
+  if (!_cf_case_step_done (self, stmt, _("Tagging the claim"), error))
+    return _cf_case_edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_remove_claim_tag (CfCase  *self,
+                          gint64   claim_id,
+                          gint64   tag_id,
+                          GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  CF_CASE_BEGIN_EDIT (_("Remove a tag from a claim"));
+  stmt = _cf_case_prepare (self, "DELETE FROM claim_tags WHERE claim_id = ?1 AND tag_id = ?2", error);
+  if (stmt == NULL)
+    return _cf_case_edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, tag_id);
+  if (!_cf_case_step_done (self, stmt, _("Removing the tag"), error))
+    return _cf_case_edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+gboolean
+cf_case_set_claim_relation (CfCase      *self,
+                            gint64       claim_id,
+                            gint64       hypothesis_id,
+                            CfRelation   relation,
+                            GError     **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if ((guint) relation > CF_RELATION_LAST)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a relation."));
+      return FALSE;
+    }
+
+  CF_CASE_BEGIN_EDIT (_("Relate a claim to a hypothesis"));
+  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
+      || !_cf_case_record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, _("hypothesis"), error))
+    return _cf_case_edit_failed (self);
+  if (relation == CF_RELATION_NONE)
+    stmt = _cf_case_prepare (self, "DELETE FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", error);
+  else
+    stmt = _cf_case_prepare (self,
+                    "INSERT INTO claim_hypotheses (claim_id, hypothesis_id, relation) VALUES (?1, ?2, ?3) "
+                    "ON CONFLICT (claim_id, hypothesis_id) DO UPDATE SET relation = excluded.relation "
+                    "WHERE relation <> excluded.relation", error);
+  if (stmt == NULL)
+    return _cf_case_edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, hypothesis_id);
+  if (relation != CF_RELATION_NONE)
+    sqlite3_bind_text (stmt, 3, cf_relation_to_code (relation), -1, SQLITE_STATIC);
+  if (!_cf_case_step_done (self, stmt, _("Relating the claim"), error))
+    return _cf_case_edit_failed (self);
+  return cf_case_end_action (self, error);
+}
+
+CfRelation
+cf_case_get_claim_relation (CfCase *self,
+                            gint64  claim_id,
+                            gint64  hypothesis_id)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  CfRelation relation = CF_RELATION_NONE;
+
+  g_return_val_if_fail (CF_IS_CASE (self), CF_RELATION_NONE);
+
+  stmt = _cf_case_prepare (self, "SELECT relation FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", NULL);
+  if (stmt == NULL)
+    return CF_RELATION_NONE;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int64 (stmt, 2, hypothesis_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    cf_relation_from_code ((const char *) sqlite3_column_text (stmt, 0), &relation);
+  return relation;
+}
+
