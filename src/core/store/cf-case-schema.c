@@ -1,143 +1,282 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The SQL text of every case-file format version, and of the steps between them.
+ * A file is refused unless its schema is exactly one of these texts (compared as
+ * SQLite stores it), so a version's text never changes once files of it exist:
+ * a change is a new version plus an upgrade step (cf-case-upgrade.c runs them).
+ * What two versions share is written once, in the fragments below. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
 
 #include "cf-case-schema.h"
 
-/* Version 1. Ratings are stored as codes (reliability 'A'..'F', credibility 1..6,
- * likelihood 1..7 from "almost no chance" to "almost certain", confidence 1..3).
- * Offsets count Unicode characters of documents.text. The FTS tables use external
- * content so the text is stored once; our own triggers keep them in step, and a
- * file is refused if its schema differs from this text in any way. */
+/* --- fragments ------------------------------------------------------------------
+ * Each *_REST is a table's text after its id line, with the indexes and link tables
+ * that follow it; version 1 declares the ids
+ * "INTEGER PRIMARY KEY", version 2 "INTEGER PRIMARY KEY AUTOINCREMENT" so that an id
+ * is never handed out twice, even after the row that had it was deleted. */
+
+#define ID_V1 "  id INTEGER PRIMARY KEY"
+#define ID_V2 "  id INTEGER PRIMARY KEY AUTOINCREMENT"
+
+#define CASE_INFO_REST \
+  "  title TEXT NOT NULL DEFAULT '',\n" \
+  "  summary TEXT NOT NULL DEFAULT '',\n" \
+  "  incident_date TEXT,\n" \
+  "  marking TEXT NOT NULL DEFAULT '',\n" \
+  "  analyst TEXT NOT NULL DEFAULT '',\n" \
+  "  created TEXT NOT NULL,\n" \
+  "  modified TEXT NOT NULL\n" \
+  ");\n"
+
+#define DOCUMENT_REST \
+  ",\n" \
+  "  title TEXT NOT NULL DEFAULT '',\n" \
+  "  byline TEXT,\n" \
+  "  publisher TEXT,\n" \
+  "  url TEXT,\n" \
+  "  published TEXT,\n" \
+  "  imported TEXT NOT NULL,\n" \
+  "  language TEXT,\n" \
+  "  media_type TEXT NOT NULL,\n" \
+  "  filename TEXT,\n" \
+  "  note TEXT,\n"
+
+#define DOCUMENT_TEXT_REST \
+  "  text TEXT NOT NULL,\n" \
+  "  text_length INTEGER NOT NULL CHECK (text_length >= 0)\n" \
+  ");\n"
+
+#define ACTORS_REST \
+  ",\n" \
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,\n" \
+  "  description TEXT NOT NULL DEFAULT ''\n" \
+  ");\n"
+
+#define CLAIMS_REST \
+  ",\n" \
+  "  document_id INTEGER NOT NULL REFERENCES documents (id),\n" \
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),\n" \
+  "  end_offset INTEGER NOT NULL CHECK (end_offset > start_offset),\n" \
+  "  quote TEXT NOT NULL,\n" \
+  "  prefix TEXT NOT NULL DEFAULT '',\n" \
+  "  suffix TEXT NOT NULL DEFAULT '',\n" \
+  "  paraphrase TEXT NOT NULL DEFAULT '',\n" \
+  "  actor_id INTEGER REFERENCES actors (id),\n" \
+  "  reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),\n" \
+  "  credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),\n" \
+  "  likelihood INTEGER CHECK (likelihood BETWEEN 1 AND 7),\n" \
+  "  confidence INTEGER CHECK (confidence BETWEEN 1 AND 3),\n" \
+  "  event_date TEXT,\n" \
+  "  created TEXT NOT NULL,\n" \
+  "  modified TEXT NOT NULL\n" \
+  ");\n" \
+  "CREATE INDEX claims_by_document ON claims (document_id, start_offset);\n" \
+  "CREATE INDEX claims_by_actor ON claims (actor_id);\n"
+
+#define TAGS_REST \
+  ",\n" \
+  "  parent_id INTEGER REFERENCES tags (id),\n" \
+  "  name TEXT NOT NULL CHECK (name <> ''),\n" \
+  "  color TEXT NOT NULL DEFAULT '#f6d32d'\n" \
+  ");\n" \
+  "CREATE INDEX tags_by_parent ON tags (parent_id);\n" \
+  "CREATE TABLE claim_tags (\n" \
+  "  claim_id INTEGER NOT NULL REFERENCES claims (id),\n" \
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id),\n" \
+  "  PRIMARY KEY (claim_id, tag_id)\n" \
+  ");\n" \
+  "CREATE INDEX claim_tags_by_tag ON claim_tags (tag_id);\n"
+
+#define NOTES_REST \
+  ",\n" \
+  "  target TEXT NOT NULL CHECK (target IN ('case', 'document', 'claim')),\n" \
+  "  target_id INTEGER NOT NULL DEFAULT 0,\n" \
+  "  body TEXT NOT NULL,\n" \
+  "  created TEXT NOT NULL,\n" \
+  "  modified TEXT NOT NULL\n" \
+  ");\n" \
+  "CREATE INDEX notes_by_target ON notes (target, target_id);\n"
+
+#define HYPOTHESES_REST \
+  ",\n" \
+  "  title TEXT NOT NULL,\n" \
+  "  description TEXT NOT NULL DEFAULT '',\n" \
+  "  likelihood INTEGER CHECK (likelihood BETWEEN 1 AND 7),\n" \
+  "  confidence INTEGER CHECK (confidence BETWEEN 1 AND 3)\n" \
+  ");\n" \
+  "CREATE TABLE claim_hypotheses (\n" \
+  "  claim_id INTEGER NOT NULL REFERENCES claims (id),\n" \
+  "  hypothesis_id INTEGER NOT NULL REFERENCES hypotheses (id),\n" \
+  "  relation TEXT NOT NULL CHECK (relation IN ('consistent', 'inconsistent', 'neutral')),\n" \
+  "  PRIMARY KEY (claim_id, hypothesis_id)\n" \
+  ");\n" \
+  "CREATE INDEX claim_hypotheses_by_hypothesis ON claim_hypotheses (hypothesis_id);\n"
+
+#define CHANGE_LOG_REST \
+  ",\n" \
+  "  at TEXT NOT NULL,\n" \
+  "  summary TEXT NOT NULL,\n" \
+  "  detail TEXT\n" \
+  ");\n"
+
+/* The FTS tables use external content so the text is stored once; our own triggers
+ * keep them in step. */
+#define SEARCH_INDEXES \
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n" \
+  "CREATE VIRTUAL TABLE claims_fts USING fts5 (quote, paraphrase, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n" \
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 (body, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n" \
+  "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN\n" \
+  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n" \
+  "END;\n" \
+  "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN\n" \
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);\n" \
+  "END;\n" \
+  "CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN\n" \
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);\n" \
+  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n" \
+  "END;\n" \
+  "CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN\n" \
+  "  INSERT INTO claims_fts (rowid, quote, paraphrase) VALUES (new.id, new.quote, new.paraphrase);\n" \
+  "END;\n" \
+  "CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN\n" \
+  "  INSERT INTO claims_fts (claims_fts, rowid, quote, paraphrase) VALUES ('delete', old.id, old.quote, old.paraphrase);\n" \
+  "END;\n" \
+  "CREATE TRIGGER claims_au AFTER UPDATE OF quote, paraphrase ON claims BEGIN\n" \
+  "  INSERT INTO claims_fts (claims_fts, rowid, quote, paraphrase) VALUES ('delete', old.id, old.quote, old.paraphrase);\n" \
+  "  INSERT INTO claims_fts (rowid, quote, paraphrase) VALUES (new.id, new.quote, new.paraphrase);\n" \
+  "END;\n" \
+  "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN\n" \
+  "  INSERT INTO notes_fts (rowid, body) VALUES (new.id, new.body);\n" \
+  "END;\n" \
+  "CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN\n" \
+  "  INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', old.id, old.body);\n" \
+  "END;\n" \
+  "CREATE TRIGGER notes_au AFTER UPDATE OF body ON notes BEGIN\n" \
+  "  INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', old.id, old.body);\n" \
+  "  INSERT INTO notes_fts (rowid, body) VALUES (new.id, new.body);\n" \
+  "END;\n"
+
+/* --- version 1 -------------------------------------------------------------------
+ * Ratings are stored as codes (reliability 'A'..'F', credibility 1..6, likelihood
+ * 1..7 from "almost no chance" to "almost certain", confidence 1..3). Offsets count
+ * Unicode characters of documents.text. Each document holds its own copy of the
+ * bytes it was extracted from, with their SHA-256. */
 static const char schema_v1[] =
   "CREATE TABLE case_info (\n"
   "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
-  "  title TEXT NOT NULL DEFAULT '',\n"
-  "  summary TEXT NOT NULL DEFAULT '',\n"
-  "  incident_date TEXT,\n"
-  "  marking TEXT NOT NULL DEFAULT '',\n"
-  "  analyst TEXT NOT NULL DEFAULT '',\n"
-  "  created TEXT NOT NULL,\n"
-  "  modified TEXT NOT NULL\n"
-  ");\n"
+  CASE_INFO_REST
   "CREATE TABLE documents (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  title TEXT NOT NULL DEFAULT '',\n"
-  "  byline TEXT,\n"
-  "  publisher TEXT,\n"
-  "  url TEXT,\n"
-  "  published TEXT,\n"
-  "  imported TEXT NOT NULL,\n"
-  "  language TEXT,\n"
-  "  media_type TEXT NOT NULL,\n"
-  "  filename TEXT,\n"
-  "  note TEXT,\n"
+  ID_V1 DOCUMENT_REST
   "  sha256 TEXT NOT NULL,\n"
   "  original BLOB NOT NULL,\n"
-  "  text TEXT NOT NULL,\n"
-  "  text_length INTEGER NOT NULL CHECK (text_length >= 0)\n"
-  ");\n"
+  DOCUMENT_TEXT_REST
   "CREATE TABLE actors (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
-  "  description TEXT NOT NULL DEFAULT ''\n"
-  ");\n"
+  ID_V1 ACTORS_REST
   "CREATE TABLE claims (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  document_id INTEGER NOT NULL REFERENCES documents (id),\n"
-  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),\n"
-  "  end_offset INTEGER NOT NULL CHECK (end_offset > start_offset),\n"
-  "  quote TEXT NOT NULL,\n"
-  "  prefix TEXT NOT NULL DEFAULT '',\n"
-  "  suffix TEXT NOT NULL DEFAULT '',\n"
-  "  paraphrase TEXT NOT NULL DEFAULT '',\n"
-  "  actor_id INTEGER REFERENCES actors (id),\n"
-  "  reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),\n"
-  "  credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),\n"
-  "  likelihood INTEGER CHECK (likelihood BETWEEN 1 AND 7),\n"
-  "  confidence INTEGER CHECK (confidence BETWEEN 1 AND 3),\n"
-  "  event_date TEXT,\n"
-  "  created TEXT NOT NULL,\n"
-  "  modified TEXT NOT NULL\n"
-  ");\n"
-  "CREATE INDEX claims_by_document ON claims (document_id, start_offset);\n"
-  "CREATE INDEX claims_by_actor ON claims (actor_id);\n"
+  ID_V1 CLAIMS_REST
   "CREATE TABLE tags (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  parent_id INTEGER REFERENCES tags (id),\n"
-  "  name TEXT NOT NULL CHECK (name <> ''),\n"
-  "  color TEXT NOT NULL DEFAULT '#f6d32d'\n"
-  ");\n"
-  "CREATE INDEX tags_by_parent ON tags (parent_id);\n"
-  "CREATE TABLE claim_tags (\n"
-  "  claim_id INTEGER NOT NULL REFERENCES claims (id),\n"
-  "  tag_id INTEGER NOT NULL REFERENCES tags (id),\n"
-  "  PRIMARY KEY (claim_id, tag_id)\n"
-  ");\n"
-  "CREATE INDEX claim_tags_by_tag ON claim_tags (tag_id);\n"
+  ID_V1 TAGS_REST
   "CREATE TABLE notes (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  target TEXT NOT NULL CHECK (target IN ('case', 'document', 'claim')),\n"
-  "  target_id INTEGER NOT NULL DEFAULT 0,\n"
-  "  body TEXT NOT NULL,\n"
-  "  created TEXT NOT NULL,\n"
-  "  modified TEXT NOT NULL\n"
-  ");\n"
-  "CREATE INDEX notes_by_target ON notes (target, target_id);\n"
+  ID_V1 NOTES_REST
   "CREATE TABLE hypotheses (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  title TEXT NOT NULL,\n"
-  "  description TEXT NOT NULL DEFAULT '',\n"
-  "  likelihood INTEGER CHECK (likelihood BETWEEN 1 AND 7),\n"
-  "  confidence INTEGER CHECK (confidence BETWEEN 1 AND 3)\n"
-  ");\n"
-  "CREATE TABLE claim_hypotheses (\n"
-  "  claim_id INTEGER NOT NULL REFERENCES claims (id),\n"
-  "  hypothesis_id INTEGER NOT NULL REFERENCES hypotheses (id),\n"
-  "  relation TEXT NOT NULL CHECK (relation IN ('consistent', 'inconsistent', 'neutral')),\n"
-  "  PRIMARY KEY (claim_id, hypothesis_id)\n"
-  ");\n"
-  "CREATE INDEX claim_hypotheses_by_hypothesis ON claim_hypotheses (hypothesis_id);\n"
+  ID_V1 HYPOTHESES_REST
   "CREATE TABLE change_log (\n"
-  "  id INTEGER PRIMARY KEY,\n"
-  "  at TEXT NOT NULL,\n"
-  "  summary TEXT NOT NULL,\n"
-  "  detail TEXT\n"
+  ID_V1 CHANGE_LOG_REST
+  SEARCH_INDEXES;
+
+/* --- version 2 -------------------------------------------------------------------
+ * As version 1, plus (issue 10, "Format"):
+ * - ids are AUTOINCREMENT: a deleted claim's id is never given to a new one, so a
+ *   window still showing the old claim cannot edit the new one by mistake;
+ * - case_info.case_id: 16 random bytes as 32 lower-case hex digits, made when the
+ *   case is created (or upgraded), so a journal or copy can be matched to its case;
+ * - the bytes a document was extracted from are stored once in `originals` (keyed
+ *   by their SHA-256) and documents point at them, with the item's byte range when a
+ *   file held several items (a feed), instead of every item holding the whole file.
+ * case_info keeps its fixed id 1 (one row), so AUTOINCREMENT means nothing there. */
+static const char schema_v2[] =
+  "CREATE TABLE case_info (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  case_id TEXT NOT NULL CHECK (length (case_id) = 32 AND case_id NOT GLOB '*[^0-9a-f]*'),\n"
+  CASE_INFO_REST
+  "CREATE TABLE originals (\n"
+  ID_V2 ",\n"
+  "  sha256 TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),\n"
+  "  media_type TEXT NOT NULL,\n"
+  "  bytes BLOB NOT NULL\n"
   ");\n"
-  "CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n"
-  "CREATE VIRTUAL TABLE claims_fts USING fts5 (quote, paraphrase, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n"
-  "CREATE VIRTUAL TABLE notes_fts USING fts5 (body, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n"
-  "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN\n"
-  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n"
-  "END;\n"
-  "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN\n"
-  "  INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);\n"
-  "END;\n"
-  "CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN\n"
-  "  INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);\n"
-  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n"
-  "END;\n"
-  "CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN\n"
-  "  INSERT INTO claims_fts (rowid, quote, paraphrase) VALUES (new.id, new.quote, new.paraphrase);\n"
-  "END;\n"
-  "CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN\n"
-  "  INSERT INTO claims_fts (claims_fts, rowid, quote, paraphrase) VALUES ('delete', old.id, old.quote, old.paraphrase);\n"
-  "END;\n"
-  "CREATE TRIGGER claims_au AFTER UPDATE OF quote, paraphrase ON claims BEGIN\n"
-  "  INSERT INTO claims_fts (claims_fts, rowid, quote, paraphrase) VALUES ('delete', old.id, old.quote, old.paraphrase);\n"
-  "  INSERT INTO claims_fts (rowid, quote, paraphrase) VALUES (new.id, new.quote, new.paraphrase);\n"
-  "END;\n"
-  "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN\n"
-  "  INSERT INTO notes_fts (rowid, body) VALUES (new.id, new.body);\n"
-  "END;\n"
-  "CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN\n"
-  "  INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', old.id, old.body);\n"
-  "END;\n"
-  "CREATE TRIGGER notes_au AFTER UPDATE OF body ON notes BEGIN\n"
-  "  INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', old.id, old.body);\n"
-  "  INSERT INTO notes_fts (rowid, body) VALUES (new.id, new.body);\n"
-  "END;\n";
+  "CREATE TABLE documents (\n"
+  ID_V2 DOCUMENT_REST
+  "  original_id INTEGER NOT NULL REFERENCES originals (id),\n"
+  "  original_start INTEGER CHECK (original_start >= 0),\n"
+  "  original_end INTEGER CHECK ((original_end IS NULL) = (original_start IS NULL) AND original_end >= original_start),\n"
+  DOCUMENT_TEXT_REST
+  "CREATE INDEX documents_by_original ON documents (original_id);\n"
+  "CREATE TABLE actors (\n"
+  ID_V2 ACTORS_REST
+  "CREATE TABLE claims (\n"
+  ID_V2 CLAIMS_REST
+  "CREATE TABLE tags (\n"
+  ID_V2 TAGS_REST
+  "CREATE TABLE notes (\n"
+  ID_V2 NOTES_REST
+  "CREATE TABLE hypotheses (\n"
+  ID_V2 HYPOTHESES_REST
+  "CREATE TABLE change_log (\n"
+  ID_V2 CHANGE_LOG_REST
+  SEARCH_INDEXES;
+
+/* --- version 1 to 2 ----------------------------------------------------------------
+ * Every table is rebuilt (AUTOINCREMENT cannot be added in place): the search
+ * indexes, triggers and indexes go, the tables move aside as v1_*, the version-2
+ * schema is created from its own text (so the result compares equal to a new file),
+ * the rows are copied with their ids, and the v1_* tables are dropped. The upgrade
+ * runs this with foreign keys off, inside its one transaction. Documents and their
+ * originals are copied by cf-case-upgrade.c, which hashes each original itself
+ * rather than trusting the stored hash. */
+static const char migrate_1_prepare[] =
+  "DROP TRIGGER documents_ai; DROP TRIGGER documents_ad; DROP TRIGGER documents_au;\n"
+  "DROP TRIGGER claims_ai; DROP TRIGGER claims_ad; DROP TRIGGER claims_au;\n"
+  "DROP TRIGGER notes_ai; DROP TRIGGER notes_ad; DROP TRIGGER notes_au;\n"
+  "DROP TABLE documents_fts; DROP TABLE claims_fts; DROP TABLE notes_fts;\n"
+  "DROP INDEX claims_by_document; DROP INDEX claims_by_actor; DROP INDEX tags_by_parent;\n"
+  "DROP INDEX claim_tags_by_tag; DROP INDEX notes_by_target;\n"
+  "DROP INDEX claim_hypotheses_by_hypothesis;\n"
+  "ALTER TABLE case_info RENAME TO v1_case_info;\n"
+  "ALTER TABLE documents RENAME TO v1_documents;\n"
+  "ALTER TABLE actors RENAME TO v1_actors;\n"
+  "ALTER TABLE claims RENAME TO v1_claims;\n"
+  "ALTER TABLE tags RENAME TO v1_tags;\n"
+  "ALTER TABLE claim_tags RENAME TO v1_claim_tags;\n"
+  "ALTER TABLE notes RENAME TO v1_notes;\n"
+  "ALTER TABLE hypotheses RENAME TO v1_hypotheses;\n"
+  "ALTER TABLE claim_hypotheses RENAME TO v1_claim_hypotheses;\n"
+  "ALTER TABLE change_log RENAME TO v1_change_log;\n";
+
+static const char migrate_1_finish[] =
+  "INSERT INTO case_info (id, case_id, title, summary, incident_date, marking, analyst, created, modified)\n"
+  "  SELECT id, lower (hex (randomblob (16))), title, summary, incident_date, marking, analyst,\n"
+  "         created, modified FROM v1_case_info;\n"
+  "INSERT INTO actors (id, name, description) SELECT id, name, description FROM v1_actors ORDER BY id;\n"
+  "INSERT INTO claims (id, document_id, start_offset, end_offset, quote, prefix, suffix, paraphrase,\n"
+  "                    actor_id, reliability, credibility, likelihood, confidence, event_date,\n"
+  "                    created, modified)\n"
+  "  SELECT id, document_id, start_offset, end_offset, quote, prefix, suffix, paraphrase, actor_id,\n"
+  "         reliability, credibility, likelihood, confidence, event_date, created, modified\n"
+  "  FROM v1_claims ORDER BY id;\n"
+  "INSERT INTO tags (id, parent_id, name, color) SELECT id, parent_id, name, color FROM v1_tags ORDER BY id;\n"
+  "INSERT INTO claim_tags (claim_id, tag_id) SELECT claim_id, tag_id FROM v1_claim_tags;\n"
+  "INSERT INTO notes (id, target, target_id, body, created, modified)\n"
+  "  SELECT id, target, target_id, body, created, modified FROM v1_notes ORDER BY id;\n"
+  "INSERT INTO hypotheses (id, title, description, likelihood, confidence)\n"
+  "  SELECT id, title, description, likelihood, confidence FROM v1_hypotheses ORDER BY id;\n"
+  "INSERT INTO claim_hypotheses (claim_id, hypothesis_id, relation)\n"
+  "  SELECT claim_id, hypothesis_id, relation FROM v1_claim_hypotheses;\n"
+  "INSERT INTO change_log (id, at, summary, detail) SELECT id, at, summary, detail FROM v1_change_log ORDER BY id;\n"
+  "DROP TABLE v1_claim_hypotheses; DROP TABLE v1_claim_tags; DROP TABLE v1_notes;\n"
+  "DROP TABLE v1_claims; DROP TABLE v1_hypotheses; DROP TABLE v1_tags; DROP TABLE v1_actors;\n"
+  "DROP TABLE v1_documents; DROP TABLE v1_case_info; DROP TABLE v1_change_log;\n";
 
 const char * const _cf_case_tracked_tables[] = {
   "case_info",
@@ -155,14 +294,21 @@ const char * const _cf_case_tracked_tables[] = {
 const char *
 _cf_case_schema_sql (guint version)
 {
-  g_return_val_if_fail (version == 1, NULL);
-  return schema_v1;
+  switch (version)
+    {
+    case 1:
+      return schema_v1;
+    case 2:
+      return schema_v2;
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *
-_cf_case_migration_sql (guint from)
+_cf_case_migration_sql (guint              from,
+                        CfMigrationPhase   phase)
 {
-  /* There is only version 1 so far; version 2 will add its step here. */
-  g_return_val_if_fail (from == 0, NULL);
-  return NULL;
+  g_return_val_if_fail (from == 1, NULL);
+  return phase == CF_MIGRATION_PREPARE ? migrate_1_prepare : migrate_1_finish;
 }

@@ -5,12 +5,27 @@
 
 G_BEGIN_DECLS
 
-/* The SQL that creates schema version @version (1..CF_SCHEMA_VERSION) from nothing,
- * as one string of statements. What a file of that version must hold, exactly. */
+/* The newest format version this build knows how to make and upgrade to. It may be
+ * ahead of CF_SCHEMA_VERSION (cf-case-private.h), the version the store writes, while
+ * a new format is being built. */
+#define CF_SCHEMA_NEWEST 2
+
+/* Returns: (transfer none): the SQL that creates schema version @version
+ * (1..CF_SCHEMA_NEWEST) from nothing, as one string of statements; what a file of
+ * that version must hold, exactly. */
 const char *_cf_case_schema_sql       (guint version);
-/* The SQL that migrates version @from to @from + 1. */
-const char *_cf_case_migration_sql    (guint from);
-/* The tables whose rows undo tracks. */
+
+typedef enum
+{
+  CF_MIGRATION_PREPARE,   /* run before the new version's schema is created */
+  CF_MIGRATION_FINISH,    /* run after it, and after the step's own C code */
+} CfMigrationPhase;
+
+/* Returns: (transfer none): the SQL of one phase of the step from version @from to
+ * @from + 1 (see cf-case-upgrade.c). */
+const char *_cf_case_migration_sql    (guint            from,
+                                       CfMigrationPhase phase);
+/* The tables whose rows undo tracks (version 1; version 2 adds "originals"). */
 extern const char * const _cf_case_tracked_tables[];
 
 G_END_DECLS
