@@ -250,6 +250,27 @@ test_text_empty (void)
   g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY);
 }
 
+/* A UTF-8 text damaged in two places stays UTF-8: the two places become U+FFFD and
+ * the note says so, instead of the whole text turning into a legacy code page. */
+static void
+test_text_mostly_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture ("mostly-utf8.txt", "report.txt", &error);
+  const char *text;
+  guint replaced = 0;
+
+  g_assert_no_error (error);
+  text = first (docs)->text;
+  g_assert_true (g_str_has_prefix (text, "Звіт портової служби за березень\n\n"));
+  g_assert_nonnull (strstr (text, "прийняв \xEF\xBF\xBDсорок два судна"));
+  for (const char *p = strstr (text, "\xEF\xBF\xBD"); p != NULL; p = strstr (p + 3, "\xEF\xBF\xBD"))
+    replaced++;
+  g_assert_cmpuint (replaced, ==, 2);
+  g_assert_nonnull (first (docs)->note);
+  g_assert_nonnull (strstr (first (docs)->note, "UTF-8"));
+}
+
 /* ---- HTML ------------------------------------------------------------------------ */
 
 static void
@@ -1055,6 +1076,7 @@ main (int    argc,
   g_test_add_func ("/extract/text/latin1", test_text_latin1);
   g_test_add_func ("/extract/text/windows-1251", test_text_cp1251);
   g_test_add_func ("/extract/text/koi8-r", test_text_koi8r);
+  g_test_add_func ("/extract/text/mostly-utf8", test_text_mostly_utf8);
   g_test_add_func ("/extract/text/nul-bytes", test_text_nul);
   g_test_add_func ("/extract/text/undecodable", test_text_undecodable);
   g_test_add_func ("/extract/text/empty", test_text_empty);

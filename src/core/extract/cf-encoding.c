@@ -328,6 +328,45 @@ sniff_bomless_utf16 (const guchar *p,
   return NULL;
 }
 
+/* A UTF-8 text with a few damaged bytes (a bad copy, a cut-off upload) is still
+ * UTF-8: legacy 8-bit text almost never forms valid multi-byte sequences, so when
+ * at least 19 of every 20 non-ASCII sequences are valid, the others are damage. */
+#define MOSTLY_UTF8_MIN_VALID 8
+
+/* Counts the valid multi-byte UTF-8 sequences of @p and the bytes outside one. */
+static void
+count_utf8 (const guchar *p,
+            gsize         n,
+            gsize        *valid,
+            gsize        *invalid)
+{
+  gsize i = 0;
+
+  *valid = 0;
+  *invalid = 0;
+  while (i < n)
+    {
+      gunichar c;
+
+      if (p[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char_validated ((const char *) p + i, n - i);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          (*invalid)++;
+          i++;
+        }
+      else
+        {
+          (*valid)++;
+          i += g_utf8_skip[p[i]];
+        }
+    }
+}
+
 char *
 _cf_decode_text (const char  *data,
                  gsize        len,
@@ -340,7 +379,7 @@ _cf_decode_text (const char  *data,
   const char *canonical;
   const char *utf16;
   const SingleByteCharset *single;
-  gsize bom_len, n;
+  gsize bom_len, n, n_valid, n_invalid;
   gboolean has_controls = TRUE;
   char *out = NULL;
 
@@ -393,6 +432,20 @@ _cf_decode_text (const char  *data,
       out = g_strndup ((const char *) p, n);
       if (has_controls)
         normalise_controls (out);
+      return out;
+    }
+
+  count_utf8 (p, n, &n_valid, &n_invalid);
+  if (n_valid >= MOSTLY_UTF8_MIN_VALID && n_invalid * 19 <= n_valid)
+    {
+      out = g_utf8_make_valid ((const char *) p, n);
+      if (note != NULL && n_invalid == 1)
+        *note = g_strdup ("Read as UTF-8; 1 byte that is not valid UTF-8 was replaced "
+                          "by \xEF\xBF\xBD");
+      else if (note != NULL)
+        *note = g_strdup_printf ("Read as UTF-8; %" G_GSIZE_FORMAT " bytes that are not "
+                                 "valid UTF-8 were replaced by \xEF\xBF\xBD", n_invalid);
+      normalise_controls (out);
       return out;
     }
 

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* Decodes @len bytes of text to UTF-8, whatever the importer.
  *
  * Order of trust: a byte-order mark, then valid UTF-8 (which legacy text almost never
- * is, so it wins even over a declaration that says otherwise), then @declared (the
+ * is, so it wins even over a declaration that says otherwise), then UTF-8 with a few
+ * damaged bytes (replaced by U+FFFD, and the note says how many), then @declared (the
  * charset named by markup, may be NULL), then a guess among windows-1252,
  * windows-1251 and KOI8-R. Line endings become "\n". When the text was converted
  * from something else than UTF-8 or ASCII, *@note (if not NULL) gets a sentence for
