@@ -1028,6 +1028,128 @@ test_unknown_option_refused (void)
       }
 }
 
+/* Dates on the command line are ISO 8601: a date (2026-03-14, or 2026-03 and 2026 when
+ * that is all that is known) or a date-time (2026-03-14T09:30:00Z). Anything else is a
+ * usage error that names the option, and the case is not changed. */
+static const char *bad_dates[] = { "yesterday", "14/03/2026", "2026-13-01", "2026-02-30",
+                                   "2026-03-14T25:00:00Z", "2026-03-14 and more", "0" };
+
+static void
+test_date_incident_refused (void)
+{
+  g_auto(Fixture) f = { 0 };
+
+  fixture_init (&f);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_auto(CfTestRun) run = { 0 };
+
+      cf_test_run_cli (&run, "new", f.case_path, "--title", "T", "--incident-date", bad_dates[i]);
+      cf_test_assert_cli_error (&run, 2);
+      g_assert_nonnull (strstr (run.err, "--incident-date"));
+      g_assert_false (g_file_test (f.case_path, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_date_set_refused (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *document_id = NULL;
+  CfTestSnapshot before;
+
+  fixture_init (&f);
+  document_id = make_case_with_document (&f);
+  before = cf_test_snapshot_take (f.case_path);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_auto(CfTestRun) run = { 0 };
+
+      cf_test_run_cli (&run, "set", f.case_path, "incident_date", bad_dates[i]);
+      cf_test_assert_cli_error (&run, 2);
+      cf_test_run_cli (&run, "set", f.case_path, "--document", document_id, "published",
+                       bad_dates[i]);
+      cf_test_assert_cli_error (&run, 2);
+    }
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
+}
+
+static void
+test_date_published_refused (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *text_path = NULL;
+  CfTestSnapshot before;
+
+  fixture_init (&f);
+  text_path = write_file (&f, "depot.txt", sample_text, -1);
+  {
+    g_auto(CfTestRun) run = { 0 };
+    cf_test_run_ok (&run, "new", f.case_path, "--title", "Dates");
+  }
+  before = cf_test_snapshot_take (f.case_path);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_auto(CfTestRun) run = { 0 };
+
+      cf_test_run_cli (&run, "import", f.case_path, text_path, "--published", bad_dates[i]);
+      cf_test_assert_cli_error (&run, 2);
+      g_assert_nonnull (strstr (run.err, "--published"));
+    }
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
+}
+
+static void
+test_date_event_refused (void)
+{
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *document_id = NULL;
+  g_autofree char *claim_id = NULL;
+  CfTestSnapshot before;
+
+  fixture_init (&f);
+  document_id = make_case_with_document (&f);
+  claim_id = add_claim (&f, document_id, "two loud explosions");
+  before = cf_test_snapshot_take (f.case_path);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_auto(CfTestRun) run = { 0 };
+
+      cf_test_run_cli (&run, "claim", "rate", f.case_path, claim_id, "--event-date", bad_dates[i]);
+      cf_test_assert_cli_error (&run, 2);
+      g_assert_nonnull (strstr (run.err, "--event-date"));
+      cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
+                       "--quote", "timber", "--event-date", bad_dates[i]);
+      cf_test_assert_cli_error (&run, 2);
+    }
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
+}
+
+static void
+test_date_valid_accepted (void)
+{
+  const char *good[] = { "2026-03-14", "2026-03", "2026", "2026-03-14T09:30:00Z",
+                         "2026-03-14T09:30:00+02:00", "2026-03-14T09:30:00" };
+  g_auto(Fixture) f = { 0 };
+  g_autofree char *document_id = NULL;
+  g_autofree char *claim_id = NULL;
+
+  fixture_init (&f);
+  document_id = make_case_with_document (&f);
+  claim_id = add_claim (&f, document_id, "two loud explosions");
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_auto(CfTestRun) run = { 0 };
+      g_autoptr(JsonObject) claim = NULL;
+
+      cf_test_run_ok (&run, "set", f.case_path, "incident_date", good[i]);
+      cf_test_run_ok (&run, "set", f.case_path, "--document", document_id, "published", good[i]);
+      cf_test_run_ok (&run, "claim", "rate", f.case_path, claim_id, "--event-date", good[i]);
+      claim = cf_test_parse_object (run.out);
+      g_assert_cmpstr (json_object_get_string_member (claim, "event_date"), ==, good[i]);
+    }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -1151,6 +1273,11 @@ main (int    argc,
   g_test_add_func ("/cli/note/dash-text-refused", test_note_dash_text_refused);
   g_test_add_func ("/cli/note/dash-text-after-double-dash", test_note_dash_text_after_double_dash);
   g_test_add_func ("/cli/options/unknown-refused", test_unknown_option_refused);
+  g_test_add_func ("/cli/dates/incident-date-refused", test_date_incident_refused);
+  g_test_add_func ("/cli/dates/set-refused", test_date_set_refused);
+  g_test_add_func ("/cli/dates/published-refused", test_date_published_refused);
+  g_test_add_func ("/cli/dates/event-date-refused", test_date_event_refused);
+  g_test_add_func ("/cli/dates/valid-accepted", test_date_valid_accepted);
   g_test_add_func ("/cli/example-case", test_example_case);
 
   return g_test_run ();

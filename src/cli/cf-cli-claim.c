@@ -59,7 +59,8 @@ parse_ratings (Ratings *r)
   return cf_cli_parse_reliability (r->reliability_text, &r->reliability) &&
          cf_cli_parse_credibility (r->credibility_text, &r->credibility) &&
          cf_cli_parse_likelihood (r->likelihood_text, &r->likelihood) &&
-         cf_cli_parse_confidence (r->confidence_text, &r->confidence);
+         cf_cli_parse_confidence (r->confidence_text, &r->confidence) &&
+         cf_cli_check_date (r->event_date, "--event-date");
 }
 
 /* Applies what was given; inside an action of the caller. */

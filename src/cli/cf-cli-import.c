@@ -180,7 +180,8 @@ cf_cli_import (int    argc,
                                          "A file that cannot be imported is reported and "
                                          "the others are still imported (exit status 1)."),
                                        entries);
-  if (!cf_cli_parse_options (context, &argc, &argv))
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_date (m.published, "--published"))
     return CF_CLI_EXIT_USAGE;
 
   if (text_title != NULL)

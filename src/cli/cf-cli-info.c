@@ -46,6 +46,8 @@ cf_cli_set (int    argc,
                           "publisher, url, published, language"), name);
           return CF_CLI_EXIT_USAGE;
         }
+      if (field == CF_DOCUMENT_FIELD_PUBLISHED && !cf_cli_check_date (value, name))
+        return CF_CLI_EXIT_USAGE;
 
       kase = cf_cli_open_case (argv[1], FALSE);
       if (kase == NULL)
@@ -65,6 +67,8 @@ cf_cli_set (int    argc,
           return CF_CLI_EXIT_USAGE;
         }
 
+      if (field == CF_CASE_FIELD_INCIDENT_DATE && !cf_cli_check_date (value, name))
+        return CF_CLI_EXIT_USAGE;
       if (field == CF_CASE_FIELD_TITLE && value == NULL)
         {
           cf_cli_error (_("A case needs a title: give a VALUE that is not empty"));

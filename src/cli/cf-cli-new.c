@@ -79,6 +79,8 @@ cf_cli_new (int    argc,
       cf_cli_error (_("A new case needs a title: add --title TITLE"));
       return CF_CLI_EXIT_USAGE;
     }
+  if (!cf_cli_check_date (incident_date, "--incident-date"))
+    return CF_CLI_EXIT_USAGE;
 
   kase = cf_case_create (argv[1], title, &error);
   if (kase == NULL)

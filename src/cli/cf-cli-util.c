@@ -223,6 +223,74 @@ cf_cli_parse_id (const char *text,
   return TRUE;
 }
 
+/* YYYY, YYYY-MM or YYYY-MM-DD, each part in its range. */
+static gboolean
+is_iso8601_date (const char *text,
+                 gboolean    full)
+{
+  guint64 year, month = 1, day = 1;
+  g_auto(GStrv) parts = g_strsplit (text, "-", -1);
+  guint n = g_strv_length (parts);
+  const guint widths[] = { 4, 2, 2 };
+
+  if (n < 1 || n > 3 || (full && n != 3))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (strlen (parts[i]) != widths[i])
+        return FALSE;
+      for (const char *c = parts[i]; *c != '\0'; c++)
+        if (!g_ascii_isdigit (*c))
+          return FALSE;
+    }
+
+  year = g_ascii_strtoull (parts[0], NULL, 10);
+  if (n > 1)
+    month = g_ascii_strtoull (parts[1], NULL, 10);
+  if (n > 2)
+    day = g_ascii_strtoull (parts[2], NULL, 10);
+
+  return year >= 1 && month >= 1 && month <= 12 &&
+         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+gboolean
+cf_cli_check_date (const char *text,
+                   const char *what)
+{
+  const char *t;
+  gboolean valid;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  t = strchr (text, 'T');
+  if (t == NULL)
+    {
+      valid = is_iso8601_date (text, FALSE);
+    }
+  else
+    {
+      g_autofree char *date = g_strndup (text, t - text);
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) parsed = NULL;
+
+      valid = is_iso8601_date (date, TRUE);
+      if (valid)
+        {
+          /* without an offset the time is taken as it stands */
+          parsed = g_date_time_new_from_iso8601 (text, utc);
+          valid = parsed != NULL;
+        }
+    }
+
+  if (!valid)
+    cf_cli_error (_("“%s” is not a date for %s: give an ISO 8601 date such as 2026-03-14 "
+                    "(or 2026-03, 2026), or a date and time such as 2026-03-14T09:30:00Z"),
+                  text, what);
+  return valid;
+}
+
 /* The list of valid values for an error message: "A, B, C". */
 static char *
 join_codes (const char *(*to_code) (int),

@@ -96,6 +96,12 @@ gboolean   cf_cli_parse_id            (const char      *text,
                                        const char      *what,
                                        gint64          *out);
 
+/* Checks a date given as @what (an option or field name): ISO 8601, a date
+ * (2026-03-14, 2026-03 or 2026) or a date-time (2026-03-14T09:30:00Z). NULL or ""
+ * (which clears a date) succeeds; anything else prints a usage error naming @what. */
+gboolean   cf_cli_check_date          (const char      *text,
+                                       const char      *what);
+
 /* Rating parsers for options: NULL or "" leaves *@out alone and succeeds; an
  * unknown value prints the valid ones. FALSE means exit with 2. */
 gboolean   cf_cli_parse_reliability   (const char      *text,
