@@ -354,6 +354,34 @@ test_html_script_only (void)
   g_assert_nonnull (strstr (error->message, "contains no text"));
 }
 
+/* javascript:, data: and file: URLs from a page's canonical link, og:url or JSON-LD
+ * never become the document's link. */
+static void
+test_html_non_web_url_dropped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture ("non-web-url.html", "fares.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->title, ==, "Ferry fares rise in June");
+  g_assert_null (first (docs)->url);
+}
+
+/* Passing over a hostile canonical link, the next http(s) source of the URL counts. */
+static void
+test_html_web_url_after_non_web (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs =
+    extract ("<html><head><link rel=\"canonical\" href=\" JavaScript:alert(1)\">"
+             "<meta property=\"og:url\" content=\"HTTPS://ferry.example/fares\"></head>"
+             "<body><p>Fares rise by six per cent from June, the operator said.</p></body>"
+             "</html>", "fares.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->url, ==, "HTTPS://ferry.example/fares");
+}
+
 #define LYING_PAGE \
   "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=%s\">" \
   "<title>%s</title></head><body><p>%s</p></body></html>"
@@ -857,6 +885,26 @@ test_atom (void)
   g_assert_cmpstr (d->text, ==, "Erster Absatz.\n\nZweiter.");
 }
 
+/* A feed item's link is kept only when it is http or https. */
+static void
+test_feed_non_web_link_dropped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs =
+    extract ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Port</title>"
+             "<item><title>One</title><link>javascript:alert(1)</link>"
+             "<description>First item.</description></item>"
+             "<item><title>Two</title><link>vbscript:msgbox(1)</link>"
+             "<guid>https://port.example/2</guid><description>Second item.</description></item>"
+             "</channel></rss>", "feed.xml", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  g_assert_null (((CfExtractedDocument *) g_ptr_array_index (docs, 0))->url);
+  g_assert_cmpstr (((CfExtractedDocument *) g_ptr_array_index (docs, 1))->url, ==,
+                   "https://port.example/2");
+}
+
 static void
 test_sniff (void)
 {
@@ -1084,6 +1132,8 @@ main (int    argc,
   g_test_add_func ("/extract/html/article", test_html_article);
   g_test_add_func ("/extract/html/empty-head", test_html_empty_head);
   g_test_add_func ("/extract/html/script-only-refused", test_html_script_only);
+  g_test_add_func ("/extract/html/non-web-url-dropped", test_html_non_web_url_dropped);
+  g_test_add_func ("/extract/html/web-url-after-non-web", test_html_web_url_after_non_web);
   g_test_add_func ("/extract/sniff/html-by-first-element", test_sniff_html_by_first_element);
   g_test_add_func ("/extract/html/windows-1251-undeclared", test_text_cp1251_html);
   g_test_add_func ("/extract/html/charset-lies", test_html_charset_lies);
@@ -1103,6 +1153,7 @@ main (int    argc,
   g_test_add_func ("/extract/too-large", test_too_large);
   g_test_add_func ("/extract/feed/rss", test_rss);
   g_test_add_func ("/extract/feed/atom", test_atom);
+  g_test_add_func ("/extract/feed/non-web-link-dropped", test_feed_non_web_link_dropped);
   g_test_add_func ("/extract/sniff", test_sniff);
   g_test_add_func ("/extract/determinism", test_determinism);
   g_test_add_func ("/extract/fixtures", test_fixtures);

@@ -24,6 +24,12 @@ void                 _cf_extract_init_libxml        (void);
  * date we understand. */
 char                *_cf_normalise_date             (const char  *s);
 
+/* @url (whose leading white space is dropped) if it is an http or https URL, the
+ * only kind a source may link to; otherwise frees it and returns NULL, so that a
+ * page or feed cannot give a document a javascript:, data: or file: link.
+ * @url: (nullable) (transfer full). Returns: (transfer full) (nullable). */
+char                *_cf_web_url_or_null            (char        *url);
+
 /* Collapses runs of white space (including no-break space) to one space and trims.
  * @s: (nullable). Returns: (transfer full) (nullable) NULL only for NULL. */
 char                *_cf_collapse_whitespace        (const char  *s);

@@ -101,6 +101,20 @@ _cf_collapse_whitespace (const char *s)
   return g_string_free (out, FALSE);
 }
 
+char *
+_cf_web_url_or_null (char *url)
+{
+  if (url != NULL)
+    {
+      g_strchug (url);
+      if (g_ascii_strncasecmp (url, "http://", 7) == 0 ||
+          g_ascii_strncasecmp (url, "https://", 8) == 0)
+        return url;
+    }
+  g_free (url);
+  return NULL;
+}
+
 static int
 month_from_name (const char *s)
 {

@@ -31,7 +31,7 @@ typedef struct
   char *published;      /* ISO 8601 date or date-time */
   char *site_name;
   char *language;       /* BCP 47 tag, e.g. "en", "uk" */
-  char *url;            /* canonical URL */
+  char *url;            /* canonical URL: http or https only */
   char *text;
   char *media_type;     /* of the input: "text/html", "text/plain", "application/rss+xml", ... */
   char *note;           /* for the user: e.g. "Converted from windows-1251", or NULL */

@@ -302,14 +302,14 @@ rss_item (xmlNode    *item,
   if (content == NULL)
     content = first_child (item, "description");
   doc->title = child_text (item, "title");
-  doc->url = child_text (item, "link");
+  doc->url = _cf_web_url_or_null (child_text (item, "link"));
   if (doc->url == NULL)
     {
       xmlNode *guid = first_child (item, "guid");
       xmlChar *permalink = guid ? xmlGetProp (guid, (const xmlChar *) "isPermaLink") : NULL;
 
       if (guid != NULL && (permalink == NULL || strcmp ((char *) permalink, "false") != 0))
-        doc->url = simple_text (guid);
+        doc->url = _cf_web_url_or_null (simple_text (guid));
       xmlFree (permalink);
     }
   date = child_text (item, "pubDate");
@@ -362,7 +362,7 @@ atom_entry (xmlNode    *entry,
           xmlChar *href = xmlGetProp (c, (const xmlChar *) "href");
 
           if (href != NULL && (rel == NULL || strcmp ((char *) rel, "alternate") == 0))
-            doc->url = g_strdup ((char *) href);
+            doc->url = _cf_web_url_or_null (g_strdup ((char *) href));
           xmlFree (rel);
           xmlFree (href);
         }

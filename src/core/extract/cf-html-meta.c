@@ -718,8 +718,9 @@ _cf_html_fill_metadata (Page                *page,
   doc->language = first_nonempty (g_strdup (page->html_lang),
                                   meta_value (page, "=content-language"),
                                   g_strdup (ld.language), END_OF_LIST);
-  doc->url = first_nonempty (g_strdup (page->canonical), meta_value (page, "~og:url"),
-                             g_strdup (ld.url), END_OF_LIST);
+  doc->url = first_nonempty (_cf_web_url_or_null (g_strdup (page->canonical)),
+                             _cf_web_url_or_null (meta_value (page, "~og:url")),
+                             _cf_web_url_or_null (g_strdup (ld.url)), END_OF_LIST);
 
   /* Collapse white space in single-line fields. */
   {
