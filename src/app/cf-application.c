@@ -9,15 +9,12 @@
 #include "cf-about.h"
 #include "cf-app-util.h"
 #include "cf-application.h"
-#include "cf-benchmark.h"
 #include "cf-preferences-window.h"
 #include "cf-window.h"
 
 struct _CfApplication
 {
   AdwApplication parent_instance;
-
-  gboolean       benchmark;
 };
 
 G_DEFINE_FINAL_TYPE (CfApplication, cf_application, ADW_TYPE_APPLICATION)
@@ -425,12 +422,6 @@ cf_application_activate (GApplication *application)
   CfApplication *self = CF_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (self->benchmark)
-    {
-      cf_benchmark_run (GTK_APPLICATION (self), NULL);
-      return;
-    }
-
   if (window == NULL)
     window = GTK_WINDOW (cf_window_new (ADW_APPLICATION (self)));
   gtk_window_present (window);
@@ -444,30 +435,8 @@ cf_application_open (GApplication  *application,
 {
   CfApplication *self = CF_APPLICATION (application);
 
-  if (self->benchmark)
-    {
-      cf_benchmark_run (GTK_APPLICATION (self), files[0]);
-      return;
-    }
-
   for (int i = 0; i < n_files; i++)
     cf_application_open_case_file (self, files[i]);
-}
-
-static int
-cf_application_handle_local_options (GApplication *application,
-                                     GVariantDict *options)
-{
-  CfApplication *self = CF_APPLICATION (application);
-
-  if (g_variant_dict_contains (options, "benchmark"))
-    {
-      /* Measure in this process, never in an already running instance. */
-      self->benchmark = TRUE;
-      g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
-    }
-
-  return -1;
 }
 
 static void
@@ -478,19 +447,11 @@ cf_application_class_init (CfApplicationClass *klass)
   app_class->startup = cf_application_startup;
   app_class->activate = cf_application_activate;
   app_class->open = cf_application_open;
-  app_class->handle_local_options = cf_application_handle_local_options;
 }
 
 static void
 cf_application_init (CfApplication *self)
 {
-  static const GOptionEntry entries[] = {
-    { "benchmark", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Measure start-up, highlighting and scrolling, print the times and quit"), NULL },
-    { NULL }
-  };
-
-  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 CfApplication *

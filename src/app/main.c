@@ -7,15 +7,12 @@
 #include <locale.h>
 
 #include "cf-application.h"
-#include "cf-benchmark.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(CfApplication) app = NULL;
-
-  cf_benchmark_mark_start ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
