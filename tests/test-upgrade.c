@@ -1,0 +1,755 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The format upgrade (cf-case-upgrade.c) as a user meets it: a version-1 case made
+ * with today's store becomes version 2 with every record kept, each original stored
+ * once, ids that are never reused and an identity of its own; the old file stays
+ * beside it as a backup; a file from a newer version, an altered file or one with a
+ * journal is refused and left alone; and under injected I/O faults every failed
+ * upgrade leaves the old file byte for byte as it was. The fault VFS here is a small
+ * one of our own (tests/test-faults.c keeps its shim to itself). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cf-case.h"
+#include "cf-case-private.h"
+#include "cf-case-schema.h"
+#include "cf-case-upgrade-private.h"
+
+/* --- files ------------------------------------------------------------------------ */
+
+/* isolated per test by G_TEST_OPTION_ISOLATE_DIRS */
+static char *
+tmp_path (const char *name)
+{
+  const char *dir = g_get_user_data_dir ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_file_is (const char *path,
+                GBytes     *expected)
+{
+  g_autoptr(GBytes) now = read_bytes (path);
+
+  g_assert_true (g_bytes_equal (now, expected));
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in the test's folder, sorted, one string. */
+static char *
+folder_listing (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_user_data_dir (), 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = read_bytes (from);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+/* --- a version-1 case ------------------------------------------------------------- */
+
+static const char feed_bytes[] =
+  "<?xml version=\"1.0\"?><rss><channel><title>Wire</title>"
+  "<item><title>Depot hit</title></item><item><title>Bridge closed</title></item>"
+  "<item><title>Talks resume</title></item></channel></rss>";
+
+static const char *item_texts[] = {
+  "Officials said a drone struck the depot at dawn.",
+  "The bridge was closed after the strike, a spokesperson said.",
+  "Talks resumed on Tuesday, both ministries said.",
+};
+
+static gint64
+add_document (CfCase     *kase,
+              const char *title,
+              const char *text,
+              GBytes     *original)
+{
+  g_autoptr(GError) error = NULL;
+  CfDocumentFields fields = {
+    .title = title,
+    .publisher = "Wire",
+    .url = "https://example.org/feed.xml",
+    .media_type = "application/rss+xml",
+    .text = text,
+    .original = original,
+  };
+  gint64 id = cf_case_add_document (kase, &fields, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_claim (CfCase     *kase,
+           gint64      document_id,
+           const char *quote)
+{
+  g_autoptr(GError) error = NULL;
+  gint start = cf_case_find_quote (kase, document_id, quote, 0, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = cf_case_add_claim (kase, document_id, start, start + (gint) g_utf8_strlen (quote, -1),
+                          quote, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A case of every kind of record: three feed items sharing one original, a pasted
+ * text, rated and tagged claims, notes, a hypothesis with a relation, and a deleted
+ * claim (the one whose id version 1 would hand out again). */
+static void
+make_v1_case (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = cf_case_create (path, "Depot strike", &error);
+  g_autoptr(GBytes) feed = g_bytes_new_static (feed_bytes, sizeof feed_bytes - 1);
+  gint64 docs[G_N_ELEMENTS (item_texts)], pasted, claim1, claim2, claim3, parent, child;
+  gint64 hypothesis;
+
+  g_assert_no_error (error);
+  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_MARKING, "TLP:AMBER", &error));
+  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_INCIDENT_DATE, "2026-03-01", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (item_texts); i++)
+    docs[i] = add_document (kase, "Item", item_texts[i], feed);
+  pasted = cf_case_import_text (kase, "Notes from a call", "The depot burned for hours.", &error);
+  g_assert_no_error (error);
+
+  claim1 = add_claim (kase, docs[0], "a drone struck the depot");
+  claim2 = add_claim (kase, docs[1], "The bridge was closed");
+  claim3 = add_claim (kase, pasted, "burned for hours");
+  g_assert_true (cf_case_set_claim_reliability (kase, claim1, CF_RELIABILITY_B, &error));
+  g_assert_true (cf_case_set_claim_credibility (kase, claim1, CF_CREDIBILITY_2, &error));
+  g_assert_true (cf_case_set_claim_paraphrase (kase, claim1, "A drone hit the depot.", &error));
+  g_assert_true (cf_case_set_claim_actor_name (kase, claim1, "Officials", &error));
+  g_assert_true (cf_case_set_claim_likelihood (kase, claim2, CF_LIKELIHOOD_LIKELY, &error));
+
+  parent = cf_case_add_tag (kase, "Attack", 0, NULL, &error);
+  child = cf_case_add_tag (kase, "Drone", parent, "#3584e4", &error);
+  g_assert_true (cf_case_add_claim_tag (kase, claim1, child, &error));
+  g_assert_true (cf_case_add_claim_tag (kase, claim2, parent, &error));
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_case_add_note (kase, CF_NOTE_TARGET_CASE, 0, "Ask the wire for photos.", &error), >, 0);
+  g_assert_cmpint (cf_case_add_note (kase, CF_NOTE_TARGET_CLAIM, claim1, "Matches the satellite image.", &error), >, 0);
+  hypothesis = cf_case_add_hypothesis (kase, "It was a drone", "Not a fire.", &error);
+  g_assert_true (cf_case_set_claim_relation (kase, claim1, hypothesis, CF_RELATION_CONSISTENT, &error));
+  g_assert_true (cf_case_delete_claim (kase, claim3, &error));
+  g_assert_no_error (error);
+  cf_case_close (kase);
+}
+
+/* --- reading both versions with plain SQLite --------------------------------------- */
+
+static int
+append_row_cb (void  *user_data,
+               int    n_columns,
+               char **values,
+               char **names)
+{
+  GString *out = user_data;
+
+  for (int i = 0; i < n_columns; i++)
+    g_string_append_printf (out, "%s|", values[i] != NULL ? values[i] : "NULL");
+  g_string_append_c (out, '\n');
+  return 0;
+}
+
+static char *
+rows (const char *path,
+      const char *sql)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, append_row_cb, out, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+count (const char *path,
+       const char *sql)
+{
+  g_autofree char *text = rows (path, sql);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* What both versions hold in the same columns. */
+static const char *common_queries[] = {
+  "SELECT id, title, summary, incident_date, marking, analyst, created, modified FROM case_info",
+  "SELECT id, title, byline, publisher, url, published, imported, language, media_type, "
+  "  filename, note, text, text_length FROM documents ORDER BY id",
+  "SELECT * FROM actors ORDER BY id",
+  "SELECT * FROM claims ORDER BY id",
+  "SELECT * FROM tags ORDER BY id",
+  "SELECT * FROM claim_tags ORDER BY 1, 2",
+  "SELECT * FROM notes ORDER BY id",
+  "SELECT * FROM hypotheses ORDER BY id",
+  "SELECT * FROM claim_hypotheses ORDER BY 1, 2",
+};
+
+static void
+assert_same_records (const char *v1_path,
+                     const char *v2_path)
+{
+  g_autofree char *v1_log = NULL;
+  g_autofree char *v2_log = NULL;
+  g_autofree char *v1_originals = NULL;
+  g_autofree char *v2_originals = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (common_queries); i++)
+    {
+      g_autofree char *before = rows (v1_path, common_queries[i]);
+      g_autofree char *after = rows (v2_path, common_queries[i]);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* every document still reaches the very bytes it was extracted from */
+  v1_originals = rows (v1_path, "SELECT id, hex (original) FROM documents ORDER BY id");
+  v2_originals = rows (v2_path, "SELECT d.id, hex (o.bytes) FROM documents d "
+                                "JOIN originals o ON o.id = d.original_id ORDER BY d.id");
+  g_assert_cmpstr (v2_originals, ==, v1_originals);
+
+  /* the change log keeps its entries and says the file was upgraded */
+  v1_log = rows (v1_path, "SELECT id, at, summary, detail FROM change_log ORDER BY id");
+  v2_log = rows (v2_path, "SELECT id, at, summary, detail FROM change_log ORDER BY id");
+  g_assert_true (g_str_has_prefix (v2_log, v1_log));
+  g_assert_nonnull (strstr (v2_log + strlen (v1_log), "format 2"));
+}
+
+/* The store's own checks of a version-2 file, as open will make them. */
+static void
+assert_sound_v2 (const char *path)
+{
+  g_autofree char *version = rows (path, "PRAGMA user_version");
+  g_autofree char *check = rows (path, "PRAGMA integrity_check");
+  g_autofree char *keys = rows (path, "PRAGMA foreign_key_check");
+  g_autofree char *search = rows (path, "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'drone'");
+
+  g_assert_cmpstr (version, ==, "2|\n");
+  g_assert_cmpstr (check, ==, "ok|\n");
+  g_assert_cmpstr (keys, ==, "");
+  /* the search indexes were filled again */
+  g_assert_cmpstr (search, ==, "1|\n");
+}
+
+static char *
+upgrade_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *backup = NULL;
+  guint from = 0;
+
+  g_assert_true (_cf_case_upgrade_file_to (path, 2, &from, &backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (from, ==, 1);
+  g_assert_nonnull (backup);
+  return backup;
+}
+
+/* --- tests -------------------------------------------------------------------------- */
+
+static void
+test_keeps_every_record (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+
+  make_v1_case (path);
+  backup = upgrade_ok (path);
+  assert_sound_v2 (path);
+  assert_same_records (backup, path);
+}
+
+static void
+test_stores_each_original_once (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+
+  make_v1_case (path);
+  g_assert_cmpint (count (path, "SELECT count (*) FROM documents"), ==, 4);
+  backup = upgrade_ok (path);
+
+  /* three feed items share the feed's bytes; the pasted text has its own */
+  g_assert_cmpint (count (path, "SELECT count (*) FROM originals"), ==, 2);
+  g_assert_cmpint (count (path, "SELECT count (DISTINCT original_id) FROM documents "
+                                "WHERE title = 'Item'"), ==, 1);
+  g_assert_cmpint (count (path, "SELECT count (*) FROM originals "
+                                "WHERE sha256 = lower (sha256) AND length (sha256) = 64"), ==, 2);
+}
+
+static void
+test_never_reuses_ids (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+  g_autofree char *tables = NULL;
+  sqlite3 *db = NULL;
+
+  make_v1_case (path);
+  backup = upgrade_ok (path);
+
+  tables = rows (path, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                       "AND sql LIKE '%PRIMARY KEY AUTOINCREMENT%' ORDER BY name");
+  g_assert_cmpstr (tables, ==, "actors|\nchange_log|\nclaims|\ndocuments|\nhypotheses|\n"
+                               "notes|\noriginals|\ntags|\n");
+
+  /* the newest claim goes; the next one gets a new id, not its id again */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DELETE FROM claim_hypotheses WHERE claim_id = 2;"
+                                 "DELETE FROM claim_tags WHERE claim_id = 2;"
+                                 "DELETE FROM claims WHERE id = 2;"
+                                 "INSERT INTO claims (document_id, start_offset, end_offset, quote, "
+                                 "  created, modified) VALUES (1, 0, 9, 'Officials', 'now', 'now');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_last_insert_rowid (db), ==, 3);
+  sqlite3_close (db);
+}
+
+static void
+test_gives_the_case_an_identity (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *twin = tmp_path ("twin.casefile");
+  g_autofree char *backup = NULL;
+  g_autofree char *twin_backup = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *twin_id = NULL;
+
+  make_v1_case (path);
+  copy_file (path, twin);
+  backup = upgrade_ok (path);
+  twin_backup = upgrade_ok (twin);
+
+  id = rows (path, "SELECT case_id FROM case_info");
+  twin_id = rows (twin, "SELECT case_id FROM case_info");
+  g_assert_cmpuint (strlen (id), ==, 32 + 2);
+  g_assert_true (strspn (id, "0123456789abcdef") == 32);
+  /* two copies of one file become two cases */
+  g_assert_cmpstr (id, !=, twin_id);
+}
+
+static void
+test_keeps_a_backup (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *expected = tmp_path ("strike.v1-backup.casefile");
+  g_autofree char *backup = NULL;
+  g_autoptr(GBytes) old = NULL;
+
+  make_v1_case (path);
+  old = read_bytes (path);
+  backup = upgrade_ok (path);
+
+  g_assert_cmpstr (backup, ==, expected);
+  assert_file_is (backup, old);
+  /* the backup is a version-1 case as good as the original was */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CfCase) kase = cf_case_open (backup, CF_CASE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Depot strike");
+  }
+}
+
+static void
+test_backup_never_overwrites (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *taken = tmp_path ("strike.v1-backup.casefile");
+  g_autofree char *expected = tmp_path ("strike.v1-backup-2.casefile");
+  g_autofree char *backup = NULL;
+  g_autoptr(GBytes) mine = g_bytes_new_static ("keep me", 7);
+
+  make_v1_case (path);
+  g_assert_true (g_file_set_contents (taken, "keep me", 7, NULL));
+  backup = upgrade_ok (path);
+
+  g_assert_cmpstr (backup, ==, expected);
+  assert_file_is (taken, mine);
+}
+
+static void
+test_follows_a_symlink (void)
+{
+  g_autofree char *real = tmp_path ("strike.casefile");
+  g_autofree char *link = tmp_path ("link.casefile");
+  g_autofree char *expected = tmp_path ("strike.v1-backup.casefile");
+  g_autofree char *backup = NULL;
+
+  make_v1_case (real);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  backup = upgrade_ok (link);
+
+  /* the real file was upgraded; the link still points at it */
+  g_assert_cmpstr (backup, ==, expected);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  assert_sound_v2 (real);
+}
+
+/* Asserts that upgrading @path fails with @code and leaves the folder as it was. */
+static void
+assert_refused (const char *path,
+                gint        code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autofree char *listing = folder_listing ();
+  g_autofree char *listing_after = NULL;
+  char *backup = NULL;
+
+  g_assert_false (_cf_case_upgrade_file_to (path, 2, NULL, &backup, &error));
+  g_assert_error (error, CF_CASE_ERROR, code);
+  g_assert_null (backup);
+  assert_file_is (path, before);
+  listing_after = folder_listing ();
+  g_assert_cmpstr (listing_after, ==, listing);
+}
+
+static void
+test_refuses_a_newer_version (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autoptr(GBytes) bytes = NULL;
+  guint8 *data;
+  gsize size;
+
+  make_v1_case (path);
+  bytes = read_bytes (path);
+  data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
+  data[63] = CF_SCHEMA_NEWEST + 1;   /* user_version, big-endian at offset 60 */
+  g_assert_true (g_file_set_contents (path, (const char *) data, size, NULL));
+  g_free (data);
+
+  assert_refused (path, CF_CASE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuses_an_altered_file (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  sqlite3 *db = NULL;
+
+  make_v1_case (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER notes_wipe AFTER INSERT ON notes "
+                                     "BEGIN DELETE FROM notes; END;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (path, CF_CASE_ERROR_DAMAGED);
+}
+
+static void
+test_refuses_a_file_with_a_journal (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *journal = tmp_path ("strike.casefile-journal");
+
+  make_v1_case (path);
+  g_assert_true (g_file_set_contents (journal, "not empty", -1, NULL));
+
+  assert_refused (path, CF_CASE_ERROR_BUSY);
+}
+
+static void
+test_leaves_the_current_version_alone (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *backup = NULL;
+  char *none = NULL;
+  guint from = 0;
+
+  make_v1_case (path);
+  before = read_bytes (path);
+  /* what open will call: this build still writes version 1 */
+  g_assert_true (_cf_case_upgrade_file (path, &from, &none, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (from, ==, CF_SCHEMA_VERSION);
+  g_assert_null (none);
+  assert_file_is (path, before);
+
+  backup = upgrade_ok (path);
+  g_clear_pointer (&before, g_bytes_unref);
+  before = read_bytes (path);
+  g_assert_true (_cf_case_upgrade_file_to (path, 2, &from, &none, &error));
+  g_assert_cmpuint (from, ==, 2);
+  g_assert_null (none);
+  assert_file_is (path, before);
+}
+
+/* --- under faults --------------------------------------------------------------------
+ * A VFS shim over the default one: from the N-th file operation on, every open,
+ * read, write, truncate, sync and delete fails, as a full or failing disk would. */
+
+typedef struct
+{
+  sqlite3_file  base;
+  sqlite3_file *real;   /* lives right after this struct */
+} ShimFile;
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs shim_vfs;
+static int ops_before_fault = -1;   /* -1: no faults */
+
+static gboolean
+fault_now (void)
+{
+  if (ops_before_fault < 0)
+    return FALSE;
+  if (ops_before_fault == 0)
+    return TRUE;
+  ops_before_fault--;
+  return FALSE;
+}
+
+#define REAL(file) (((ShimFile *) (file))->real)
+
+static int
+shim_close (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xClose (REAL (file));
+}
+
+static int
+shim_read (sqlite3_file *file, void *buffer, int amount, sqlite3_int64 offset)
+{
+  if (fault_now ())
+    return SQLITE_IOERR_READ;
+  return REAL (file)->pMethods->xRead (REAL (file), buffer, amount, offset);
+}
+
+static int
+shim_write (sqlite3_file *file, const void *buffer, int amount, sqlite3_int64 offset)
+{
+  if (fault_now ())
+    return SQLITE_FULL;
+  return REAL (file)->pMethods->xWrite (REAL (file), buffer, amount, offset);
+}
+
+static int
+shim_truncate (sqlite3_file *file, sqlite3_int64 size)
+{
+  if (fault_now ())
+    return SQLITE_IOERR_TRUNCATE;
+  return REAL (file)->pMethods->xTruncate (REAL (file), size);
+}
+
+static int
+shim_sync (sqlite3_file *file, int flags)
+{
+  if (fault_now ())
+    return SQLITE_IOERR_FSYNC;
+  return REAL (file)->pMethods->xSync (REAL (file), flags);
+}
+
+static int
+shim_file_size (sqlite3_file *file, sqlite3_int64 *size)
+{
+  return REAL (file)->pMethods->xFileSize (REAL (file), size);
+}
+
+static int
+shim_lock (sqlite3_file *file, int level)
+{
+  return REAL (file)->pMethods->xLock (REAL (file), level);
+}
+
+static int
+shim_unlock (sqlite3_file *file, int level)
+{
+  return REAL (file)->pMethods->xUnlock (REAL (file), level);
+}
+
+static int
+shim_check_reserved_lock (sqlite3_file *file, int *out)
+{
+  return REAL (file)->pMethods->xCheckReservedLock (REAL (file), out);
+}
+
+static int
+shim_file_control (sqlite3_file *file, int op, void *arg)
+{
+  return REAL (file)->pMethods->xFileControl (REAL (file), op, arg);
+}
+
+static int
+shim_sector_size (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xSectorSize (REAL (file));
+}
+
+static int
+shim_device_characteristics (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xDeviceCharacteristics (REAL (file));
+}
+
+/* version 1: no shared memory (no WAL) and no memory mapping, which the store does
+ * not use */
+static const sqlite3_io_methods shim_methods = {
+  1, shim_close, shim_read, shim_write, shim_truncate, shim_sync, shim_file_size,
+  shim_lock, shim_unlock, shim_check_reserved_lock, shim_file_control, shim_sector_size,
+  shim_device_characteristics,
+};
+
+static int
+shim_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out_flags)
+{
+  ShimFile *shim = (ShimFile *) file;
+  int rc;
+
+  shim->base.pMethods = NULL;
+  if (fault_now ())
+    return SQLITE_CANTOPEN;
+  shim->real = (sqlite3_file *) (shim + 1);
+  rc = real_vfs->xOpen (real_vfs, name, shim->real, flags, out_flags);
+  /* SQLite closes what has methods, even after a failed open */
+  if (shim->real->pMethods != NULL)
+    shim->base.pMethods = &shim_methods;
+  return rc;
+}
+
+static int
+shim_delete (sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+  if (fault_now ())
+    return SQLITE_IOERR_DELETE;
+  return real_vfs->xDelete (real_vfs, name, sync_dir);
+}
+
+static void
+shim_install (gboolean faulty)
+{
+  if (real_vfs == NULL)
+    {
+      real_vfs = sqlite3_vfs_find (NULL);
+      shim_vfs = *real_vfs;
+      shim_vfs.pNext = NULL;
+      shim_vfs.zName = "cf-upgrade-faults";
+      shim_vfs.szOsFile = (int) sizeof (ShimFile) + real_vfs->szOsFile;
+      shim_vfs.xOpen = shim_open;
+      shim_vfs.xDelete = shim_delete;
+    }
+  /* the upgrade opens its copy through the default VFS */
+  g_assert_cmpint (sqlite3_vfs_register (faulty ? &shim_vfs : real_vfs, 1), ==, SQLITE_OK);
+}
+
+static void
+test_faults_leave_the_old_file (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *pristine = tmp_path ("pristine.casefile");
+  g_autofree char *backup = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GBytes) old = NULL;
+  guint failures = 0;
+
+  make_v1_case (path);
+  copy_file (path, pristine);
+  old = read_bytes (path);
+  listing = folder_listing ();
+
+  for (int n = 0;; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *listing_after = NULL;
+      gboolean ok;
+
+      g_assert_cmpint (n, <, 20000);
+      ops_before_fault = n;
+      shim_install (TRUE);
+      ok = _cf_case_upgrade_file_to (path, 2, NULL, &backup, &error);
+      shim_install (FALSE);
+      ops_before_fault = -1;
+      if (ok)
+        break;
+
+      /* a clear error, the file as it was, and nothing left behind */
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == CF_CASE_ERROR);
+      assert_file_is (path, old);
+      listing_after = folder_listing ();
+      g_assert_cmpstr (listing_after, ==, listing);
+      failures++;
+    }
+
+  /* the faults reached the upgrade's work, and once they ran out it succeeded */
+  g_assert_cmpuint (failures, >, 20);
+  g_test_message ("%u faulty upgrades left the file as it was", failures);
+  assert_sound_v2 (path);
+  assert_same_records (pristine, path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/upgrade/v1-to-v2/keeps-every-record", test_keeps_every_record);
+  g_test_add_func ("/upgrade/v1-to-v2/stores-each-original-once", test_stores_each_original_once);
+  g_test_add_func ("/upgrade/v1-to-v2/never-reuses-ids", test_never_reuses_ids);
+  g_test_add_func ("/upgrade/v1-to-v2/gives-the-case-an-identity", test_gives_the_case_an_identity);
+  g_test_add_func ("/upgrade/keeps-a-backup", test_keeps_a_backup);
+  g_test_add_func ("/upgrade/backup-never-overwrites", test_backup_never_overwrites);
+  g_test_add_func ("/upgrade/follows-a-symlink", test_follows_a_symlink);
+  g_test_add_func ("/upgrade/refuses-a-newer-version", test_refuses_a_newer_version);
+  g_test_add_func ("/upgrade/refuses-an-altered-file", test_refuses_an_altered_file);
+  g_test_add_func ("/upgrade/refuses-a-file-with-a-journal", test_refuses_a_file_with_a_journal);
+  g_test_add_func ("/upgrade/leaves-the-current-version-alone", test_leaves_the_current_version_alone);
+  g_test_add_func ("/upgrade/faults/leave-the-old-file-as-it-was", test_faults_leave_the_old_file);
+
+  return g_test_run ();
+}
