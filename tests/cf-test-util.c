@@ -158,6 +158,44 @@ cf_test_side_file_exists (const char *path,
   return g_file_test (side, G_FILE_TEST_EXISTS);
 }
 
+char *
+cf_test_tmp_path (const char *name)
+{
+  const char *dir = g_get_user_data_dir ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+CfCase *
+cf_test_new_case (const char *name)
+{
+  g_autofree char *path = cf_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  CfCase *kase;
+
+  kase = cf_case_create (path, "Test incident", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  return kase;
+}
+
+const char cf_test_sample_text[] =
+  "Officials said the drone struck the depot at dawn.\n\n"
+  "A spokesperson for the ministry called the report “likely accurate”, "
+  "while analysts at the institute said it was roughly even.";
+
+gint64
+cf_test_add_sample_document (CfCase *kase)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = cf_case_import_text (kase, "Sample report", cf_test_sample_text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
 void
 cf_test_assert_case_sound (CfCase *kase)
 {

@@ -59,6 +59,19 @@ gboolean cf_test_side_file_exists      (const char  *path,
 
 /* --- cases ------------------------------------------------------------------------- */
 
+/* @name in the test's own data folder (G_TEST_OPTION_ISOLATE_DIRS gives each test
+ * case one), which is created. */
+char    *cf_test_tmp_path              (const char  *name);
+
+/* A new case titled "Test incident" at cf_test_tmp_path (@name). */
+CfCase  *cf_test_new_case              (const char  *name);
+
+/* Three sentences with attributed, hedged claims and curly quotes (multi-byte). */
+extern const char cf_test_sample_text[];
+
+/* Imports cf_test_sample_text as "Sample report"; returns its id. */
+gint64   cf_test_add_sample_document   (CfCase      *kase);
+
 /* Asserts that cf_case_check () finds nothing and SQLite's integrity_check says ok. */
 void     cf_test_assert_case_sound     (CfCase      *kase);
 
