@@ -1,19 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfCase, the open case file: the object with its properties and signals, the
+ * error domain and how SQLite results map onto it, the cache of prepared statements
+ * every other cf-case-*.c file runs its SQL through, the case record itself, and
+ * the helpers the per-table files share for one-field updates and deletes. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cf-case-private.h"
-#include "cf-case-schema.h"
-#include "cf-records-private.h"
-#include "cf-record-list-private.h"
 
 G_DEFINE_FINAL_TYPE (CfCase, cf_case, G_TYPE_OBJECT)
 
@@ -286,43 +284,6 @@ _cf_case_finalize_statements (CfCase *self)
   g_hash_table_remove_all (self->statements);
 }
 
-gboolean
-_cf_case_load_info (CfCase  *self,
-           GError **error)
-{
-  g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
-                                    "SELECT title, summary, incident_date, marking, analyst "
-                                    "FROM case_info WHERE id = 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                   _("The case file has lost its case record."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the case"));
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
-    {
-      const char *value = (const char *) sqlite3_column_text (stmt, i);
-
-      if (g_strcmp0 (value, self->info[i]) != 0)
-        {
-          g_free (self->info[i]);
-          self->info[i] = g_strdup (value);
-          _cf_case_notify (self, CF_CASE_PROP_TITLE + i);
-        }
-    }
-  return TRUE;
-}
-
 void
 cf_case_close (CfCase *self)
 {
@@ -496,6 +457,43 @@ cf_case_field_to_name (CfCaseField field)
 {
   g_return_val_if_fail ((guint) field < G_N_ELEMENTS (case_field_names), NULL);
   return case_field_names[field];
+}
+
+gboolean
+_cf_case_load_info (CfCase  *self,
+           GError **error)
+{
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
+                                    "SELECT title, summary, incident_date, marking, analyst "
+                                    "FROM case_info WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("The case file has lost its case record."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the case"));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+      if (g_strcmp0 (value, self->info[i]) != 0)
+        {
+          g_free (self->info[i]);
+          self->info[i] = g_strdup (value);
+          _cf_case_notify (self, CF_CASE_PROP_TITLE + i);
+        }
+    }
+  return TRUE;
 }
 
 gboolean
