@@ -839,6 +839,212 @@ store_warning_cb (const char     *log_domain,
   soft_problems++;
 }
 
+/* What one attempt of an edit under a fault did. */
+typedef struct
+{
+  guint     n;            /* the fault hit the Nth call */
+  gboolean  ok;           /* the edit reported success */
+  gboolean  retried_ok;   /* after a failure, the same edit again succeeded */
+  guint     fired;        /* how often the fault hit */
+} Attempt;
+
+typedef struct
+{
+  guint n_failed;
+  guint n_fired_ok;
+  guint n_retry_failed;
+} Tally;
+
+/* A fresh copy of the base case, opened through the faulty VFS and prepared for the
+ * edit (unarmed). */
+static CfCase *
+open_work_case (const FaultTest *t)
+{
+  g_autoptr(GError) error = NULL;
+  CfCase *c;
+
+  fixture_reset_work ();
+  _cf_case_set_vfs_name ("cf-faulty");
+  faulty_vfs_make_default (TRUE);
+  c = cf_case_open (fx.work_path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  if (t->edit->prepare)
+    {
+      g_assert_true (t->edit->prepare (c, &error));
+      g_assert_no_error (error);
+    }
+  return c;
+}
+
+/* Arms the fault at call @n. Plain runs alternate "I/O error" and "disk full" on
+ * failed writes; exhaustive runs try each on every write. */
+static void
+arm_fault (const FaultTest *t,
+           Fault           *fault,
+           guint            n,
+           gboolean         exhaustive)
+{
+  if (t->kind == KIND_IO_FULL)
+    io_write_error = SQLITE_FULL;
+  else if (t->kind == KIND_IO && !exhaustive)
+    io_write_error = n % 2 ? SQLITE_IOERR_WRITE : SQLITE_FULL;
+  else
+    io_write_error = SQLITE_IOERR_WRITE;
+  fault_arm (fault, t->mode, n);
+}
+
+/* An edit that failed: it said why in the case's own error domain, it failed because
+ * of the fault, the case still answers, a one-off fault left the case unchanged, and
+ * the same edit again works or fails cleanly. FALSE when the test failed. */
+static gboolean
+check_failed_edit (const FaultTest *t,
+                   CfCase          *c,
+                   Fault           *fault,
+                   const GError    *error,
+                   const char      *before,
+                   const char      *after,
+                   Attempt         *a,
+                   Tally           *tally)
+{
+  g_autoptr(GError) retry_error = NULL;
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == CF_CASE_ERROR);
+  if (a->fired == 0)
+    {
+      fault_disarm (fault);
+      faulty_vfs_make_default (FALSE);
+      g_test_fail_printf ("N=%u: %s failed with no fault injected: %s", a->n,
+                          t->edit->name, error->message);
+      return FALSE;
+    }
+  if ((t->kind == KIND_MEMORY && error->code != CF_CASE_ERROR_NO_MEMORY)
+      || (t->kind != KIND_MEMORY && error->code != CF_CASE_ERROR_IO))
+    {
+      g_test_message ("N=%u: unexpected error code %d: %s", a->n, error->code,
+                      error->message);
+      soft_problems++;
+    }
+  tally->n_failed++;
+
+  poke_case (c);
+
+  /* A user told that the edit failed will make it again, so it must not have been
+   * committed. After a one-off fault the connection can be read: outside a
+   * transaction it shows what is in the file. */
+  if (t->mode == FAULT_ONCE && !t->edit->save_as
+      && sqlite3_get_autocommit (_cf_case_get_db (c)))
+    {
+      g_autofree char *live = NULL;
+
+      fault_disarm (fault);
+      live = dump_db (_cf_case_get_db (c));
+      if (g_strcmp0 (live, before) != 0)
+        {
+          report_difference ("before", before, live);
+          g_test_fail_printf ("N=%u: %s reported failure (%s) but changed the case (%s)",
+                              a->n, t->edit->name, error->message,
+                              g_strcmp0 (live, after) == 0 ? "all of the edit"
+                              : "part of the edit");
+          faulty_vfs_make_default (FALSE);
+          return FALSE;
+        }
+    }
+
+  /* A transient fault is gone: the same edit again must work, or fail cleanly; it
+   * must never apply twice (checked by the state afterwards). */
+  a->retried_ok = t->edit->edit (c, &retry_error);
+  g_assert_true (a->retried_ok == (retry_error == NULL));
+  if (!a->retried_ok)
+    {
+      g_assert_true (retry_error->domain == CF_CASE_ERROR);
+      if (t->mode == FAULT_ONCE)
+        {
+          g_test_message ("N=%u: retry after a one-off fault failed: %s", a->n,
+                          retry_error->message);
+          tally->n_retry_failed++;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Save As never changes the original, and leaves a copy only when it is complete.
+ * FALSE when the test failed. */
+static gboolean
+check_save_as_result (const Attempt *a,
+                      const char    *before,
+                      const char    *after)
+{
+  g_autofree char *state = reopen_and_dump (fx.work_path);
+  g_autofree char *listing = NULL;
+  gboolean saved = a->ok || a->retried_ok;
+
+  if (g_strcmp0 (state, before) != 0)
+    {
+      report_difference ("original after Save As", before, state);
+      g_test_fail_printf ("N=%u: Save As changed the original", a->n);
+      return FALSE;
+    }
+  if (saved || g_file_test (fx.copy_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *copy = reopen_and_dump (fx.copy_path);
+
+      if (g_strcmp0 (copy, after) != 0)
+        {
+          report_difference ("copy", after, copy);
+          g_test_fail_printf (saved ? "N=%u: the copy differs from the case"
+                                    : "N=%u: a failed Save As left an incomplete copy",
+                              a->n);
+          return FALSE;
+        }
+    }
+
+  listing = list_dir (fx.dir);
+  if (!saved
+      && g_strcmp0 (listing, "base.casefile work.casefile") != 0
+      && g_strcmp0 (listing, "base.casefile copy.casefile work.casefile") != 0)
+    {
+      g_test_message ("N=%u: failed Save As left files behind: %s", a->n, listing);
+      soft_problems++;
+    }
+  return TRUE;
+}
+
+/* After an edit that succeeded the file is the state after it; after one that failed,
+ * the state before or (the commit reached the disk) after it, never a mix. FALSE when
+ * the test failed. */
+static gboolean
+check_edit_result (const FaultTest *t,
+                   const Attempt   *a,
+                   const char      *before,
+                   const char      *after)
+{
+  g_autofree char *state = reopen_and_dump (fx.work_path);
+
+  if (a->ok || a->retried_ok)
+    {
+      if (g_strcmp0 (state, after) != 0)
+        {
+          report_difference ("after", after, state);
+          g_test_fail_printf ("N=%u: %s reported success but the case is not the state "
+                              "after it", a->n, t->edit->name);
+          return FALSE;
+        }
+    }
+  else if (g_strcmp0 (state, before) != 0 && g_strcmp0 (state, after) != 0)
+    {
+      report_difference ("before", before, state);
+      report_difference ("after", after, state);
+      g_test_fail_printf ("N=%u: after a failed %s the case is neither the state before "
+                          "nor after", a->n, t->edit->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes the edit with the fault at the first call, the second, ... until it runs
+ * without the fault firing, and checks every attempt. */
 static void
 test_edit_under_faults (gconstpointer data)
 {
@@ -846,7 +1052,7 @@ test_edit_under_faults (gconstpointer data)
   Fault *fault = t->kind == KIND_MEMORY ? &mem_fault : &io_fault;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  guint n_failed = 0, n_fired_ok = 0, n_retry_failed = 0;
+  Tally tally = { 0, 0, 0 };
   guint step = 1;
   gboolean exhaustive = g_strcmp0 (g_getenv ("CASEFILE_FAULTS_EXHAUSTIVE"), "1") == 0;
   /* under sanitizers every allocation costs ten times as much: sample sooner */
@@ -859,100 +1065,23 @@ test_edit_under_faults (gconstpointer data)
   for (guint n = 1; ; n += step)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GError) retry_error = NULL;
-      g_autoptr(CfCase) c = NULL;
-      g_autofree char *state = NULL;
-      gboolean ok, retried_ok = FALSE;
-      guint fired;
+      g_autoptr(CfCase) c = open_work_case (t);
+      Attempt a = { n, FALSE, FALSE, 0 };
 
-      fixture_reset_work ();
-      _cf_case_set_vfs_name ("cf-faulty");
-      faulty_vfs_make_default (TRUE);
-      c = cf_case_open (fx.work_path, CF_CASE_OPEN_DEFAULT, &error);
-      g_assert_no_error (error);
-      if (t->edit->prepare)
+      arm_fault (t, fault, n, exhaustive);
+      a.ok = t->edit->edit (c, &error);
+      a.fired = fault->fired;
+
+      if (!a.ok)
         {
-          g_assert_true (t->edit->prepare (c, &error));
-          g_assert_no_error (error);
-        }
-
-      /* Plain runs alternate "I/O error" and "disk full" on failed writes;
-       * exhaustive runs try each on every write. */
-      if (t->kind == KIND_IO_FULL)
-        io_write_error = SQLITE_FULL;
-      else if (t->kind == KIND_IO && !exhaustive)
-        io_write_error = n % 2 ? SQLITE_IOERR_WRITE : SQLITE_FULL;
-      else
-        io_write_error = SQLITE_IOERR_WRITE;
-      fault_arm (fault, t->mode, n);
-      ok = t->edit->edit (c, &error);
-      fired = fault->fired;
-
-      if (!ok)
-        {
-          g_assert_nonnull (error);
-          g_assert_true (error->domain == CF_CASE_ERROR);
-          if (fired == 0)
-            {
-              fault_disarm (fault);
-              faulty_vfs_make_default (FALSE);
-              g_test_fail_printf ("N=%u: %s failed with no fault injected: %s", n,
-                                  t->edit->name, error->message);
-              return;
-            }
-          if ((t->kind == KIND_MEMORY && error->code != CF_CASE_ERROR_NO_MEMORY)
-              || (t->kind != KIND_MEMORY && error->code != CF_CASE_ERROR_IO))
-            {
-              g_test_message ("N=%u: unexpected error code %d: %s", n, error->code,
-                              error->message);
-              soft_problems++;
-            }
-          n_failed++;
-
-          poke_case (c);
-
-          /* A user told that the edit failed will make it again, so it must not
-           * have been committed. After a one-off fault the connection can be read:
-           * outside a transaction it shows what is in the file. */
-          if (t->mode == FAULT_ONCE && !t->edit->save_as
-              && sqlite3_get_autocommit (_cf_case_get_db (c)))
-            {
-              g_autofree char *live = NULL;
-
-              fault_disarm (fault);
-              live = dump_db (_cf_case_get_db (c));
-              if (g_strcmp0 (live, before) != 0)
-                {
-                  report_difference ("before", before, live);
-                  g_test_fail_printf ("N=%u: %s reported failure (%s) but changed the case "
-                                      "(%s)", n, t->edit->name, error->message,
-                                      g_strcmp0 (live, after) == 0 ? "all of the edit"
-                                      : "part of the edit");
-                  faulty_vfs_make_default (FALSE);
-                  return;
-                }
-            }
-
-          /* A transient fault is gone: the same edit again must work, or fail
-           * cleanly; it must never apply twice. */
-          retried_ok = t->edit->edit (c, &retry_error);
-          g_assert_true (retried_ok == (retry_error == NULL));
-          if (!retried_ok)
-            {
-              g_assert_true (retry_error->domain == CF_CASE_ERROR);
-              if (t->mode == FAULT_ONCE)
-                {
-                  g_test_message ("N=%u: retry after a one-off fault failed: %s", n,
-                                  retry_error->message);
-                  n_retry_failed++;
-                }
-            }
+          if (!check_failed_edit (t, c, fault, error, before, after, &a, &tally))
+            return;
         }
       else
         {
           g_assert_no_error (error);
-          if (fired > 0)
-            n_fired_ok++;
+          if (a.fired > 0)
+            tally.n_fired_ok++;
         }
 
       /* Memory comes back when the program ends; a dead disk stays dead until then. */
@@ -963,78 +1092,15 @@ test_edit_under_faults (gconstpointer data)
       fault_disarm (fault);
       faulty_vfs_make_default (FALSE);
 
-      if (t->edit->save_as)
-        {
-          g_autofree char *listing = NULL;
+      if (t->edit->save_as ? !check_save_as_result (&a, before, after)
+                           : !check_edit_result (t, &a, before, after))
+        return;
 
-          /* The original is untouched whatever happened. */
-          state = reopen_and_dump (fx.work_path);
-          if (g_strcmp0 (state, before) != 0)
-            {
-              report_difference ("original after Save As", before, state);
-              g_test_fail_printf ("N=%u: Save As changed the original", n);
-              return;
-            }
-          if (ok || retried_ok)
-            {
-              g_autofree char *copy = reopen_and_dump (fx.copy_path);
-
-              if (g_strcmp0 (copy, after) != 0)
-                {
-                  report_difference ("copy", after, copy);
-                  g_test_fail_printf ("N=%u: the copy differs from the case", n);
-                  return;
-                }
-            }
-          else if (g_file_test (fx.copy_path, G_FILE_TEST_EXISTS))
-            {
-              /* A failed Save As may only leave a complete copy behind. */
-              g_autofree char *copy = reopen_and_dump (fx.copy_path);
-
-              if (g_strcmp0 (copy, after) != 0)
-                {
-                  report_difference ("copy", after, copy);
-                  g_test_fail_printf ("N=%u: a failed Save As left an incomplete copy", n);
-                  return;
-                }
-            }
-          listing = list_dir (fx.dir);
-          if (!ok && !retried_ok
-              && g_strcmp0 (listing, "base.casefile work.casefile") != 0
-              && g_strcmp0 (listing, "base.casefile copy.casefile work.casefile") != 0)
-            {
-              g_test_message ("N=%u: failed Save As left files behind: %s", n, listing);
-              soft_problems++;
-            }
-        }
-      else
-        {
-          state = reopen_and_dump (fx.work_path);
-          if (ok || retried_ok)
-            {
-              if (g_strcmp0 (state, after) != 0)
-                {
-                  report_difference ("after", after, state);
-                  g_test_fail_printf ("N=%u: %s reported success but the case is not the "
-                                      "state after it", n, t->edit->name);
-                  return;
-                }
-            }
-          else if (g_strcmp0 (state, before) != 0 && g_strcmp0 (state, after) != 0)
-            {
-              report_difference ("before", before, state);
-              report_difference ("after", after, state);
-              g_test_fail_printf ("N=%u: after a failed %s the case is neither the state "
-                                  "before nor after", n, t->edit->name);
-              return;
-            }
-        }
-
-      if (ok && fired == 0)
+      if (a.ok && a.fired == 0)
         {
           g_test_message ("%s: %u attempts, %u failed cleanly, %u succeeded despite a fault, "
-                          "%u retries failed", t->edit->name, n, n_failed, n_fired_ok,
-                          n_retry_failed);
+                          "%u retries failed", t->edit->name, n, tally.n_failed,
+                          tally.n_fired_ok, tally.n_retry_failed);
           break;
         }
 
