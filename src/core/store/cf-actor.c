@@ -104,6 +104,13 @@ _cf_actor_new (gint64 id)
   return self;
 }
 
+/* The row _cf_actor_load_row reads: the id, then its columns in order; ?1 is a
+ * JSON array of the ids to load. Change the two together. */
+const char _cf_actor_select_sql[] =
+  "SELECT a.id, a.name, a.description, "
+  "(SELECT count(*) FROM claims c WHERE c.actor_id = a.id) "
+  "FROM actors a WHERE a.id IN (SELECT value FROM json_each (?1))";
+
 void
 _cf_actor_load_row (CfActor  *self,
                     sqlite3_stmt *stmt,

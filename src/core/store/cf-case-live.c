@@ -25,49 +25,6 @@
 #include "cf-records-private.h"
 #include "cf-record-list-private.h"
 
-static const char *record_select_sql[CF_N_RECORD_KINDS] = {
-  [CF_RECORD_DOCUMENT] =
-    "SELECT d.id, d.title, d.byline, d.publisher, d.url, d.published, d.imported, "
-    "d.language, d.media_type, d.filename, d.note, d.sha256, d.text_length, "
-    "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) "
-    "FROM documents d WHERE d.id IN (SELECT value FROM json_each (?1))",
-  [CF_RECORD_ACTOR] =
-    "SELECT a.id, a.name, a.description, "
-    "(SELECT count(*) FROM claims c WHERE c.actor_id = a.id) "
-    "FROM actors a WHERE a.id IN (SELECT value FROM json_each (?1))",
-  [CF_RECORD_CLAIM] =
-    "SELECT c.id, c.document_id, d.title, c.start_offset, c.end_offset, c.quote, "
-    "c.prefix, c.suffix, c.paraphrase, c.actor_id, a.name, "
-    "instr ('ABCDEF', c.reliability), c.credibility, c.likelihood, c.confidence, "
-    "c.event_date, c.created, c.modified, "
-    "(SELECT group_concat (x.tag_id || char (31) || x.name || char (31) || x.color, char (30)) "
-    " FROM (SELECT ct.tag_id, t.name, t.color FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
-    "       WHERE ct.claim_id = c.id ORDER BY ct.rowid) x) "
-    "FROM claims c JOIN documents d ON d.id = c.document_id "
-    "LEFT JOIN actors a ON a.id = c.actor_id "
-    "WHERE c.id IN (SELECT value FROM json_each (?1))",
-  [CF_RECORD_TAG] =
-    "WITH RECURSIVE tree (id, path, depth) AS ("
-    " SELECT id, name, 0 FROM tags WHERE parent_id IS NULL"
-    " UNION ALL"
-    " SELECT t.id, tree.path || ' / ' || t.name, tree.depth + 1"
-    " FROM tags t JOIN tree ON t.parent_id = tree.id WHERE tree.depth < 32) "
-    "SELECT t.id, coalesce (t.parent_id, 0), t.name, coalesce (tree.path, t.name), "
-    "coalesce (tree.depth, 0), t.color, "
-    "(SELECT count(*) FROM claim_tags ct WHERE ct.tag_id = t.id) "
-    "FROM tags t LEFT JOIN tree ON tree.id = t.id "
-    "WHERE t.id IN (SELECT value FROM json_each (?1))",
-  [CF_RECORD_NOTE] =
-    "SELECT n.id, CASE n.target WHEN 'case' THEN 0 WHEN 'document' THEN 1 ELSE 2 END, "
-    "n.target_id, n.body, n.created, n.modified "
-    "FROM notes n WHERE n.id IN (SELECT value FROM json_each (?1))",
-  [CF_RECORD_HYPOTHESIS] =
-    "SELECT h.id, h.title, h.description, h.likelihood, h.confidence, "
-    "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'consistent'), "
-    "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'inconsistent') "
-    "FROM hypotheses h WHERE h.id IN (SELECT value FROM json_each (?1))",
-};
-
 static GObject *
 record_new (CfRecordKind kind,
             gint64       id)
@@ -87,38 +44,15 @@ record_new (CfRecordKind kind,
     }
 }
 
-static void
-claim_load_tags (CfClaim    *claim,
-                 const char *packed)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_auto(GStrv) items = NULL;
-  const char *color = NULL;
-  g_autofree char *first_color = NULL;
-
-  if (packed != NULL && *packed != '\0')
-    {
-      items = g_strsplit (packed, "\x1e", -1);
-      for (guint i = 0; items[i] != NULL; i++)
-        {
-          g_auto(GStrv) parts = g_strsplit (items[i], "\x1f", 3);
-          gint64 id;
-
-          if (g_strv_length (parts) != 3)
-            continue;
-          id = g_ascii_strtoll (parts[0], NULL, 10);
-          g_array_append_val (ids, id);
-          if (names->len > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, parts[1]);
-          if (first_color == NULL)
-            first_color = g_strdup (parts[2]);
-        }
-    }
-  color = first_color;
-  _cf_claim_set_tags (claim, (const gint64 *) (gpointer) ids->data, ids->len, names->str, color);
-}
+/* Each record file keeps the SELECT its load_row reads beside it. */
+static const char * const record_select_sql[CF_N_RECORD_KINDS] = {
+  [CF_RECORD_DOCUMENT] = _cf_document_select_sql,
+  [CF_RECORD_ACTOR] = _cf_actor_select_sql,
+  [CF_RECORD_CLAIM] = _cf_claim_select_sql,
+  [CF_RECORD_TAG] = _cf_tag_select_sql,
+  [CF_RECORD_NOTE] = _cf_note_select_sql,
+  [CF_RECORD_HYPOTHESIS] = _cf_hypothesis_select_sql,
+};
 
 static void
 record_load_row (GObject      *object,
@@ -135,8 +69,6 @@ record_load_row (GObject      *object,
       break;
     case CF_RECORD_CLAIM:
       _cf_claim_load_row (CF_CLAIM (object), stmt, 1);
-      claim_load_tags (CF_CLAIM (object),
-                       (const char *) sqlite3_column_text (stmt, 1 + _CF_CLAIM_N_COLUMNS));
       break;
     case CF_RECORD_TAG:
       _cf_tag_load_row (CF_TAG (object), stmt, 1);

@@ -254,6 +254,86 @@ _cf_claim_new (gint64 id)
   return self;
 }
 
+static void
+set_tags (CfClaim      *self,
+          const gint64 *ids,
+          guint         n_ids,
+          const char   *names,
+          const char   *color)
+{
+  gboolean ids_changed;
+
+  ids_changed = self->tag_ids == NULL
+                || self->tag_ids->len != n_ids
+                || (n_ids > 0 && memcmp (self->tag_ids->data, ids, n_ids * sizeof (gint64)) != 0);
+  if (ids_changed)
+    {
+      g_clear_pointer (&self->tag_ids, g_array_unref);
+      self->tag_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+      g_array_append_vals (self->tag_ids, ids, n_ids);
+    }
+  if (g_strcmp0 (names ? names : "", self->tag_names) != 0)
+    {
+      g_free (self->tag_names);
+      self->tag_names = g_strdup (names ? names : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_NAMES]);
+    }
+  if (g_strcmp0 (color, self->color) != 0)
+    {
+      g_free (self->color);
+      self->color = g_strdup (color);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+    }
+}
+
+/* The tags column packs "id\x1fname\x1fcolor" items separated by \x1e. */
+static void
+load_tags (CfClaim    *self,
+           const char *packed)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_auto(GStrv) items = NULL;
+  const char *color = NULL;
+  g_autofree char *first_color = NULL;
+
+  if (packed != NULL && *packed != '\0')
+    {
+      items = g_strsplit (packed, "\x1e", -1);
+      for (guint i = 0; items[i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (items[i], "\x1f", 3);
+          gint64 id;
+
+          if (g_strv_length (parts) != 3)
+            continue;
+          id = g_ascii_strtoll (parts[0], NULL, 10);
+          g_array_append_val (ids, id);
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, parts[1]);
+          if (first_color == NULL)
+            first_color = g_strdup (parts[2]);
+        }
+    }
+  color = first_color;
+  set_tags (self, (const gint64 *) (gpointer) ids->data, ids->len, names->str, color);
+}
+
+/* The row _cf_claim_load_row reads: the id, then its columns in order; ?1 is a
+ * JSON array of the ids to load. Change the two together. */
+const char _cf_claim_select_sql[] =
+  "SELECT c.id, c.document_id, d.title, c.start_offset, c.end_offset, c.quote, "
+  "c.prefix, c.suffix, c.paraphrase, c.actor_id, a.name, "
+  "instr ('ABCDEF', c.reliability), c.credibility, c.likelihood, c.confidence, "
+  "c.event_date, c.created, c.modified, "
+  "(SELECT group_concat (x.tag_id || char (31) || x.name || char (31) || x.color, char (30)) "
+  " FROM (SELECT ct.tag_id, t.name, t.color FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
+  "       WHERE ct.claim_id = c.id ORDER BY ct.rowid) x) "
+  "FROM claims c JOIN documents d ON d.id = c.document_id "
+  "LEFT JOIN actors a ON a.id = c.actor_id "
+  "WHERE c.id IN (SELECT value FROM json_each (?1))";
+
 void
 _cf_claim_load_row (CfClaim  *self,
                     sqlite3_stmt *stmt,
@@ -281,6 +361,7 @@ _cf_claim_load_row (CfClaim  *self,
   _cf_record_set_string (G_OBJECT (self), &self->event_date, stmt, col++, properties[PROP_EVENT_DATE]);
   _cf_record_set_string (G_OBJECT (self), &self->created, stmt, col++, properties[PROP_CREATED]);
   _cf_record_set_string (G_OBJECT (self), &self->modified, stmt, col++, properties[PROP_MODIFIED]);
+  load_tags (self, (const char *) sqlite3_column_text (stmt, col++));
 
   {
     g_autofree char *grade = cf_rating_format_grade (self->reliability, self->credibility);
@@ -293,40 +374,6 @@ _cf_claim_load_row (CfClaim  *self,
       }
   }
   g_object_thaw_notify (G_OBJECT (self));
-}
-
-void
-_cf_claim_set_tags (CfClaim      *self,
-                    const gint64 *ids,
-                    guint         n_ids,
-                    const char   *names,
-                    const char   *color)
-{
-  gboolean ids_changed;
-
-  g_return_if_fail (CF_IS_CLAIM (self));
-
-  ids_changed = self->tag_ids == NULL
-                || self->tag_ids->len != n_ids
-                || (n_ids > 0 && memcmp (self->tag_ids->data, ids, n_ids * sizeof (gint64)) != 0);
-  if (ids_changed)
-    {
-      g_clear_pointer (&self->tag_ids, g_array_unref);
-      self->tag_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-      g_array_append_vals (self->tag_ids, ids, n_ids);
-    }
-  if (g_strcmp0 (names ? names : "", self->tag_names) != 0)
-    {
-      g_free (self->tag_names);
-      self->tag_names = g_strdup (names ? names : "");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_NAMES]);
-    }
-  if (g_strcmp0 (color, self->color) != 0)
-    {
-      g_free (self->color);
-      self->color = g_strdup (color);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
-    }
 }
 
 const char *

@@ -193,6 +193,14 @@ _cf_document_new (gint64 id)
   return self;
 }
 
+/* The row _cf_document_load_row reads: the id, then its columns in order; ?1 is a
+ * JSON array of the ids to load. Change the two together. */
+const char _cf_document_select_sql[] =
+  "SELECT d.id, d.title, d.byline, d.publisher, d.url, d.published, d.imported, "
+  "d.language, d.media_type, d.filename, d.note, d.sha256, d.text_length, "
+  "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) "
+  "FROM documents d WHERE d.id IN (SELECT value FROM json_each (?1))";
+
 void
 _cf_document_load_row (CfDocument  *self,
                        sqlite3_stmt *stmt,

@@ -128,6 +128,14 @@ _cf_hypothesis_new (gint64 id)
   return self;
 }
 
+/* The row _cf_hypothesis_load_row reads: the id, then its columns in order; ?1 is a
+ * JSON array of the ids to load. Change the two together. */
+const char _cf_hypothesis_select_sql[] =
+  "SELECT h.id, h.title, h.description, h.likelihood, h.confidence, "
+  "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'consistent'), "
+  "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'inconsistent') "
+  "FROM hypotheses h WHERE h.id IN (SELECT value FROM json_each (?1))";
+
 void
 _cf_hypothesis_load_row (CfHypothesis  *self,
                          sqlite3_stmt *stmt,

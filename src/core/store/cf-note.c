@@ -121,6 +121,13 @@ _cf_note_new (gint64 id)
   return self;
 }
 
+/* The row _cf_note_load_row reads: the id, then its columns in order; ?1 is a
+ * JSON array of the ids to load. Change the two together. */
+const char _cf_note_select_sql[] =
+  "SELECT n.id, CASE n.target WHEN 'case' THEN 0 WHEN 'document' THEN 1 ELSE 2 END, "
+  "n.target_id, n.body, n.created, n.modified "
+  "FROM notes n WHERE n.id IN (SELECT value FROM json_each (?1))";
+
 void
 _cf_note_load_row (CfNote  *self,
                    sqlite3_stmt *stmt,

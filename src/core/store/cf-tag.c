@@ -129,6 +129,20 @@ _cf_tag_new (gint64 id)
   return self;
 }
 
+/* The row _cf_tag_load_row reads: the id, then its columns in order; ?1 is a
+ * JSON array of the ids to load. Change the two together. */
+const char _cf_tag_select_sql[] =
+  "WITH RECURSIVE tree (id, path, depth) AS ("
+  " SELECT id, name, 0 FROM tags WHERE parent_id IS NULL"
+  " UNION ALL"
+  " SELECT t.id, tree.path || ' / ' || t.name, tree.depth + 1"
+  " FROM tags t JOIN tree ON t.parent_id = tree.id WHERE tree.depth < 32) "
+  "SELECT t.id, coalesce (t.parent_id, 0), t.name, coalesce (tree.path, t.name), "
+  "coalesce (tree.depth, 0), t.color, "
+  "(SELECT count(*) FROM claim_tags ct WHERE ct.tag_id = t.id) "
+  "FROM tags t LEFT JOIN tree ON tree.id = t.id "
+  "WHERE t.id IN (SELECT value FROM json_each (?1))";
+
 void
 _cf_tag_load_row (CfTag  *self,
                   sqlite3_stmt *stmt,
