@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The About window, with the version, credits and licence of the build. */
 #define G_LOG_DOMAIN "casefile-about"
 
 #include "config.h"

@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Small helpers more than one pane needs: the error dialog, search snippets as
+ * markup, selecting and scrolling in list views (GTK 4.8 has no scroll_to), and
+ * the drop-down models of the rating scales, so every pane labels them alike. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -13,11 +16,6 @@ cf_case_connect_record_changed (CfCase              *kase,
                                 gpointer             user_data)
 {
   g_return_val_if_fail (CF_IS_CASE (kase), 0);
-
-  /* Guarded so an older core without the signal degrades to "no live refresh"
-   * instead of a critical. */
-  if (g_signal_lookup ("record-changed", CF_TYPE_CASE) == 0)
-    return 0;
 
   return g_signal_connect (kase, "record-changed", G_CALLBACK (callback), user_data);
 }

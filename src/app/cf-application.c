@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application: its actions (new, open, the example case, preferences, about,
+ * quit) and which window shows a case, so that one file is never open twice. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -38,10 +40,8 @@ cf_application_find_example (void)
     return g_strdup (env);
   if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
     return g_steal_pointer (&installed);
-#ifdef CF_BUILD_EXAMPLE
   if (g_file_test (CF_BUILD_EXAMPLE, G_FILE_TEST_IS_REGULAR))
     return g_strdup (CF_BUILD_EXAMPLE);
-#endif
   return NULL;
 }
 

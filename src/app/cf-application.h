@@ -10,11 +10,11 @@ G_DECLARE_FINAL_TYPE (CfApplication, cf_application, CF, APPLICATION, AdwApplica
 
 CfApplication *cf_application_new               (void);
 /* Where "Open Example Case" finds the example: $CASEFILE_EXAMPLE, the installed
- * copy, or the build tree's. NULL when there is none. */
+ * copy, or the build tree's. Returns: (transfer full) (nullable): the path */
 char          *cf_application_find_example      (void);
 /* Opens the case file: presents the window that already shows it, or shows it in
- * an empty window, or in a new one. Returns the window, or NULL on failure (an
- * error dialog is shown). */
+ * an empty window, or in a new one. Returns: (transfer none) (nullable): the
+ * window, or NULL on failure (an error dialog is shown) */
 GtkWindow     *cf_application_open_case_file    (CfApplication *self,
                                                  GFile         *file);
 

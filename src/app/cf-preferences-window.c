@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The preferences window: every row is bound to GSettings, so a change is saved at
+ * once and there is no Apply button; the schema's string choices map to combo
+ * rows through a small table. */
 #define G_LOG_DOMAIN "casefile-preferences"
 
 #include "config.h"

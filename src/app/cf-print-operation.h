@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (CfPrintOperation, cf_print_operation, CF, PRINT_OPERATION,
  * (grouping, notes, lowest confidence) start from the brief settings and can be
  * changed on the dialog's "Brief" tab; print settings and page setup are
  * remembered for the session. */
+/* Returns: (transfer full) */
 CfPrintOperation *cf_print_operation_new            (CfCase               *kase);
 /* Overrides the options read from the settings (tests, exports). */
 void              cf_print_operation_set_options    (CfPrintOperation     *self,

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window explaining the rating scales, built from the core's own labels so it
+ * can never disagree with what the drop-downs and the brief show. */
 #define G_LOG_DOMAIN "casefile-scales-help"
 
 #include "config.h"

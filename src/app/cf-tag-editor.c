@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The tag editor window: create, rename, recolour, nest and delete tags. Each
+ * change goes to the case at once as one undo step; the rows follow the case's
+ * tag list model. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"

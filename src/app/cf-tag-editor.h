@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfTagEditor, cf_tag_editor, CF, TAG_EDITOR, AdwWindow)
 
 /* A window to create, rename, recolour, nest and delete the case's tags. */
+/* Returns: (transfer none): the window, owned by GTK's list of toplevels */
 CfTagEditor *cf_tag_editor_new (GtkWindow *parent,
                                 CfCase    *kase);
 

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The program: sets up translations and runs CfApplication; everything else is in
+ * the app library, which the tests and benchmarks link too. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
