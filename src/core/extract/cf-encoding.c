@@ -482,6 +482,30 @@ _cf_decode_text (const char  *data,
   return out;
 }
 
+char *
+_cf_decode_markup (const char  *data,
+                   gsize        len,
+                   gsize       *utf8_len,
+                   char       **note,
+                   GError     **error)
+{
+  g_autofree char *declared = _cf_prescan_charset (data, len);
+  g_autofree char *utf8 = _cf_decode_text (data, len, declared, note, error);
+
+  if (utf8 == NULL)
+    return NULL;
+  *utf8_len = strlen (utf8);
+  if (*utf8_len > G_MAXINT)
+    {
+      if (note != NULL)
+        g_clear_pointer (note, g_free);
+      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
+                   "The file is too large to import.");
+      return NULL;
+    }
+  return g_steal_pointer (&utf8);
+}
+
 /* Reads a charset token after "charset" or "encoding" at @s (lower-cased text). */
 static char *
 read_charset_value (const char *s,

@@ -22,6 +22,16 @@ char       *_cf_decode_text                (const char  *data,
                                             char       **note,
                                             GError     **error);
 
+/* Decodes markup (HTML or XML) as _cf_decode_text() does, with the charset it
+ * declares in its first bytes as the declared one. *@utf8_len gets the length,
+ * which fits the int that libxml2 takes (CF_EXTRACT_ERROR_TOO_LARGE otherwise).
+ * Returns: (transfer full) (nullable); *@note gets (transfer full) (nullable). */
+char       *_cf_decode_markup              (const char  *data,
+                                            gsize        len,
+                                            gsize       *utf8_len,
+                                            char       **note,
+                                            GError     **error);
+
 /* Finds the charset a document declares in its first bytes: the XML declaration's
  * encoding="", <meta charset> or <meta http-equiv="Content-Type" content="...charset=">.
  * Returns: (transfer full) (nullable) a lower-case name, or NULL. */

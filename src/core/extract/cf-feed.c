@@ -459,7 +459,6 @@ _cf_xml_extract (const char  *data,
                  gsize        len,
                  GError     **error)
 {
-  g_autofree char *declared = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree char *note = NULL;
   g_autoptr(GPtrArray) docs = NULL;
@@ -470,17 +469,9 @@ _cf_xml_extract (const char  *data,
 
   _cf_extract_init_libxml ();
 
-  declared = _cf_prescan_charset (data, len);
-  utf8 = _cf_decode_text (data, len, declared, &note, error);
+  utf8 = _cf_decode_markup (data, len, &utf8_len, &note, error);
   if (utf8 == NULL)
     return NULL;
-  utf8_len = strlen (utf8);
-  if (utf8_len > G_MAXINT)
-    {
-      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
-                   "The file is too large to import.");
-      return NULL;
-    }
 
   xml = parse_xml (utf8, utf8_len, error);
   if (xml == NULL)

@@ -115,7 +115,6 @@ _cf_html_extract (const char  *data,
                   const char  *media_type,
                   GError     **error)
 {
-  g_autofree char *declared = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree char *note = NULL;
   g_autofree char *json_ld_body = NULL;
@@ -125,17 +124,9 @@ _cf_html_extract (const char  *data,
   gsize utf8_len;
   gboolean truncated = FALSE;
 
-  declared = _cf_prescan_charset (data, len);
-  utf8 = _cf_decode_text (data, len, declared, &note, error);
+  utf8 = _cf_decode_markup (data, len, &utf8_len, &note, error);
   if (utf8 == NULL)
     return NULL;
-  utf8_len = strlen (utf8);
-  if (utf8_len > G_MAXINT)
-    {
-      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
-                   "The page is too large to import.");
-      return NULL;
-    }
 
   html = parse_html_utf8 (utf8, utf8_len, &truncated);
   if (html == NULL || xmlDocGetRootElement (html) == NULL)
