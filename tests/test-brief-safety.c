@@ -118,6 +118,135 @@ test_cli_full_disk_leaves_no_file (void)
   g_rmdir (dir);
 }
 
+/* --- bounded work for any input ------------------------------------------------------------- */
+
+static guint
+count_char (const char *text,
+            gunichar    ch)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == ch)
+      n++;
+  return n;
+}
+
+static char *
+repeat (const char *piece,
+        guint       times)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (out, piece);
+  return g_string_free (out, FALSE);
+}
+
+/* The small case's brief with @field of the case set to @value, read back; its
+ * page count must stay within a page of the plain small case's. */
+static PdfText *
+render_with_case_field (CfCaseField  field,
+                        const char  *value)
+{
+  g_autoptr(CfCase) kase = small_case ("bounds.casefile");
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PdfText) plain = NULL;
+  CfBriefOptions options;
+  PdfText *pdf;
+
+  init_options (&options, date);
+  plain_path = write_brief (kase, &options, "bounds-plain.pdf");
+  plain = read_pdf (plain_path);
+  g_unlink (plain_path);
+
+  cf_case_set_info (kase, field, value, &error);
+  g_assert_no_error (error);
+  path = write_brief (kase, &options, "bounds.pdf");
+  pdf = read_pdf (path);
+  g_unlink (path);
+  g_assert_cmpuint (pdf->n_pages, <=, plain->n_pages + 1);
+  return pdf;
+}
+
+/* A title of 3,000 words is cut on the title page and in every running header. */
+static void
+test_bounds_long_title_cut (void)
+{
+  g_autofree char *title = repeat ("Title ", 3000);
+  g_autoptr(PdfText) pdf = NULL;
+
+  if (!have_poppler ())
+    return;
+  pdf = render_with_case_field (CF_CASE_FIELD_TITLE, title);
+  g_assert_cmpuint (count_char (pdf->all, 'T'), <, 200);
+  g_assert_nonnull (strstr (pdf->all, "Title…"));
+}
+
+/* One word of 30,000 letters as the title: cut too, and laid out in linear time. */
+static void
+test_bounds_unbreakable_title_cut (void)
+{
+  g_autofree char *title = repeat ("A", 30000);
+  g_autoptr(PdfText) pdf = NULL;
+
+  if (!have_poppler ())
+    return;
+  pdf = render_with_case_field (CF_CASE_FIELD_TITLE, title);
+  g_assert_cmpuint (count_char (pdf->all, 'A'), <, 2000);
+}
+
+/* An actor's name of 100,000 letters is cut wherever the claim is shown. */
+static void
+test_bounds_long_actor_cut (void)
+{
+  g_autoptr(CfCase) kase = small_case ("long-actor.casefile");
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = repeat ("\u0436", 100000);   /* ж */
+  g_autofree char *path = NULL;
+  g_autoptr(PdfText) pdf = NULL;
+  CfBriefOptions options;
+
+  if (!have_poppler ())
+    return;
+  cf_case_set_claim_actor_name (kase, 1, actor, &error);
+  g_assert_no_error (error);
+  init_options (&options, date);
+  path = write_brief (kase, &options, "long-actor.pdf");
+  pdf = read_pdf (path);
+  g_unlink (path);
+  g_assert_cmpuint (pdf->n_pages, <=, 3);
+  g_assert_cmpuint (count_char (pdf->all, 0x0436), >, 0);
+  g_assert_cmpuint (count_char (pdf->all, 0x0436), <, 2000);
+}
+
+/* A quote that is one word of 20,000 letters wraps over lines and is all there. */
+static void
+test_bounds_unbreakable_quote_wrapped (void)
+{
+  g_autoptr(CfCase) kase = new_case ("long-word.casefile", "One long word");
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autofree char *word = repeat ("\u0436", 20000);
+  g_autofree char *path = NULL;
+  g_autoptr(PdfText) pdf = NULL;
+  CfBriefOptions options;
+  gint64 document;
+
+  if (!have_poppler ())
+    return;
+  document = add_document (kase, "A source", NULL, word);
+  add_claim (kase, document, word);
+  init_options (&options, date);
+  path = write_brief (kase, &options, "long-word.pdf");
+  pdf = read_pdf (path);
+  g_unlink (path);
+  g_assert_cmpuint (count_char (pdf->all, 0x0436), ==, 20000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +260,10 @@ main (int    argc,
   g_test_add_data_func ("/brief/pdf/full-disk-leaves-no-file/after-20-kb", GUINT_TO_POINTER (20000),
                         test_pdf_full_disk_leaves_no_file);
   g_test_add_func ("/brief/cli/full-disk-leaves-no-file", test_cli_full_disk_leaves_no_file);
+  g_test_add_func ("/brief/bounds/long-title-cut", test_bounds_long_title_cut);
+  g_test_add_func ("/brief/bounds/unbreakable-title-cut", test_bounds_unbreakable_title_cut);
+  g_test_add_func ("/brief/bounds/long-actor-cut", test_bounds_long_actor_cut);
+  g_test_add_func ("/brief/bounds/unbreakable-quote-wrapped", test_bounds_unbreakable_quote_wrapped);
 
   return g_test_run ();
 }

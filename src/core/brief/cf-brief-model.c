@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cf-brief-private.h"
@@ -31,6 +33,67 @@ _cf_brief_dup_stripped (const char *text)
   if (is_blank (text))
     return NULL;
   return g_strstrip (g_strdup (text));
+}
+
+/* What one field may add to the brief. A label (a title, a name, a date) longer than
+ * a few lines is cut; a text (a quote, a note, a summary) only far beyond any real
+ * one; so a hostile case cannot make a brief of thousands of pages, and the running
+ * header lays out a few hundred characters at most. */
+#define MAX_LABEL_CHARS  300
+#define MAX_TEXT_CHARS   50000
+/* Pango wraps a word wider than a line character by character, at a cost that grows
+ * with the square of the word's length: in a text, a break opportunity (U+200B, zero
+ * width space) after this many characters without a space keeps layout linear. */
+#define MAX_WORD_CHARS   60
+
+/* @text stripped, cut after @max_chars characters with an ellipsis, and with break
+ * opportunities in overlong words when @breaks; NULL when blank. */
+static char *
+dup_capped (const char *text,
+            guint       max_chars,
+            gboolean    breaks)
+{
+  g_autofree char *stripped = _cf_brief_dup_stripped (text);
+  GString *out;
+  guint n = 0;
+  guint run = 0;
+
+  if (stripped == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (stripped) + 16);
+  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+            g_string_truncate (out, out->len - 1);
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_isspace (ch) || ch == 0x200B)
+        run = 0;
+      else if (breaks && ++run > MAX_WORD_CHARS)
+        {
+          g_string_append_unichar (out, 0x200B);
+          run = 1;
+        }
+      g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dup_label (const char *text)
+{
+  return dup_capped (text, MAX_LABEL_CHARS, FALSE);
+}
+
+static char *
+dup_text (const char *text)
+{
+  return dup_capped (text, MAX_TEXT_CHARS, TRUE);
 }
 
 static int
@@ -103,7 +166,7 @@ load_notes (CfCase       *kase,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CfNote) note = g_list_model_get_item (notes, i);
-      char *body = _cf_brief_dup_stripped (cf_note_get_body (note));
+      char *body = dup_text (cf_note_get_body (note));
 
       if (body != NULL)
         g_ptr_array_add (bodies, body);
@@ -124,13 +187,13 @@ _cf_brief_load_case (CfBrief *self,
   const char *title = cf_case_get_info (kase, CF_CASE_FIELD_TITLE);
   guint n;
 
-  self->title = _cf_brief_dup_stripped (title);
+  self->title = dup_label (title);
   if (self->title == NULL)
     self->title = g_strdup (_("Untitled case"));
-  self->summary = _cf_brief_dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_SUMMARY));
-  self->incident_date = _cf_brief_dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_INCIDENT_DATE));
-  self->marking = _cf_brief_dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_MARKING));
-  self->analyst = _cf_brief_dup_stripped (cf_case_get_info (kase, CF_CASE_FIELD_ANALYST));
+  self->summary = dup_text (cf_case_get_info (kase, CF_CASE_FIELD_SUMMARY));
+  self->incident_date = dup_label (cf_case_get_info (kase, CF_CASE_FIELD_INCIDENT_DATE));
+  self->marking = dup_label (cf_case_get_info (kase, CF_CASE_FIELD_MARKING));
+  self->analyst = dup_label (cf_case_get_info (kase, CF_CASE_FIELD_ANALYST));
   self->case_path = g_strdup (cf_case_get_path (kase));
   self->case_notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_CASE, 0)
                                          : g_ptr_array_new_with_free_func (g_free);
@@ -143,12 +206,12 @@ _cf_brief_load_case (CfBrief *self,
 
       source->id = cf_document_get_id (document);
       source->number = i + 1;
-      source->title = _cf_brief_dup_stripped (cf_document_get_title (document));
-      source->byline = _cf_brief_dup_stripped (cf_document_get_byline (document));
-      source->publisher = _cf_brief_dup_stripped (cf_document_get_publisher (document));
-      source->published = _cf_brief_dup_stripped (cf_document_get_published (document));
-      source->url = _cf_brief_dup_stripped (cf_document_get_url (document));
-      source->sha256 = _cf_brief_dup_stripped (cf_document_get_sha256 (document));
+      source->title = dup_label (cf_document_get_title (document));
+      source->byline = dup_label (cf_document_get_byline (document));
+      source->publisher = dup_label (cf_document_get_publisher (document));
+      source->published = dup_label (cf_document_get_published (document));
+      source->url = dup_label (cf_document_get_url (document));
+      source->sha256 = dup_label (cf_document_get_sha256 (document));
       source->notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_DOCUMENT, source->id)
                                           : g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->sources, source);
@@ -163,10 +226,10 @@ _cf_brief_load_case (CfBrief *self,
 
       h->id = cf_hypothesis_get_id (item);
       h->number = i + 1;
-      h->title = _cf_brief_dup_stripped (cf_hypothesis_get_title (item));
+      h->title = dup_label (cf_hypothesis_get_title (item));
       if (h->title == NULL)
         h->title = g_strdup (_("Untitled hypothesis"));
-      h->description = _cf_brief_dup_stripped (cf_hypothesis_get_description (item));
+      h->description = dup_text (cf_hypothesis_get_description (item));
       h->likelihood = cf_hypothesis_get_likelihood (item);
       h->confidence = cf_hypothesis_get_confidence (item);
       for (guint r = 0; r <= CF_RELATION_LAST; r++)
@@ -181,8 +244,10 @@ _cf_brief_load_case (CfBrief *self,
       BriefTag *tag = g_new0 (BriefTag, 1);
 
       tag->id = cf_tag_get_id (item);
-      tag->path = g_strdup (cf_tag_get_path (item) != NULL ? cf_tag_get_path (item)
-                                                            : cf_tag_get_name (item));
+      tag->path = dup_label (cf_tag_get_path (item) != NULL ? cf_tag_get_path (item)
+                                                             : cf_tag_get_name (item));
+      if (tag->path == NULL)
+        tag->path = g_strdup ("");
       tag->color = g_strdup (cf_tag_get_color (item));
       tag->claims = g_ptr_array_new ();
       g_ptr_array_add (self->tags, tag);
@@ -208,12 +273,14 @@ _cf_brief_load_case (CfBrief *self,
       claim = g_new0 (BriefClaim, 1);
       claim->id = cf_claim_get_id (item);
       claim->document_id = cf_claim_get_document_id (item);
-      claim->quote = g_strdup (cf_claim_get_quote (item) != NULL ? cf_claim_get_quote (item) : "");
-      claim->paraphrase = _cf_brief_dup_stripped (cf_claim_get_paraphrase (item));
-      claim->actor = _cf_brief_dup_stripped (cf_claim_get_actor_name (item));
-      claim->document_title = _cf_brief_dup_stripped (cf_claim_get_document_title (item));
-      claim->event_date = _cf_brief_dup_stripped (cf_claim_get_event_date (item));
-      claim->tag_names = _cf_brief_dup_stripped (cf_claim_get_tag_names (item));
+      claim->quote = dup_text (cf_claim_get_quote (item));
+      if (claim->quote == NULL)
+        claim->quote = g_strdup ("");
+      claim->paraphrase = dup_text (cf_claim_get_paraphrase (item));
+      claim->actor = dup_label (cf_claim_get_actor_name (item));
+      claim->document_title = dup_label (cf_claim_get_document_title (item));
+      claim->event_date = dup_label (cf_claim_get_event_date (item));
+      claim->tag_names = dup_text (cf_claim_get_tag_names (item));
       claim->color = g_strdup (cf_claim_get_color (item));
       claim->reliability = cf_claim_get_reliability (item);
       claim->credibility = cf_claim_get_credibility (item);
