@@ -324,3 +324,60 @@ cf_test_id_string (JsonObject *object)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (object, "id"));
 }
+
+void
+cf_test_cli_case_init (CfTestCliCase *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("casefile-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->case_path = g_build_filename (f->dir, "test.casefile", NULL);
+}
+
+void
+cf_test_cli_case_clear (CfTestCliCase *f)
+{
+  /* NULL when the test skipped before init */
+  cf_test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->case_path, g_free);
+}
+
+const char cf_test_depot_text[] =
+  "Blast at the river depot\n\n"
+  "A fire broke out at the river depot on Tuesday night after two loud explosions, "
+  "the harbour master said.\n\n"
+  "Officials said the explosions were likely caused by drones, but witnesses reported "
+  "seeing no aircraft.\n\n"
+  "The depot stored timber and diesel fuel, according to the owner.";
+
+char *
+cf_test_cli_case_with_document (CfTestCliCase *f)
+{
+  g_auto(CfTestRun) run = { 0 };
+  g_autofree char *text_path = cf_test_write_file (f->dir, "depot.txt", cf_test_depot_text, -1);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  cf_test_run_ok (&run, "new", f->case_path, "--title", "River depot fire");
+  cf_test_run_ok (&run, "import", f->case_path, text_path);
+  rows = cf_test_parse_lines (run.out);
+  g_assert_cmpuint (rows->len, ==, 1);
+
+  return cf_test_id_string (g_ptr_array_index (rows, 0));
+}
+
+char *
+cf_test_cli_add_claim (CfTestCliCase *f,
+                       const char    *document_id,
+                       const char    *quote)
+{
+  g_auto(CfTestRun) run = { 0 };
+  g_autoptr(JsonObject) claim = NULL;
+
+  cf_test_run_ok (&run, "claim", "add", f->case_path, "--document", document_id,
+                  "--quote", quote);
+  claim = cf_test_parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (claim, "quote"), ==, quote);
+  return cf_test_id_string (claim);
+}

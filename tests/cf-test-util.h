@@ -124,6 +124,30 @@ void     cf_test_run_cliv              (CfTestRun          *run,
 void     cf_test_assert_cli_error      (CfTestRun   *run,
                                         int          expected_status);
 
+/* A temporary folder with a case path in it (not created yet), for the tests that
+ * drive casefile-cli; cleared with everything in it. */
+typedef struct
+{
+  char *dir;
+  char *case_path;
+} CfTestCliCase;
+
+void     cf_test_cli_case_init         (CfTestCliCase *f);
+void     cf_test_cli_case_clear        (CfTestCliCase *f);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CfTestCliCase, cf_test_cli_case_clear)
+
+/* A short news text about a depot fire, with attributed and hedged claims. */
+extern const char cf_test_depot_text[];
+
+/* Creates the case "River depot fire" with cf_test_depot_text imported; returns the
+ * document id as a string. */
+char    *cf_test_cli_case_with_document (CfTestCliCase *f);
+
+/* Adds a claim on @quote with "claim add --quote"; returns its id as a string. */
+char    *cf_test_cli_add_claim         (CfTestCliCase *f,
+                                        const char    *document_id,
+                                        const char    *quote);
+
 /* One JSON object; the test fails on anything else. */
 JsonObject *cf_test_parse_object       (const char  *text);
 /* The objects of a "one JSON object per line" output. */
