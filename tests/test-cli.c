@@ -14,7 +14,7 @@
 /* --- the tests --------------------------------------------------------------------- */
 
 static void
-test_new_info (void)
+test_new_info_shows_fields (void)
 {
   g_auto(CfTestCliCase) f = { 0 };
   g_auto(CfTestRun) run = { 0 };
@@ -22,7 +22,7 @@ test_new_info (void)
 
   cf_test_cli_case_init (&f);
   cf_test_run_ok (&run, "new", f.case_path, "--title", "Port fire", "--summary", "Probably a drone.",
-          "--marking", "UNCLASSIFIED", "--analyst", "Ana Lyst", "--incident-date", "2026-03-14");
+                  "--marking", "UNCLASSIFIED", "--analyst", "Ana Lyst", "--incident-date", "2026-03-14");
   g_assert_true (g_file_test (f.case_path, G_FILE_TEST_IS_REGULAR));
 
   cf_test_run_ok (&run, "info", f.case_path, "--json");
@@ -34,33 +34,57 @@ test_new_info (void)
   g_assert_cmpstr (json_object_get_string_member (info, "incident_date"), ==, "2026-03-14");
   g_assert_cmpint (json_object_get_int_member (info, "documents"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (info, "claims"), ==, 0);
-
-  cf_test_run_ok (&run, "info", f.case_path);
-  g_assert_nonnull (strstr (run.out, "Port fire"));
-  g_assert_nonnull (strstr (run.out, "Ana Lyst"));
-
-  /* never over an existing file */
-  cf_test_run_cli (&run, "new", f.case_path, "--title", "Again");
-  cf_test_assert_cli_error (&run, 1);
-
-  /* a case needs a title */
-  cf_test_run_cli (&run, "new", f.dir, "--summary", "x");
-  cf_test_assert_cli_error (&run, 2);
 }
 
 static void
-test_set (void)
+test_new_info_plain (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_cli_case_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Port fire", "--analyst", "Ana Lyst");
+  cf_test_run_ok (&run, "info", f.case_path);
+  g_assert_nonnull (strstr (run.out, "Port fire"));
+  g_assert_nonnull (strstr (run.out, "Ana Lyst"));
+}
+
+static void
+test_new_over_existing_file_refused (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+  CfTestSnapshot before;
+
+  cf_test_cli_case_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Port fire");
+  before = cf_test_snapshot_take (f.case_path);
+  cf_test_run_cli (&run, "new", f.case_path, "--title", "Again");
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_snapshot_assert_unchanged (f.case_path, &before);
+}
+
+static void
+test_new_without_title_is_usage_error (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_cli_case_init (&f);
+  cf_test_run_cli (&run, "new", f.case_path, "--summary", "x");
+  cf_test_assert_cli_error (&run, 2);
+  g_assert_false (g_file_test (f.case_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_set_case_fields (void)
 {
   g_auto(CfTestCliCase) f = { 0 };
   g_auto(CfTestRun) run = { 0 };
   g_autoptr(JsonObject) info = NULL;
-  g_autofree char *document_id = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  JsonObject *document;
 
   cf_test_cli_case_init (&f);
-  document_id = cf_test_cli_case_with_document (&f);
-
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Port fire", "--analyst", "Ana Lyst");
   cf_test_run_ok (&run, "set", f.case_path, "summary", "Two explosions at the depot.");
   cf_test_run_ok (&run, "set", f.case_path, "title", "Depot blast");
   cf_test_run_ok (&run, "set", f.case_path, "analyst", "");
@@ -70,17 +94,47 @@ test_set (void)
                    "Two explosions at the depot.");
   g_assert_cmpstr (json_object_get_string_member (info, "title"), ==, "Depot blast");
   g_assert_true (json_object_get_null_member (info, "analyst"));
+}
 
-  cf_test_run_ok (&run, "set", f.case_path, "--document", document_id, "publisher", "River Gazette");
+static void
+test_set_document_field (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+  g_autofree char *document_id = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  cf_test_cli_case_init (&f);
+  document_id = cf_test_cli_case_with_document (&f);
+  cf_test_run_ok (&run, "set", f.case_path, "--document", document_id, "publisher",
+                  "River Gazette");
   cf_test_run_ok (&run, "list", f.case_path, "documents", "--json");
   rows = cf_test_parse_lines (run.out);
-  document = g_ptr_array_index (rows, 0);
-  g_assert_cmpstr (json_object_get_string_member (document, "publisher"), ==, "River Gazette");
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (rows, 0), "publisher"), ==,
+                   "River Gazette");
+}
 
+static void
+test_set_unknown_field_lists_fields (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_cli_case_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Port fire");
   cf_test_run_cli (&run, "set", f.case_path, "colour", "blue");
   cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "incident_date"));
+}
 
+static void
+test_set_empty_title_refused (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_cli_case_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Port fire");
   cf_test_run_cli (&run, "set", f.case_path, "title", "");
   cf_test_assert_cli_error (&run, 2);
 }
@@ -711,52 +765,62 @@ test_date_valid_accepted (void)
 }
 
 static void
-test_usage_errors (void)
+test_usage_unknown_command (void)
 {
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_run_cli (&run, "frobnicate", "x.casefile");
+  cf_test_assert_cli_error (&run, 2);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  cf_test_run_cli (&run, "help", "frobnicate");
+  cf_test_assert_cli_error (&run, 2);
+}
+
+static void
+test_usage_unknown_list (void)
+{
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_run_cli (&run, "list", "x.casefile", "bananas");
+  cf_test_assert_cli_error (&run, 2);
+}
+
+/* An unknown rating names the valid ones and changes nothing. */
+static void
+test_usage_unknown_rating_lists_valid (void)
+{
+  const struct { const char *option; const char *value; const char *listed; } ratings[] = {
+    { "--reliability", "Q", "A, B, C, D, E, F" },
+    { "--credibility", "9", "1, 2, 3" },
+    { "--likelihood", "perhaps", "likely" },
+  };
   g_auto(CfTestCliCase) f = { 0 };
   g_auto(CfTestRun) run = { 0 };
   g_autofree char *document_id = NULL;
   CfTestSnapshot before;
 
-  cf_test_run_cli (&run, "frobnicate", "x.casefile");
-  cf_test_assert_cli_error (&run, 2);
-  g_assert_nonnull (strstr (run.err, "frobnicate"));
-
-  cf_test_run_cli (&run, "help", "frobnicate");
-  cf_test_assert_cli_error (&run, 2);
-
-  cf_test_run_cli (&run, "list", "x.casefile", "--no-such-option");
-  cf_test_assert_cli_error (&run, 2);
-
-  cf_test_run_cli (&run, "list", "x.casefile", "bananas");
-  cf_test_assert_cli_error (&run, 2);
-
   cf_test_cli_case_init (&f);
   document_id = cf_test_cli_case_with_document (&f);
   before = cf_test_snapshot_take (f.case_path);
-
-  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
-           "--reliability", "Q");
-  cf_test_assert_cli_error (&run, 2);
-  g_assert_nonnull (strstr (run.err, "A, B, C, D, E, F"));
-
-  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
-           "--credibility", "9");
-  cf_test_assert_cli_error (&run, 2);
-  g_assert_nonnull (strstr (run.err, "1, 2, 3"));
-
-  cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id, "--quote", "fire",
-           "--likelihood", "perhaps");
-  cf_test_assert_cli_error (&run, 2);
-  g_assert_nonnull (strstr (run.err, "likely"));
-
+  for (guint i = 0; i < G_N_ELEMENTS (ratings); i++)
+    {
+      cf_test_run_cli (&run, "claim", "add", f.case_path, "--document", document_id,
+                       "--quote", "fire", ratings[i].option, ratings[i].value);
+      cf_test_assert_cli_error (&run, 2);
+      g_assert_nonnull (strstr (run.err, ratings[i].listed));
+    }
   cf_test_run_cli (&run, "hypothesis", "add", f.case_path, "H", "--confidence", "total");
   cf_test_assert_cli_error (&run, 2);
   g_assert_nonnull (strstr (run.err, "moderate"));
-
   cf_test_snapshot_assert_unchanged (f.case_path, &before);
+}
 
-  cf_test_run_cli (&run, "claim", "rate", f.case_path, "seven", "--reliability", "A");
+static void
+test_usage_id_not_a_number (void)
+{
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_run_cli (&run, "claim", "rate", "x.casefile", "seven", "--reliability", "A");
   cf_test_assert_cli_error (&run, 2);
 }
 
@@ -814,8 +878,14 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/cli/new-info", test_new_info);
-  g_test_add_func ("/cli/set", test_set);
+  g_test_add_func ("/cli/new/info-shows-fields", test_new_info_shows_fields);
+  g_test_add_func ("/cli/new/info-plain", test_new_info_plain);
+  g_test_add_func ("/cli/new/over-existing-file-refused", test_new_over_existing_file_refused);
+  g_test_add_func ("/cli/new/without-title-is-usage-error", test_new_without_title_is_usage_error);
+  g_test_add_func ("/cli/set/case-fields", test_set_case_fields);
+  g_test_add_func ("/cli/set/document-field", test_set_document_field);
+  g_test_add_func ("/cli/set/unknown-field-lists-fields", test_set_unknown_field_lists_fields);
+  g_test_add_func ("/cli/set/empty-title-refused", test_set_empty_title_refused);
   g_test_add_func ("/cli/import/failed-file-named-others-imported",
                    test_import_failed_file_named_others_imported);
   g_test_add_func ("/cli/import/text-from-stdin", test_import_text_from_stdin);
@@ -829,7 +899,10 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     g_test_add_data_func (bad_files[i].path, bad_files[i].make, test_bad_file_refused);
   g_test_add_func ("/cli/help", test_help);
-  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/usage/unknown-command", test_usage_unknown_command);
+  g_test_add_func ("/cli/usage/unknown-list", test_usage_unknown_list);
+  g_test_add_func ("/cli/usage/unknown-rating-lists-valid", test_usage_unknown_rating_lists_valid);
+  g_test_add_func ("/cli/usage/id-not-a-number", test_usage_id_not_a_number);
   g_test_add_func ("/cli/note/dash-text-refused", test_note_dash_text_refused);
   g_test_add_func ("/cli/note/dash-text-after-double-dash", test_note_dash_text_after_double_dash);
   g_test_add_func ("/cli/options/unknown-refused", test_unknown_option_refused);
