@@ -80,7 +80,7 @@ cf_case_rename_actor (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE actors SET name = ?2 WHERE id = ?1", actor_id,
-                       CF_VALUE_TEXT, clean, 0, _("Rename an actor"), _("actor"), error);
+                       CF_VALUE_TEXT, clean, 0, _("Rename an actor"), CF_RECORD_ACTOR, error);
 }
 
 gboolean
@@ -91,7 +91,7 @@ cf_case_set_actor_description (CfCase      *self,
 {
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_update_field (self, "UPDATE actors SET description = ?2 WHERE id = ?1", actor_id,
-                       CF_VALUE_TEXT, description, 0, _("Describe an actor"), _("actor"), error);
+                       CF_VALUE_TEXT, description, 0, _("Describe an actor"), CF_RECORD_ACTOR, error);
 }
 
 gboolean
@@ -105,7 +105,7 @@ cf_case_delete_actor (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_delete_record (self, actor_id, "SELECT 1 FROM actors WHERE id = ?1", _("actor"),
+  return _cf_case_delete_record (self, actor_id, "SELECT 1 FROM actors WHERE id = ?1", CF_RECORD_ACTOR,
                         steps, G_N_ELEMENTS (steps), _("Delete an actor"),
                         _("Deleting the actor"), error);
 }
@@ -116,6 +116,6 @@ cf_case_get_actor (CfCase  *self,
                    GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_ACTOR, actor_id, _("actor"), error);
+  return _cf_case_get_record (self, CF_RECORD_ACTOR, actor_id, error);
 }
 

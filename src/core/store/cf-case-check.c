@@ -172,10 +172,16 @@ cf_case_check (CfCase  *self,
                           -1, &stmt, NULL) == SQLITE_OK)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (problems, g_strdup_printf (_("Note %" PRId64 " is on a %s that no "
-                                                      "longer exists."),
-                                                    (gint64) sqlite3_column_int64 (stmt, 0),
-                                                    (const char *) sqlite3_column_text (stmt, 1)));
+        {
+          gint64 note_id = sqlite3_column_int64 (stmt, 0);
+
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "document") == 0)
+            g_ptr_array_add (problems, g_strdup_printf (_("Note %" PRId64 " is on a document that "
+                                                          "no longer exists."), note_id));
+          else
+            g_ptr_array_add (problems, g_strdup_printf (_("Note %" PRId64 " is on a claim that "
+                                                          "no longer exists."), note_id));
+        }
       sqlite3_finalize (stmt);
     }
 

@@ -36,9 +36,7 @@ load_text_and_length (CfCase      *self,
       return TRUE;
     }
   if (rc == SQLITE_DONE)
-    g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                 _("There is no %s with id %" PRId64 " in this case."),
-                 _("document"), document_id);
+    _cf_case_set_no_such_record (error, CF_RECORD_DOCUMENT, document_id);
   else
     _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the document"));
   return FALSE;
@@ -144,9 +142,13 @@ cf_case_find_quote (CfCase      *self,
       p = strstr (p, quote);
       if (p == NULL)
         {
-          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                       _("The quote “%s” does not appear in the document%s."), quote,
-                       occurrence > 0 ? _(" that many times") : "");
+          if (occurrence > 0)
+            g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                         _("The quote “%s” does not appear in the document that many times."),
+                         quote);
+          else
+            g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                         _("The quote “%s” does not appear in the document."), quote);
           return -1;
         }
       if (i == occurrence)
@@ -169,7 +171,7 @@ cf_case_delete_claim (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_delete_record (self, claim_id, "SELECT 1 FROM claims WHERE id = ?1", _("claim"),
+  return _cf_case_delete_record (self, claim_id, "SELECT 1 FROM claims WHERE id = ?1", CF_RECORD_CLAIM,
                         steps, G_N_ELEMENTS (steps), _("Delete a claim"),
                         _("Deleting the claim"), error);
 }
@@ -180,7 +182,7 @@ cf_case_get_claim (CfCase  *self,
                    GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_CLAIM, claim_id, _("claim"), error);
+  return _cf_case_get_record (self, CF_RECORD_CLAIM, claim_id, error);
 }
 
 gboolean
@@ -196,7 +198,7 @@ cf_case_set_claim_paraphrase (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE claims SET paraphrase = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, CF_VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), _("claim"), error);
+                       claim_id, CF_VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -208,7 +210,7 @@ cf_case_set_claim_event_date (CfCase      *self,
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_update_field (self, "UPDATE claims SET event_date = ?2, modified = ?3 WHERE id = ?1",
                        claim_id, CF_VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
-                       _("claim"), error);
+                       CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -223,7 +225,7 @@ cf_case_set_claim_actor (CfCase  *self,
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
   CF_CASE_BEGIN_EDIT (_("Set who asserts a claim"));
-  if (actor_id > 0 && !_cf_case_record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, _("actor"), error))
+  if (actor_id > 0 && !_cf_case_record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", actor_id, CF_RECORD_ACTOR, error))
     return _cf_case_edit_failed (self);
   stmt = _cf_case_prepare (self, "UPDATE claims SET actor_id = ?2, modified = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
@@ -235,8 +237,7 @@ cf_case_set_claim_actor (CfCase  *self,
     return _cf_case_edit_failed (self);
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" PRId64 " in this case."), _("claim"), claim_id);
+      _cf_case_set_no_such_record (error, CF_RECORD_CLAIM, claim_id);
       return _cf_case_edit_failed (self);
     }
   return cf_case_end_action (self, error);
@@ -281,7 +282,7 @@ cf_case_set_claim_reliability (CfCase         *self,
     }
   return _cf_case_update_field (self, "UPDATE claims SET reliability = ?2, modified = ?3 WHERE id = ?1",
                        claim_id, CF_VALUE_TEXT_OR_NULL, cf_reliability_to_code (value), 0,
-                       _("Rate source reliability"), _("claim"), error);
+                       _("Rate source reliability"), CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -298,7 +299,7 @@ cf_case_set_claim_credibility (CfCase         *self,
     }
   return _cf_case_update_field (self, "UPDATE claims SET credibility = ?2, modified = ?3 WHERE id = ?1",
                        claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
-                       _("Rate credibility"), _("claim"), error);
+                       _("Rate credibility"), CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -315,7 +316,7 @@ cf_case_set_claim_likelihood (CfCase        *self,
     }
   return _cf_case_update_field (self, "UPDATE claims SET likelihood = ?2, modified = ?3 WHERE id = ?1",
                        claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
-                       _("Rate likelihood"), _("claim"), error);
+                       _("Rate likelihood"), CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -332,7 +333,7 @@ cf_case_set_claim_confidence (CfCase        *self,
     }
   return _cf_case_update_field (self, "UPDATE claims SET confidence = ?2, modified = ?3 WHERE id = ?1",
                        claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
-                       _("Rate confidence"), _("claim"), error);
+                       _("Rate confidence"), CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -346,8 +347,8 @@ cf_case_add_claim_tag (CfCase  *self,
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
   CF_CASE_BEGIN_EDIT (_("Tag a claim"));
-  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
-      || !_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, _("tag"), error))
+  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, CF_RECORD_CLAIM, error)
+      || !_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", tag_id, CF_RECORD_TAG, error))
     return _cf_case_edit_failed (self);
   stmt = _cf_case_prepare (self, "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?1, ?2)", error);
   if (stmt == NULL)
@@ -398,8 +399,8 @@ cf_case_set_claim_relation (CfCase      *self,
     }
 
   CF_CASE_BEGIN_EDIT (_("Relate a claim to a hypothesis"));
-  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, _("claim"), error)
-      || !_cf_case_record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, _("hypothesis"), error))
+  if (!_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", claim_id, CF_RECORD_CLAIM, error)
+      || !_cf_case_record_exists (self, "SELECT 1 FROM hypotheses WHERE id = ?1", hypothesis_id, CF_RECORD_HYPOTHESIS, error))
     return _cf_case_edit_failed (self);
   if (relation == CF_RELATION_NONE)
     stmt = _cf_case_prepare (self, "DELETE FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", error);

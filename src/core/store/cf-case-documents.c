@@ -36,9 +36,7 @@ read_document_column (CfCase        *self,
       *row = stmt;
       return TRUE;
     case SQLITE_DONE:
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" PRId64 " in this case."),
-                   _("document"), document_id);
+      _cf_case_set_no_such_record (error, CF_RECORD_DOCUMENT, document_id);
       break;
     default:
       _cf_case_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), _("Reading the document"));
@@ -275,7 +273,7 @@ cf_case_set_document_field (CfCase           *self,
     }
   return _cf_case_update_field (self, sql[field], document_id,
                        field == CF_DOCUMENT_FIELD_TITLE ? CF_VALUE_TEXT : CF_VALUE_TEXT_OR_NULL,
-                       value, 0, _("Edit the document details"), _("document"), error);
+                       value, 0, _("Edit the document details"), CF_RECORD_DOCUMENT, error);
 }
 
 gboolean
@@ -293,7 +291,7 @@ cf_case_delete_document (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_delete_record (self, document_id, "SELECT 1 FROM documents WHERE id = ?1", _("document"),
+  return _cf_case_delete_record (self, document_id, "SELECT 1 FROM documents WHERE id = ?1", CF_RECORD_DOCUMENT,
                         steps, G_N_ELEMENTS (steps), _("Delete a document"),
                         _("Deleting the document"), error);
 }
@@ -304,7 +302,7 @@ cf_case_get_document (CfCase  *self,
                       GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_DOCUMENT, document_id, _("document"), error);
+  return _cf_case_get_record (self, CF_RECORD_DOCUMENT, document_id, error);
 }
 
 char *

@@ -62,7 +62,7 @@ cf_case_set_hypothesis_title (CfCase      *self,
   if (clean == NULL)
     return FALSE;
   return _cf_case_update_field (self, "UPDATE hypotheses SET title = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_TEXT, clean, 0, _("Rename a hypothesis"), _("hypothesis"), error);
+                       CF_VALUE_TEXT, clean, 0, _("Rename a hypothesis"), CF_RECORD_HYPOTHESIS, error);
 }
 
 gboolean
@@ -78,7 +78,7 @@ cf_case_set_hypothesis_description (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE hypotheses SET description = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_TEXT, description, 0, _("Describe a hypothesis"), _("hypothesis"), error);
+                       CF_VALUE_TEXT, description, 0, _("Describe a hypothesis"), CF_RECORD_HYPOTHESIS, error);
 }
 
 gboolean
@@ -94,7 +94,7 @@ cf_case_set_hypothesis_likelihood (CfCase        *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE hypotheses SET likelihood = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
+                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), CF_RECORD_HYPOTHESIS, error);
 }
 
 gboolean
@@ -110,7 +110,7 @@ cf_case_set_hypothesis_confidence (CfCase        *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE hypotheses SET confidence = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), _("hypothesis"), error);
+                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), CF_RECORD_HYPOTHESIS, error);
 }
 
 gboolean
@@ -125,7 +125,7 @@ cf_case_delete_hypothesis (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_delete_record (self, hypothesis_id, "SELECT 1 FROM hypotheses WHERE id = ?1",
-                        _("hypothesis"), steps, G_N_ELEMENTS (steps),
+                        CF_RECORD_HYPOTHESIS, steps, G_N_ELEMENTS (steps),
                         _("Delete a hypothesis"), _("Deleting the hypothesis"), error);
 }
 
@@ -135,6 +135,6 @@ cf_case_get_hypothesis (CfCase  *self,
                         GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_HYPOTHESIS, hypothesis_id, _("hypothesis"), error);
+  return _cf_case_get_record (self, CF_RECORD_HYPOTHESIS, hypothesis_id, error);
 }
 

@@ -236,7 +236,6 @@ gpointer
 _cf_case_get_record (CfCase        *self,
             CfRecordKind   kind,
             gint64         id,
-            const char    *what,
             GError       **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
@@ -247,8 +246,7 @@ _cf_case_get_record (CfCase        *self,
     return NULL;
   if (out->len == 0)
     {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" PRId64 " in this case."), what, id);
+      _cf_case_set_no_such_record (error, kind, id);
       return NULL;
     }
   return g_object_ref (out->pdata[0]);

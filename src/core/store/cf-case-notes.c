@@ -34,10 +34,10 @@ cf_case_add_note (CfCase        *self,
       return 0;
     }
   if (target == CF_NOTE_TARGET_DOCUMENT
-      && !_cf_case_record_exists (self, "SELECT 1 FROM documents WHERE id = ?1", target_id, _("document"), error))
+      && !_cf_case_record_exists (self, "SELECT 1 FROM documents WHERE id = ?1", target_id, CF_RECORD_DOCUMENT, error))
     return 0;
   if (target == CF_NOTE_TARGET_CLAIM
-      && !_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", target_id, _("claim"), error))
+      && !_cf_case_record_exists (self, "SELECT 1 FROM claims WHERE id = ?1", target_id, CF_RECORD_CLAIM, error))
     return 0;
 
   CF_CASE_BEGIN_EDIT (_("Add a note"));
@@ -71,7 +71,7 @@ cf_case_set_note_body (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE notes SET body = ?2, modified = ?3 WHERE id = ?1", note_id,
-                       CF_VALUE_TEXT, body, 0, _("Edit a note"), _("note"), error);
+                       CF_VALUE_TEXT, body, 0, _("Edit a note"), CF_RECORD_NOTE, error);
 }
 
 gboolean
@@ -84,7 +84,7 @@ cf_case_delete_note (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_delete_record (self, note_id, "SELECT 1 FROM notes WHERE id = ?1", _("note"),
+  return _cf_case_delete_record (self, note_id, "SELECT 1 FROM notes WHERE id = ?1", CF_RECORD_NOTE,
                         steps, G_N_ELEMENTS (steps), _("Delete a note"),
                         _("Deleting the note"), error);
 }
@@ -95,6 +95,6 @@ cf_case_get_note (CfCase  *self,
                   GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_NOTE, note_id, _("note"), error);
+  return _cf_case_get_record (self, CF_RECORD_NOTE, note_id, error);
 }
 

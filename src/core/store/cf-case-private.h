@@ -123,6 +123,11 @@ gboolean  _cf_case_load_info             (CfCase        *self,
 char     *_cf_case_clean_name            (const char    *name,
                                           GError       **error);
 
+/* "There is no claim with id 7 in this case." */
+void      _cf_case_set_no_such_record    (GError       **error,
+                                          CfRecordKind   kind,
+                                          gint64         id);
+
 typedef enum
 {
   CF_VALUE_TEXT,          /* NULL becomes '' */
@@ -138,12 +143,12 @@ gboolean  _cf_case_update_field          (CfCase        *self,
                                           const char    *text,
                                           gint           number,
                                           const char    *label,
-                                          const char    *what,
+                                          CfRecordKind   kind,
                                           GError       **error);
 gboolean  _cf_case_record_exists         (CfCase        *self,
                                           const char    *sql,
                                           gint64         id,
-                                          const char    *what,
+                                          CfRecordKind   kind,
                                           GError       **error);
 gboolean  _cf_case_run_with_id           (CfCase        *self,
                                           const char    *sql,
@@ -153,7 +158,7 @@ gboolean  _cf_case_run_with_id           (CfCase        *self,
 gboolean  _cf_case_delete_record         (CfCase             *self,
                                           gint64              id,
                                           const char         *exists_sql,
-                                          const char         *what,
+                                          CfRecordKind        kind,
                                           const char * const *steps,
                                           guint               n_steps,
                                           const char         *label,
@@ -184,7 +189,6 @@ void      _cf_case_clear_live            (CfCase        *self);
 gpointer  _cf_case_get_record            (CfCase        *self,
                                           CfRecordKind   kind,
                                           gint64         id,
-                                          const char    *what,
                                           GError       **error);
 /* After a commit, undo or redo: @changeset NULL means "anything may have changed". */
 void      _cf_case_notify_changeset      (CfCase        *self,

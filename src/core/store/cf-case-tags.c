@@ -74,7 +74,7 @@ cf_case_add_tag (CfCase      *self,
                    _("“%s” is not a colour; write it as #rrggbb, e.g. #f6d32d."), color);
       return 0;
     }
-  if (parent_id > 0 && !_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
+  if (parent_id > 0 && !_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, CF_RECORD_TAG, error))
     return 0;
   if (find_sibling_tag (self, parent_id, clean) > 0)
     {
@@ -150,7 +150,7 @@ cf_case_rename_tag (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE tags SET name = ?2 WHERE id = ?1", tag_id, CF_VALUE_TEXT,
-                       clean, 0, _("Rename a tag"), _("tag"), error);
+                       clean, 0, _("Rename a tag"), CF_RECORD_TAG, error);
 }
 
 gboolean
@@ -169,7 +169,7 @@ cf_case_set_tag_color (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE tags SET color = ?2 WHERE id = ?1", tag_id, CF_VALUE_TEXT,
-                       color, 0, _("Recolour a tag"), _("tag"), error);
+                       color, 0, _("Recolour a tag"), CF_RECORD_TAG, error);
 }
 
 gboolean
@@ -192,7 +192,7 @@ cf_case_set_tag_parent (CfCase  *self,
     {
       gint64 up = parent_id;
 
-      if (!_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, _("tag"), error))
+      if (!_cf_case_record_exists (self, "SELECT 1 FROM tags WHERE id = ?1", parent_id, CF_RECORD_TAG, error))
         return FALSE;
       for (int depth = 0; up > 0 && depth < 64; depth++)
         {
@@ -235,7 +235,7 @@ cf_case_delete_tag (CfCase  *self,
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_delete_record (self, tag_id, "SELECT 1 FROM tags WHERE id = ?1", _("tag"),
+  return _cf_case_delete_record (self, tag_id, "SELECT 1 FROM tags WHERE id = ?1", CF_RECORD_TAG,
                         steps, G_N_ELEMENTS (steps), _("Delete a tag"),
                         _("Deleting the tag"), error);
 }
@@ -284,6 +284,6 @@ cf_case_get_tag (CfCase  *self,
                  GError **error)
 {
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_TAG, tag_id, _("tag"), error);
+  return _cf_case_get_record (self, CF_RECORD_TAG, tag_id, error);
 }
 

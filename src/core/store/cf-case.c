@@ -320,11 +320,11 @@ gboolean
 _cf_case_update_field (CfCase      *self,
               const char  *sql,
               gint64       id,
-              CfValueKind    kind,
+              CfValueKind    value_kind,
               const char  *text,
               gint         number,
               const char  *label,
-              const char  *what,
+              CfRecordKind kind,
               GError     **error)
 {
   g_autoptr(CfStmt) stmt = NULL;
@@ -336,7 +336,7 @@ _cf_case_update_field (CfCase      *self,
   if (stmt == NULL)
     return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, id);
-  switch (kind)
+  switch (value_kind)
     {
     case CF_VALUE_TEXT:
       sqlite3_bind_text (stmt, 2, text ? text : "", -1, SQLITE_STATIC);
@@ -356,8 +356,7 @@ _cf_case_update_field (CfCase      *self,
     return _cf_case_edit_failed (self);
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                   _("There is no %s with id %" PRId64 " in this case."), what, id);
+      _cf_case_set_no_such_record (error, kind, id);
       return _cf_case_edit_failed (self);
     }
   return cf_case_end_action (self, error);
@@ -367,7 +366,7 @@ gboolean
 _cf_case_record_exists (CfCase      *self,
                const char  *sql,
                gint64       id,
-               const char  *what,
+               CfRecordKind kind,
                GError     **error)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql, error);
@@ -380,11 +379,51 @@ _cf_case_record_exists (CfCase      *self,
   if (rc == SQLITE_ROW)
     return TRUE;
   if (rc == SQLITE_DONE)
-    g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
-                 _("There is no %s with id %" PRId64 " in this case."), what, id);
+    _cf_case_set_no_such_record (error, kind, id);
   else
     _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the case"));
   return FALSE;
+}
+
+/* One whole sentence per kind, so each translates well. */
+void
+_cf_case_set_no_such_record (GError       **error,
+                             CfRecordKind   kind,
+                             gint64         id)
+{
+  switch (kind)
+    {
+    case CF_RECORD_DOCUMENT:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no document with id %" PRId64 " in this case."), id);
+      break;
+    case CF_RECORD_ACTOR:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no actor with id %" PRId64 " in this case."), id);
+      break;
+    case CF_RECORD_CLAIM:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no claim with id %" PRId64 " in this case."), id);
+      break;
+    case CF_RECORD_TAG:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no tag with id %" PRId64 " in this case."), id);
+      break;
+    case CF_RECORD_NOTE:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no note with id %" PRId64 " in this case."), id);
+      break;
+    case CF_RECORD_HYPOTHESIS:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD,
+                   _("There is no hypothesis with id %" PRId64 " in this case."), id);
+      break;
+    case CF_RECORD_CASE:
+    case CF_N_RECORD_KINDS:
+    default:
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("The case file has lost its case record."));
+      break;
+    }
 }
 
 /* Runs a statement bound only to ?1 = id, as part of the current edit. */
@@ -409,7 +448,7 @@ gboolean
 _cf_case_delete_record (CfCase             *self,
                gint64              id,
                const char         *exists_sql,
-               const char         *what,
+               CfRecordKind        kind,
                const char * const *steps,
                guint               n_steps,
                const char         *label,
@@ -417,7 +456,7 @@ _cf_case_delete_record (CfCase             *self,
                GError            **error)
 {
   CF_CASE_BEGIN_EDIT (label);
-  if (!_cf_case_record_exists (self, exists_sql, id, what, error))
+  if (!_cf_case_record_exists (self, exists_sql, id, kind, error))
     return _cf_case_edit_failed (self);
   for (guint i = 0; i < n_steps; i++)
     if (!_cf_case_run_with_id (self, steps[i], id, doing, error))
@@ -524,7 +563,7 @@ cf_case_set_info (CfCase       *self,
     }
   return _cf_case_update_field (self, sql[field], 1,
                        field == CF_CASE_FIELD_INCIDENT_DATE ? CF_VALUE_TEXT_OR_NULL : CF_VALUE_TEXT,
-                       value, 0, _(labels[field]), _("case"), error);
+                       value, 0, _(labels[field]), CF_RECORD_CASE, error);
 }
 
 char *
