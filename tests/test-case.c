@@ -55,138 +55,241 @@ count_items_changed_cb (GListModel *model,
   (*count)++;
 }
 
-static void
-test_lists (void)
+/* A case with the sample document and 40 claims made in one action, and the live list
+ * of its claims, which counted its items-changed signals. */
+typedef struct
 {
-  g_autoptr(CfCase) kase = cf_test_new_case ("lists.casefile");
+  CfCase     *kase;
+  gint64      doc;
+  gint64      ids[40];
+  GListModel *claims;
+  guint       changes;
+} ListFixture;
+
+static void
+list_fixture_set_up (ListFixture   *f,
+                     gconstpointer  data)
+{
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) claims = NULL;
-  g_autoptr(GListModel) docs = NULL;
-  gint64 doc = cf_test_add_sample_document (kase);
-  gint64 ids[40];
-  guint changes = 0;
 
-  claims = cf_case_list_claims (kase);
-  docs = cf_case_list_documents (kase);
-  g_signal_connect (claims, "items-changed", G_CALLBACK (count_items_changed_cb), &changes);
+  f->kase = cf_test_new_case ("lists.casefile");
+  f->doc = cf_test_add_sample_document (f->kase);
+  f->claims = cf_case_list_claims (f->kase);
+  g_signal_connect (f->claims, "items-changed", G_CALLBACK (count_items_changed_cb), &f->changes);
 
-  /* one action: one items-changed */
-  cf_case_begin_action (kase, "Mark many");
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    ids[i] = cf_case_add_claim (kase, doc, i, i + 5, NULL, &error);
-  g_assert_true (cf_case_end_action (kase, &error));
+  cf_case_begin_action (f->kase, "Mark many");
+  for (guint i = 0; i < G_N_ELEMENTS (f->ids); i++)
+    f->ids[i] = cf_case_add_claim (f->kase, f->doc, i, i + 5, NULL, &error);
+  g_assert_true (cf_case_end_action (f->kase, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (changes, ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 40);
-  g_assert_true (g_list_model_get_item_type (claims) == CF_TYPE_CLAIM);
-
-  {
-    g_autoptr(CfDocument) d = g_list_model_get_item (docs, 0);
-    g_assert_cmpuint (cf_document_get_claim_count (d), ==, 40);
-    g_assert_cmpstr (cf_document_get_title (d), ==, "Sample report");
-    g_assert_cmpint (cf_document_get_length (d), ==, g_utf8_strlen (cf_test_sample_text, -1));
-    g_assert_cmpuint (strlen (cf_document_get_sha256 (d)), ==, 64);
-  }
-
-  /* the list hands out the same live object the case does */
-  {
-    g_autoptr(CfClaim) from_list = g_list_model_get_item (claims, 3);
-    g_autoptr(CfClaim) from_case = cf_case_get_claim (kase, ids[3], &error);
-
-    g_assert_true (from_list == from_case);
-    g_assert_true (cf_case_set_claim_reliability (kase, ids[3], CF_RELIABILITY_A, &error));
-    g_assert_cmpstr (cf_claim_get_grade (from_list), ==, "A");
-  }
-
-  cf_claim_list_set_sort ((CfRecordList *) claims, CF_CLAIM_SORT_GRADE, FALSE);
-  {
-    g_autoptr(CfClaim) first = g_list_model_get_item (claims, 0);
-    g_assert_cmpint (cf_claim_get_id (first), ==, ids[3]);
-  }
-  cf_claim_list_set_text_filter ((CfRecordList *) claims, "drone");
-  g_assert_cmpuint (g_list_model_get_n_items (claims), <, 40);
-  g_assert_cmpuint (g_list_model_get_n_items (claims), >, 0);
-  cf_claim_list_set_text_filter ((CfRecordList *) claims, NULL);
-  cf_claim_list_set_document ((CfRecordList *) claims, doc + 1);
-  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 0);
-  cf_claim_list_set_document ((CfRecordList *) claims, doc);
-  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 40);
-  g_assert_cmpuint (cf_record_list_find ((CfRecordList *) claims, ids[3]), ==, 0);
 }
 
 static void
-test_undo_redo (void)
+list_fixture_tear_down (ListFixture   *f,
+                        gconstpointer  data)
 {
-  g_autoptr(CfCase) kase = cf_test_new_case ("undo.casefile");
+  g_clear_object (&f->claims);
+  g_clear_object (&f->kase);
+}
+
+static void
+test_lists_one_action_one_change (ListFixture   *f,
+                                  gconstpointer  data)
+{
+  g_assert_cmpuint (f->changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 40);
+  g_assert_true (g_list_model_get_item_type (f->claims) == CF_TYPE_CLAIM);
+}
+
+static void
+test_lists_document_row (ListFixture   *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) docs = cf_case_list_documents (f->kase);
+  g_autoptr(CfDocument) d = g_list_model_get_item (docs, 0);
+
+  g_assert_cmpuint (cf_document_get_claim_count (d), ==, 40);
+  g_assert_cmpstr (cf_document_get_title (d), ==, "Sample report");
+  g_assert_cmpint (cf_document_get_length (d), ==, g_utf8_strlen (cf_test_sample_text, -1));
+  g_assert_cmpuint (strlen (cf_document_get_sha256 (d)), ==, 64);
+}
+
+/* The list hands out the same live object the case does, and it follows edits. */
+static void
+test_lists_same_live_object (ListFixture   *f,
+                             gconstpointer  data)
+{
   g_autoptr(GError) error = NULL;
-  g_autoptr(CfClaim) claim = NULL;
-  g_autoptr(GListModel) claims = NULL;
-  gint64 doc = cf_test_add_sample_document (kase);
-  gint64 claim_id, tag;
+  g_autoptr(CfClaim) from_list = g_list_model_get_item (f->claims, 3);
+  g_autoptr(CfClaim) from_case = cf_case_get_claim (f->kase, f->ids[3], &error);
 
-  claims = cf_case_list_claims (kase);
-  claim_id = cf_case_add_claim (kase, doc, 0, 9, NULL, &error);
-  tag = cf_case_add_tag (kase, "Attack", 0, NULL, &error);
-  g_assert_true (cf_case_add_claim_tag (kase, claim_id, tag, &error));
-  g_assert_true (cf_case_set_claim_reliability (kase, claim_id, CF_RELIABILITY_C, &error));
+  g_assert_true (from_list == from_case);
+  g_assert_true (cf_case_set_claim_reliability (f->kase, f->ids[3], CF_RELIABILITY_A, &error));
+  g_assert_cmpstr (cf_claim_get_grade (from_list), ==, "A");
+}
+
+static void
+test_lists_sort_by_grade (ListFixture   *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) first = NULL;
+
+  g_assert_true (cf_case_set_claim_reliability (f->kase, f->ids[3], CF_RELIABILITY_A, &error));
+  cf_claim_list_set_sort ((CfRecordList *) f->claims, CF_CLAIM_SORT_GRADE, FALSE);
+  first = g_list_model_get_item (f->claims, 0);
+  g_assert_cmpint (cf_claim_get_id (first), ==, f->ids[3]);
+}
+
+static void
+test_lists_text_filter (ListFixture   *f,
+                        gconstpointer  data)
+{
+  cf_claim_list_set_text_filter ((CfRecordList *) f->claims, "drone");
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), <, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), >, 0);
+  cf_claim_list_set_text_filter ((CfRecordList *) f->claims, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 40);
+}
+
+static void
+test_lists_document_filter (ListFixture   *f,
+                            gconstpointer  data)
+{
+  cf_claim_list_set_document ((CfRecordList *) f->claims, f->doc + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 0);
+  cf_claim_list_set_document ((CfRecordList *) f->claims, f->doc);
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 40);
+  /* in the default order, by position in the text */
+  g_assert_cmpuint (cf_record_list_find ((CfRecordList *) f->claims, f->ids[3]), ==, 3);
+}
+
+/* A case with a claim on "Officials", tagged Attack, rated C (three undoable edits
+ * after the import). */
+typedef struct
+{
+  CfCase     *kase;
+  gint64      claim_id;
+  CfClaim    *claim;
+  GListModel *claims;
+} UndoFixture;
+
+static void
+undo_fixture_set_up (UndoFixture   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 doc, tag;
+
+  f->kase = cf_test_new_case ("undo.casefile");
+  doc = cf_test_add_sample_document (f->kase);
+  f->claims = cf_case_list_claims (f->kase);
+  f->claim_id = cf_case_add_claim (f->kase, doc, 0, 9, NULL, &error);
+  tag = cf_case_add_tag (f->kase, "Attack", 0, NULL, &error);
+  g_assert_true (cf_case_add_claim_tag (f->kase, f->claim_id, tag, &error));
+  g_assert_true (cf_case_set_claim_reliability (f->kase, f->claim_id, CF_RELIABILITY_C, &error));
   g_assert_no_error (error);
-  claim = cf_case_get_claim (kase, claim_id, &error);
-
-  g_assert_true (cf_case_can_undo (kase));
-  g_assert_cmpstr (cf_case_get_undo_label (kase), ==, "Rate source reliability");
-  g_assert_true (cf_case_undo (kase, &error));
+  f->claim = cf_case_get_claim (f->kase, f->claim_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cf_claim_get_reliability (claim), ==, CF_RELIABILITY_NONE);
-  g_assert_true (cf_case_can_redo (kase));
-  g_assert_true (cf_case_redo (kase, &error));
-  g_assert_cmpint (cf_claim_get_reliability (claim), ==, CF_RELIABILITY_C);
+}
 
-  /* deleting the claim takes its tag link; undo brings both back, and search too */
-  g_assert_true (cf_case_delete_claim (kase, claim_id, &error));
-  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 0);
-  g_assert_true (cf_case_undo (kase, &error));
+static void
+undo_fixture_tear_down (UndoFixture   *f,
+                        gconstpointer  data)
+{
+  g_clear_object (&f->claim);
+  g_clear_object (&f->claims);
+  g_clear_object (&f->kase);
+}
+
+static void
+test_undo_and_redo_rating (UndoFixture   *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_case_can_undo (f->kase));
+  g_assert_cmpstr (cf_case_get_undo_label (f->kase), ==, "Rate source reliability");
+  g_assert_true (cf_case_undo (f->kase, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
-  {
-    g_autoptr(CfClaim) back = cf_case_get_claim (kase, claim_id, &error);
-    g_autoptr(GPtrArray) hits = cf_case_search (kase, "Officials", 10, &error);
-    gboolean found_claim = FALSE;
+  g_assert_cmpint (cf_claim_get_reliability (f->claim), ==, CF_RELIABILITY_NONE);
+  g_assert_true (cf_case_can_redo (f->kase));
+  g_assert_true (cf_case_redo (f->kase, &error));
+  g_assert_cmpint (cf_claim_get_reliability (f->claim), ==, CF_RELIABILITY_C);
+}
 
-    g_assert_no_error (error);
-    g_assert_cmpstr (cf_claim_get_tag_names (back), ==, "Attack");
-    for (guint i = 0; i < hits->len; i++)
-      found_claim |= ((CfSearchHit *) hits->pdata[i])->kind == CF_RECORD_CLAIM;
-    g_assert_true (found_claim);
-  }
+/* Deleting the claim takes its tag link; undo brings both back, and search too. */
+static void
+test_undo_delete_brings_back_tags_and_search (UndoFixture   *f,
+                                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) back = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gboolean found_claim = FALSE;
 
-  /* a new edit clears redo */
-  g_assert_true (cf_case_undo (kase, &error));
-  g_assert_true (cf_case_can_redo (kase));
-  g_assert_cmpint (cf_case_add_tag (kase, "Other", 0, NULL, &error), >, 0);
-  g_assert_false (cf_case_can_redo (kase));
-
-  /* undo everything, down to the empty case */
-  while (cf_case_can_undo (kase))
-    g_assert_true (cf_case_undo (kase, &error));
+  g_assert_true (cf_case_delete_claim (f->kase, f->claim_id, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 0);
+  g_assert_true (cf_case_undo (f->kase, &error));
   g_assert_no_error (error);
-  g_assert_false (cf_case_undo (kase, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 1);
+
+  back = cf_case_get_claim (f->kase, f->claim_id, &error);
+  hits = cf_case_search (f->kase, "Officials", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_claim_get_tag_names (back), ==, "Attack");
+  for (guint i = 0; i < hits->len; i++)
+    found_claim |= ((CfSearchHit *) hits->pdata[i])->kind == CF_RECORD_CLAIM;
+  g_assert_true (found_claim);
+}
+
+static void
+test_undo_new_edit_clears_redo (UndoFixture   *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_case_undo (f->kase, &error));
+  g_assert_true (cf_case_can_redo (f->kase));
+  g_assert_cmpint (cf_case_add_tag (f->kase, "Other", 0, NULL, &error), >, 0);
+  g_assert_false (cf_case_can_redo (f->kase));
+}
+
+static void
+test_undo_down_to_empty_case (UndoFixture   *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) docs = cf_case_list_documents (f->kase);
+
+  while (cf_case_can_undo (f->kase))
+    g_assert_true (cf_case_undo (f->kase, &error));
+  g_assert_no_error (error);
+  g_assert_false (cf_case_undo (f->kase, &error));
   g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOTHING_TO_UNDO);
-  g_clear_error (&error);
-  {
-    g_autoptr(GListModel) docs = cf_case_list_documents (kase);
-    g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 0);
-  }
-  /* the change log keeps the history, undos included */
-  {
-    g_autoptr(GPtrArray) changes = cf_case_get_changes (kase, 0, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (changes->len, >, 8);
-    g_assert_true (g_str_has_prefix (((CfChangeEntry *) changes->pdata[0])->summary, "Undo"));
-  }
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 0);
+}
+
+/* The change log keeps the history, undos included. */
+static void
+test_undo_change_log_keeps_undos (UndoFixture   *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_assert_true (cf_case_delete_claim (f->kase, f->claim_id, &error));
+  while (cf_case_can_undo (f->kase))
+    g_assert_true (cf_case_undo (f->kase, &error));
+  g_assert_no_error (error);
+  changes = cf_case_get_changes (f->kase, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, >, 8);
+  g_assert_true (g_str_has_prefix (((CfChangeEntry *) changes->pdata[0])->summary, "Undo"));
 }
 
 static void
-test_search (void)
+test_search_documents_and_notes (void)
 {
   g_autoptr(CfCase) kase = cf_test_new_case ("search.casefile");
   g_autoptr(GError) error = NULL;
@@ -223,21 +326,38 @@ test_search (void)
     }
   g_assert_true (kinds[CF_RECORD_DOCUMENT]);
   g_assert_true (kinds[CF_RECORD_NOTE]);
-  g_clear_pointer (&hits, g_ptr_array_unref);
+}
 
-  /* what users type never becomes an FTS syntax error */
-  {
-    const char *queries[] = { "\"unbalanced", "AND", "OR", "*", "depo*", "NEAR(", "a:b", "\"\"", "(", "-x" };
+/* What users type never becomes an FTS syntax error. */
+static void
+test_search_user_text_never_syntax_error (void)
+{
+  const char *queries[] = { "\"unbalanced", "AND", "OR", "*", "depo*", "NEAR(", "a:b", "\"\"",
+                            "(", "-x" };
+  g_autoptr(CfCase) kase = cf_test_new_case ("search.casefile");
 
-    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-      {
-        hits = cf_case_search (kase, queries[i], 10, &error);
-        g_assert_no_error (error);
-        g_assert_nonnull (hits);
-        g_clear_pointer (&hits, g_ptr_array_unref);
-      }
-  }
+  cf_test_add_sample_document (kase);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = cf_case_search (kase, queries[i], 10, &error);
+
+      g_test_message ("%s", queries[i]);
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+    }
+}
+
+static void
+test_search_prefix (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("search.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  cf_test_add_sample_document (kase);
   hits = cf_case_search (kase, "depo*", 10, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (hits->len, >, 0);
 }
 
@@ -707,9 +827,33 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/case/create-and-reopen", test_create_and_reopen);
-  g_test_add_func ("/case/lists", test_lists);
-  g_test_add_func ("/case/undo-redo", test_undo_redo);
-  g_test_add_func ("/case/search", test_search);
+  g_test_add ("/case/lists/one-action-one-change", ListFixture, NULL, list_fixture_set_up,
+              test_lists_one_action_one_change, list_fixture_tear_down);
+  g_test_add ("/case/lists/document-row", ListFixture, NULL, list_fixture_set_up,
+              test_lists_document_row, list_fixture_tear_down);
+  g_test_add ("/case/lists/same-live-object", ListFixture, NULL, list_fixture_set_up,
+              test_lists_same_live_object, list_fixture_tear_down);
+  g_test_add ("/case/lists/sort-by-grade", ListFixture, NULL, list_fixture_set_up,
+              test_lists_sort_by_grade, list_fixture_tear_down);
+  g_test_add ("/case/lists/text-filter", ListFixture, NULL, list_fixture_set_up,
+              test_lists_text_filter, list_fixture_tear_down);
+  g_test_add ("/case/lists/document-filter", ListFixture, NULL, list_fixture_set_up,
+              test_lists_document_filter, list_fixture_tear_down);
+  g_test_add ("/case/undo/undo-and-redo-rating", UndoFixture, NULL, undo_fixture_set_up,
+              test_undo_and_redo_rating, undo_fixture_tear_down);
+  g_test_add ("/case/undo/delete-brings-back-tags-and-search", UndoFixture, NULL,
+              undo_fixture_set_up, test_undo_delete_brings_back_tags_and_search,
+              undo_fixture_tear_down);
+  g_test_add ("/case/undo/new-edit-clears-redo", UndoFixture, NULL, undo_fixture_set_up,
+              test_undo_new_edit_clears_redo, undo_fixture_tear_down);
+  g_test_add ("/case/undo/down-to-empty-case", UndoFixture, NULL, undo_fixture_set_up,
+              test_undo_down_to_empty_case, undo_fixture_tear_down);
+  g_test_add ("/case/undo/change-log-keeps-undos", UndoFixture, NULL, undo_fixture_set_up,
+              test_undo_change_log_keeps_undos, undo_fixture_tear_down);
+  g_test_add_func ("/case/search/documents-and-notes", test_search_documents_and_notes);
+  g_test_add_func ("/case/search/user-text-never-syntax-error",
+                   test_search_user_text_never_syntax_error);
+  g_test_add_func ("/case/search/prefix", test_search_prefix);
   g_test_add_func ("/case/export", test_export);
   g_test_add_func ("/case/scales", test_scales);
   g_test_add_func ("/case/save-as", test_save_as);
