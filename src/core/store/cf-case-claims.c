@@ -269,74 +269,6 @@ cf_case_set_claim_actor_name (CfCase      *self,
 }
 
 gboolean
-cf_case_set_claim_reliability (CfCase         *self,
-                               gint64          claim_id,
-                               CfReliability   value,
-                               GError        **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  if ((guint) value > CF_RELIABILITY_LAST)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a reliability rating."));
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE claims SET reliability = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, CF_VALUE_TEXT_OR_NULL, cf_reliability_to_code (value), 0,
-                       _("Rate source reliability"), CF_RECORD_CLAIM, error);
-}
-
-gboolean
-cf_case_set_claim_credibility (CfCase         *self,
-                               gint64          claim_id,
-                               CfCredibility   value,
-                               GError        **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  if ((guint) value > CF_CREDIBILITY_LAST)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a credibility rating."));
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE claims SET credibility = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
-                       _("Rate credibility"), CF_RECORD_CLAIM, error);
-}
-
-gboolean
-cf_case_set_claim_likelihood (CfCase        *self,
-                              gint64         claim_id,
-                              CfLikelihood   value,
-                              GError       **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  if ((guint) value > CF_LIKELIHOOD_LAST)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a likelihood."));
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE claims SET likelihood = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
-                       _("Rate likelihood"), CF_RECORD_CLAIM, error);
-}
-
-gboolean
-cf_case_set_claim_confidence (CfCase        *self,
-                              gint64         claim_id,
-                              CfConfidence   value,
-                              GError       **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  if ((guint) value > CF_CONFIDENCE_LAST)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a confidence level."));
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE claims SET confidence = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, CF_VALUE_INT_OR_NULL, NULL, value,
-                       _("Rate confidence"), CF_RECORD_CLAIM, error);
-}
-
-gboolean
 cf_case_add_claim_tag (CfCase  *self,
                        gint64   claim_id,
                        gint64   tag_id,
@@ -439,4 +371,3 @@ cf_case_get_claim_relation (CfCase *self,
     cf_relation_from_code ((const char *) sqlite3_column_text (stmt, 0), &relation);
   return relation;
 }
-

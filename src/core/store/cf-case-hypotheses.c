@@ -82,38 +82,6 @@ cf_case_set_hypothesis_description (CfCase      *self,
 }
 
 gboolean
-cf_case_set_hypothesis_likelihood (CfCase        *self,
-                                   gint64         hypothesis_id,
-                                   CfLikelihood   value,
-                                   GError       **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  if ((guint) value > CF_LIKELIHOOD_LAST)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a likelihood."));
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE hypotheses SET likelihood = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), CF_RECORD_HYPOTHESIS, error);
-}
-
-gboolean
-cf_case_set_hypothesis_confidence (CfCase        *self,
-                                   gint64         hypothesis_id,
-                                   CfConfidence   value,
-                                   GError       **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  if ((guint) value > CF_CONFIDENCE_LAST)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("That is not a confidence level."));
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE hypotheses SET confidence = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_INT_OR_NULL, NULL, value, _("Judge a hypothesis"), CF_RECORD_HYPOTHESIS, error);
-}
-
-gboolean
 cf_case_delete_hypothesis (CfCase  *self,
                            gint64   hypothesis_id,
                            GError **error)
@@ -137,4 +105,3 @@ cf_case_get_hypothesis (CfCase  *self,
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   return _cf_case_get_record (self, CF_RECORD_HYPOTHESIS, hypothesis_id, error);
 }
-
