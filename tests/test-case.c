@@ -416,88 +416,164 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
-static void
-test_bad_files (void)
+/* Each kind of file that is not a sound case, and the error opening it gives. */
+typedef char *(*MakeBadCase) (void);
+
+static char *
+make_missing (void)
 {
-  g_autofree char *missing = cf_test_tmp_path ("missing.casefile");
-  g_autofree char *dir = cf_test_tmp_path ("folder.casefile");
-  g_autofree char *empty = cf_test_tmp_path ("empty.casefile");
-  g_autofree char *text = cf_test_tmp_path ("text.casefile");
-  g_autofree char *png = cf_test_tmp_path ("image.casefile");
-  g_autofree char *foreign = cf_test_tmp_path ("foreign.casefile");
+  return cf_test_tmp_path ("missing.casefile");
+}
+
+static char *
+make_folder (void)
+{
+  char *dir = cf_test_tmp_path ("folder.casefile");
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  return dir;
+}
+
+static char *
+make_empty (void)
+{
+  char *path = cf_test_tmp_path ("empty.casefile");
+
+  write_file (path, "", 0);
+  return path;
+}
+
+static char *
+make_text (void)
+{
+  char *path = cf_test_tmp_path ("text.casefile");
+
+  write_file (path, "Just some notes, not a case.\n", 29);
+  return path;
+}
+
+static char *
+make_png (void)
+{
+  static const guint8 png_header[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  char *path = cf_test_tmp_path ("image.casefile");
+
+  write_file (path, png_header, sizeof png_header);
+  return path;
+}
+
+/* an SQLite database of another program */
+static char *
+make_foreign (void)
+{
+  char *path = cf_test_tmp_path ("foreign.casefile");
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
+/* A sound case cut to @length bytes (0: half of it). */
+static char *
+make_cut (gsize length)
+{
+  g_autofree char *good = make_good_case ("good.casefile");
+  g_autoptr(GBytes) bytes = cf_test_read_bytes (good);
+  char *path = cf_test_tmp_path ("truncated.casefile");
+
+  write_file (path, g_bytes_get_data (bytes, NULL),
+              length ? length : g_bytes_get_size (bytes) / 2);
+  return path;
+}
+
+static char *
+make_truncated (void)
+{
+  return make_cut (0);
+}
+
+static char *
+make_truncated_header (void)
+{
+  return make_cut (50);
+}
+
+/* user_version beyond ours */
+static char *
+make_newer (void)
+{
+  g_autofree char *good = make_good_case ("good.casefile");
+  g_autoptr(GBytes) bytes = cf_test_read_bytes (good);
+  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  char *path = cf_test_tmp_path ("newer.casefile");
+
+  copy[63] = CF_SCHEMA_VERSION + 1;
+  write_file (path, copy, g_bytes_get_size (bytes));
+  return path;
+}
+
+typedef struct
+{
+  const char  *path;
+  MakeBadCase  make;
+  gint         code;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "/open/bad-file/missing", make_missing, CF_CASE_ERROR_NOT_FOUND },
+  { "/open/bad-file/folder", make_folder, CF_CASE_ERROR_NOT_A_CASE },
+  { "/open/bad-file/empty", make_empty, CF_CASE_ERROR_NOT_A_CASE },
+  { "/open/bad-file/text", make_text, CF_CASE_ERROR_NOT_A_CASE },
+  { "/open/bad-file/png", make_png, CF_CASE_ERROR_NOT_A_CASE },
+  { "/open/bad-file/foreign-sqlite", make_foreign, CF_CASE_ERROR_NOT_A_CASE },
+  { "/open/bad-file/truncated", make_truncated, CF_CASE_ERROR_DAMAGED },
+  { "/open/bad-file/truncated-header", make_truncated_header, CF_CASE_ERROR_DAMAGED },
+  { "/open/bad-file/newer-version", make_newer, CF_CASE_ERROR_TOO_NEW },
+};
+
+static void
+test_bad_file_refused (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *path = bad->make ();
+
+  expect_open_error (path, bad->code);
+}
+
+/* Bit flips all over the file: refused or opened, never a crash. */
+static void
+test_bit_flips_never_crash (void)
+{
   g_autofree char *good = make_good_case ("good.casefile");
   g_autoptr(GBytes) good_bytes = cf_test_read_bytes (good);
   const guint8 *data = g_bytes_get_data (good_bytes, NULL);
   gsize len = g_bytes_get_size (good_bytes);
-  static const guint8 png_header[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autofree char *flipped = cf_test_tmp_path ("flipped.casefile");
 
-  expect_open_error (missing, CF_CASE_ERROR_NOT_FOUND);
-  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  expect_open_error (dir, CF_CASE_ERROR_NOT_A_CASE);
-  write_file (empty, "", 0);
-  expect_open_error (empty, CF_CASE_ERROR_NOT_A_CASE);
-  write_file (text, "Just some notes, not a case.\n", 29);
-  expect_open_error (text, CF_CASE_ERROR_NOT_A_CASE);
-  write_file (png, png_header, sizeof png_header);
-  expect_open_error (png, CF_CASE_ERROR_NOT_A_CASE);
+  for (gsize offset = 100; offset < len; offset += len / 61 + 1)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfCase) kase = NULL;
 
-  /* an SQLite database of another program */
-  {
-    sqlite3 *db = NULL;
+      copy[offset] ^= 0x5a;
+      write_file (flipped, copy, len);
+      kase = cf_case_open (flipped, CF_CASE_OPEN_DEFAULT, &error);
+      if (kase != NULL)
+        {
+          g_autoptr(GPtrArray) problems = cf_case_check (kase, NULL);
+          g_autoptr(GListModel) claims = cf_case_list_claims (kase);
 
-    g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-    expect_open_error (foreign, CF_CASE_ERROR_NOT_A_CASE);
-  }
-
-  /* truncated: cut at half, and cut inside the header */
-  {
-    g_autofree char *cut = cf_test_tmp_path ("truncated.casefile");
-    g_autofree char *cut_header = cf_test_tmp_path ("truncated-header.casefile");
-
-    write_file (cut, data, len / 2);
-    expect_open_error (cut, CF_CASE_ERROR_DAMAGED);
-    write_file (cut_header, data, 50);
-    expect_open_error (cut_header, CF_CASE_ERROR_DAMAGED);
-  }
-
-  /* newer version: user_version beyond ours */
-  {
-    g_autofree char *newer = cf_test_tmp_path ("newer.casefile");
-    g_autofree guint8 *copy = g_memdup2 (data, len);
-
-    copy[63] = CF_SCHEMA_VERSION + 1;
-    write_file (newer, copy, len);
-    expect_open_error (newer, CF_CASE_ERROR_TOO_NEW);
-  }
-
-  /* bit flips all over the file: refused or opened, never a crash */
-  {
-    g_autofree char *flipped = cf_test_tmp_path ("flipped.casefile");
-
-    for (gsize offset = 100; offset < len; offset += len / 61 + 1)
-      {
-        g_autofree guint8 *copy = g_memdup2 (data, len);
-        g_autoptr(GError) error = NULL;
-        g_autoptr(CfCase) kase = NULL;
-
-        copy[offset] ^= 0x5a;
-        write_file (flipped, copy, len);
-        kase = cf_case_open (flipped, CF_CASE_OPEN_DEFAULT, &error);
-        if (kase != NULL)
-          {
-            g_autoptr(GPtrArray) problems = cf_case_check (kase, NULL);
-            g_autoptr(GListModel) claims = cf_case_list_claims (kase);
-
-            /* whatever it holds, reading it must not crash */
-            for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-              g_clear_object (&(GObject *) { g_list_model_get_item (claims, i) });
-          }
-        else
-          g_assert_true (error->domain == CF_CASE_ERROR);
-      }
-  }
+          /* whatever it holds, reading it must not crash */
+          for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+            g_clear_object (&(GObject *) { g_list_model_get_item (claims, i) });
+        }
+      else
+        g_assert_true (error->domain == CF_CASE_ERROR);
+    }
 }
 
 static void
@@ -860,7 +936,9 @@ main (int   argc,
   g_test_add_func ("/case/read-only", test_read_only);
   g_test_add_func ("/case/article/import-mark-search", test_article_import_mark_search);
   g_test_add_func ("/case/seed-article", test_seed_article);
-  g_test_add_func ("/open/bad-files", test_bad_files);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    g_test_add_data_func (bad_cases[i].path, &bad_cases[i], test_bad_file_refused);
+  g_test_add_func ("/open/bit-flips-never-crash", test_bit_flips_never_crash);
   g_test_add_func ("/open/tampered-schema", test_tampered_schema);
   g_test_add_func ("/open/hot-journal", test_hot_journal);
   g_test_add_func ("/check/finds-problems", test_check_finds_problems);
