@@ -247,6 +247,78 @@ test_bounds_unbreakable_quote_wrapped (void)
   g_assert_cmpuint (count_char (pdf->all, 0x0436), ==, 20000);
 }
 
+/* --- links --------------------------------------------------------------------------------- */
+
+/* The bytes of the brief of a case with one source at @url. */
+static GBytes *
+brief_bytes_with_url (const char *url)
+{
+  g_autoptr(CfCase) kase = new_case ("link.casefile", "Links");
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length;
+  CfBriefOptions options;
+  gint64 document = add_document (kase, "A source", NULL, "Some text.");
+
+  cf_case_set_document_field (kase, document, CF_DOCUMENT_FIELD_URL, url, &error);
+  g_assert_no_error (error);
+  init_options (&options, date);
+  path = write_brief (kase, &options, "link.pdf");
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_unlink (path);
+  return g_bytes_new_take (g_steal_pointer (&bytes), length);
+}
+
+static gboolean
+bytes_have (GBytes     *bytes,
+            const char *needle)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return bytes_contain (data, length, needle);
+}
+
+static void
+test_links_web_address_linked (void)
+{
+  g_autoptr(GBytes) bytes = brief_bytes_with_url ("https://news.example/a");
+
+  g_assert_true (bytes_have (bytes, "/URI (https://news.example/a)"));
+}
+
+static void
+test_links_mail_address_linked (void)
+{
+  g_autoptr(GBytes) bytes = brief_bytes_with_url ("mailto:desk@news.example");
+
+  g_assert_true (bytes_have (bytes, "/URI (mailto:desk@news.example)"));
+}
+
+/* A javascript: or file: URL stays text: no /URI action in the PDF. */
+static void
+test_links_script_address_not_linked (gconstpointer data)
+{
+  const char *url = data;
+  g_autoptr(GBytes) bytes = brief_bytes_with_url (url);
+
+  g_assert_false (bytes_have (bytes, "/URI"));
+  if (!have_poppler ())
+    return;
+  {
+    g_autofree char *path = temp_path ("link-text.pdf");
+    g_autoptr(PdfText) pdf = NULL;
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                        (gssize) g_bytes_get_size (bytes), NULL));
+    pdf = read_pdf (path);
+    g_assert_nonnull (strstr (pdf->all, url));
+    g_unlink (path);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -264,6 +336,12 @@ main (int    argc,
   g_test_add_func ("/brief/bounds/unbreakable-title-cut", test_bounds_unbreakable_title_cut);
   g_test_add_func ("/brief/bounds/long-actor-cut", test_bounds_long_actor_cut);
   g_test_add_func ("/brief/bounds/unbreakable-quote-wrapped", test_bounds_unbreakable_quote_wrapped);
+  g_test_add_func ("/brief/links/web-address-linked", test_links_web_address_linked);
+  g_test_add_func ("/brief/links/mail-address-linked", test_links_mail_address_linked);
+  g_test_add_data_func ("/brief/links/javascript-address-not-linked", "javascript:alert(1)",
+                        test_links_script_address_not_linked);
+  g_test_add_data_func ("/brief/links/file-address-not-linked", "file:///etc/passwd",
+                        test_links_script_address_not_linked);
 
   return g_test_run ();
 }

@@ -788,7 +788,7 @@ build_sources (CfBrief *self)
         {
           Para *para = add_para (block, STYLE_MONO, _cf_brief_escape (source->url), 1.0);
 
-          para->link = g_strdup (source->url);
+          para->link = g_strdup (source->link);
         }
       if (source->sha256 != NULL)
         {

@@ -96,6 +96,29 @@ dup_text (const char *text)
   return dup_capped (text, MAX_TEXT_CHARS, TRUE);
 }
 
+/* Longer addresses are shown cut and not linked. */
+#define MAX_LINK_BYTES  2048
+
+/* @url as a link target, or NULL: only web and mail addresses become links, so a
+ * javascript: or file: address in a case someone sent is not one click away. */
+static char *
+dup_link (const char *url)
+{
+  g_autofree char *link = _cf_brief_dup_stripped (url);
+  const char *scheme;
+
+  if (link == NULL || strlen (link) > MAX_LINK_BYTES || !g_utf8_validate (link, -1, NULL))
+    return NULL;
+  for (const char *p = link; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p) || *p == ' ')
+      return NULL;
+  scheme = g_uri_peek_scheme (link);
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0 &&
+      g_strcmp0 (scheme, "mailto") != 0)
+    return NULL;
+  return g_steal_pointer (&link);
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -140,6 +163,7 @@ _cf_brief_source_free (BriefSource *source)
   g_free (source->publisher);
   g_free (source->published);
   g_free (source->url);
+  g_free (source->link);
   g_free (source->sha256);
   g_clear_pointer (&source->notes, g_ptr_array_unref);
   g_free (source);
@@ -211,6 +235,7 @@ _cf_brief_load_case (CfBrief *self,
       source->publisher = dup_label (cf_document_get_publisher (document));
       source->published = dup_label (cf_document_get_published (document));
       source->url = dup_label (cf_document_get_url (document));
+      source->link = dup_link (cf_document_get_url (document));
       source->sha256 = dup_label (cf_document_get_sha256 (document));
       source->notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_DOCUMENT, source->id)
                                           : g_ptr_array_new_with_free_func (g_free);

@@ -168,6 +168,7 @@ typedef struct
   char      *publisher;
   char      *published;
   char      *url;
+  char      *link;    /* the URL as a PDF link, or NULL when it must not be one */
   char      *sha256;
   guint      n_claims;
   GPtrArray *notes;   /* char * */
