@@ -17,6 +17,7 @@
 #include "cf-case-private.h"
 #include "cf-case-schema.h"
 #include "cf-case-upgrade-private.h"
+#include "cf-test-util.h"
 
 /* --- files ------------------------------------------------------------------------ */
 
@@ -30,23 +31,11 @@ tmp_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 assert_file_is (const char *path,
                 GBytes     *expected)
 {
-  g_autoptr(GBytes) now = read_bytes (path);
+  g_autoptr(GBytes) now = cf_test_read_bytes (path);
 
   g_assert_true (g_bytes_equal (now, expected));
 }
@@ -78,7 +67,7 @@ static void
 copy_file (const char *from,
            const char *to)
 {
-  g_autoptr(GBytes) bytes = read_bytes (from);
+  g_autoptr(GBytes) bytes = cf_test_read_bytes (from);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
@@ -388,7 +377,7 @@ test_keeps_a_backup (void)
   g_autoptr(GBytes) old = NULL;
 
   make_v1_case (path);
-  old = read_bytes (path);
+  old = cf_test_read_bytes (path);
   backup = upgrade_ok (path);
 
   g_assert_cmpstr (backup, ==, expected);
@@ -444,7 +433,7 @@ assert_refused (const char *path,
                 gint        code)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = cf_test_read_bytes (path);
   g_autofree char *listing = folder_listing ();
   g_autofree char *listing_after = NULL;
   char *backup = NULL;
@@ -466,7 +455,7 @@ test_refuses_a_newer_version (void)
   gsize size;
 
   make_v1_case (path);
-  bytes = read_bytes (path);
+  bytes = cf_test_read_bytes (path);
   data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
   data[63] = CF_SCHEMA_NEWEST + 1;   /* user_version, big-endian at offset 60 */
   g_assert_true (g_file_set_contents (path, (const char *) data, size, NULL));
@@ -513,7 +502,7 @@ test_leaves_the_current_version_alone (void)
   guint from = 0;
 
   make_v1_case (path);
-  before = read_bytes (path);
+  before = cf_test_read_bytes (path);
   /* what open will call: this build still writes version 1 */
   g_assert_true (_cf_case_upgrade_file (path, &from, &none, &error));
   g_assert_no_error (error);
@@ -523,7 +512,7 @@ test_leaves_the_current_version_alone (void)
 
   backup = upgrade_ok (path);
   g_clear_pointer (&before, g_bytes_unref);
-  before = read_bytes (path);
+  before = cf_test_read_bytes (path);
   g_assert_true (_cf_case_upgrade_file_to (path, 2, &from, &none, &error));
   g_assert_cmpuint (from, ==, 2);
   g_assert_null (none);
@@ -699,7 +688,7 @@ test_faults_leave_the_old_file (void)
 
   make_v1_case (path);
   copy_file (path, pristine);
-  old = read_bytes (path);
+  old = cf_test_read_bytes (path);
   listing = folder_listing ();
 
   for (int n = 0;; n++)

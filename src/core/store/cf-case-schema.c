@@ -3,11 +3,17 @@
  * A file is refused unless its schema is exactly one of these texts (compared as
  * SQLite stores it), so a version's text never changes once files of it exist:
  * a change is a new version plus an upgrade step (cf-case-upgrade.c runs them).
- * What two versions share is written once, in the fragments below. */
+ * What two versions share is written once, in the fragments below. The end of the
+ * file checks a database against a version's text, for opening and upgrading. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "cf-case-private.h"
 #include "cf-case-schema.h"
 
 /* --- fragments ------------------------------------------------------------------
@@ -311,4 +317,150 @@ _cf_case_migration_sql (guint              from,
 {
   g_return_val_if_fail (from == 1, NULL);
   return phase == CF_MIGRATION_PREPARE ? migrate_1_prepare : migrate_1_finish;
+}
+
+/* --- checking a database against a version ---------------------------------------- */
+
+static gboolean
+query_int64 (sqlite3     *db,
+             const char  *sql,
+             gint64      *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _cf_case_set_sqlite_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
+                                 _("Checking the case file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+_cf_case_query_rows (sqlite3     *db,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append (out, value != NULL ? value : "");
+          g_string_append_c (out, '\x1f');
+        }
+      g_string_append_c (out, '\x1e');
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_case_set_sqlite_error (error, db, rc, _("Checking the case file"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Everything in sqlite_schema except the statistics tables SQLite itself creates,
+ * recognised by their exact definitions; anything else named sqlite_stat... counts. */
+static const char schema_query[] =
+  "SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
+  "WHERE NOT (type = 'table' AND "
+  "           ((name = 'sqlite_stat1' AND sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat)') OR "
+  "            (name = 'sqlite_stat4' AND sql = 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'))) "
+  "ORDER BY type, name";
+
+G_LOCK_DEFINE_STATIC (expected_schemas);
+
+/* The schema a file of @version must have, as _cf_case_query_rows() gives it. */
+static const char *
+expected_schema (guint    version,
+                 GError **error)
+{
+  static char *expected[CF_SCHEMA_NEWEST + 1];
+  const char *result;
+
+  G_LOCK (expected_schemas);
+  if (expected[version] == NULL)
+    {
+      sqlite3 *db = NULL;
+      int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, _cf_case_schema_sql (version), NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        expected[version] = _cf_case_query_rows (db, schema_query, error);
+      else
+        _cf_case_set_sqlite_error (error, db, rc, _("Checking the case file"));
+      sqlite3_close (db);
+    }
+  result = expected[version];
+  G_UNLOCK (expected_schemas);
+  return result;
+}
+
+gboolean
+_cf_case_schema_verify (sqlite3     *db,
+                        guint        version,
+                        const char  *display,
+                        GError     **error)
+{
+  g_autofree char *check = _cf_case_query_rows (db, "PRAGMA quick_check", error);
+  g_autofree char *schema = NULL;
+  const char *expected;
+  gint64 app_id = 0, user_version = 0;
+
+  if (check == NULL)
+    return FALSE;
+  if (strcmp (check, "ok\x1f\x1e") != 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened (%s)."), display, check);
+      return FALSE;
+    }
+  if (!query_int64 (db, "PRAGMA application_id", &app_id, error)
+      || !query_int64 (db, "PRAGMA user_version", &user_version, error))
+    return FALSE;
+  if (app_id != CF_APPLICATION_ID)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
+                   _("“%s” is not a Casefile case file."), display);
+      return FALSE;
+    }
+  schema = _cf_case_query_rows (db, schema_query, error);
+  if (schema == NULL)
+    return FALSE;
+  expected = expected_schema (version, error);
+  if (expected == NULL)
+    return FALSE;
+  if (user_version != version)
+    {
+      g_set_error (error, CF_CASE_ERROR,
+                   user_version > version ? CF_CASE_ERROR_TOO_NEW : CF_CASE_ERROR_DAMAGED,
+                   _("“%s” has case file format %" PRId64 ", which this "
+                     "version of Casefile cannot open."), display, user_version);
+      return FALSE;
+    }
+  if (strcmp (schema, expected) != 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” has been altered: its tables, indexes or triggers are not "
+                     "those of a Casefile case file, so it is not opened."), display);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,21 @@ typedef enum
  * @from + 1 (see cf-case-upgrade.c). */
 const char *_cf_case_migration_sql    (guint            from,
                                        CfMigrationPhase phase);
+/* What open checks before using a file of @version, and the upgrade before and after
+ * its steps: quick_check, the application id, user_version, and a schema exactly the
+ * one _cf_case_schema_sql (@version) makes. Every entry of sqlite_schema counts but
+ * the statistics tables SQLite itself creates (sqlite_stat1, sqlite_stat4) with
+ * their exact definitions, so nothing named sqlite_stat... can slip past. @display
+ * names the file in messages. */
+gboolean    _cf_case_schema_verify    (sqlite3         *db,
+                                       guint            version,
+                                       const char      *display,
+                                       GError         **error);
+/* Returns: (transfer full) (nullable): the rows of @sql, text columns each followed by
+ * \x1f and rows by \x1e, so that two results compare as strings; NULL with @error set. */
+char       *_cf_case_query_rows       (sqlite3         *db,
+                                       const char      *sql,
+                                       GError         **error);
 /* The tables whose rows undo tracks (version 1; version 2 adds "originals"). */
 extern const char * const _cf_case_tracked_tables[];
 

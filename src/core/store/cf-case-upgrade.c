@@ -60,151 +60,11 @@ G_STATIC_ASSERT (G_N_ELEMENTS (upgrade_steps) == CF_SCHEMA_NEWEST - 1);
 /* --- checking a database -------------------------------------------------------- */
 
 static gboolean
-query_int64 (sqlite3     *db,
-             const char  *sql,
-             gint64      *out,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      _cf_case_set_sqlite_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
-                                 _("Upgrading the case file"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The rows of @sql (text columns) joined with unit and record separators, so two
- * results compare as strings; NULL on error. */
-static char *
-query_rows (sqlite3     *db,
-            const char  *sql,
-            GError     **error)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          const char *value = (const char *) sqlite3_column_text (stmt, i);
-
-          g_string_append (out, value != NULL ? value : "");
-          g_string_append_c (out, '\x1f');
-        }
-      g_string_append_c (out, '\x1e');
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cf_case_set_sqlite_error (error, db, rc, _("Upgrading the case file"));
-      return NULL;
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* Everything in sqlite_schema except the statistics tables SQLite itself creates,
- * recognised by their exact definitions; anything else named sqlite_stat... counts. */
-static const char schema_query[] =
-  "SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
-  "WHERE NOT (type = 'table' AND "
-  "           ((name = 'sqlite_stat1' AND sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat)') OR "
-  "            (name = 'sqlite_stat4' AND sql = 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'))) "
-  "ORDER BY type, name";
-
-G_LOCK_DEFINE_STATIC (expected_schemas);
-
-/* The schema a file of @version must have, as query_rows() gives it. */
-static const char *
-expected_schema (guint    version,
-                 GError **error)
-{
-  static char *expected[CF_SCHEMA_NEWEST + 1];
-  const char *result;
-
-  G_LOCK (expected_schemas);
-  if (expected[version] == NULL)
-    {
-      sqlite3 *db = NULL;
-      int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (db, _cf_case_schema_sql (version), NULL, NULL, NULL);
-      if (rc == SQLITE_OK)
-        expected[version] = query_rows (db, schema_query, error);
-      else
-        _cf_case_set_sqlite_error (error, db, rc, _("Upgrading the case file"));
-      sqlite3_close (db);
-    }
-  result = expected[version];
-  G_UNLOCK (expected_schemas);
-  return result;
-}
-
-/* What open checks, for @version: quick_check, application id, user_version and
- * the exact schema. */
-static gboolean
-verify_version (sqlite3     *db,
-                guint        version,
-                const char  *display,
-                GError     **error)
-{
-  g_autofree char *check = query_rows (db, "PRAGMA quick_check", error);
-  g_autofree char *schema = NULL;
-  const char *expected;
-  gint64 app_id = 0, user_version = 0;
-
-  if (check == NULL)
-    return FALSE;
-  if (strcmp (check, "ok\x1f\x1e") != 0)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened (%s)."), display, check);
-      return FALSE;
-    }
-  if (!query_int64 (db, "PRAGMA application_id", &app_id, error)
-      || !query_int64 (db, "PRAGMA user_version", &user_version, error))
-    return FALSE;
-  if (app_id != CF_APPLICATION_ID)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
-                   _("“%s” is not a Casefile case file."), display);
-      return FALSE;
-    }
-  schema = query_rows (db, schema_query, error);
-  if (schema == NULL)
-    return FALSE;
-  expected = expected_schema (version, error);
-  if (expected == NULL)
-    return FALSE;
-  if (user_version != version || strcmp (schema, expected) != 0)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                   _("“%s” has been altered: its tables, indexes or triggers are not "
-                     "those of a Casefile case file, so it is not opened."), display);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 verify_foreign_keys (sqlite3     *db,
                      const char  *display,
                      GError     **error)
 {
-  g_autofree char *problems = query_rows (db, "PRAGMA foreign_key_check", error);
+  g_autofree char *problems = _cf_case_query_rows (db, "PRAGMA foreign_key_check", error);
 
   if (problems == NULL)
     return FALSE;
@@ -374,14 +234,14 @@ upgrade_copy (const char  *copy,
                           "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY;"
                           "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
                           doing, error)
-       && verify_version (db, from, display, error);
+       && _cf_case_schema_verify (db, from, display, error);
   if (ok)
     {
       /* the schema is known to be ours now, so our triggers may feed FTS5 */
       sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
       ok = _cf_case_exec_sql (db, "BEGIN IMMEDIATE", doing, error)
            && run_steps (db, from, to, error)
-           && verify_version (db, to, display, error)
+           && _cf_case_schema_verify (db, to, display, error)
            && verify_foreign_keys (db, display, error)
            && _cf_case_exec_sql (db, "COMMIT", doing, error);
       if (!ok && !sqlite3_get_autocommit (db))
@@ -391,7 +251,7 @@ upgrade_copy (const char  *copy,
    * file. */
   ok = ok
        && _cf_case_exec_sql (db, "VACUUM", doing, error)
-       && verify_version (db, to, display, error);
+       && _cf_case_schema_verify (db, to, display, error);
 
   rc = sqlite3_close (db);
   if (ok && rc != SQLITE_OK)
