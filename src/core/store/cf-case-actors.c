@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Actors: who asserts a claim. They are made by name when a claim names them
- * (cf_case_ensure_actor), so a name is unique. */
+ * (cf_case_ensure_actor), so a name is unique; they are listed with
+ * cf_case_list_actors() and nothing else edits them. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
 
-#include <inttypes.h>
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "cf-case-private.h"
 
@@ -57,65 +56,3 @@ cf_case_ensure_actor (CfCase      *self,
     return 0;
   return id;
 }
-
-gboolean
-cf_case_rename_actor (CfCase      *self,
-                      gint64       actor_id,
-                      const char  *name,
-                      GError     **error)
-{
-  g_autofree char *clean = NULL;
-  gint64 other;
-
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-
-  clean = _cf_case_clean_name (name, error);
-  if (clean == NULL)
-    return FALSE;
-  other = find_actor (self, clean);
-  if (other > 0 && other != actor_id)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                   _("There is already an actor called “%s”."), clean);
-      return FALSE;
-    }
-  return _cf_case_update_field (self, "UPDATE actors SET name = ?2 WHERE id = ?1", actor_id,
-                       CF_VALUE_TEXT, clean, 0, _("Rename an actor"), CF_RECORD_ACTOR, error);
-}
-
-gboolean
-cf_case_set_actor_description (CfCase      *self,
-                               gint64       actor_id,
-                               const char  *description,
-                               GError     **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_update_field (self, "UPDATE actors SET description = ?2 WHERE id = ?1", actor_id,
-                       CF_VALUE_TEXT, description, 0, _("Describe an actor"), CF_RECORD_ACTOR, error);
-}
-
-gboolean
-cf_case_delete_actor (CfCase  *self,
-                      gint64   actor_id,
-                      GError **error)
-{
-  static const char *steps[] = {
-    "UPDATE claims SET actor_id = NULL WHERE actor_id = ?1",
-    "DELETE FROM actors WHERE id = ?1",
-  };
-
-  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_delete_record (self, actor_id, "SELECT 1 FROM actors WHERE id = ?1", CF_RECORD_ACTOR,
-                        steps, G_N_ELEMENTS (steps), _("Delete an actor"),
-                        _("Deleting the actor"), error);
-}
-
-CfActor *
-cf_case_get_actor (CfCase  *self,
-                   gint64   actor_id,
-                   GError **error)
-{
-  g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return _cf_case_get_record (self, CF_RECORD_ACTOR, actor_id, error);
-}
-

@@ -349,30 +349,6 @@ GBytes       *cf_case_get_document_original  (CfCase          *self,
 gint64        cf_case_ensure_actor           (CfCase          *self,
                                               const char      *name,
                                               GError         **error);
-gboolean      cf_case_rename_actor           (CfCase          *self,
-                                              gint64           actor_id,
-                                              const char      *name,
-                                              GError         **error);
-/**
- * cf_case_set_actor_description:
- * @description: the new description
- */
-gboolean      cf_case_set_actor_description  (CfCase          *self,
-                                              gint64           actor_id,
-                                              const char      *description,
-                                              GError         **error);
-/* Claims of the actor lose their actor. */
-gboolean      cf_case_delete_actor           (CfCase          *self,
-                                              gint64           actor_id,
-                                              GError         **error);
-/**
- * cf_case_get_actor:
- * Returns: (transfer full) (nullable): the live actor (a new reference; the case
- *   keeps one object per row and updates it in place), or %NULL with @error set
- */
-CfActor      *cf_case_get_actor              (CfCase          *self,
-                                              gint64           actor_id,
-                                              GError         **error);
 
 /* --- claims ---------------------------------------------------------------------- */
 
