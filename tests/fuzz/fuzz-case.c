@@ -10,6 +10,7 @@
  * they must not stop the run); CF_FUZZ_FATAL_CRITICALS=1 makes them abort. */
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cf-brief.h"
@@ -47,24 +48,6 @@ log_once_cb (const char     *domain,
     }
 }
 
-static void
-init_once (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (work_dir != NULL)
-    return;
-  work_dir = g_dir_make_tmp ("cf-fuzz-case-XXXXXX", &error);
-  g_assert_no_error (error);
-  case_path = g_build_filename (work_dir, "case.casefile", NULL);
-  pdf_path = g_build_filename (work_dir, "brief.pdf", NULL);
-  seen_messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  fatal_criticals = g_strcmp0 (g_getenv ("CF_FUZZ_FATAL_CRITICALS"), "1") == 0;
-  g_log_set_default_handler (log_once_cb, NULL);
-  /* the brief's date is fixed so its pages do not depend on the clock */
-  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
-}
-
 /* Leaves nothing from the previous input beside the case: side files are inputs
  * of their own, and another harness would have to feed them. */
 static void
@@ -79,6 +62,33 @@ remove_leftovers (void)
       g_unlink (path);
     }
   g_unlink (pdf_path);
+}
+
+/* libFuzzer's forked jobs each make a folder; each takes it away when it exits. */
+static void
+remove_work_dir (void)
+{
+  remove_leftovers ();
+  g_rmdir (work_dir);
+}
+
+static void
+init_once (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (work_dir != NULL)
+    return;
+  work_dir = g_dir_make_tmp ("cf-fuzz-case-XXXXXX", &error);
+  g_assert_no_error (error);
+  case_path = g_build_filename (work_dir, "case.casefile", NULL);
+  pdf_path = g_build_filename (work_dir, "brief.pdf", NULL);
+  seen_messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fatal_criticals = g_strcmp0 (g_getenv ("CF_FUZZ_FATAL_CRITICALS"), "1") == 0;
+  g_log_set_default_handler (log_once_cb, NULL);
+  atexit (remove_work_dir);
+  /* the brief's date is fixed so its pages do not depend on the clock */
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
 }
 
 /* Reads a string the way a view would, so the sanitizers see every byte. */
