@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Full-text search over documents, claims and notes through their FTS5 indexes.
  * What a user types is turned into a query that cannot be an FTS5 syntax error;
- * hits of the three kinds are merged by bm25 rank. */
+ * hits of the three kinds are merged by bm25 rank. A hit is a boxed type so a
+ * pane can pass it whole in a signal. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -21,6 +22,18 @@ cf_search_hit_free (CfSearchHit *hit)
   g_free (hit->snippet);
   g_free (hit);
 }
+
+static CfSearchHit *
+cf_search_hit_copy (const CfSearchHit *hit)
+{
+  CfSearchHit *copy = g_memdup2 (hit, sizeof *hit);
+
+  copy->title = g_strdup (hit->title);
+  copy->snippet = g_strdup (hit->snippet);
+  return copy;
+}
+
+G_DEFINE_BOXED_TYPE (CfSearchHit, cf_search_hit, cf_search_hit_copy, cf_search_hit_free)
 
 /* Turns what a user typed into an FTS5 query that cannot be a syntax error: every
  * word becomes a quoted string (all must match), "phrases" stay phrases, a trailing

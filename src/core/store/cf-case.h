@@ -134,6 +134,10 @@ typedef struct
 #define CF_SEARCH_MATCH_START "\xc2\xab"  /* « */
 #define CF_SEARCH_MATCH_END   "\xc2\xbb"  /* » */
 
+/* A boxed type, so a hit can travel in a GValue (signals, properties). */
+#define CF_TYPE_SEARCH_HIT (cf_search_hit_get_type ())
+GType         cf_search_hit_get_type         (void) G_GNUC_CONST;
+
 typedef struct
 {
   gint64  id;
