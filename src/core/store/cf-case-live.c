@@ -234,9 +234,9 @@ _cf_case_load_records (CfCase        *self,
 
 gpointer
 _cf_case_get_record (CfCase        *self,
-            CfRecordKind   kind,
-            gint64         id,
-            GError       **error)
+                     CfRecordKind   kind,
+                     gint64         id,
+                     GError       **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -296,8 +296,8 @@ kind_for_table (const char *table,
 /* After a commit (or undo, redo): tell objects, lists and listeners what changed. */
 void
 _cf_case_notify_changeset (CfCase *self,
-                  void   *changeset,
-                  int     size)
+                           void   *changeset,
+                           int     size)
 {
   sqlite3_changeset_iter *iter = NULL;
   guint mask = 0;

@@ -263,7 +263,7 @@ cf_case_end_action (CfCase  *self,
  * statement would commit on its own). */
 gboolean
 _cf_case_begin_failed (CfCase  *self,
-              GError **error)
+                       GError **error)
 {
   if (self->action_error != NULL)
     g_propagate_error (error, g_error_copy (self->action_error));

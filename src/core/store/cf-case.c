@@ -80,9 +80,9 @@ _cf_case_now_iso8601 (void)
 /* Maps an SQLite result to our error domain in words a user can act on. */
 void
 _cf_case_set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *doing)
+                           sqlite3     *db,
+                           int          rc,
+                           const char  *doing)
 {
   int primary = rc & 0xff;
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
@@ -135,7 +135,7 @@ _cf_case_set_sqlite_error (GError     **error,
 
 gboolean
 _cf_case_check_writable (CfCase  *self,
-                GError **error)
+                         GError **error)
 {
   if (self->db == NULL)
     {
@@ -155,7 +155,7 @@ _cf_case_check_writable (CfCase  *self,
 
 gboolean
 _cf_case_check_open (CfCase  *self,
-            GError **error)
+                     GError **error)
 {
   if (self->db == NULL)
     {
@@ -172,8 +172,8 @@ _cf_case_check_open (CfCase  *self,
  * (static) SQL text. The caller resets with g_autoptr(CfStmt). */
 CfStmt *
 _cf_case_prepare (CfCase      *self,
-         const char  *sql,
-         GError     **error)
+                  const char  *sql,
+                  GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -208,9 +208,9 @@ _cf_case_prepare (CfCase      *self,
 
 gboolean
 _cf_case_exec_sql (sqlite3     *db,
-          const char  *sql,
-          const char  *doing,
-          GError     **error)
+                   const char  *sql,
+                   const char  *doing,
+                   GError     **error)
 {
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
@@ -225,9 +225,9 @@ _cf_case_exec_sql (sqlite3     *db,
 /* Runs a statement that returns no rows; the caller has bound it. */
 gboolean
 _cf_case_step_done (CfCase      *self,
-           CfStmt      *stmt,
-           const char  *doing,
-           GError     **error)
+                    CfStmt      *stmt,
+                    const char  *doing,
+                    GError     **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -241,8 +241,8 @@ _cf_case_step_done (CfCase      *self,
 
 void
 _cf_case_bind_text_or_null (CfStmt     *stmt,
-                   int         index,
-                   const char *text)
+                            int         index,
+                            const char *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -252,8 +252,8 @@ _cf_case_bind_text_or_null (CfStmt     *stmt,
 
 void
 _cf_case_bind_id_or_null (CfStmt *stmt,
-                 int     index,
-                 gint64  id)
+                          int     index,
+                          gint64  id)
 {
   if (id <= 0)
     sqlite3_bind_null (stmt, index);
@@ -263,8 +263,8 @@ _cf_case_bind_id_or_null (CfStmt *stmt,
 
 void
 _cf_case_bind_int_or_null (CfStmt *stmt,
-                  int     index,
-                  int     value)
+                           int     index,
+                           int     value)
 {
   if (value <= 0)
     sqlite3_bind_null (stmt, index);
@@ -317,15 +317,15 @@ cf_case_get_read_only (CfCase *self)
 
 /* Runs @sql (with ?1 the id, ?2 the value, ?3 the time) as one edit. */
 gboolean
-_cf_case_update_field (CfCase      *self,
-              const char  *sql,
-              gint64       id,
-              CfValueKind    value_kind,
-              const char  *text,
-              gint         number,
-              const char  *label,
-              CfRecordKind kind,
-              GError     **error)
+_cf_case_update_field (CfCase        *self,
+                       const char    *sql,
+                       gint64         id,
+                       CfValueKind    value_kind,
+                       const char    *text,
+                       gint           number,
+                       const char    *label,
+                       CfRecordKind   kind,
+                       GError       **error)
 {
   g_autoptr(CfStmt) stmt = NULL;
   g_autofree char *now = _cf_case_now_iso8601 ();
@@ -363,11 +363,11 @@ _cf_case_update_field (CfCase      *self,
 }
 
 gboolean
-_cf_case_record_exists (CfCase      *self,
-               const char  *sql,
-               gint64       id,
-               CfRecordKind kind,
-               GError     **error)
+_cf_case_record_exists (CfCase        *self,
+                        const char    *sql,
+                        gint64         id,
+                        CfRecordKind   kind,
+                        GError       **error)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql, error);
   int rc;
@@ -429,10 +429,10 @@ _cf_case_set_no_such_record (GError       **error,
 /* Runs a statement bound only to ?1 = id, as part of the current edit. */
 gboolean
 _cf_case_run_with_id (CfCase      *self,
-             const char  *sql,
-             gint64       id,
-             const char  *doing,
-             GError     **error)
+                      const char  *sql,
+                      gint64       id,
+                      const char  *doing,
+                      GError     **error)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql, error);
 
@@ -446,14 +446,14 @@ _cf_case_run_with_id (CfCase      *self,
  * detach what refers to it, the last removes the record itself. */
 gboolean
 _cf_case_delete_record (CfCase             *self,
-               gint64              id,
-               const char         *exists_sql,
-               CfRecordKind        kind,
-               const char * const *steps,
-               guint               n_steps,
-               const char         *label,
-               const char         *doing,
-               GError            **error)
+                        gint64              id,
+                        const char         *exists_sql,
+                        CfRecordKind        kind,
+                        const char * const *steps,
+                        guint               n_steps,
+                        const char         *label,
+                        const char         *doing,
+                        GError            **error)
 {
   CF_CASE_BEGIN_EDIT (label);
   if (!_cf_case_record_exists (self, exists_sql, id, kind, error))
@@ -500,7 +500,7 @@ cf_case_field_to_name (CfCaseField field)
 
 gboolean
 _cf_case_load_info (CfCase  *self,
-           GError **error)
+                    GError **error)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
                                     "SELECT title, summary, incident_date, marking, analyst "
@@ -568,7 +568,7 @@ cf_case_set_info (CfCase       *self,
 
 char *
 _cf_case_clean_name (const char  *name,
-            GError     **error)
+                     GError     **error)
 {
   char *clean;
 
