@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The claims table: scope, text filter, sorting by column (the core sorts) and
+ * the selected claim. "case", "document-id" (for the "This Source" scope) and
+ * "selected-claim" are properties the window binds; the selected claim is the
+ * one the user works on and stays when a filter hides it from the list. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -53,6 +57,7 @@ struct _CfClaimsPane
   GListModel         *tags;
   GListModel         *hypotheses;
   gint64              document_id;
+  CfClaim            *selected_claim;
 
   GObject            *sentinel_a;
   GObject            *sentinel_b;
@@ -63,6 +68,8 @@ G_DEFINE_FINAL_TYPE (CfClaimsPane, cf_claims_pane, GTK_TYPE_BOX)
 
 enum {
   PROP_0,
+  PROP_CASE,
+  PROP_DOCUMENT_ID,
   PROP_SELECTED_CLAIM,
   N_PROPS
 };
@@ -349,9 +356,21 @@ filter_changed_cb (GtkSearchEntry *entry,
 }
 
 static void
+set_selected_claim (CfClaimsPane *self,
+                    CfClaim      *claim)
+{
+  if (g_set_object (&self->selected_claim, claim))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+}
+
+static void
 selection_changed_cb (CfClaimsPane *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+  CfClaim *claim = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A row the filter hid is no choice of the user's: the claim stays selected. */
+  if (claim != NULL)
+    set_selected_claim (self, claim);
 }
 
 static char *
@@ -396,6 +415,7 @@ cf_claims_pane_set_case (CfClaimsPane *self,
   g_clear_object (&self->hypotheses);
   g_set_object (&self->kase, kase);
   self->document_id = 0;
+  g_clear_object (&self->selected_claim);
 
   if (kase != NULL)
     {
@@ -420,6 +440,8 @@ cf_claims_pane_set_case (CfClaimsPane *self,
 
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 void
@@ -434,6 +456,7 @@ cf_claims_pane_set_document (CfClaimsPane *self,
   self->document_id = document_id;
   if (gtk_drop_down_get_selected (self->scope_dropdown) == CF_CLAIMS_SCOPE_DOCUMENT)
     apply_scope (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
 void
@@ -471,14 +494,32 @@ cf_claims_pane_select_claim (CfClaimsPane *self,
   return TRUE;
 }
 
+void
+cf_claims_pane_set_selected_claim (CfClaimsPane *self,
+                                   CfClaim      *claim)
+{
+  g_return_if_fail (CF_IS_CLAIMS_PANE (self));
+  g_return_if_fail (claim == NULL || CF_IS_CLAIM (claim));
+
+  if (self->selected_claim == claim)
+    return;
+
+  /* Set first, so the list's selection change below finds it already chosen. */
+  g_set_object (&self->selected_claim, claim);
+  if (claim == NULL || !cf_claims_pane_select_claim (self, cf_claim_get_id (claim)))
+    {
+      if (self->selection != NULL)
+        gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+}
+
 CfClaim *
 cf_claims_pane_get_selected_claim (CfClaimsPane *self)
 {
   g_return_val_if_fail (CF_IS_CLAIMS_PANE (self), NULL);
 
-  if (self->selection == NULL)
-    return NULL;
-  return gtk_single_selection_get_selected_item (self->selection);
+  return self->selected_claim;
 }
 
 GListModel *
@@ -519,6 +560,7 @@ cf_claims_pane_dispose (GObject *object)
   CfClaimsPane *self = CF_CLAIMS_PANE (object);
 
   cf_claims_pane_set_case (self, NULL);
+  g_clear_object (&self->selected_claim);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CLAIMS_PANE);
   g_clear_object (&self->sentinel_a);
   g_clear_object (&self->sentinel_b);
@@ -536,8 +578,43 @@ cf_claims_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+
     case PROP_SELECTED_CLAIM:
-      g_value_set_object (value, cf_claims_pane_get_selected_claim (self));
+      g_value_set_object (value, self->selected_claim);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_claims_pane_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CfClaimsPane *self = CF_CLAIMS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      cf_claims_pane_set_case (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT_ID:
+      cf_claims_pane_set_document (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_SELECTED_CLAIM:
+      cf_claims_pane_set_selected_claim (self, g_value_get_object (value));
       break;
 
     default:
@@ -553,11 +630,19 @@ cf_claims_pane_class_init (CfClaimsPaneClass *klass)
 
   object_class->dispose = cf_claims_pane_dispose;
   object_class->get_property = cf_claims_pane_get_property;
+  object_class->set_property = cf_claims_pane_set_property;
   widget_class->grab_focus = cf_claims_pane_grab_focus;
 
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The document the "This Source" scope shows. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_CLAIM] =
     g_param_spec_object ("selected-claim", NULL, NULL, CF_TYPE_CLAIM,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-claims-pane.ui");

@@ -19,7 +19,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (CfClaimsPane, cf_claims_pane, CF, CLAIMS_PANE, GtkBox)
 
 /* The table of claims: scope, filter, sorting by column (done by the core), and the
- * selected claim ("selected-claim" notifies). */
+ * selected claim. Properties: "case", "document-id" (what "This Source" shows) and
+ * "selected-claim" (kept while a filter hides it). */
 void           cf_claims_pane_set_case           (CfClaimsPane  *self,
                                                   CfCase        *kase);
 /* The document the "This Source" scope shows. */
@@ -30,6 +31,10 @@ void           cf_claims_pane_set_scope          (CfClaimsPane  *self,
 /* Selects and scrolls to the claim; FALSE when it is not in the list as filtered. */
 gboolean       cf_claims_pane_select_claim       (CfClaimsPane  *self,
                                                   gint64         claim_id);
+/* Selects the claim in the list when the list shows it. */
+void           cf_claims_pane_set_selected_claim (CfClaimsPane  *self,
+                                                  CfClaim       *claim);
+/* (transfer none) (nullable) */
 CfClaim       *cf_claims_pane_get_selected_claim (CfClaimsPane  *self);
 GListModel    *cf_claims_pane_get_model          (CfClaimsPane  *self);
 GtkColumnView *cf_claims_pane_get_column_view    (CfClaimsPane  *self);

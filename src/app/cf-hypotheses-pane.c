@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The competing hypotheses of the case ("case" is bound to the window's), each
+ * edited in a dialog: title, description, likelihood and confidence. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -20,6 +22,14 @@ struct _CfHypothesesPane
 };
 
 G_DEFINE_FINAL_TYPE (CfHypothesesPane, cf_hypotheses_pane, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
@@ -293,6 +303,7 @@ cf_hypotheses_pane_set_case (CfHypothesesPane *self,
       self->hypotheses = cf_case_list_hypotheses (kase);
       gtk_list_box_bind_model (self->list_box, self->hypotheses, create_row_cb, self, NULL);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 static void
@@ -311,12 +322,57 @@ cf_hypotheses_pane_dispose (GObject *object)
 }
 
 static void
+cf_hypotheses_pane_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CfHypothesesPane *self = CF_HYPOTHESES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_hypotheses_pane_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CfHypothesesPane *self = CF_HYPOTHESES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      cf_hypotheses_pane_set_case (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cf_hypotheses_pane_class_init (CfHypothesesPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_hypotheses_pane_dispose;
+  object_class->get_property = cf_hypotheses_pane_get_property;
+  object_class->set_property = cf_hypotheses_pane_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-hypotheses-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CfHypothesesPane, list_box);

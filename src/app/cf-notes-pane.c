@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The notes on the case and on the shown source; "case" and "document-id" are
+ * bound to the window's. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -22,16 +24,30 @@ struct _CfNotesPane
 
 G_DEFINE_FINAL_TYPE (CfNotesPane, cf_notes_pane, GTK_TYPE_BOX)
 
+enum {
+  PROP_0,
+  PROP_CASE,
+  PROP_DOCUMENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 void
 cf_notes_pane_set_case (CfNotesPane *self,
                         CfCase      *kase)
 {
   g_return_if_fail (CF_IS_NOTES_PANE (self));
 
+  if (self->kase == kase)
+    return;
+
   g_set_object (&self->kase, kase);
   self->document_id = 0;
   cf_note_list_set_target (self->case_notes, kase, CF_NOTE_TARGET_CASE, 0);
   cf_note_list_set_target (self->document_notes, NULL, CF_NOTE_TARGET_DOCUMENT, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 void
@@ -40,9 +56,13 @@ cf_notes_pane_set_document (CfNotesPane *self,
 {
   g_return_if_fail (CF_IS_NOTES_PANE (self));
 
+  if (self->document_id == document_id)
+    return;
+
   self->document_id = document_id;
   cf_note_list_set_target (self->document_notes, document_id > 0 ? self->kase : NULL,
                            CF_NOTE_TARGET_DOCUMENT, document_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
 void
@@ -65,12 +85,69 @@ cf_notes_pane_dispose (GObject *object)
 }
 
 static void
+cf_notes_pane_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CfNotesPane *self = CF_NOTES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_notes_pane_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CfNotesPane *self = CF_NOTES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      cf_notes_pane_set_case (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT_ID:
+      cf_notes_pane_set_document (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cf_notes_pane_class_init (CfNotesPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_notes_pane_dispose;
+  object_class->get_property = cf_notes_pane_get_property;
+  object_class->set_property = cf_notes_pane_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The source whose notes show below the case's. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-notes-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CfNotesPane, content);

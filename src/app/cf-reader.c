@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The reader: one document's text with its claims highlighted. Its "case",
+ * "document-id" and "selected-claim" properties are bound to the window's, so
+ * picking a claim anywhere scrolls to its span here, and a click on a highlight
+ * ("claim-activated") selects that claim everywhere. It follows the case's
+ * record changes through a signal group, so a new case needs no reconnecting. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -32,7 +37,7 @@ struct _CfReader
   GtkTextBuffer *buffer;
 
   CfCase        *kase;
-  gulong         changed_id;
+  GSignalGroup  *case_signals;
   CfDocument    *document;
   GListModel    *claims;       /* the shown document's claims in reading order */
   gulong         items_changed_id;
@@ -41,7 +46,8 @@ struct _CfReader
   GHashTable    *color_tags;   /* "#rrggbb" → GtkTextTag (owned by the table) */
   GtkTextTag    *overlap_tag;
   GtkTextTag    *selected_tag;
-  gint64         selected_claim_id;
+  CfClaim       *selected_claim;
+  gint64         selected_claim_id;   /* underlined; 0 once another document shows */
   guint          rehighlight_id;
 };
 
@@ -49,7 +55,10 @@ G_DEFINE_FINAL_TYPE (CfReader, cf_reader, GTK_TYPE_BOX)
 
 enum {
   PROP_0,
+  PROP_CASE,
   PROP_DOCUMENT_ID,
+  PROP_SELECTED_CLAIM,
+  PROP_HAS_SELECTION,
   N_PROPS
 };
 
@@ -355,17 +364,26 @@ cf_reader_set_case (CfReader *self,
   if (self->kase == kase)
     return;
 
+  g_object_freeze_notify (G_OBJECT (self));
+  cf_reader_select_claim (self, NULL);
   clear_document (self);
   clear_claims (self);
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, self->kase);
   g_set_object (&self->kase, kase);
-  if (kase != NULL)
-    self->changed_id = cf_case_connect_record_changed (kase, (CfRecordChangedFunc) record_changed_cb, self);
+  g_signal_group_set_target (self->case_signals, kase);
 
   show_empty (self);
   gtk_text_buffer_set_text (self->buffer, "", 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+CfCase *
+cf_reader_get_case (CfReader *self)
+{
+  g_return_val_if_fail (CF_IS_READER (self), NULL);
+
+  return self->kase;
 }
 
 void
@@ -471,20 +489,10 @@ cf_reader_select_range (CfReader *self,
   gtk_text_view_scroll_to_mark (self->text_view, mark, 0.05, TRUE, 0.0, 0.3);
 }
 
-void
-cf_reader_select_claim (CfReader *self,
-                        CfClaim  *claim)
+static void
+reveal_claim (CfReader *self,
+              CfClaim  *claim)
 {
-  g_return_if_fail (CF_IS_READER (self));
-  g_return_if_fail (claim == NULL || CF_IS_CLAIM (claim));
-
-  if (claim == NULL)
-    {
-      self->selected_claim_id = 0;
-      apply_selected_tag (self);
-      return;
-    }
-
   cf_reader_select_range (self, cf_claim_get_document_id (claim),
                           cf_claim_get_start (claim), cf_claim_get_end (claim));
   self->selected_claim_id = cf_claim_get_id (claim);
@@ -492,18 +500,67 @@ cf_reader_select_claim (CfReader *self,
     apply_selected_tag (self);
 }
 
-gboolean
-cf_reader_get_selection (CfReader *self,
-                         gint64   *document_id,
-                         int      *start,
-                         int      *end)
+void
+cf_reader_select_claim (CfReader *self,
+                        CfClaim  *claim)
+{
+  g_return_if_fail (CF_IS_READER (self));
+  g_return_if_fail (claim == NULL || CF_IS_CLAIM (claim));
+
+  /* The same claim again, after another document was shown: show it again. */
+  if (self->selected_claim == claim)
+    {
+      if (claim != NULL && self->selected_claim_id != cf_claim_get_id (claim))
+        reveal_claim (self, claim);
+      return;
+    }
+
+  g_set_object (&self->selected_claim, claim);
+  if (claim != NULL)
+    reveal_claim (self, claim);
+  else
+    {
+      self->selected_claim_id = 0;
+      apply_selected_tag (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+}
+
+CfClaim *
+cf_reader_get_selected_claim (CfReader *self)
+{
+  g_return_val_if_fail (CF_IS_READER (self), NULL);
+
+  return self->selected_claim;
+}
+
+/* The selected span of the shown document, optionally without the white space
+ * at either end; FALSE when nothing (or, trimmed, only white space) is selected. */
+static gboolean
+selected_span (CfReader *self,
+               gboolean  trim,
+               gint64   *document_id,
+               int      *start,
+               int      *end)
 {
   GtkTextIter s, e;
 
-  g_return_val_if_fail (CF_IS_READER (self), FALSE);
-
   if (self->document == NULL ||
       !gtk_text_buffer_get_selection_bounds (self->buffer, &s, &e))
+    return FALSE;
+
+  while (trim && gtk_text_iter_compare (&s, &e) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&s)))
+    gtk_text_iter_forward_char (&s);
+  while (trim && gtk_text_iter_compare (&s, &e) < 0)
+    {
+      GtkTextIter prev = e;
+
+      gtk_text_iter_backward_char (&prev);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
+        break;
+      e = prev;
+    }
+  if (gtk_text_iter_equal (&s, &e))
     return FALSE;
 
   if (document_id != NULL)
@@ -513,6 +570,37 @@ cf_reader_get_selection (CfReader *self,
   if (end != NULL)
     *end = gtk_text_iter_get_offset (&e);
   return TRUE;
+}
+
+gboolean
+cf_reader_get_selection (CfReader *self,
+                         gint64   *document_id,
+                         int      *start,
+                         int      *end)
+{
+  g_return_val_if_fail (CF_IS_READER (self), FALSE);
+
+  return selected_span (self, FALSE, document_id, start, end);
+}
+
+gboolean
+cf_reader_get_selected_words (CfReader *self,
+                              gint64   *document_id,
+                              int      *start,
+                              int      *end)
+{
+  g_return_val_if_fail (CF_IS_READER (self), FALSE);
+
+  /* A drag usually catches a space or line break at either end; a claim is the words. */
+  return selected_span (self, TRUE, document_id, start, end);
+}
+
+gboolean
+cf_reader_get_has_selection (CfReader *self)
+{
+  g_return_val_if_fail (CF_IS_READER (self), FALSE);
+
+  return cf_reader_get_selection (self, NULL, NULL, NULL);
 }
 
 gint64
@@ -570,6 +658,23 @@ cf_reader_get_text_view (CfReader *self)
   return self->text_view;
 }
 
+/* The default handler: what "claim-activated" means is selecting the claim. */
+static void
+cf_reader_real_claim_activated (CfReader *self,
+                                gint64    claim_id)
+{
+  g_autoptr(CfClaim) claim = NULL;
+
+  if (self->kase == NULL || claim_id <= 0)
+    return;
+
+  claim = cf_case_get_claim (self->kase, claim_id, NULL);
+  if (claim == self->selected_claim && claim != NULL)
+    reveal_claim (self, claim);
+  else if (claim != NULL)
+    cf_reader_select_claim (self, claim);
+}
+
 static void
 activate_claim_at_iter (CfReader    *self,
                         GtkTextIter *iter)
@@ -622,6 +727,12 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
+buffer_selection_changed_cb (CfReader *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
+}
+
+static void
 cf_reader_unmap (GtkWidget *widget)
 {
   stop_scroll_animation (CF_READER (widget));
@@ -636,8 +747,10 @@ cf_reader_dispose (GObject *object)
 
   clear_document (self);
   clear_claims (self);
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, self->kase);
+  g_clear_object (&self->selected_claim);
+  if (self->case_signals != NULL)
+    g_signal_group_set_target (self->case_signals, NULL);
+  g_clear_object (&self->case_signals);
   g_clear_object (&self->kase);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_READER);
 
@@ -665,13 +778,58 @@ cf_reader_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, cf_reader_get_document_id (self));
+      break;
+
+    case PROP_SELECTED_CLAIM:
+      g_value_set_object (value, self->selected_claim);
+      break;
+
+    case PROP_HAS_SELECTION:
+      g_value_set_boolean (value, cf_reader_get_has_selection (self));
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+cf_reader_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CfReader *self = CF_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      cf_reader_set_case (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT_ID:
+      cf_reader_show_document (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_SELECTED_CLAIM:
+      cf_reader_select_claim (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+cf_reader_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (CF_READER (widget)->text_view));
 }
 
 static void
@@ -683,16 +841,31 @@ cf_reader_class_init (CfReaderClass *klass)
   object_class->dispose = cf_reader_dispose;
   object_class->finalize = cf_reader_finalize;
   object_class->get_property = cf_reader_get_property;
+  object_class->set_property = cf_reader_set_property;
   widget_class->unmap = cf_reader_unmap;
+  widget_class->grab_focus = cf_reader_grab_focus;
 
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The shown document; 0 shows none. */
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Setting it shows the claim's document with its span selected and in view. */
+  properties[PROP_SELECTED_CLAIM] =
+    g_param_spec_object ("selected-claim", NULL, NULL, CF_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether text of the shown document is selected (what Mark Claim needs). */
+  properties[PROP_HAS_SELECTION] =
+    g_param_spec_boolean ("has-selection", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CLAIM_ACTIVATED] =
-    g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+    g_signal_new_class_handler ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (cf_reader_real_claim_activated),
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, CfReader, stack);
@@ -715,6 +888,10 @@ cf_reader_init (CfReader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
+  g_signal_connect_swapped (self->buffer, "notify::has-selection",
+                            G_CALLBACK (buffer_selection_changed_cb), self);
+  self->case_signals = g_signal_group_new (CF_TYPE_CASE);
+  g_signal_group_connect (self->case_signals, "record-changed", G_CALLBACK (record_changed_cb), self);
   /* A read-only text has nothing to undo; keeping history for it only costs memory. */
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));

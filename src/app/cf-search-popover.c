@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Full-text search of the case in the header bar's popover. "case" is bound to
+ * the window's; picking a result emits "hit-activated" with the CfSearchHit, and
+ * the window decides where that leads. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -25,10 +28,17 @@ struct _CfSearchPopover
 G_DEFINE_FINAL_TYPE (CfSearchPopover, cf_search_popover, GTK_TYPE_POPOVER)
 
 enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+enum {
   HIT_ACTIVATED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static GtkWidget *
@@ -132,8 +142,7 @@ cf_search_popover_activate_result (CfSearchPopover *self,
 
   hit = g_ptr_array_index (self->hits, index);
   gtk_popover_popdown (GTK_POPOVER (self));
-  g_signal_emit (self, signals[HIT_ACTIVATED], 0, (int) hit->kind, hit->document_id,
-                 hit->claim_id, hit->id, hit->start, hit->end);
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit);
 }
 
 static void
@@ -187,9 +196,12 @@ cf_search_popover_set_case (CfSearchPopover *self,
 {
   g_return_if_fail (CF_IS_SEARCH_POPOVER (self));
 
-  g_set_object (&self->kase, kase);
+  if (!g_set_object (&self->kase, kase))
+    return;
+
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   cf_search_popover_search (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 static void
@@ -205,17 +217,63 @@ cf_search_popover_dispose (GObject *object)
 }
 
 static void
+cf_search_popover_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CfSearchPopover *self = CF_SEARCH_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_search_popover_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CfSearchPopover *self = CF_SEARCH_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      cf_search_popover_set_case (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cf_search_popover_class_init (CfSearchPopoverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cf_search_popover_dispose;
+  object_class->get_property = cf_search_popover_get_property;
+  object_class->set_property = cf_search_popover_set_property;
 
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A const CfSearchHit *, borrowed for the emission: it lives as long as the
+   * results. */
   signals[HIT_ACTIVATED] =
     g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 6,
-                  G_TYPE_INT, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-search-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, CfSearchPopover, entry);

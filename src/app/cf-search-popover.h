@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 #define CF_TYPE_SEARCH_POPOVER (cf_search_popover_get_type ())
 G_DECLARE_FINAL_TYPE (CfSearchPopover, cf_search_popover, CF, SEARCH_POPOVER, GtkPopover)
 
-/* Full-text search of the case. Emits "hit-activated" (kind, document id, claim id,
- * record id, start, end) when the user picks a result. */
+/* Full-text search of the case ("case" property). Emits "hit-activated" with the
+ * CfSearchHit (borrowed for the emission) when the user picks a result. */
 void cf_search_popover_set_case (CfSearchPopover *self,
                                  CfCase          *kase);
 /* Runs a search now, as if typed (for tests). Returns the number of results. */

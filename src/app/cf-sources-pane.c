@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The case's sources as a list. "case" and "document-id" are properties the
+ * window binds both ways: a click here shows the source in the reader, and the
+ * reader's document (say, a claim's) is selected here. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -19,13 +22,15 @@ struct _CfSourcesPane
   CfCase             *kase;
   GListModel         *documents;
   GtkSingleSelection *selection;
+  gint64              document_id;
 };
 
 G_DEFINE_FINAL_TYPE (CfSourcesPane, cf_sources_pane, GTK_TYPE_BOX)
 
 enum {
   PROP_0,
-  PROP_SELECTED_DOCUMENT_ID,
+  PROP_CASE,
+  PROP_DOCUMENT_ID,
   N_PROPS
 };
 
@@ -204,7 +209,15 @@ documents_changed_cb (GListModel    *model,
 static void
 selection_changed_cb (CfSourcesPane *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT_ID]);
+  CfDocument *document = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A row gone from the list changes nothing: the reader says when the shown
+   * source was deleted. */
+  if (document != NULL && cf_document_get_id (document) != self->document_id)
+    {
+      self->document_id = cf_document_get_id (document);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+    }
 }
 
 void
@@ -222,6 +235,7 @@ cf_sources_pane_set_case (CfSourcesPane *self,
   g_clear_object (&self->selection);
   g_clear_object (&self->documents);
   g_set_object (&self->kase, kase);
+  self->document_id = 0;
 
   if (kase != NULL)
     {
@@ -237,40 +251,40 @@ cf_sources_pane_set_case (CfSourcesPane *self,
     }
 
   update_empty (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
-gboolean
-cf_sources_pane_select_document (CfSourcesPane *self,
+void
+cf_sources_pane_set_document_id (CfSourcesPane *self,
                                  gint64         document_id)
 {
-  guint position;
+  guint position = G_MAXUINT;
 
-  g_return_val_if_fail (CF_IS_SOURCES_PANE (self), FALSE);
+  g_return_if_fail (CF_IS_SOURCES_PANE (self));
 
-  if (self->documents == NULL)
-    return FALSE;
+  if (self->document_id == document_id)
+    return;
 
-  position = cf_record_list_find (CF_RECORD_LIST (self->documents), document_id);
+  self->document_id = document_id;
+  if (self->documents != NULL && document_id > 0)
+    position = cf_record_list_find (CF_RECORD_LIST (self->documents), document_id);
   if (position == G_MAXUINT)
-    return FALSE;
-
-  if (gtk_single_selection_get_selected (self->selection) != position)
+    {
+      if (self->selection != NULL)
+        gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    }
+  else if (gtk_single_selection_get_selected (self->selection) != position)
     cf_list_select_and_scroll (GTK_WIDGET (self->list_view), self->selection, position);
-  return TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
 gint64
-cf_sources_pane_get_selected_document_id (CfSourcesPane *self)
+cf_sources_pane_get_document_id (CfSourcesPane *self)
 {
-  CfDocument *document;
-
   g_return_val_if_fail (CF_IS_SOURCES_PANE (self), 0);
 
-  if (self->selection == NULL)
-    return 0;
-  document = gtk_single_selection_get_selected_item (self->selection);
-  return document != NULL ? cf_document_get_id (document) : 0;
+  return self->document_id;
 }
 
 GListModel *
@@ -310,8 +324,35 @@ cf_sources_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SELECTED_DOCUMENT_ID:
-      g_value_set_int64 (value, cf_sources_pane_get_selected_document_id (self));
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_sources_pane_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CfSourcesPane *self = CF_SOURCES_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      cf_sources_pane_set_case (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT_ID:
+      cf_sources_pane_set_document_id (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -327,11 +368,16 @@ cf_sources_pane_class_init (CfSourcesPaneClass *klass)
 
   object_class->dispose = cf_sources_pane_dispose;
   object_class->get_property = cf_sources_pane_get_property;
+  object_class->set_property = cf_sources_pane_set_property;
   widget_class->grab_focus = cf_sources_pane_grab_focus;
 
-  properties[PROP_SELECTED_DOCUMENT_ID] =
-    g_param_spec_int64 ("selected-document-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The chosen source; it stays while its row is briefly out of the list. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-sources-pane.ui");

@@ -10,12 +10,14 @@ G_BEGIN_DECLS
 #define CF_TYPE_SOURCES_PANE (cf_sources_pane_get_type ())
 G_DECLARE_FINAL_TYPE (CfSourcesPane, cf_sources_pane, CF, SOURCES_PANE, GtkBox)
 
-/* The case's documents; "selected-document-id" notifies when the user picks one. */
-void        cf_sources_pane_set_case                 (CfSourcesPane *self,
-                                                      CfCase        *kase);
-gboolean    cf_sources_pane_select_document          (CfSourcesPane *self,
-                                                      gint64         document_id);
-gint64      cf_sources_pane_get_selected_document_id (CfSourcesPane *self);
-GListModel *cf_sources_pane_get_model                (CfSourcesPane *self);
+/* The case's documents. Properties: "case" and "document-id" (the chosen source,
+ * selected in the list; set when the user picks one). */
+void        cf_sources_pane_set_case        (CfSourcesPane *self,
+                                             CfCase        *kase);
+void        cf_sources_pane_set_document_id (CfSourcesPane *self,
+                                             gint64         document_id);
+gint64      cf_sources_pane_get_document_id (CfSourcesPane *self);
+/* (transfer none) (nullable) */
+GListModel *cf_sources_pane_get_model       (CfSourcesPane *self);
 
 G_END_DECLS

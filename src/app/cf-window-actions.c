@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's actions (win.*) and their shortcuts: importing in a worker thread
+ * with progress, pasting text, marking and deleting claims, undo and redo, Save
+ * As, dialogs; and which of them are enabled for the case and the selection. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -6,12 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
+#include "cf-print-operation.h"
 #include "cf-scales-help.h"
 #include "cf-tag-editor.h"
 #include "cf-window-private.h"
-#ifdef HAVE_PRINT_OPERATION
-# include "cf-print-operation.h"
-#endif
 
 enum {
   IMPORT_FINISHED,
@@ -98,8 +99,7 @@ finish_import (CfWindow    *self,
                                                             "Imported %u sources", job->n_imported),
                                                job->n_imported);
       cf_window_show_toast (self, text);
-      cf_sources_pane_select_document (self->sources_pane, job->first_id);
-      cf_reader_show_document (self->reader, job->first_id);
+      _cf_window_set_document_id (self, job->first_id);
     }
 
   self->import_job = NULL;
@@ -391,7 +391,7 @@ drop_cb (GtkDropTarget *target,
           cf_show_error (GTK_WIDGET (self), _("Could Not Add the Text"), error);
           return FALSE;
         }
-      cf_sources_pane_select_document (self->sources_pane, id);
+      _cf_window_set_document_id (self, id);
       return TRUE;
     }
 
@@ -455,8 +455,7 @@ paste_response_cb (AdwMessageDialog *dialog,
       cf_show_error (GTK_WIDGET (self), _("Could Not Add the Text"), error);
       return;
     }
-  cf_sources_pane_select_document (self->sources_pane, id);
-  cf_reader_show_document (self->reader, id);
+  _cf_window_set_document_id (self, id);
 }
 
 static void
@@ -544,32 +543,10 @@ mark_claim_action (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter s, e;
   gint64 document_id, id;
   int start, end;
 
-  if (self->kase == NULL || !cf_reader_get_selection (self->reader, &document_id, &start, &end))
-    return;
-
-  /* A drag usually catches a space or line break at either end; a claim is the words. */
-  buffer = gtk_text_view_get_buffer (cf_reader_get_text_view (self->reader));
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
-  while (gtk_text_iter_compare (&s, &e) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&s)))
-    gtk_text_iter_forward_char (&s);
-  while (gtk_text_iter_compare (&s, &e) < 0)
-    {
-      GtkTextIter prev = e;
-
-      gtk_text_iter_backward_char (&prev);
-      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
-        break;
-      e = prev;
-    }
-  start = gtk_text_iter_get_offset (&s);
-  end = gtk_text_iter_get_offset (&e);
-  if (start >= end)
+  if (self->kase == NULL || !cf_reader_get_selected_words (self->reader, &document_id, &start, &end))
     return;
 
   id = cf_case_add_claim (self->kase, document_id, start, end, NULL, &error);
@@ -589,7 +566,7 @@ delete_claim_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  CfClaim *claim = cf_inspector_get_claim (self->inspector);
+  CfClaim *claim = self->selected_claim;
   g_autoptr(GError) error = NULL;
 
   if (claim != NULL && !cf_case_delete_claim (self->kase, cf_claim_get_id (claim), &error))
@@ -611,7 +588,7 @@ delete_document_action (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  gint64 id = cf_reader_get_document_id (self->reader);
+  gint64 id = self->document_id;
 
   if (id <= 0)
     return;
@@ -799,12 +776,10 @@ print_brief_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-#ifdef HAVE_PRINT_OPERATION
   CfWindow *self = CF_WINDOW (widget);
 
   if (self->kase != NULL)
     cf_print_operation_run_for_window (GTK_WINDOW (self), self->kase);
-#endif
 }
 
 void
@@ -813,7 +788,7 @@ _cf_window_update_actions (CfWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_case = self->kase != NULL;
   gboolean writable = has_case && !cf_case_get_read_only (self->kase);
-  gboolean has_claim = cf_inspector_get_claim (self->inspector) != NULL;
+  gboolean has_claim = self->selected_claim != NULL;
   gboolean can_undo = writable && cf_case_can_undo (self->kase);
   gboolean can_redo = writable && cf_case_can_redo (self->kase);
   g_autofree char *undo_tip = NULL;
@@ -823,11 +798,11 @@ _cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_job != NULL);
   gtk_widget_action_set_enabled (widget, "win.paste-text", writable);
   gtk_widget_action_set_enabled (widget, "win.mark-claim",
-                                 writable && cf_reader_get_selection (self->reader, NULL, NULL, NULL));
+                                 writable && cf_reader_get_has_selection (self->reader));
   gtk_widget_action_set_enabled (widget, "win.delete-claim", writable && has_claim);
   gtk_widget_action_set_enabled (widget, "win.add-tag", writable && has_claim);
   gtk_widget_action_set_enabled (widget, "win.delete-document",
-                                 writable && cf_reader_get_document_id (self->reader) > 0);
+                                 writable && self->document_id > 0);
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_case);
@@ -841,11 +816,7 @@ _cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.focus-pane", has_case);
   gtk_widget_action_set_enabled (widget, "win.next-pane", has_case);
   gtk_widget_action_set_enabled (widget, "win.previous-pane", has_case);
-#ifdef HAVE_PRINT_OPERATION
   gtk_widget_action_set_enabled (widget, "win.print-brief", has_case);
-#else
-  gtk_widget_action_set_enabled (widget, "win.print-brief", FALSE);
-#endif
 
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), has_case);
   gtk_widget_set_visible (GTK_WIDGET (self->redo_button), has_case);
@@ -858,86 +829,6 @@ _cf_window_update_actions (CfWindow *self)
     redo_tip = g_strdup_printf (_("Redo “%s” (Ctrl+Shift+Z)"), cf_case_get_redo_label (self->kase));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tip ?: _("Undo (Ctrl+Z)"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tip ?: _("Redo (Ctrl+Shift+Z)"));
-}
-
-/* --- menu ------------------------------------------------------------------------------------------ */
-
-static void
-update_recent_menu (GMenu *recent)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint n = 0;
-
-  g_menu_remove_all (recent);
-  for (GList *l = items; l != NULL && n < 10; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!g_str_has_suffix (uri, ".casefile") || !gtk_recent_info_exists (info))
-        continue;
-
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
-      g_menu_append_item (recent, item);
-      n++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-GMenuModel *
-_cf_window_build_menu (CfWindow *self,
-                       gboolean  with_recent)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) section = NULL;
-  g_autoptr(GMenu) recent = g_menu_new ();
-
-  if (with_recent)
-    {
-      update_recent_menu (recent);
-      g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                               G_CALLBACK (update_recent_menu), recent, G_CONNECT_SWAPPED);
-    }
-
-  section = g_menu_new ();
-  g_menu_append (section, _("_New Case…"), "app.new");
-  g_menu_append (section, _("_Open…"), "app.open");
-  g_menu_append_submenu (section, _("Open _Recent"), G_MENU_MODEL (recent));
-  g_menu_append (section, _("Open _Example Case"), "app.open-example");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_clear_object (&section);
-
-  section = g_menu_new ();
-  g_menu_append (section, _("_Save As…"), "win.save-as");
-  g_menu_append (section, _("_Print Brief…"), "win.print-brief");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_clear_object (&section);
-
-  section = g_menu_new ();
-  g_menu_append (section, _("_Import Sources…"), "win.import");
-  g_menu_append (section, _("Paste _Text as a Source…"), "win.paste-text");
-  g_menu_append (section, _("_Manage Tags…"), "win.manage-tags");
-  g_menu_append (section, _("New _Hypothesis…"), "win.new-hypothesis");
-  g_menu_append (section, _("New Case _Note…"), "win.new-note");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_clear_object (&section);
-
-  section = g_menu_new ();
-  g_menu_append (section, _("_Preferences"), "app.preferences");
-  g_menu_append (section, _("Rating _Scales"), "win.show-scales");
-  g_menu_append (section, _("_Keyboard Shortcuts"), "win.show-help-overlay");
-  g_menu_append (section, _("_About Casefile"), "app.about");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_clear_object (&section);
-
-  section = g_menu_new ();
-  g_menu_append (section, _("_Close Case"), "win.close-case");
-  g_menu_append (section, _("_Quit"), "app.quit");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-
-  return G_MENU_MODEL (menu);
 }
 
 void

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What cf-window.c and cf-window-actions.c share: the window's fields and the
+ * helpers each side calls in the other. */
 #pragma once
 
 #include "cf-claims-pane.h"
@@ -43,22 +45,24 @@ struct _CfWindow
   GtkRevealer          *import_revealer;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+  GMenu                *recent_menu;
 
   CfCase               *kase;
-  gulong                record_changed_id;
-  gulong                undo_notify_id;
+  GSignalGroup         *case_signals;
+  gint64                document_id;
+  CfClaim              *selected_claim;
   GSettings            *settings;
   CfImportJob          *import_job;
-  gboolean              linking;
 };
 
 void _cf_window_class_actions_init (GtkWidgetClass *widget_class);
 void _cf_window_update_actions     (CfWindow       *self);
 void _cf_window_cancel_import      (CfWindow       *self);
+/* Changes the shared selection; the panes follow through their bindings. */
 void _cf_window_select_claim_id    (CfWindow       *self,
                                     gint64          claim_id);
-GMenuModel *_cf_window_build_menu  (CfWindow       *self,
-                                    gboolean        with_recent);
+void _cf_window_set_document_id    (CfWindow       *self,
+                                    gint64          document_id);
 void _cf_window_case_moved         (CfWindow       *self);
 void _cf_window_setup_drop         (CfWindow       *self);
 

@@ -1,4 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window: one case, its panes, the welcome page and the dividers' positions.
+ * The window holds what the panes share, the case, the shown document
+ * ("document-id") and the claim being worked on ("selected-claim"), and
+ * cf-window.ui binds each pane's properties of those names to it; a pane that
+ * changes one (a click on a source, a row, a highlight) changes it everywhere.
+ * Actions, importing and the menu are in cf-window-actions.c. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -21,6 +27,8 @@ G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CASE,
+  PROP_DOCUMENT_ID,
+  PROP_SELECTED_CLAIM,
   N_PROPS
 };
 
@@ -103,22 +111,33 @@ record_changed_cb (CfCase       *kase,
 }
 
 static void
-undo_state_changed_cb (CfWindow *self)
+update_actions_cb (CfWindow *self)
 {
   _cf_window_update_actions (self);
 }
 
-/* --- linking the panes ------------------------------------------------------------ */
+/* --- the shared selection ---------------------------------------------------------- */
+
+void
+_cf_window_set_document_id (CfWindow *self,
+                            gint64    document_id)
+{
+  if (self->document_id == document_id)
+    return;
+
+  self->document_id = document_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
+  _cf_window_update_actions (self);
+}
 
 static void
-show_claim (CfWindow *self,
-            CfClaim  *claim)
+set_selected_claim (CfWindow *self,
+                    CfClaim  *claim)
 {
-  cf_inspector_set_claim (self->inspector, claim);
-  if (claim != NULL)
-    cf_reader_select_claim (self->reader, claim);
-  else
-    cf_reader_select_claim (self->reader, NULL);
+  if (!g_set_object (&self->selected_claim, claim))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
   _cf_window_update_actions (self);
 }
 
@@ -131,112 +150,49 @@ _cf_window_select_claim_id (CfWindow *self,
   if (self->kase == NULL)
     return;
 
-  /* The list may be scoped so the claim is not in it: show it anyway. */
-  if (cf_claims_pane_select_claim (self->claims_pane, claim_id))
-    {
-      CfClaim *selected = cf_claims_pane_get_selected_claim (self->claims_pane);
-
-      if (selected != NULL && cf_claim_get_id (selected) == claim_id)
-        {
-          show_claim (self, selected);
-          return;
-        }
-    }
-
   claim = cf_case_get_claim (self->kase, claim_id, NULL);
-  if (claim != NULL)
-    show_claim (self, claim);
-}
-
-static void
-selected_claim_changed_cb (CfWindow *self)
-{
-  CfClaim *claim = cf_claims_pane_get_selected_claim (self->claims_pane);
-
-  if (self->kase == NULL)
+  if (claim == NULL)
     return;
 
-  /* Keep the inspector on a claim the list no longer shows (filtered away). */
-  if (claim != NULL)
-    show_claim (self, claim);
+  /* Asked for again (a search result, say) while another source is shown. */
+  if (claim == self->selected_claim)
+    cf_reader_select_claim (self->reader, claim);
+  else
+    set_selected_claim (self, claim);
 }
 
 static void
-reader_claim_activated_cb (CfReader *reader,
-                           gint64    claim_id,
-                           CfWindow *self)
+search_hit_activated_cb (CfWindow          *self,
+                         const CfSearchHit *hit)
 {
-  _cf_window_select_claim_id (self, claim_id);
-}
-
-static void
-selected_document_changed_cb (CfWindow *self)
-{
-  gint64 id = cf_sources_pane_get_selected_document_id (self->sources_pane);
-
-  if (id > 0 && !self->linking)
-    cf_reader_show_document (self->reader, id);
-}
-
-static void
-reader_document_changed_cb (CfWindow *self)
-{
-  gint64 id = cf_reader_get_document_id (self->reader);
-
-  self->linking = TRUE;
-  if (id > 0)
-    cf_sources_pane_select_document (self->sources_pane, id);
-  self->linking = FALSE;
-
-  cf_claims_pane_set_document (self->claims_pane, id);
-  cf_notes_pane_set_document (self->notes_pane, id);
-  _cf_window_update_actions (self);
-}
-
-static void
-reader_selection_changed_cb (CfWindow *self)
-{
-  _cf_window_update_actions (self);
-}
-
-static void
-search_hit_activated_cb (CfSearchPopover *popover,
-                         int              kind,
-                         gint64           document_id,
-                         gint64           claim_id,
-                         gint64           id,
-                         int              start,
-                         int              end,
-                         CfWindow        *self)
-{
-  switch (kind)
+  switch (hit->kind)
     {
     case CF_RECORD_CLAIM:
-      _cf_window_select_claim_id (self, claim_id > 0 ? claim_id : id);
-      gtk_widget_grab_focus (GTK_WIDGET (cf_reader_get_text_view (self->reader)));
+      _cf_window_select_claim_id (self, hit->claim_id > 0 ? hit->claim_id : hit->id);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reader));
       break;
 
     case CF_RECORD_NOTE:
-      if (claim_id > 0)
+      if (hit->claim_id > 0)
         {
-          _cf_window_select_claim_id (self, claim_id);
+          _cf_window_select_claim_id (self, hit->claim_id);
           gtk_widget_grab_focus (GTK_WIDGET (self->inspector));
         }
       else
         {
-          if (document_id > 0)
-            cf_reader_show_document (self->reader, document_id);
+          if (hit->document_id > 0)
+            _cf_window_set_document_id (self, hit->document_id);
           gtk_stack_set_visible_child_name (self->sidebar_stack, "notes");
         }
       break;
 
     case CF_RECORD_DOCUMENT:
     default:
-      if (start >= 0 && end >= start)
-        cf_reader_select_range (self->reader, document_id, start, end);
+      if (hit->start >= 0 && hit->end >= hit->start)
+        cf_reader_select_range (self->reader, hit->document_id, hit->start, hit->end);
       else
-        cf_reader_show_document (self->reader, document_id);
-      gtk_widget_grab_focus (GTK_WIDGET (cf_reader_get_text_view (self->reader)));
+        _cf_window_set_document_id (self, hit->document_id);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reader));
       break;
     }
 }
@@ -279,21 +235,17 @@ cf_window_set_case (CfWindow *self,
 
   _cf_window_cancel_import (self);
   if (self->kase != NULL)
-    {
-      cf_inspector_commit (self->inspector);
-      g_clear_signal_handler (&self->record_changed_id, self->kase);
-      g_clear_signal_handler (&self->undo_notify_id, self->kase);
-    }
+    cf_inspector_commit (self->inspector);
+
+  /* The selection belongs to the old case: clear it while the panes still show it. */
+  set_selected_claim (self, NULL);
+  _cf_window_set_document_id (self, 0);
+
   old = g_steal_pointer (&self->kase);
   self->kase = kase != NULL ? g_object_ref (kase) : NULL;
-
-  cf_inspector_set_case (self->inspector, kase);
-  cf_reader_set_case (self->reader, kase);
-  cf_claims_pane_set_case (self->claims_pane, kase);
-  cf_sources_pane_set_case (self->sources_pane, kase);
-  cf_notes_pane_set_case (self->notes_pane, kase);
-  cf_hypotheses_pane_set_case (self->hypotheses_pane, kase);
-  cf_search_popover_set_case (self->search_popover, kase);
+  g_signal_group_set_target (self->case_signals, kase);
+  /* Every pane follows through its binding to "case". */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 
   if (old != NULL)
     cf_case_close (old);
@@ -302,9 +254,6 @@ cf_window_set_case (CfWindow *self,
     {
       GListModel *documents;
 
-      self->record_changed_id = cf_case_connect_record_changed (kase, (CfRecordChangedFunc) record_changed_cb, self);
-      self->undo_notify_id = g_signal_connect_swapped (kase, "records-changed",
-                                                       G_CALLBACK (undo_state_changed_cb), self);
       add_to_recent (self);
       gtk_stack_set_visible_child_name (self->stack, "case");
 
@@ -312,7 +261,7 @@ cf_window_set_case (CfWindow *self,
       if (documents != NULL && g_list_model_get_n_items (documents) > 0)
         {
           g_autoptr(CfDocument) first = g_list_model_get_item (documents, 0);
-          cf_sources_pane_select_document (self->sources_pane, cf_document_get_id (first));
+          _cf_window_set_document_id (self, cf_document_get_id (first));
         }
     }
   else
@@ -320,7 +269,6 @@ cf_window_set_case (CfWindow *self,
 
   update_title (self);
   _cf_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 void
@@ -447,6 +395,30 @@ update_recent (CfWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+static void
+update_recent_menu (CfWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".casefile") || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 /* --- focus between panes -------------------------------------------------------------- */
 
 static GtkWidget *
@@ -456,7 +428,7 @@ pane_widget (CfWindow *self,
   switch (index)
     {
     case 0: return GTK_WIDGET (self->sources_pane);
-    case 1: return GTK_WIDGET (cf_reader_get_text_view (self->reader));
+    case 1: return GTK_WIDGET (self->reader);
     case 2: return GTK_WIDGET (self->claims_pane);
     case 3: return GTK_WIDGET (self->inspector);
     default: return NULL;
@@ -498,7 +470,7 @@ focus_pane (CfWindow *self,
       else
         widget = gtk_stack_get_visible_child (self->sidebar_stack);
     }
-  else if (index == 3 && cf_inspector_get_claim (self->inspector) != NULL)
+  else if (index == 3 && self->selected_claim != NULL)
     {
       cf_inspector_focus_rating (self->inspector);
       return;
@@ -556,18 +528,18 @@ static void
 cf_window_constructed (GObject *object)
 {
   CfWindow *self = CF_WINDOW (object);
-  gboolean with_app = gtk_window_get_application (GTK_WINDOW (self)) != NULL;
-  g_autoptr(GMenuModel) menu = NULL;
 
   G_OBJECT_CLASS (cf_window_parent_class)->constructed (object);
 
-  menu = _cf_window_build_menu (self, with_app);
-  gtk_menu_button_set_menu_model (self->primary_menu_button, menu);
-  if (with_app)
+  /* Only an application's windows list the user's recent cases. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
     {
       g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                                G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                               G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
       update_recent (self);
+      update_recent_menu (self);
     }
 }
 
@@ -580,6 +552,8 @@ cf_window_dispose (GObject *object)
     cf_window_set_case (self, NULL);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+  g_clear_object (&self->selected_claim);
+  g_clear_object (&self->case_signals);
 
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }
@@ -598,6 +572,37 @@ cf_window_get_property (GObject    *object,
       g_value_set_object (value, self->kase);
       break;
 
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+
+    case PROP_SELECTED_CLAIM:
+      g_value_set_object (value, self->selected_claim);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      _cf_window_set_document_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_SELECTED_CLAIM:
+      set_selected_claim (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -613,11 +618,21 @@ cf_window_class_init (CfWindowClass *klass)
   object_class->constructed = cf_window_constructed;
   object_class->dispose = cf_window_dispose;
   object_class->get_property = cf_window_get_property;
+  object_class->set_property = cf_window_set_property;
   window_class->close_request = cf_window_close_request;
 
+  /* Set with cf_window_set_case(), which also closes the old case. */
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The source the reader shows and the sources list selects; 0 for none. */
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The claim in the inspector, selected in the table and underlined in the reader. */
+  properties[PROP_SELECTED_CLAIM] =
+    g_param_spec_object ("selected-claim", NULL, NULL, CF_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CF_TYPE_SOURCES_PANE);
@@ -653,7 +668,10 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_hit_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions_cb);
 
   gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
   gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, focus_pane_action);
@@ -671,6 +689,11 @@ static void
 cf_window_init (CfWindow *self)
 {
   int sources = DEFAULT_SOURCES, reader = DEFAULT_READER, claims = DEFAULT_CLAIMS;
+
+  /* Before the template: its bindings read the window's properties. */
+  self->case_signals = g_signal_group_new (CF_TYPE_CASE);
+  g_signal_group_connect (self->case_signals, "record-changed", G_CALLBACK (record_changed_cb), self);
+  g_signal_group_connect_swapped (self->case_signals, "records-changed", G_CALLBACK (update_actions_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -709,19 +732,6 @@ cf_window_init (CfWindow *self)
       g_settings_bind (self->settings, "inspector-pane-position", self->side_paned, "position",
                        G_SETTINGS_BIND_SET);
     }
-
-  g_signal_connect_swapped (self->sources_pane, "notify::selected-document-id",
-                            G_CALLBACK (selected_document_changed_cb), self);
-  g_signal_connect_swapped (self->reader, "notify::document-id",
-                            G_CALLBACK (reader_document_changed_cb), self);
-  g_signal_connect (self->reader, "claim-activated",
-                    G_CALLBACK (reader_claim_activated_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (cf_reader_get_text_view (self->reader)),
-                            "notify::has-selection", G_CALLBACK (reader_selection_changed_cb), self);
-  g_signal_connect_swapped (self->claims_pane, "notify::selected-claim",
-                            G_CALLBACK (selected_claim_changed_cb), self);
-  g_signal_connect (self->search_popover, "hit-activated",
-                    G_CALLBACK (search_hit_activated_cb), self);
 
   gtk_widget_set_visible (self->recent_group, FALSE);
   update_title (self);

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 #define CF_TYPE_WINDOW (cf_window_get_type ())
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
-/* One window shows one case (or the welcome page when it has none). */
+/* One window shows one case (or the welcome page when it has none). Its "case",
+ * "document-id" and "selected-claim" properties are what the panes bind to. */
 CfWindow *cf_window_new         (AdwApplication *application);
 /* Takes the case over (the window closes it when done). NULL shows the welcome page. */
 void      cf_window_set_case    (CfWindow       *self,
