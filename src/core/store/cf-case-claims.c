@@ -94,8 +94,8 @@ cf_case_add_claim (CfCase      *self,
 
   CF_CASE_BEGIN_EDIT (_("Mark a claim"));
   stmt = _cf_case_prepare (self,
-                  "INSERT INTO claims (document_id, start_offset, end_offset, quote, prefix, "
-                  "suffix, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
+                           "INSERT INTO claims (document_id, start_offset, end_offset, quote, prefix, "
+                           "suffix, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
   if (stmt == NULL)
     return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -172,8 +172,8 @@ cf_case_delete_claim (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_delete_record (self, claim_id, "SELECT 1 FROM claims WHERE id = ?1", CF_RECORD_CLAIM,
-                        steps, G_N_ELEMENTS (steps), _("Delete a claim"),
-                        _("Deleting the claim"), error);
+                                 steps, G_N_ELEMENTS (steps), _("Delete a claim"),
+                                 _("Deleting the claim"), error);
 }
 
 CfClaim *
@@ -198,7 +198,7 @@ cf_case_set_claim_paraphrase (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE claims SET paraphrase = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, CF_VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), CF_RECORD_CLAIM, error);
+                                claim_id, CF_VALUE_TEXT, paraphrase, 0, _("Edit the paraphrase"), CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -209,8 +209,8 @@ cf_case_set_claim_event_date (CfCase      *self,
 {
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_update_field (self, "UPDATE claims SET event_date = ?2, modified = ?3 WHERE id = ?1",
-                       claim_id, CF_VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
-                       CF_RECORD_CLAIM, error);
+                                claim_id, CF_VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
+                                CF_RECORD_CLAIM, error);
 }
 
 gboolean
@@ -338,9 +338,9 @@ cf_case_set_claim_relation (CfCase      *self,
     stmt = _cf_case_prepare (self, "DELETE FROM claim_hypotheses WHERE claim_id = ?1 AND hypothesis_id = ?2", error);
   else
     stmt = _cf_case_prepare (self,
-                    "INSERT INTO claim_hypotheses (claim_id, hypothesis_id, relation) VALUES (?1, ?2, ?3) "
-                    "ON CONFLICT (claim_id, hypothesis_id) DO UPDATE SET relation = excluded.relation "
-                    "WHERE relation <> excluded.relation", error);
+                             "INSERT INTO claim_hypotheses (claim_id, hypothesis_id, relation) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (claim_id, hypothesis_id) DO UPDATE SET relation = excluded.relation "
+                             "WHERE relation <> excluded.relation", error);
   if (stmt == NULL)
     return _cf_case_edit_failed (self);
   sqlite3_bind_int64 (stmt, 1, claim_id);

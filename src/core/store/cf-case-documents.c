@@ -104,9 +104,9 @@ cf_case_add_document (CfCase                 *self,
   CF_CASE_BEGIN_EDIT (_("Add a document"));
 
   stmt = _cf_case_prepare (self,
-                  "INSERT INTO documents (title, byline, publisher, url, published, imported, "
-                  "language, media_type, filename, note, sha256, original, text, text_length) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+                           "INSERT INTO documents (title, byline, publisher, url, published, imported, "
+                           "language, media_type, filename, note, sha256, original, text, text_length) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
   if (stmt == NULL)
     return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
@@ -272,8 +272,8 @@ cf_case_set_document_field (CfCase           *self,
       return FALSE;
     }
   return _cf_case_update_field (self, sql[field], document_id,
-                       field == CF_DOCUMENT_FIELD_TITLE ? CF_VALUE_TEXT : CF_VALUE_TEXT_OR_NULL,
-                       value, 0, _("Edit the document details"), CF_RECORD_DOCUMENT, error);
+                                field == CF_DOCUMENT_FIELD_TITLE ? CF_VALUE_TEXT : CF_VALUE_TEXT_OR_NULL,
+                                value, 0, _("Edit the document details"), CF_RECORD_DOCUMENT, error);
 }
 
 gboolean
@@ -292,8 +292,8 @@ cf_case_delete_document (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_delete_record (self, document_id, "SELECT 1 FROM documents WHERE id = ?1", CF_RECORD_DOCUMENT,
-                        steps, G_N_ELEMENTS (steps), _("Delete a document"),
-                        _("Deleting the document"), error);
+                                 steps, G_N_ELEMENTS (steps), _("Delete a document"),
+                                 _("Deleting the document"), error);
 }
 
 CfDocument *

@@ -62,7 +62,7 @@ cf_case_set_hypothesis_title (CfCase      *self,
   if (clean == NULL)
     return FALSE;
   return _cf_case_update_field (self, "UPDATE hypotheses SET title = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_TEXT, clean, 0, _("Rename a hypothesis"), CF_RECORD_HYPOTHESIS, error);
+                                CF_VALUE_TEXT, clean, 0, _("Rename a hypothesis"), CF_RECORD_HYPOTHESIS, error);
 }
 
 gboolean
@@ -78,7 +78,7 @@ cf_case_set_hypothesis_description (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE hypotheses SET description = ?2 WHERE id = ?1", hypothesis_id,
-                       CF_VALUE_TEXT, description, 0, _("Describe a hypothesis"), CF_RECORD_HYPOTHESIS, error);
+                                CF_VALUE_TEXT, description, 0, _("Describe a hypothesis"), CF_RECORD_HYPOTHESIS, error);
 }
 
 gboolean
@@ -93,8 +93,8 @@ cf_case_delete_hypothesis (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_delete_record (self, hypothesis_id, "SELECT 1 FROM hypotheses WHERE id = ?1",
-                        CF_RECORD_HYPOTHESIS, steps, G_N_ELEMENTS (steps),
-                        _("Delete a hypothesis"), _("Deleting the hypothesis"), error);
+                                 CF_RECORD_HYPOTHESIS, steps, G_N_ELEMENTS (steps),
+                                 _("Delete a hypothesis"), _("Deleting the hypothesis"), error);
 }
 
 CfHypothesis *

@@ -42,8 +42,8 @@ cf_case_add_note (CfCase        *self,
 
   CF_CASE_BEGIN_EDIT (_("Add a note"));
   stmt = _cf_case_prepare (self,
-                  "INSERT INTO notes (target, target_id, body, created, modified) "
-                  "VALUES (?1, ?2, ?3, ?4, ?4)", error);
+                           "INSERT INTO notes (target, target_id, body, created, modified) "
+                           "VALUES (?1, ?2, ?3, ?4, ?4)", error);
   if (stmt == NULL)
     return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, cf_note_target_to_code (target), -1, SQLITE_STATIC);
@@ -71,7 +71,7 @@ cf_case_set_note_body (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE notes SET body = ?2, modified = ?3 WHERE id = ?1", note_id,
-                       CF_VALUE_TEXT, body, 0, _("Edit a note"), CF_RECORD_NOTE, error);
+                                CF_VALUE_TEXT, body, 0, _("Edit a note"), CF_RECORD_NOTE, error);
 }
 
 gboolean
@@ -85,8 +85,8 @@ cf_case_delete_note (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_delete_record (self, note_id, "SELECT 1 FROM notes WHERE id = ?1", CF_RECORD_NOTE,
-                        steps, G_N_ELEMENTS (steps), _("Delete a note"),
-                        _("Deleting the note"), error);
+                                 steps, G_N_ELEMENTS (steps), _("Delete a note"),
+                                 _("Deleting the note"), error);
 }
 
 CfNote *

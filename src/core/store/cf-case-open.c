@@ -117,11 +117,11 @@ open_connection (const char  *path,
   sqlite3_busy_timeout (db, 2000);
 
   if (!_cf_case_exec_sql (db,
-                 "PRAGMA cell_size_check = ON;"
-                 "PRAGMA mmap_size = 0;"
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA temp_store = MEMORY;",
-                 _("Opening the case file"), error))
+                          "PRAGMA cell_size_check = ON;"
+                          "PRAGMA mmap_size = 0;"
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA temp_store = MEMORY;",
+                          _("Opening the case file"), error))
     {
       sqlite3_close (db);
       return NULL;
@@ -533,7 +533,7 @@ open_verified (const char  *path,
 
   if (!*read_only
       && !_cf_case_exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
-                    _("Opening the case file"), error))
+                             _("Opening the case file"), error))
     {
       sqlite3_close (db);
       return NULL;

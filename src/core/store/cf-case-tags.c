@@ -32,8 +32,8 @@ find_sibling_tag (CfCase     *self,
                   const char *name)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
-                                    "SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE "
-                                    "AND parent_id IS ?1", NULL);
+                                             "SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE "
+                                             "AND parent_id IS ?1", NULL);
 
   if (stmt == NULL)
     return 0;
@@ -150,7 +150,7 @@ cf_case_rename_tag (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE tags SET name = ?2 WHERE id = ?1", tag_id, CF_VALUE_TEXT,
-                       clean, 0, _("Rename a tag"), CF_RECORD_TAG, error);
+                                clean, 0, _("Rename a tag"), CF_RECORD_TAG, error);
 }
 
 gboolean
@@ -169,7 +169,7 @@ cf_case_set_tag_color (CfCase      *self,
       return FALSE;
     }
   return _cf_case_update_field (self, "UPDATE tags SET color = ?2 WHERE id = ?1", tag_id, CF_VALUE_TEXT,
-                       color, 0, _("Recolour a tag"), CF_RECORD_TAG, error);
+                                color, 0, _("Recolour a tag"), CF_RECORD_TAG, error);
 }
 
 gboolean
@@ -236,8 +236,8 @@ cf_case_delete_tag (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
   return _cf_case_delete_record (self, tag_id, "SELECT 1 FROM tags WHERE id = ?1", CF_RECORD_TAG,
-                        steps, G_N_ELEMENTS (steps), _("Delete a tag"),
-                        _("Deleting the tag"), error);
+                                 steps, G_N_ELEMENTS (steps), _("Delete a tag"),
+                                 _("Deleting the tag"), error);
 }
 
 gint64
@@ -258,8 +258,8 @@ cf_case_find_tag (CfCase     *self,
     {
       g_autofree char *name = g_strstrip (g_strdup (path));
       g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
-                                        "SELECT id FROM tags WHERE name = ?1 COLLATE NOCASE "
-                                        "ORDER BY parent_id IS NOT NULL, id LIMIT 1", NULL);
+                                                 "SELECT id FROM tags WHERE name = ?1 COLLATE NOCASE "
+                                                 "ORDER BY parent_id IS NOT NULL, id LIMIT 1", NULL);
 
       if (stmt == NULL)
         return 0;

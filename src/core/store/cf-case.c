@@ -503,8 +503,8 @@ _cf_case_load_info (CfCase  *self,
                     GError **error)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
-                                    "SELECT title, summary, incident_date, marking, analyst "
-                                    "FROM case_info WHERE id = 1", error);
+                                             "SELECT title, summary, incident_date, marking, analyst "
+                                             "FROM case_info WHERE id = 1", error);
   int rc;
 
   if (stmt == NULL)
@@ -562,8 +562,8 @@ cf_case_set_info (CfCase       *self,
       return FALSE;
     }
   return _cf_case_update_field (self, sql[field], 1,
-                       field == CF_CASE_FIELD_INCIDENT_DATE ? CF_VALUE_TEXT_OR_NULL : CF_VALUE_TEXT,
-                       value, 0, _(labels[field]), CF_RECORD_CASE, error);
+                                field == CF_CASE_FIELD_INCIDENT_DATE ? CF_VALUE_TEXT_OR_NULL : CF_VALUE_TEXT,
+                                value, 0, _(labels[field]), CF_RECORD_CASE, error);
 }
 
 char *
