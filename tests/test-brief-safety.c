@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "brief-test-util.h"
+#include "cf-case-private.h"
 
 /* --- a full disk --------------------------------------------------------------------------- */
 
@@ -319,6 +320,80 @@ test_links_script_address_not_linked (gconstpointer data)
   }
 }
 
+/* --- text that is not UTF-8 --------------------------------------------------------------------- */
+
+/* The small case with bytes that are not UTF-8 (\xC3\x28, \xFF) written into its
+ * title, an actor, a tag, a note, a hypothesis and a source title behind the
+ * store's back, as a hand-edited file would have them; then opened again. */
+static CfCase *
+case_with_bad_text (void)
+{
+  g_autoptr(CfCase) kase = small_case ("bad-utf8.casefile");
+  g_autofree char *path = g_strdup (cf_case_get_path (kase));
+  g_autoptr(GError) error = NULL;
+  CfCase *reopened;
+  const char *sql =
+    "UPDATE case_info SET title = 'Bad ' || CAST (x'C328FF' AS TEXT) || ' title';"
+    "UPDATE actors SET name = 'Port ' || CAST (x'FF' AS TEXT) || ' police';"
+    "UPDATE tags SET name = 'Att' || CAST (x'C328' AS TEXT) || 'ack' WHERE name = 'Attack';"
+    "UPDATE notes SET body = 'Check ' || CAST (x'FFFE' AS TEXT) || ' the log' WHERE target = 'claim';"
+    "UPDATE hypotheses SET title = 'The depot ' || CAST (x'C3' AS TEXT) WHERE id = 1;"
+    "UPDATE documents SET title = 'Blast ' || CAST (x'E282' AS TEXT) || ' depot';";
+
+  g_assert_cmpint (sqlite3_exec (_cf_case_get_db (kase), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&kase);
+  reopened = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  return reopened;
+}
+
+/* Bad bytes become U+FFFD; the brief is written without a warning (which the test
+ * framework would make fatal) and says what it can. */
+static void
+test_utf8_invalid_text_replaced (void)
+{
+  g_autoptr(CfCase) kase = case_with_bad_text ();
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autofree char *path = NULL;
+  g_autoptr(PdfText) pdf = NULL;
+  CfBriefOptions options;
+  const char *expected[] = {
+    "Bad \uFFFD(\uFFFD title", "The depot \uFFFD", "Att\uFFFD(ack", "Port \uFFFD police",
+    "Blast \uFFFD\uFFFD depot", "Check \uFFFD\uFFFD the log",
+  };
+
+  if (!have_poppler ())
+    return;
+  init_options (&options, date);
+  path = write_brief (kase, &options, "bad-utf8.pdf");
+  pdf = read_pdf (path);
+  g_unlink (path);
+  assert_in_order (pdf->all, 0, expected, G_N_ELEMENTS (expected));
+}
+
+/* Drawing on any surface (as printing does) needs no PDF reader to show the fault. */
+static void
+test_utf8_invalid_text_paginates (void)
+{
+  g_autoptr(CfCase) kase = case_with_bad_text ();
+  g_autoptr(CfBrief) brief = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  brief = cf_brief_new (kase, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_brief_paginate (brief, NULL, 612, 792, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < cf_brief_get_n_pages (brief); page++)
+    cf_brief_draw_page (brief, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -342,6 +417,8 @@ main (int    argc,
                         test_links_script_address_not_linked);
   g_test_add_data_func ("/brief/links/file-address-not-linked", "file:///etc/passwd",
                         test_links_script_address_not_linked);
+  g_test_add_func ("/brief/utf8/invalid-text-replaced", test_utf8_invalid_text_replaced);
+  g_test_add_func ("/brief/utf8/invalid-text-paginates", test_utf8_invalid_text_paginates);
 
   return g_test_run ();
 }

@@ -318,7 +318,7 @@ build_front_matter (CfBrief *self)
     add_para (block, STYLE_META, meta_line (_("Incident date"), self->incident_date), 0.0);
   if (self->case_path != NULL)
     {
-      g_autofree char *base = g_path_get_basename (self->case_path);
+      g_autofree char *base = g_filename_display_basename (self->case_path);
 
       add_para (block, STYLE_META, meta_line (_("Case file"), base), 0.0);
     }

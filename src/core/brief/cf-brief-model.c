@@ -47,13 +47,16 @@ _cf_brief_dup_stripped (const char *text)
 #define MAX_WORD_CHARS   60
 
 /* @text stripped, cut after @max_chars characters with an ellipsis, and with break
- * opportunities in overlong words when @breaks; NULL when blank. */
+ * opportunities in overlong words when @breaks; NULL when blank. Bytes that are not
+ * UTF-8 (a hand-edited or damaged file) become U+FFFD: Pango and GMarkup refuse
+ * such text, and everything after the model takes the model's text as valid. */
 static char *
 dup_capped (const char *text,
             guint       max_chars,
             gboolean    breaks)
 {
-  g_autofree char *stripped = _cf_brief_dup_stripped (text);
+  g_autofree char *valid = text != NULL ? g_utf8_make_valid (text, -1) : NULL;
+  g_autofree char *stripped = _cf_brief_dup_stripped (valid);
   GString *out;
   guint n = 0;
   guint run = 0;
