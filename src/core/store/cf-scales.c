@@ -84,31 +84,23 @@ loose_equal (const char *a,
     }
 }
 
-static gboolean
+/* The value @code names in @scale, or -1. */
+static int
 scale_parse (const ScaleEntry *scale,
              guint             n,
-             const char       *code,
-             guint            *out)
+             const char       *code)
 {
   if (code == NULL)
-    return FALSE;
+    return -1;
 
   for (guint i = 1; i < n; i++)
-    {
-      if (loose_equal (code, scale[i].code) || loose_equal (code, scale[i].label))
-        {
-          *out = i;
-          return TRUE;
-        }
-    }
+    if (loose_equal (code, scale[i].code) || loose_equal (code, scale[i].label))
+      return (int) i;
 
   if (loose_equal (code, "none") || loose_equal (code, "not rated") || *code == '\0')
-    {
-      *out = 0;
-      return TRUE;
-    }
+    return 0;
 
-  return FALSE;
+  return -1;
 }
 
 /* Each table has one row per enum value, "not rated" first. */
@@ -138,13 +130,11 @@ gboolean
 cf_reliability_from_code (const char    *code,
                           CfReliability *out)
 {
-  guint value;
+  int value = scale_parse (reliability_scale, G_N_ELEMENTS (reliability_scale), code);
 
-  if (!scale_parse (reliability_scale, G_N_ELEMENTS (reliability_scale), code, &value))
-    return FALSE;
-  if (out != NULL)
+  if (value >= 0 && out != NULL)
     *out = (CfReliability) value;
-  return TRUE;
+  return value >= 0;
 }
 
 /* --- credibility --- */
@@ -167,13 +157,11 @@ gboolean
 cf_credibility_from_code (const char    *code,
                           CfCredibility *out)
 {
-  guint value;
+  int value = scale_parse (credibility_scale, G_N_ELEMENTS (credibility_scale), code);
 
-  if (!scale_parse (credibility_scale, G_N_ELEMENTS (credibility_scale), code, &value))
-    return FALSE;
-  if (out != NULL)
+  if (value >= 0 && out != NULL)
     *out = (CfCredibility) value;
-  return TRUE;
+  return value >= 0;
 }
 
 /* --- likelihood --- */
@@ -196,13 +184,11 @@ gboolean
 cf_likelihood_from_code (const char   *code,
                          CfLikelihood *out)
 {
-  guint value;
+  int value = scale_parse (likelihood_scale, G_N_ELEMENTS (likelihood_scale), code);
 
-  if (!scale_parse (likelihood_scale, G_N_ELEMENTS (likelihood_scale), code, &value))
-    return FALSE;
-  if (out != NULL)
+  if (value >= 0 && out != NULL)
     *out = (CfLikelihood) value;
-  return TRUE;
+  return value >= 0;
 }
 
 /* --- confidence --- */
@@ -225,13 +211,11 @@ gboolean
 cf_confidence_from_code (const char   *code,
                          CfConfidence *out)
 {
-  guint value;
+  int value = scale_parse (confidence_scale, G_N_ELEMENTS (confidence_scale), code);
 
-  if (!scale_parse (confidence_scale, G_N_ELEMENTS (confidence_scale), code, &value))
-    return FALSE;
-  if (out != NULL)
+  if (value >= 0 && out != NULL)
     *out = (CfConfidence) value;
-  return TRUE;
+  return value >= 0;
 }
 
 /* --- relation --- */
@@ -254,13 +238,11 @@ gboolean
 cf_relation_from_code (const char *code,
                        CfRelation *out)
 {
-  guint value;
+  int value = scale_parse (relation_scale, G_N_ELEMENTS (relation_scale), code);
 
-  if (!scale_parse (relation_scale, G_N_ELEMENTS (relation_scale), code, &value))
-    return FALSE;
-  if (out != NULL)
+  if (value >= 0 && out != NULL)
     *out = (CfRelation) value;
-  return TRUE;
+  return value >= 0;
 }
 
 const char *
