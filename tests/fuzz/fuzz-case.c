@@ -48,6 +48,27 @@ log_once_cb (const char     *domain,
     }
 }
 
+/* Libraries that log through the structured API (Pango does) come here. */
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = "";
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (strcmp (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0)
+        domain = fields[i].value;
+      else if (strcmp (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+        message = fields[i].value;
+    }
+  log_once_cb (domain, level, message, NULL);
+  return G_LOG_WRITER_HANDLED;
+}
+
 /* Leaves nothing from the previous input beside the case: side files are inputs
  * of their own, and another harness would have to feed them. */
 static void
@@ -86,6 +107,7 @@ init_once (void)
   seen_messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fatal_criticals = g_strcmp0 (g_getenv ("CF_FUZZ_FATAL_CRITICALS"), "1") == 0;
   g_log_set_default_handler (log_once_cb, NULL);
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
   atexit (remove_work_dir);
   /* the brief's date is fixed so its pages do not depend on the clock */
   g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
