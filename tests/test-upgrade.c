@@ -74,6 +74,46 @@ copy_file (const char *from,
   g_assert_no_error (error);
 }
 
+/* --- reading both versions with plain SQLite --------------------------------------- */
+
+static int
+append_row_cb (void  *user_data,
+               int    n_columns,
+               char **values,
+               char **names)
+{
+  GString *out = user_data;
+
+  for (int i = 0; i < n_columns; i++)
+    g_string_append_printf (out, "%s|", values[i] != NULL ? values[i] : "NULL");
+  g_string_append_c (out, '\n');
+  return 0;
+}
+
+static char *
+rows (const char *path,
+      const char *sql)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, append_row_cb, out, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+count (const char *path,
+       const char *sql)
+{
+  g_autofree char *text = rows (path, sql);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
 /* --- a version-1 case ------------------------------------------------------------- */
 
 static const char feed_bytes[] =
@@ -167,46 +207,9 @@ make_v1_case (const char *path)
   g_assert_true (cf_case_delete_claim (kase, claim3, &error));
   g_assert_no_error (error);
   cf_case_close (kase);
-}
 
-/* --- reading both versions with plain SQLite --------------------------------------- */
-
-static int
-append_row_cb (void  *user_data,
-               int    n_columns,
-               char **values,
-               char **names)
-{
-  GString *out = user_data;
-
-  for (int i = 0; i < n_columns; i++)
-    g_string_append_printf (out, "%s|", values[i] != NULL ? values[i] : "NULL");
-  g_string_append_c (out, '\n');
-  return 0;
-}
-
-static char *
-rows (const char *path,
-      const char *sql)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, append_row_cb, out, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static gint64
-count (const char *path,
-       const char *sql)
-{
-  g_autofree char *text = rows (path, sql);
-
-  return g_ascii_strtoll (text, NULL, 10);
+  /* When the store writes version 2, this case must come from a version-1 fixture. */
+  g_assert_cmpint (count (path, "PRAGMA user_version"), ==, 1);
 }
 
 /* What both versions hold in the same columns. */
@@ -504,10 +507,9 @@ test_leaves_the_current_version_alone (void)
 
   make_v1_case (path);
   before = cf_test_read_bytes (path);
-  /* what open will call: this build still writes version 1 */
-  g_assert_true (_cf_case_upgrade_file (path, &from, &none, &error));
+  g_assert_true (_cf_case_upgrade_file_to (path, 1, &from, &none, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (from, ==, CF_SCHEMA_VERSION);
+  g_assert_cmpuint (from, ==, 1);
   g_assert_null (none);
   assert_file_is (path, before);
 
