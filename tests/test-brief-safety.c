@@ -18,17 +18,19 @@
 /* --- a full disk --------------------------------------------------------------------------- */
 
 /* A full disk without root: past a file size limit of @limit bytes write() fails
- * (EFBIG) as it would with ENOSPC; SIGXFSZ, which would kill us first, is ignored.
+ * (EFBIG) as it would with ENOSPC, once SIGXFSZ (which kills by default) is ignored.
  * Only async-signal-safe calls: it also runs between fork and exec. */
 static void
-limit_file_size (rlim_t limit)
+set_file_size_limit (rlim_t   limit,
+                     gboolean ignore_signal)
 {
   struct rlimit rl;
 
   getrlimit (RLIMIT_FSIZE, &rl);
   rl.rlim_cur = limit;
   setrlimit (RLIMIT_FSIZE, &rl);
-  signal (SIGXFSZ, SIG_IGN);
+  if (ignore_signal)
+    signal (SIGXFSZ, SIG_IGN);
 }
 
 static guint
@@ -68,7 +70,7 @@ test_pdf_full_disk_leaves_no_file (gconstpointer data)
   g_assert_no_error (error);
   path = g_build_filename (dir, "brief.pdf", NULL);
 
-  limit_file_size (limit);
+  set_file_size_limit (limit, TRUE);
   g_assert_false (cf_brief_write_pdf (brief, path, &error));
   g_assert_nonnull (error);
   g_assert_true (error->domain == G_IO_ERROR);
@@ -77,15 +79,16 @@ test_pdf_full_disk_leaves_no_file (gconstpointer data)
   g_rmdir (dir);
 }
 
-/* casefile-cli brief on a full disk: an error in words, exit status 1, no file. */
 static void
 cli_child_setup (gpointer user_data)
 {
-  limit_file_size (0);
+  set_file_size_limit (0, GPOINTER_TO_INT (user_data));
 }
 
+/* casefile-cli brief on a full disk, or past a file size limit whose signal would
+ * kill it: an error in words, exit status 1, no file. */
 static void
-test_cli_full_disk_leaves_no_file (void)
+test_cli_full_disk_leaves_no_file (gconstpointer data)
 {
   const char *cli = g_getenv ("CASEFILE_CLI");
   g_autofree char *case_path = temp_path ("cli-full-disk.casefile");
@@ -108,8 +111,8 @@ test_cli_full_disk_leaves_no_file (void)
   {
     const char *argv[] = { cli, "brief", case_path, "-o", output, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, cli_child_setup, NULL,
-                  NULL, &err, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, cli_child_setup,
+                  (gpointer) data, NULL, &err, &status, &error);
   }
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
@@ -406,7 +409,10 @@ main (int    argc,
                         test_pdf_full_disk_leaves_no_file);
   g_test_add_data_func ("/brief/pdf/full-disk-leaves-no-file/after-20-kb", GUINT_TO_POINTER (20000),
                         test_pdf_full_disk_leaves_no_file);
-  g_test_add_func ("/brief/cli/full-disk-leaves-no-file", test_cli_full_disk_leaves_no_file);
+  g_test_add_data_func ("/brief/cli/full-disk-leaves-no-file", GINT_TO_POINTER (TRUE),
+                        test_cli_full_disk_leaves_no_file);
+  g_test_add_data_func ("/brief/cli/file-size-limit-leaves-no-file", GINT_TO_POINTER (FALSE),
+                        test_cli_full_disk_leaves_no_file);
   g_test_add_func ("/brief/bounds/long-title-cut", test_bounds_long_title_cut);
   g_test_add_func ("/brief/bounds/unbreakable-title-cut", test_bounds_unbreakable_title_cut);
   g_test_add_func ("/brief/bounds/long-actor-cut", test_bounds_long_actor_cut);

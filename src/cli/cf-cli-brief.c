@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
 
 #include "cf-brief.h"
@@ -109,6 +111,10 @@ cf_cli_brief (int    argc,
   if (brief == NULL)
     return cf_cli_report_error (error);
 
+  /* Past a file size limit (ulimit -f) the kernel kills a writer with SIGXFSZ,
+   * which would leave the temporary file behind; ignored, the write fails with
+   * EFBIG and the core cleans up and says so. */
+  signal (SIGXFSZ, SIG_IGN);
   if (!cf_brief_write_pdf (brief, output, &error))
     return cf_cli_report_error (error);
 
