@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What every part of the claim inspector shares: the "case" and "claim" properties,
- * following the claim's changes (its "notify", at once) and the case's changes to
- * related records (coalesced in an idle, since one edit may report many rows), and
- * saving what is still being typed before the claim changes. Subclasses only say
- * what to show and what to save. */
+/* What the claim inspector and each of its sections share: the "case" and "claim"
+ * properties, following the claim's changes (its "notify", at once) and the case's
+ * changes to related records (coalesced in an idle, since one edit may report many
+ * rows), letting go of a claim that is deleted, and saving what is still being
+ * typed before the claim changes. Subclasses only say what to show and to save. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -78,9 +78,11 @@ record_changed_cb (CfCase             *kase,
     return;
 
   own_claim = kind == CF_RECORD_CLAIM && id == cf_claim_get_id (priv->claim);
-  /* The inspector lets go of a deleted claim. */
   if (own_claim && change == CF_CHANGE_DELETED)
-    return;
+    {
+      cf_inspector_section_set_claim (self, NULL);
+      return;
+    }
 
   if ((own_claim || (CF_INSPECTOR_SECTION_GET_CLASS (self)->record_kinds & (1u << kind)) != 0) &&
       priv->refresh_id == 0)

@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 #define CF_TYPE_INSPECTOR_SECTION (cf_inspector_section_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CfInspectorSection, cf_inspector_section, CF, INSPECTOR_SECTION, GtkBox)
 
-/* One part of the claim inspector (ratings, tags, relations, paraphrase). It follows
- * its "case" and "claim" properties, which the inspector binds to its own; a
- * subclass fills in what to show and what to save. */
+/* The claim inspector, and each of its parts (ratings, tags, relations, paraphrase),
+ * whose "case" and "claim" properties the inspector binds to its own. It follows
+ * the claim and lets go of it when it is deleted; a subclass fills in what to show
+ * and what to save. */
 struct _CfInspectorSectionClass
 {
   GtkBoxClass parent_class;

@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "cf-case.h"
 #include "cf-inspector-ratings.h"
+#include "cf-inspector-section.h"
 
 G_BEGIN_DECLS
 
 #define CF_TYPE_INSPECTOR (cf_inspector_get_type ())
-G_DECLARE_FINAL_TYPE (CfInspector, cf_inspector, CF, INSPECTOR, GtkBox)
+G_DECLARE_FINAL_TYPE (CfInspector, cf_inspector, CF, INSPECTOR, CfInspectorSection)
 
 /* Shows and edits one claim: paraphrase, actor, ratings, tags, relations to the
  * hypotheses and notes. Every edit goes straight to the case (one undo step each).
- * The "case" and "claim" properties are meant to be bound by the window. */
+ * The "case" and "claim" properties (from CfInspectorSection) are meant to be
+ * bound by the window; the functions below are kept for callers in C. */
 /* @kase: (nullable); shows no claim until one is set. */
 void         cf_inspector_set_case     (CfInspector       *self,
                                         CfCase            *kase);
