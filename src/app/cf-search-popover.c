@@ -269,11 +269,11 @@ cf_search_popover_class_init (CfSearchPopoverClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* A const CfSearchHit *, borrowed for the emission: it lives as long as the
-   * results. */
+  /* Static scope: the hit lives as long as the results, so no copy per emission. */
   signals[HIT_ACTIVATED] =
     g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  CF_TYPE_SEARCH_HIT | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-search-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, CfSearchPopover, entry);
