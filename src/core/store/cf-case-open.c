@@ -30,6 +30,7 @@
 #define CF_LIMIT_LIKE_PATTERN  1000
 #define CF_LIMIT_VARIABLES     1000
 #define CF_LIMIT_TRIGGER_DEPTH 4
+#define CF_BUSY_TIMEOUT_MS     5000
 
 static char *vfs_name;
 
@@ -114,7 +115,8 @@ open_connection (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
   apply_limits (db);
   sqlite3_set_authorizer (db, authorizer_cb, NULL);
-  sqlite3_busy_timeout (db, 2000);
+  /* another program writing the case holds the lock for a moment: wait for it */
+  sqlite3_busy_timeout (db, CF_BUSY_TIMEOUT_MS);
 
   if (!_cf_case_exec_sql (db,
                           "PRAGMA cell_size_check = ON;"
@@ -426,10 +428,10 @@ verify_connection (sqlite3     *db,
  * to another file would corrupt this one. So the replay is tried on a private copy
  * first, and the real file is only opened if the result checks out. */
 static gboolean
-check_hot_journal (const char  *path,
-                   GError     **error)
+replay_on_copy (const char  *path,
+                const char  *journal,
+                GError     **error)
 {
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *display = g_filename_display_basename (path);
   g_autofree char *tmpdir = NULL;
   g_autofree char *copy = NULL;
@@ -437,12 +439,8 @@ check_hot_journal (const char  *path,
   g_autoptr(GFile) src = NULL;
   g_autoptr(GFile) dst = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
   sqlite3 *db;
   gboolean ok = FALSE;
-
-  if (g_stat (journal, &st) != 0 || st.st_size == 0)
-    return TRUE;
 
   tmpdir = g_dir_make_tmp ("casefile-journal-XXXXXX", &local_error);
   if (tmpdir == NULL)
@@ -491,6 +489,47 @@ check_hot_journal (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+/* SQLite's own hot-journal rule decides whether a journal is left over: only when
+ * no program holds the RESERVED lock on the database. While one does, the journal
+ * is its transaction in progress, and opening waits for it through the busy
+ * timeout. We ask SQLite's VFS while holding a SHARED lock, as SQLite does: then
+ * no writer can commit or roll the journal back while it is checked on a copy.
+ * Opening this connection reads no page of the file. */
+static gboolean
+check_hot_journal (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_file *file = NULL;
+  int reserved = 0;
+  gboolean ok = TRUE;
+  GStatBuf st;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0)
+    return TRUE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, vfs_name) != SQLITE_OK
+      || sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
+      || file == NULL || file->pMethods == NULL)
+    {
+      sqlite3_close (db);
+      return replay_on_copy (path, journal, error);
+    }
+
+  /* a lock refused means a writer is committing: its journal is live */
+  if (file->pMethods->xLock (file, SQLITE_LOCK_SHARED) == SQLITE_OK)
+    {
+      if (file->pMethods->xCheckReservedLock (file, &reserved) != SQLITE_OK)
+        reserved = 0;
+      if (!reserved && g_stat (journal, &st) == 0 && st.st_size > 0)
+        ok = replay_on_copy (path, journal, error);
+      file->pMethods->xUnlock (file, SQLITE_LOCK_NONE);
+    }
+  sqlite3_close (db);
+  return ok;
 }
 
 static gboolean
@@ -578,14 +617,8 @@ cf_case_open (const char       *path,
   /* compiled now, so a rollback under memory pressure needs no compiling */
   if (!read_only)
     {
-      static const char *control[] = {
-        "ROLLBACK TO cf_action", "RELEASE cf_action", "ROLLBACK TO cf_undo",
-        "RELEASE cf_undo", "ROLLBACK",
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (control); i++)
-        if (_cf_case_prepare (self, control[i], error) == NULL)
-          return NULL;
+      if (_cf_case_prepare (self, "ROLLBACK", error) == NULL)
+        return NULL;
     }
 
   return g_steal_pointer (&self);

@@ -2,17 +2,20 @@
 /* Actions, undo and redo.
  *
  * Every edit is committed when it is made; an action groups edits into one
- * transaction (a SAVEPOINT, so actions nest) and one undo step. While an action
+ * transaction and one undo step (actions nest: only the outermost begins and
+ * commits). The transaction is BEGIN IMMEDIATE: it takes the write lock first,
+ * waiting through the busy timeout while another program writes, since a read
+ * transaction that later needs the write lock would fail at once instead. While an action
  * runs, SQLite's session extension records every row it changes in the tracked
  * tables (_cf_case_tracked_tables). At the end the session's changeset becomes
  * the undo entry: undo applies its inverse, redo applies it as recorded, each in
- * its own savepoint and logged in change_log. No per-table undo code exists, so a
+ * its own transaction and logged in change_log. No per-table undo code exists, so a
  * new table is undoable once it is tracked.
  *
  * A conflict while applying means the file changed outside the history: the move
- * is refused instead of guessed. A failed edit rolls back to the savepoint with
- * statements prepared in advance, so rolling back needs no memory to compile SQL;
- * if even that fails, the connection is closed, which rolls back too. */
+ * is refused instead of guessed. A failed edit rolls back with a statement
+ * prepared in advance, so rolling back needs no memory to compile SQL; if even
+ * that fails, the connection is closed, which rolls back too. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -35,32 +38,15 @@ undo_entry_free (gpointer data)
   g_free (entry);
 }
 
-/* Undoes an interrupted edit. The statements are prepared once and kept, so rolling
- * back does not first need memory to compile SQL. If even that fails, the savepoint
- * is never released (which would commit): the whole transaction is dropped, and as
- * a last resort the connection is closed, which rolls back too. */
+/* Undoes an interrupted edit. The ROLLBACK is prepared when the case opens and
+ * kept, so rolling back does not first need memory to compile SQL. If even that
+ * fails, nothing is ever committed: as a last resort the connection is closed,
+ * which rolls back too. */
 static void
-roll_back (CfCase     *self,
-           const char *savepoint)
+roll_back (CfCase *self)
 {
-  gboolean undo = strcmp (savepoint, "cf_undo") == 0;
-  sqlite3_stmt *rollback_to = _cf_case_prepare (self, undo ? "ROLLBACK TO cf_undo" : "ROLLBACK TO cf_action", NULL);
-  sqlite3_stmt *release = _cf_case_prepare (self, undo ? "RELEASE cf_undo" : "RELEASE cf_action", NULL);
   sqlite3_stmt *rollback = _cf_case_prepare (self, "ROLLBACK", NULL);
 
-  if (rollback_to != NULL && release != NULL
-      && sqlite3_step (rollback_to) == SQLITE_DONE)
-    {
-      sqlite3_reset (rollback_to);
-      if (sqlite3_step (release) == SQLITE_DONE)
-        {
-          sqlite3_reset (release);
-          return;
-        }
-      sqlite3_reset (release);
-    }
-  if (rollback_to != NULL)
-    sqlite3_reset (rollback_to);
   if (rollback != NULL)
     {
       int rc = sqlite3_step (rollback);
@@ -123,7 +109,7 @@ cf_case_begin_action (CfCase     *self,
       return;
     }
 
-  rc = sqlite3_exec (self->db, "SAVEPOINT cf_action", NULL, NULL, NULL);
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       _cf_case_set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
@@ -162,7 +148,7 @@ cf_case_cancel_action (CfCase *self)
   self->action_depth = 0;
   g_clear_pointer (&self->session, sqlite3session_delete);
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
-    roll_back (self, "cf_action");
+    roll_back (self);
   /* cached objects may have been refreshed from rows that are now gone */
   if (self->db != NULL)
     _cf_case_notify_changeset (self, NULL, 0);
@@ -223,14 +209,14 @@ cf_case_end_action (CfCase  *self,
         }
     }
 
-  rc = sqlite3_exec (self->db, "RELEASE cf_action", NULL, NULL, NULL);
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       _cf_case_set_sqlite_error (error, self->db, rc, self->action_label);
       sqlite3_free (changeset);
       /* a failed commit leaves the transaction open: undo it all */
       if (!sqlite3_get_autocommit (self->db))
-        roll_back (self, "cf_action");
+        roll_back (self);
       _cf_case_notify_changeset (self, NULL, 0);
       return FALSE;
     }
@@ -259,7 +245,7 @@ cf_case_end_action (CfCase  *self,
   return TRUE;
 }
 
-/* An edit must not run when its action could not start (no savepoint means every
+/* An edit must not run when its action could not start (no transaction means every
  * statement would commit on its own). */
 gboolean
 _cf_case_begin_failed (CfCase  *self,
@@ -362,7 +348,7 @@ apply_entry (CfCase     *self,
         }
     }
 
-  rc = sqlite3_exec (self->db, "SAVEPOINT cf_undo", NULL, NULL, NULL);
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3changeset_apply (self->db, size, changes, NULL, apply_conflict_cb, NULL);
   if (rc == SQLITE_OK)
@@ -374,7 +360,7 @@ apply_entry (CfCase     *self,
         rc = SQLITE_ERROR;
     }
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (self->db, "RELEASE cf_undo", NULL, NULL, NULL);
+    rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -385,7 +371,7 @@ apply_entry (CfCase     *self,
       else
         _cf_case_set_sqlite_error (error, self->db, rc, log_prefix);
       if (!sqlite3_get_autocommit (self->db))
-        roll_back (self, "cf_undo");
+        roll_back (self);
       if (invert)
         sqlite3_free (changes);
       _cf_case_notify_changeset (self, NULL, 0);
