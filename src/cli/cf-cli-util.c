@@ -308,41 +308,87 @@ join_codes (const char *(*to_code) (int),
   return g_string_free (s, FALSE);
 }
 
-#define DEFINE_RATING_PARSER(Name, Type, to_code_func, from_code_func, last, what)   \
-  static const char *                                                               \
-  Name##_code (int value)                                                           \
-  {                                                                                 \
-    return to_code_func ((Type) value);                                             \
-  }                                                                                 \
-                                                                                    \
-  gboolean                                                                          \
-  cf_cli_parse_##Name (const char *text,                                            \
-                       Type       *out)                                             \
-  {                                                                                 \
-    g_autofree char *valid = NULL;                                                  \
-                                                                                    \
-    if (text == NULL || *text == '\0')                                              \
-      return TRUE;                                                                  \
-    if (from_code_func (text, out))                                                 \
-      return TRUE;                                                                  \
-                                                                                    \
-    valid = join_codes (Name##_code, last);                                         \
-    cf_cli_error (_("“%s” is not a valid %s; use one of: %s"), text, what, valid);  \
-    return FALSE;                                                                   \
-  }
+/* join_codes () takes the scales' to_code functions through these. */
+static const char *
+reliability_code (int value)
+{
+  return cf_reliability_to_code ((CfReliability) value);
+}
 
-DEFINE_RATING_PARSER (reliability, CfReliability, cf_reliability_to_code,
-                      cf_reliability_from_code, CF_RELIABILITY_LAST,
-                      _("source reliability"))
-DEFINE_RATING_PARSER (credibility, CfCredibility, cf_credibility_to_code,
-                      cf_credibility_from_code, CF_CREDIBILITY_LAST,
-                      _("information credibility"))
-DEFINE_RATING_PARSER (likelihood, CfLikelihood, cf_likelihood_to_code,
-                      cf_likelihood_from_code, CF_LIKELIHOOD_LAST,
-                      _("likelihood"))
-DEFINE_RATING_PARSER (confidence, CfConfidence, cf_confidence_to_code,
-                      cf_confidence_from_code, CF_CONFIDENCE_LAST,
-                      _("confidence"))
+static const char *
+credibility_code (int value)
+{
+  return cf_credibility_to_code ((CfCredibility) value);
+}
+
+static const char *
+likelihood_code (int value)
+{
+  return cf_likelihood_to_code ((CfLikelihood) value);
+}
+
+static const char *
+confidence_code (int value)
+{
+  return cf_confidence_to_code ((CfConfidence) value);
+}
+
+/* Each parser has its own whole sentence, so that it translates well. */
+gboolean
+cf_cli_parse_reliability (const char    *text,
+                          CfReliability *out)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL || *text == '\0' || cf_reliability_from_code (text, out))
+    return TRUE;
+
+  valid = join_codes (reliability_code, CF_RELIABILITY_LAST);
+  cf_cli_error (_("“%s” is not a source reliability; use one of: %s"), text, valid);
+  return FALSE;
+}
+
+gboolean
+cf_cli_parse_credibility (const char    *text,
+                          CfCredibility *out)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL || *text == '\0' || cf_credibility_from_code (text, out))
+    return TRUE;
+
+  valid = join_codes (credibility_code, CF_CREDIBILITY_LAST);
+  cf_cli_error (_("“%s” is not an information credibility; use one of: %s"), text, valid);
+  return FALSE;
+}
+
+gboolean
+cf_cli_parse_likelihood (const char   *text,
+                         CfLikelihood *out)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL || *text == '\0' || cf_likelihood_from_code (text, out))
+    return TRUE;
+
+  valid = join_codes (likelihood_code, CF_LIKELIHOOD_LAST);
+  cf_cli_error (_("“%s” is not a likelihood; use one of: %s"), text, valid);
+  return FALSE;
+}
+
+gboolean
+cf_cli_parse_confidence (const char   *text,
+                         CfConfidence *out)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL || *text == '\0' || cf_confidence_from_code (text, out))
+    return TRUE;
+
+  valid = join_codes (confidence_code, CF_CONFIDENCE_LAST);
+  cf_cli_error (_("“%s” is not a confidence; use one of: %s"), text, valid);
+  return FALSE;
+}
 
 static const char *
 relation_code (int value)
