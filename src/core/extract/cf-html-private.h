@@ -146,6 +146,7 @@ char        *_cf_html_subtree_text          (xmlNode       *root);
 
 /* The article's text, trying ever fewer rules until it is long enough. */
 char        *_cf_html_extract_body          (Page          *page);
+/* All the text under @root, uncleaned (a feed item's content is all article). */
 char        *_cf_html_page_text             (Page          *page,
                                              xmlNode       *root);
 /* @text without its paragraphs that are only a date and a clock time. */
