@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cf-case.h"
 #include "cf-test-util.h"
@@ -80,6 +81,48 @@ test_two_writers (void)
   g_assert_false (cf_test_side_file_exists (f.case_path, "-journal"));
 }
 
+/* "a* a* a* …": @n prefix terms, the most expensive kind. */
+static char *
+many_terms (guint n)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (query, i > 0 ? " a*" : "a*");
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* A query of more terms than anyone types is refused at once, with the limit. */
+static void
+test_search_too_many_terms (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("search.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = many_terms (2000);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  cf_test_add_sample_document (kase);
+  hits = cf_case_search (kase, query, 0, &error);
+  g_assert_null (hits);
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "at most 64"));
+}
+
+/* Up to the limit, a search still runs. */
+static void
+test_search_terms_at_limit (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("search.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = many_terms (64);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  cf_test_add_sample_document (kase);
+  hits = cf_case_search (kase, query, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +130,9 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/two-writers/nothing-refused-nothing-lost", test_two_writers);
+
+  g_test_add_func ("/store/search/too-many-terms-refused", test_search_too_many_terms);
+  g_test_add_func ("/store/search/terms-at-limit-run", test_search_terms_at_limit);
 
   return g_test_run ();
 }

@@ -13,6 +13,10 @@
 
 #include "cf-case-private.h"
 
+/* Each term (a prefix term most of all) makes FTS5 merge another list of rows: 2,000
+ * terms took seconds, 40,000 minutes. A person types a handful. */
+#define CF_SEARCH_MAX_TERMS 64
+
 void
 cf_search_hit_free (CfSearchHit *hit)
 {
@@ -39,7 +43,8 @@ G_DEFINE_BOXED_TYPE (CfSearchHit, cf_search_hit, cf_search_hit_copy, cf_search_h
  * word becomes a quoted string (all must match), "phrases" stay phrases, a trailing
  * * makes a prefix, and OR between words is kept. */
 static char *
-fts_query_from_user (const char *input)
+fts_query_from_user (const char *input,
+                     guint      *n_terms)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   const char *p = input;
@@ -85,6 +90,7 @@ fts_query_from_user (const char *input)
 
       if (term->len == 0)
         continue;
+      (*n_terms)++;
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append_c (out, '"');
@@ -170,6 +176,7 @@ cf_case_search (CfCase      *self,
   static const CfRecordKind kinds[] = { CF_RECORD_DOCUMENT, CF_RECORD_CLAIM, CF_RECORD_NOTE };
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
   g_autofree char *fts = NULL;
+  guint n_terms = 0;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -179,9 +186,17 @@ cf_case_search (CfCase      *self,
   if (limit == 0)
     limit = 50;
 
-  fts = fts_query_from_user (query);
+  fts = fts_query_from_user (query, &n_terms);
   if (*fts == '\0')
     return g_steal_pointer (&hits);
+  if (n_terms > CF_SEARCH_MAX_TERMS)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The search has %u words or phrases; at most %u can be searched "
+                     "for at once. Search for fewer."),
+                   n_terms, (guint) CF_SEARCH_MAX_TERMS);
+      return NULL;
+    }
 
   for (guint k = 0; k < G_N_ELEMENTS (sql); k++)
     {
