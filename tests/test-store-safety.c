@@ -5,8 +5,10 @@
  * would check: nothing refused, nothing lost, a sound file, a clear message. */
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "cf-case.h"
 #include "cf-test-util.h"
@@ -123,6 +125,56 @@ test_search_terms_at_limit (void)
   g_assert_nonnull (hits);
 }
 
+/* Importing a device is refused before a byte is read: /dev/zero never ends. */
+static void
+test_import_not_regular (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("import.casefile");
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero here");
+      return;
+    }
+  ids = cf_case_import_file (kase, zero, NULL, &error);
+  g_assert_null (ids);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  documents = cf_case_list_documents (kase);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+}
+
+/* A file over the limit is refused with a message that names the limit. */
+static void
+test_import_too_large (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("import.casefile");
+  g_autofree char *path = cf_test_tmp_path ("huge.txt");
+  g_autofree char *limit = g_format_size (CF_EXTRACT_MAX_INPUT);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  FILE *f = g_fopen (path, "wb");
+
+  /* sparse: one byte past the limit costs no disk */
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseeko (f, (off_t) CF_EXTRACT_MAX_INPUT, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('x', f), ==, 'x');
+  g_assert_cmpint (fclose (f), ==, 0);
+
+  ids = cf_case_import_file (kase, file, NULL, &error);
+  g_assert_null (ids);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, limit));
+  documents = cf_case_list_documents (kase);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,9 +182,10 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/two-writers/nothing-refused-nothing-lost", test_two_writers);
-
   g_test_add_func ("/store/search/too-many-terms-refused", test_search_too_many_terms);
   g_test_add_func ("/store/search/terms-at-limit-run", test_search_terms_at_limit);
+  g_test_add_func ("/store/import/not-a-regular-file-refused", test_import_not_regular);
+  g_test_add_func ("/store/import/too-large-refused-with-limit", test_import_too_large);
 
   return g_test_run ();
 }

@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading one file for import: its bytes (only a regular file, and never more than
+ * the extractor's limit, however the file describes itself) and the documents
+ * extracted from them. Touches no case, so it may run in a worker thread. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -35,6 +38,47 @@ cf_import_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&import);
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *display,
+               goffset      size)
+{
+  g_autofree char *human = g_format_size (size);
+  g_autofree char *limit = g_format_size (CF_EXTRACT_MAX_INPUT);
+
+  g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
+               _("“%s” is too large to import (%s; the limit is %s)."), display, human, limit);
+}
+
+/* Reads at most CF_EXTRACT_MAX_INPUT + 1 bytes, so a file that grows while it is
+ * read, or is larger than it says, is refused without being read whole. */
+static GBytes *
+read_capped (GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize cap = (gsize) CF_EXTRACT_MAX_INPUT + 1;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  while (buffer->len < cap)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
+                                      MIN (sizeof chunk, cap - buffer->len), cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
 CfImport *
 cf_import_read_file (GFile         *file,
                      GCancellable  *cancellable,
@@ -67,20 +111,30 @@ cf_import_read_file (GFile         *file,
                    _("“%s” is a folder; choose the files inside it to import them."), display);
       return NULL;
     }
+  /* a device or a pipe has no size to check and may never end (/dev/zero) */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file (it is a device, a pipe or a socket), "
+                     "so it cannot be imported."), display);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > CF_EXTRACT_MAX_INPUT)
     {
-      g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import (%s; the limit is %s)."), display,
-                   g_format_size (g_file_info_get_size (info)),
-                   g_format_size (CF_EXTRACT_MAX_INPUT));
+      set_too_large (error, display, g_file_info_get_size (info));
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = read_capped (file, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+  if (g_bytes_get_size (bytes) > CF_EXTRACT_MAX_INPUT)
+    {
+      set_too_large (error, display, g_bytes_get_size (bytes));
       return NULL;
     }
 
