@@ -352,3 +352,24 @@ small_case (const char *name)
 
   return kase;
 }
+
+PdfText *
+render_brief (CfCase               *kase,
+              const CfBriefOptions *options,
+              const char           *name)
+{
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autofree char *path = NULL;
+  CfBriefOptions defaults;
+  PdfText *pdf;
+
+  if (options == NULL)
+    {
+      init_options (&defaults, date);
+      options = &defaults;
+    }
+  path = write_brief (kase, options, name);
+  pdf = read_pdf (path);
+  g_unlink (path);
+  return pdf;
+}

@@ -74,6 +74,11 @@ gint64     add_claim            (CfCase               *kase,
 char      *write_brief          (CfCase               *kase,
                                  const CfBriefOptions *options,
                                  const char           *name);
+/* The brief of @kase (with init_options() and the fixed date when @options is
+ * NULL) written to @name in the temporary folder, read back and removed. */
+PdfText   *render_brief         (CfCase               *kase,
+                                 const CfBriefOptions *options,
+                                 const char           *name);
 /* The defaults with @date and A4 paper, so results do not depend on the locale. */
 void       init_options         (CfBriefOptions       *options,
                                  GDateTime            *date);

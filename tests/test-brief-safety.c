@@ -154,24 +154,13 @@ render_with_case_field (CfCaseField  field,
                         const char  *value)
 {
   g_autoptr(CfCase) kase = small_case ("bounds.casefile");
-  g_autoptr(GDateTime) date = fixed_date ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *plain_path = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(PdfText) plain = NULL;
-  CfBriefOptions options;
+  g_autoptr(PdfText) plain = render_brief (kase, NULL, "bounds-plain.pdf");
   PdfText *pdf;
-
-  init_options (&options, date);
-  plain_path = write_brief (kase, &options, "bounds-plain.pdf");
-  plain = read_pdf (plain_path);
-  g_unlink (plain_path);
 
   cf_case_set_info (kase, field, value, &error);
   g_assert_no_error (error);
-  path = write_brief (kase, &options, "bounds.pdf");
-  pdf = read_pdf (path);
-  g_unlink (path);
+  pdf = render_brief (kase, NULL, "bounds.pdf");
   g_assert_cmpuint (pdf->n_pages, <=, plain->n_pages + 1);
   return pdf;
 }
@@ -208,21 +197,15 @@ static void
 test_bounds_long_actor_cut (void)
 {
   g_autoptr(CfCase) kase = small_case ("long-actor.casefile");
-  g_autoptr(GDateTime) date = fixed_date ();
   g_autoptr(GError) error = NULL;
   g_autofree char *actor = repeat ("\u0436", 100000);   /* ж */
-  g_autofree char *path = NULL;
   g_autoptr(PdfText) pdf = NULL;
-  CfBriefOptions options;
 
   if (!have_poppler ())
     return;
   cf_case_set_claim_actor_name (kase, 1, actor, &error);
   g_assert_no_error (error);
-  init_options (&options, date);
-  path = write_brief (kase, &options, "long-actor.pdf");
-  pdf = read_pdf (path);
-  g_unlink (path);
+  pdf = render_brief (kase, NULL, "long-actor.pdf");
   g_assert_cmpuint (pdf->n_pages, <=, 3);
   g_assert_cmpuint (count_char (pdf->all, 0x0436), >, 0);
   g_assert_cmpuint (count_char (pdf->all, 0x0436), <, 2000);
@@ -233,21 +216,15 @@ static void
 test_bounds_unbreakable_quote_wrapped (void)
 {
   g_autoptr(CfCase) kase = new_case ("long-word.casefile", "One long word");
-  g_autoptr(GDateTime) date = fixed_date ();
   g_autofree char *word = repeat ("\u0436", 20000);
-  g_autofree char *path = NULL;
   g_autoptr(PdfText) pdf = NULL;
-  CfBriefOptions options;
   gint64 document;
 
   if (!have_poppler ())
     return;
   document = add_document (kase, "A source", NULL, word);
   add_claim (kase, document, word);
-  init_options (&options, date);
-  path = write_brief (kase, &options, "long-word.pdf");
-  pdf = read_pdf (path);
-  g_unlink (path);
+  pdf = render_brief (kase, NULL, "long-word.pdf");
   g_assert_cmpuint (count_char (pdf->all, 0x0436), ==, 20000);
 }
 
@@ -356,10 +333,7 @@ static void
 test_utf8_invalid_text_replaced (void)
 {
   g_autoptr(CfCase) kase = case_with_bad_text ();
-  g_autoptr(GDateTime) date = fixed_date ();
-  g_autofree char *path = NULL;
   g_autoptr(PdfText) pdf = NULL;
-  CfBriefOptions options;
   const char *expected[] = {
     "Bad \uFFFD(\uFFFD title", "The depot \uFFFD", "Att\uFFFD(ack", "Port \uFFFD police",
     "Blast \uFFFD\uFFFD depot", "Check \uFFFD\uFFFD the log",
@@ -367,10 +341,7 @@ test_utf8_invalid_text_replaced (void)
 
   if (!have_poppler ())
     return;
-  init_options (&options, date);
-  path = write_brief (kase, &options, "bad-utf8.pdf");
-  pdf = read_pdf (path);
-  g_unlink (path);
+  pdf = render_brief (kase, NULL, "bad-utf8.pdf");
   assert_in_order (pdf->all, 0, expected, G_N_ELEMENTS (expected));
 }
 

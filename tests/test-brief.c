@@ -56,7 +56,6 @@ test_pdf_page_size (gconstpointer data)
   g_autoptr(CfCase) kase = NULL;
   g_autoptr(GDateTime) date = fixed_date ();
   g_autoptr(PdfText) pdf = NULL;
-  g_autofree char *path = NULL;
   CfBriefOptions options;
   double width, height;
 
@@ -69,11 +68,9 @@ test_pdf_page_size (gconstpointer data)
   kase = small_case ("paper.casefile");
   init_options (&options, date);
   options.paper = size->paper;
-  path = write_brief (kase, &options, "paper.pdf");
-  pdf = read_pdf (path);
+  pdf = render_brief (kase, &options, "paper.pdf");
   g_assert_cmpfloat_with_epsilon (pdf->width, size->width, 0.01);
   g_assert_cmpfloat_with_epsilon (pdf->height, size->height, 0.01);
-  g_unlink (path);
 }
 
 /* --- rendering and reading back ------------------------------------------------------------- */
@@ -86,17 +83,12 @@ render_small (AdjustOptions adjust)
 {
   g_autoptr(CfCase) kase = small_case ("small.casefile");
   g_autoptr(GDateTime) date = fixed_date ();
-  g_autofree char *path = NULL;
   CfBriefOptions options;
-  PdfText *pdf;
 
   init_options (&options, date);
   if (adjust != NULL)
     adjust (&options);
-  path = write_brief (kase, &options, "small.pdf");
-  pdf = read_pdf (path);
-  g_unlink (path);
-  return pdf;
+  return render_brief (kase, &options, "small.pdf");
 }
 
 static void
@@ -144,16 +136,7 @@ open_example (void)
 static PdfText *
 render_example (CfCase *kase)
 {
-  g_autoptr(GDateTime) date = fixed_date ();
-  g_autofree char *path = NULL;
-  CfBriefOptions options;
-  PdfText *pdf;
-
-  init_options (&options, date);
-  path = write_brief (kase, &options, "example-brief.pdf");
-  pdf = read_pdf (path);
-  g_unlink (path);
-  return pdf;
+  return render_brief (kase, NULL, "example-brief.pdf");
 }
 
 /* --- the example case ------------------------------------------------------------------------ */
@@ -457,7 +440,6 @@ test_min_confidence_says_when_none_left (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PdfText) pdf = NULL;
   g_autofree char *text = g_strdup_printf ("%s.", quote_c);
-  g_autofree char *path = NULL;
   CfBriefOptions options;
   gint64 doc, claim;
 
@@ -469,11 +451,9 @@ test_min_confidence_says_when_none_left (void)
   g_assert_no_error (error);
   init_options (&options, date);
   options.min_confidence = CF_CONFIDENCE_HIGH;
-  path = write_brief (kase, &options, "min-none.pdf");
-  pdf = read_pdf (path);
+  pdf = render_brief (kase, &options, "min-none.pdf");
   g_assert_nonnull (strstr (pdf->all, "No claims are rated at high confidence or higher."));
   g_assert_null (strstr (pdf->all, quote_c));
-  g_unlink (path);
 }
 
 static void
@@ -495,10 +475,7 @@ static void
 test_empty_case_one_page_of_placeholders (void)
 {
   g_autoptr(CfCase) kase = NULL;
-  g_autoptr(GDateTime) date = fixed_date ();
   g_autoptr(PdfText) pdf = NULL;
-  g_autofree char *path = NULL;
-  CfBriefOptions options;
   const char *expected[] = {
     "Nothing yet", "No summary yet.", "No hypotheses yet.", "No claims yet.", "No sources yet.",
     "No notes yet.", "Page 1 of 1",
@@ -507,23 +484,17 @@ test_empty_case_one_page_of_placeholders (void)
   if (!have_poppler ())
     return;
   kase = new_case ("empty.casefile", "Nothing yet");
-  init_options (&options, date);
-  path = write_brief (kase, &options, "empty-brief.pdf");
-  pdf = read_pdf (path);
+  pdf = render_brief (kase, NULL, "empty-brief.pdf");
   g_assert_cmpuint (pdf->n_pages, ==, 1);
   assert_in_order (pdf->all, 0, expected, G_N_ELEMENTS (expected));
-  g_unlink (path);
 }
 
 static void
 test_no_hypotheses_claims_untagged_uncontested (void)
 {
   g_autoptr(CfCase) kase = NULL;
-  g_autoptr(GDateTime) date = fixed_date ();
   g_autoptr(PdfText) pdf = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *text = g_strdup_printf ("%s. %s.", quote_a, quote_b);
-  CfBriefOptions options;
   gint64 doc;
   const char *expected[] = {
     "Key judgments", "No hypotheses yet.", "Claims by tag", "Untagged", quote_a, quote_b,
@@ -536,12 +507,9 @@ test_no_hypotheses_claims_untagged_uncontested (void)
   doc = add_document (kase, "Only source", NULL, text);
   add_claim (kase, doc, quote_a);
   add_claim (kase, doc, quote_b);
-  init_options (&options, date);
-  path = write_brief (kase, &options, "no-hypotheses.pdf");
-  pdf = read_pdf (path);
+  pdf = render_brief (kase, NULL, "no-hypotheses.pdf");
   assert_in_order (pdf->all, 0, expected, G_N_ELEMENTS (expected));
   g_assert_null (strstr (pdf->all, "Contested"));
-  g_unlink (path);
 }
 
 /* --- drawing on other surfaces ----------------------------------------------------------------- */
@@ -760,17 +728,11 @@ static PdfText *
 render_big (void)
 {
   g_autoptr(CfCase) kase = NULL;
-  g_autoptr(GDateTime) date = fixed_date ();
-  g_autofree char *path = NULL;
-  CfBriefOptions options;
 
   if (big_pdf != NULL)
     return big_pdf;
   kase = big_case ("big.casefile");
-  init_options (&options, date);
-  path = write_brief (kase, &options, "big-brief.pdf");
-  big_pdf = read_pdf (path);
-  g_unlink (path);
+  big_pdf = render_brief (kase, NULL, "big-brief.pdf");
   g_test_message ("1,000 claims: %u pages", big_pdf->n_pages);
   big_claims_at = assert_in_order (big_pdf->all, 0, (const char *[]) { "Claims by tag" }, 1);
   big_sources_at = assert_in_order (big_pdf->all, big_claims_at, (const char *[]) { "Sources" }, 1);
