@@ -10,16 +10,6 @@
 
 #include "cf-app-util.h"
 
-gulong
-cf_case_connect_record_changed (CfCase              *kase,
-                                CfRecordChangedFunc  callback,
-                                gpointer             user_data)
-{
-  g_return_val_if_fail (CF_IS_CASE (kase), 0);
-
-  return g_signal_connect (kase, "record-changed", G_CALLBACK (callback), user_data);
-}
-
 void
 cf_show_error (GtkWidget    *parent,
                const char   *heading,

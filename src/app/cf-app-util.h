@@ -7,18 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* The case's change notification, as the panes receive it. */
-typedef void (*CfRecordChangedFunc) (CfCase       *kase,
-                                     CfRecordKind  kind,
-                                     gint64        id,
-                                     CfChange      change,
-                                     gpointer      user_data);
-
-/* Connects @callback to the case's "record-changed" signal; returns the handler id. */
-gulong     cf_case_connect_record_changed (CfCase              *kase,
-                                           CfRecordChangedFunc  callback,
-                                           gpointer             user_data);
-
 /* Shows @error in a modal AdwMessageDialog over @parent's window. */
 void       cf_show_error                  (GtkWidget           *parent,
                                            const char          *heading,
