@@ -79,12 +79,13 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   cf_inspector_set_case (f->inspector, NULL);
-  g_clear_object (&f->inspector);
   drain ();
+  /* Nothing keeps the inspector, its sections or the case alive. */
+  g_assert_finalize_object (g_steal_pointer (&f->inspector));
   g_clear_object (&f->first);
   g_clear_object (&f->second);
   cf_case_close (f->kase);
-  g_clear_object (&f->kase);
+  g_assert_finalize_object (g_steal_pointer (&f->kase));
   g_unlink (f->path);
   g_rmdir (f->tmpdir);
   g_free (f->path);
