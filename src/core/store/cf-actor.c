@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfActor: one person or body that asserts claims, as the case holds it (name,
+ * description, how many claims). Read-only for its users; the case loads and
+ * refreshes it from the SELECT beside _cf_actor_load_row. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"

@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfClaim: one marked span of a document with its ratings, actor and tags, as the
+ * case holds it. Read-only for its users; the case loads and refreshes it from the
+ * SELECT beside _cf_claim_load_row, and each property notifies only on a change. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -321,16 +324,21 @@ load_tags (CfClaim    *self,
 }
 
 /* The row _cf_claim_load_row reads: the id, then its columns in order; ?1 is a
- * JSON array of the ids to load. Change the two together. */
+ * JSON array of the ids to load. Change the two together. A rating off its scale
+ * (written past the CHECK constraints) reads as unset, and a claim whose document is
+ * missing still loads: "casefile-cli check" reports both. */
 const char _cf_claim_select_sql[] =
   "SELECT c.id, c.document_id, d.title, c.start_offset, c.end_offset, c.quote, "
   "c.prefix, c.suffix, c.paraphrase, c.actor_id, a.name, "
-  "instr ('ABCDEF', c.reliability), c.credibility, c.likelihood, c.confidence, "
+  "CASE WHEN length (c.reliability) = 1 THEN instr ('ABCDEF', c.reliability) END, "
+  "CASE WHEN c.credibility BETWEEN 1 AND 6 THEN c.credibility END, "
+  "CASE WHEN c.likelihood BETWEEN 1 AND 7 THEN c.likelihood END, "
+  "CASE WHEN c.confidence BETWEEN 1 AND 3 THEN c.confidence END, "
   "c.event_date, c.created, c.modified, "
   "(SELECT group_concat (x.tag_id || char (31) || x.name || char (31) || x.color, char (30)) "
   " FROM (SELECT ct.tag_id, t.name, t.color FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
   "       WHERE ct.claim_id = c.id ORDER BY ct.rowid) x) "
-  "FROM claims c JOIN documents d ON d.id = c.document_id "
+  "FROM claims c LEFT JOIN documents d ON d.id = c.document_id "
   "LEFT JOIN actors a ON a.id = c.actor_id "
   "WHERE c.id IN (SELECT value FROM json_each (?1))";
 

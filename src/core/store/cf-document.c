@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfDocument: one source document's details (not its text or original bytes,
+ * which are read on demand). Read-only for its users; the case loads and refreshes
+ * it from the SELECT beside _cf_document_load_row. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -197,9 +200,10 @@ _cf_document_new (gint64 id)
  * JSON array of the ids to load. Change the two together. */
 const char _cf_document_select_sql[] =
   "SELECT d.id, d.title, d.byline, d.publisher, d.url, d.published, d.imported, "
-  "d.language, d.media_type, d.filename, d.note, d.sha256, d.text_length, "
+  "d.language, d.media_type, d.filename, d.note, o.sha256, d.text_length, "
   "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) "
-  "FROM documents d WHERE d.id IN (SELECT value FROM json_each (?1))";
+  "FROM documents d LEFT JOIN originals o ON o.id = d.original_id "
+  "WHERE d.id IN (SELECT value FROM json_each (?1))";
 
 void
 _cf_document_load_row (CfDocument  *self,

@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfHypothesis: one explanation the case weighs, with its judgement and how many
+ * claims are consistent or inconsistent with it. Read-only for its users; the case
+ * loads and refreshes it from the SELECT beside _cf_hypothesis_load_row. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -129,9 +132,12 @@ _cf_hypothesis_new (gint64 id)
 }
 
 /* The row _cf_hypothesis_load_row reads: the id, then its columns in order; ?1 is a
- * JSON array of the ids to load. Change the two together. */
+ * JSON array of the ids to load. Change the two together. A rating off its scale
+ * (written past the CHECK constraints) reads as unset. */
 const char _cf_hypothesis_select_sql[] =
-  "SELECT h.id, h.title, h.description, h.likelihood, h.confidence, "
+  "SELECT h.id, h.title, h.description, "
+  "CASE WHEN h.likelihood BETWEEN 1 AND 7 THEN h.likelihood END, "
+  "CASE WHEN h.confidence BETWEEN 1 AND 3 THEN h.confidence END, "
   "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'consistent'), "
   "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'inconsistent') "
   "FROM hypotheses h WHERE h.id IN (SELECT value FROM json_each (?1))";

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfNote: one analyst note on the case, a document or a claim. Read-only for its
+ * users; the case loads and refreshes it from the SELECT beside _cf_note_load_row. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"

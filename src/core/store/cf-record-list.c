@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfRecordList: the GListModel behind every cf_case_list_*(). It holds the ids a
+ * query selects and loads the live objects a block at a time as they are asked
+ * for; after each commit, undo or redo the case tells it which kinds changed, and
+ * it queries again and emits one items-changed for what differs. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers shared by the record classes (cf-actor.c, cf-claim.c, ...): refresh one
+ * field from a result column and notify only on a real change, so bound widgets do
+ * not redraw for nothing. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
 
 #include "cf-records-private.h"
-
-/* Shared by the record classes: refresh one field from a result column and notify
- * only on a real change, so bound widgets do not redraw for nothing. */
 
 void
 _cf_record_set_string (GObject      *object,

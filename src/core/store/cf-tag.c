@@ -1,4 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CfTag: one tag with its place in the tree (path, depth) and how many claims
+ * carry it. Read-only for its users; the case loads and refreshes it from the
+ * SELECT beside _cf_tag_load_row. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
