@@ -9,40 +9,56 @@
 #include "cf-record-list.h"
 #include "cf-test-util.h"
 
-static void
-test_create_and_reopen (void)
+/* A closed case titled "Port depot strike" with a marking and a summary. */
+static char *
+make_described_case (void)
 {
-  g_autofree char *path = cf_test_tmp_path ("reopen.casefile");
+  char *path = cf_test_tmp_path ("reopen.casefile");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CfCase) kase = NULL;
-  g_autoptr(CfCase) again = NULL;
+  g_autoptr(CfCase) kase = cf_case_create (path, "Port depot strike", &error);
 
-  kase = cf_case_create (path, "Port depot strike", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Port depot strike");
   g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_MARKING, "TLP:AMBER", &error));
+  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_SUMMARY, "The strike was likely real.",
+                                   &error));
   g_assert_no_error (error);
-  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_SUMMARY, "The strike was likely real.", &error));
   cf_case_close (kase);
+  return path;
+}
 
-  /* creating over an existing file is refused */
-  g_assert_null (cf_case_create (path, "again", &error));
-  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_EXISTS);
-  g_clear_error (&error);
+static void
+test_create_reopen_keeps_fields (void)
+{
+  g_autofree char *path = make_described_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) again = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
 
-  again = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_case_get_info (again, CF_CASE_FIELD_MARKING), ==, "TLP:AMBER");
-  g_assert_cmpstr (cf_case_get_info (again, CF_CASE_FIELD_SUMMARY), ==, "The strike was likely real.");
+  g_assert_cmpstr (cf_case_get_info (again, CF_CASE_FIELD_SUMMARY), ==,
+                   "The strike was likely real.");
   g_assert_false (cf_case_get_read_only (again));
-  /* no journal or WAL is left beside a closed case */
-  {
-    g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+}
 
-    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  }
+static void
+test_create_over_existing_refused (void)
+{
+  g_autofree char *path = make_described_case ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (cf_case_create (path, "again", &error));
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_EXISTS);
+}
+
+/* No journal or WAL is left beside a closed case. */
+static void
+test_create_no_side_files_after_close (void)
+{
+  g_autofree char *path = make_described_case ();
+
+  g_assert_false (cf_test_side_file_exists (path, "-journal"));
+  g_assert_false (cf_test_side_file_exists (path, "-wal"));
 }
 
 static void
@@ -587,25 +603,27 @@ tamper (const char *path,
   sqlite3_close (db);
 }
 
-static void
-test_tampered_schema (void)
+static const struct
 {
-  const char *extras[] = {
-    "CREATE TRIGGER evil AFTER INSERT ON claims BEGIN DELETE FROM documents; END;",
-    "CREATE VIEW v AS SELECT * FROM claims;",
-    "CREATE INDEX extra ON claims (quote);",
-    "CREATE TABLE extra (x);",
-    "DROP INDEX claims_by_actor;",
-  };
+  const char *path;
+  const char *sql;
+} tamperings[] = {
+  { "/open/tampered-schema/trigger",
+    "CREATE TRIGGER evil AFTER INSERT ON claims BEGIN DELETE FROM documents; END;" },
+  { "/open/tampered-schema/view", "CREATE VIEW v AS SELECT * FROM claims;" },
+  { "/open/tampered-schema/index", "CREATE INDEX extra ON claims (quote);" },
+  { "/open/tampered-schema/table", "CREATE TABLE extra (x);" },
+  { "/open/tampered-schema/dropped-index", "DROP INDEX claims_by_actor;" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (extras); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("tampered-%u.casefile", i);
-      g_autofree char *path = make_good_case (name);
+static void
+test_tampered_schema_refused (gconstpointer data)
+{
+  const char *sql = data;
+  g_autofree char *path = make_good_case ("tampered.casefile");
 
-      tamper (path, extras[i]);
-      expect_open_error (path, CF_CASE_ERROR_DAMAGED);
-    }
+  tamper (path, sql);
+  expect_open_error (path, CF_CASE_ERROR_DAMAGED);
 }
 
 static void
@@ -665,36 +683,50 @@ test_read_only (void)
   }
 }
 
+/* Save As to a copy, then an edit, which goes to the copy. */
 static void
-test_save_as (void)
+save_as_and_edit (const char *path,
+                  const char *copy)
 {
-  g_autofree char *path = make_good_case ("original.casefile");
-  g_autofree char *copy = cf_test_tmp_path ("copy.casefile");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CfCase) kase = NULL;
-  g_autoptr(CfCase) reopened = NULL;
-  g_autoptr(GBytes) before = cf_test_read_bytes (path);
+  g_autoptr(CfCase) kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
 
-  kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (cf_case_save_as (kase, copy, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (cf_case_get_path (kase), ==, copy);
   g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_TITLE, "Edited copy", &error));
   cf_case_close (kase);
+}
 
-  /* the original is untouched; the copy holds everything plus the edit */
-  {
-    g_autoptr(GBytes) after = cf_test_read_bytes (path);
-    g_assert_true (g_bytes_equal (before, after));
-  }
+static void
+test_save_as_original_untouched (void)
+{
+  g_autofree char *path = make_good_case ("original.casefile");
+  g_autofree char *copy = cf_test_tmp_path ("copy.casefile");
+  g_autoptr(GBytes) before = cf_test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+
+  save_as_and_edit (path, copy);
+  after = cf_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_save_as_copy_holds_everything_and_the_edit (void)
+{
+  g_autofree char *path = make_good_case ("original.casefile");
+  g_autofree char *copy = cf_test_tmp_path ("copy.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) reopened = NULL;
+  g_autoptr(GListModel) claims = NULL;
+
+  save_as_and_edit (path, copy);
   reopened = cf_case_open (copy, CF_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_case_get_info (reopened, CF_CASE_FIELD_TITLE), ==, "Edited copy");
-  {
-    g_autoptr(GListModel) claims = cf_case_list_claims (reopened);
-    g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
-  }
+  claims = cf_case_list_claims (reopened);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
 }
 
 /* Makes a hot journal: a transaction that wrote pages to the file, interrupted before
@@ -725,14 +757,38 @@ make_interrupted_copy (const char *path,
   write_file (copy_journal, g_bytes_get_data (journal_bytes, NULL), g_bytes_get_size (journal_bytes));
 }
 
+/* Our own crash: the journal restores the last committed state. */
 static void
-test_hot_journal (void)
+test_hot_journal_own_crash_restored (void)
 {
   g_autofree char *path = make_good_case ("journal-source.casefile");
   g_autofree char *crashed = cf_test_tmp_path ("crashed.casefile");
-  g_autofree char *other = make_good_case ("other.casefile");
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GListModel) claims = NULL;
+
+  make_interrupted_copy (path, crashed);
+  kase = cf_case_open (crashed, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Good");
+  claims = cf_case_list_claims (kase);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
+  cf_test_assert_case_sound (kase);
+}
+
+/* A journal that belongs to another file is refused, and neither file changes. */
+static void
+test_hot_journal_foreign_refused (void)
+{
+  g_autofree char *path = make_good_case ("journal-source.casefile");
+  g_autofree char *other = make_good_case ("other.casefile");
+  g_autofree char *crashed2 = cf_test_tmp_path ("crashed2.casefile");
+  g_autofree char *journal2 = g_strconcat (crashed2, "-journal", NULL);
+  g_autofree char *other_journal = g_strconcat (other, "-journal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GBytes) journal_bytes = NULL;
+  g_autoptr(GBytes) before = NULL;
 
   /* make the other case's pages quite unlike the journal's */
   kase = cf_case_open (other, CF_CASE_OPEN_DEFAULT, &error);
@@ -746,54 +802,30 @@ test_hot_journal (void)
     }
   g_clear_object (&kase);
 
-  /* our own crash: the journal restores the last committed state */
-  make_interrupted_copy (path, crashed);
-  kase = cf_case_open (crashed, CF_CASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Good");
-  {
-    g_autoptr(GListModel) claims = cf_case_list_claims (kase);
-    g_autoptr(GPtrArray) problems = cf_case_check (kase, &error);
+  make_interrupted_copy (path, crashed2);
+  journal_bytes = cf_test_read_bytes (journal2);
+  /* put that journal beside a different case file, with more pages to wreck */
+  write_file (other_journal, g_bytes_get_data (journal_bytes, NULL),
+              g_bytes_get_size (journal_bytes));
+  tamper (crashed2, "SELECT 1");   /* replays crashed2's own journal */
+  before = cf_test_read_bytes (other);
+  kase = cf_case_open (other, CF_CASE_OPEN_DEFAULT, &error);
+  if (kase == NULL)
+    {
+      g_autoptr(GBytes) after = cf_test_read_bytes (other);
 
-    g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 1);
-    g_assert_cmpuint (problems->len, ==, 0);
-  }
-  g_clear_object (&kase);
-
-  /* a journal that belongs to another file is refused, and neither file changes */
-  {
-    g_autofree char *crashed2 = cf_test_tmp_path ("crashed2.casefile");
-    g_autofree char *journal2 = g_strconcat (crashed2, "-journal", NULL);
-    g_autofree char *other_journal = g_strconcat (other, "-journal", NULL);
-    g_autoptr(GBytes) journal_bytes = NULL;
-    g_autoptr(GBytes) before = NULL;
-    g_autoptr(GBytes) after = NULL;
-
-    make_interrupted_copy (path, crashed2);
-    journal_bytes = cf_test_read_bytes (journal2);
-    /* put that journal beside a different case file, with more pages to wreck */
-    write_file (other_journal, g_bytes_get_data (journal_bytes, NULL), g_bytes_get_size (journal_bytes));
-    tamper (crashed2, "SELECT 1");   /* replays crashed2's own journal */
-    before = cf_test_read_bytes (other);
-    kase = cf_case_open (other, CF_CASE_OPEN_DEFAULT, &error);
-    if (kase == NULL)
-      {
-        g_test_message ("stray journal refused: %s", error->message);
-        g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED);
-        after = cf_test_read_bytes (other);
-        g_assert_true (g_bytes_equal (before, after));
-        g_assert_true (g_file_test (other_journal, G_FILE_TEST_EXISTS));
-      }
-    else
-      {
-        /* SQLite found the stray journal harmless for this file: then the case
-         * must be sound */
-        g_test_message ("stray journal accepted");
-        g_autoptr(GPtrArray) problems = cf_case_check (kase, &error);
-        g_assert_no_error (error);
-        g_assert_cmpuint (problems->len, ==, 0);
-      }
-  }
+      g_test_message ("stray journal refused: %s", error->message);
+      g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED);
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_true (g_file_test (other_journal, G_FILE_TEST_EXISTS));
+    }
+  else
+    {
+      /* SQLite found the stray journal harmless for this file: then the case must be
+       * sound */
+      g_test_message ("stray journal accepted");
+      cf_test_assert_case_sound (kase);
+    }
 }
 
 /* Imports @path, marks the first "said", rates it and finds @word by search. */
@@ -902,7 +934,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/case/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/case/create/reopen-keeps-fields", test_create_reopen_keeps_fields);
+  g_test_add_func ("/case/create/over-existing-refused", test_create_over_existing_refused);
+  g_test_add_func ("/case/create/no-side-files-after-close", test_create_no_side_files_after_close);
   g_test_add ("/case/lists/one-action-one-change", ListFixture, NULL, list_fixture_set_up,
               test_lists_one_action_one_change, list_fixture_tear_down);
   g_test_add ("/case/lists/document-row", ListFixture, NULL, list_fixture_set_up,
@@ -932,15 +966,19 @@ main (int   argc,
   g_test_add_func ("/case/search/prefix", test_search_prefix);
   g_test_add_func ("/case/export", test_export);
   g_test_add_func ("/case/scales", test_scales);
-  g_test_add_func ("/case/save-as", test_save_as);
+  g_test_add_func ("/case/save-as/original-untouched", test_save_as_original_untouched);
+  g_test_add_func ("/case/save-as/copy-holds-everything-and-the-edit",
+                   test_save_as_copy_holds_everything_and_the_edit);
   g_test_add_func ("/case/read-only", test_read_only);
   g_test_add_func ("/case/article/import-mark-search", test_article_import_mark_search);
   g_test_add_func ("/case/seed-article", test_seed_article);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     g_test_add_data_func (bad_cases[i].path, &bad_cases[i], test_bad_file_refused);
   g_test_add_func ("/open/bit-flips-never-crash", test_bit_flips_never_crash);
-  g_test_add_func ("/open/tampered-schema", test_tampered_schema);
-  g_test_add_func ("/open/hot-journal", test_hot_journal);
+  for (guint i = 0; i < G_N_ELEMENTS (tamperings); i++)
+    g_test_add_data_func (tamperings[i].path, tamperings[i].sql, test_tampered_schema_refused);
+  g_test_add_func ("/open/hot-journal/own-crash-restored", test_hot_journal_own_crash_restored);
+  g_test_add_func ("/open/hot-journal/foreign-refused", test_hot_journal_foreign_refused);
   g_test_add_func ("/check/finds-problems", test_check_finds_problems);
 
   return g_test_run ();
