@@ -92,56 +92,42 @@ cf_list_select_and_scroll (GtkWidget          *list_widget,
     gtk_widget_activate_action (target, "list.scroll-to-item", "u", position);
 }
 
+/* The items are made once per model, for a handful of drop-downs. */
 static GtkStringList *
-scale_model (const char *(*to_label) (int),
-             int          last)
+scale_model (char *(*to_item) (int),
+             int    last)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
   gtk_string_list_append (list, _("Not rated"));
   for (int i = 1; i <= last; i++)
-    gtk_string_list_append (list, to_label (i));
+    gtk_string_list_take (list, to_item (i));
 
   return list;
 }
 
-static const char *
+static char *
 reliability_item (int value)
 {
-  static char *items[CF_RELIABILITY_LAST + 1];
-
-  if (items[value] == NULL)
-    items[value] = g_strdup_printf ("%s — %s", cf_reliability_to_code (value),
-                                    cf_reliability_to_label (value));
-  return items[value];
+  return g_strdup_printf ("%s — %s", cf_reliability_to_code (value), cf_reliability_to_label (value));
 }
 
-static const char *
+static char *
 credibility_item (int value)
 {
-  static char *items[CF_CREDIBILITY_LAST + 1];
-
-  if (items[value] == NULL)
-    items[value] = g_strdup_printf ("%s — %s", cf_credibility_to_code (value),
-                                    cf_credibility_to_label (value));
-  return items[value];
+  return g_strdup_printf ("%s — %s", cf_credibility_to_code (value), cf_credibility_to_label (value));
 }
 
-static const char *
+static char *
 likelihood_item (int value)
 {
-  static char *items[CF_LIKELIHOOD_LAST + 1];
-
-  if (items[value] == NULL)
-    items[value] = g_strdup_printf ("%s (%s)", cf_likelihood_to_label (value),
-                                    cf_likelihood_to_range (value));
-  return items[value];
+  return g_strdup_printf ("%s (%s)", cf_likelihood_to_label (value), cf_likelihood_to_range (value));
 }
 
-static const char *
+static char *
 confidence_item (int value)
 {
-  return cf_confidence_to_label (value);
+  return g_strdup (cf_confidence_to_label (value));
 }
 
 GtkStringList *
