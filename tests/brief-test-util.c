@@ -201,7 +201,9 @@ fixed_date (void)
 char *
 temp_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  /* G_TEST_OPTION_ISOLATE_DIRS gives each test its own runtime folder and removes
+   * it afterwards; /tmp would be shared by every build running these tests. */
+  return g_build_filename (g_get_user_runtime_dir (), name, NULL);
 }
 
 CfCase *

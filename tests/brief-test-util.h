@@ -58,7 +58,7 @@ gboolean  bytes_contain         (const char  *bytes,
 
 /* 3 May 2026, 09:30 UTC */
 GDateTime *fixed_date           (void);
-/* @name in the test's temporary folder */
+/* @name in the test's own folder, removed after the test */
 char      *temp_path            (const char           *name);
 CfCase    *new_case             (const char           *name,
                                  const char           *title);

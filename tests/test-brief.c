@@ -304,7 +304,7 @@ test_pdf_missing_folder_reported (void)
   g_autoptr(CfCase) kase = small_case ("write-error.casefile");
   g_autoptr(CfBrief) brief = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "no-such-folder", "brief.pdf", NULL);
+  g_autofree char *path = temp_path ("no-such-folder/brief.pdf");
 
   brief = cf_brief_new (kase, NULL, &error);
   g_assert_no_error (error);
