@@ -1070,33 +1070,79 @@ test_close_with_tag_search_pending (void)
   fixture_close (&f);
 }
 
-static void
-test_search (void)
+/* Searches for a long word of the first claim's quote: at least that claim and
+ * its source match. Returns the number of results. */
+static guint
+search_first_claim_word (Fixture *f)
 {
-  Fixture f = { 0 };
-  CfSearchPopover *search;
-  g_autoptr(CfClaim) claim = NULL;
-  g_auto(GStrv) words = NULL;
-  guint n;
+  g_autoptr(CfClaim) claim = first_claim (f);
+  g_auto(GStrv) words = g_strsplit (cf_claim_get_quote (claim), " ", -1);
+  CfSearchPopover *search = CF_SEARCH_POPOVER (cf_window_get_pane (f->window, "search"));
+  guint n = 0;
 
-  if (!fixture_open_example (&f))
-    return;
-
-  /* A word from a claim: at least that claim and its source match. */
-  claim = first_claim (&f);
-  words = g_strsplit (cf_claim_get_quote (claim), " ", -1);
-  search = CF_SEARCH_POPOVER (cf_window_get_pane (f.window, "search"));
-  n = 0;
   for (guint i = 0; words[i] != NULL && n == 0; i++)
     if (g_utf8_strlen (words[i], -1) >= 6 && g_str_is_ascii (words[i]) &&
         strspn (words[i], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen (words[i]))
       n = cf_search_popover_search (search, words[i]);
   g_assert_cmpuint (n, >, 0);
+  return n;
+}
 
+static void
+test_search (void)
+{
+  Fixture f = { 0 };
+
+  if (!fixture_open_example (&f))
+    return;
+
+  search_first_claim_word (&f);
   cf_reader_show_document (READER (&f), 0);
-  cf_search_popover_activate_result (search, 0);
+  cf_search_popover_activate_result (CF_SEARCH_POPOVER (cf_window_get_pane (f.window, "search")), 0);
   drain ();
   g_assert_cmpint (cf_reader_get_document_id (READER (&f)), >, 0);
+
+  fixture_close (&f);
+}
+
+static void
+hit_activated_cb (CfSearchPopover  *search,
+                  CfSearchHit      *hit,
+                  CfSearchHit     **copy)
+{
+  *copy = g_boxed_copy (CF_TYPE_SEARCH_HIT, hit);
+}
+
+static void
+test_search_claim_result (void)
+{
+  Fixture f = { 0 };
+  CfSearchPopover *search;
+  g_autoptr(CfSearchHit) hit = NULL;
+  guint n;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  n = search_first_claim_word (&f);
+  search = CF_SEARCH_POPOVER (cf_window_get_pane (f.window, "search"));
+  g_signal_connect (search, "hit-activated", G_CALLBACK (hit_activated_cb), &hit);
+  for (guint i = 0; i < n; i++)
+    {
+      g_clear_pointer (&hit, cf_search_hit_free);
+      cf_search_popover_activate_result (search, i);
+      drain ();
+      g_assert_nonnull (hit);
+      if (hit->kind == CF_RECORD_CLAIM)
+        break;
+    }
+
+  g_assert_cmpint (hit->kind, ==, CF_RECORD_CLAIM);
+  g_assert_nonnull (cf_inspector_get_claim (INSPECTOR (&f)));
+  g_assert_cmpint (cf_claim_get_id (cf_inspector_get_claim (INSPECTOR (&f))), ==,
+                   hit->claim_id > 0 ? hit->claim_id : hit->id);
+  g_assert_cmpint (cf_reader_get_document_id (READER (&f)), ==,
+                   cf_claim_get_document_id (cf_inspector_get_claim (INSPECTOR (&f))));
 
   fixture_close (&f);
 }
@@ -1218,6 +1264,7 @@ main (int   argc,
   g_test_add_func ("/app/import/article", test_import_article);
   g_test_add_func ("/app/import/errors-in-one-dialog", test_import_errors);
   g_test_add_func ("/app/search/result-shows-source", test_search);
+  g_test_add_func ("/app/search/claim-result-selects-claim", test_search_claim_result);
   g_test_add_func ("/app/close/pending-tag-search-is-harmless", test_close_with_tag_search_pending);
   g_test_add_func ("/app/workflow/first-session-survives-reopening", test_workflow);
   g_test_add_func ("/app/screenshots/welcome-window-inspector", test_screenshots);
