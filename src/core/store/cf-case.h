@@ -208,6 +208,30 @@ gboolean      cf_case_get_read_only          (CfCase          *self);
 GPtrArray    *cf_case_check                  (CfCase          *self,
                                               GError         **error);
 
+/* One finding of the check and where it is. */
+typedef struct
+{
+  char   *table;     /* the table ("claims", "documents_fts"), NULL for the whole file */
+  gint64  id;        /* the row's id (a relation's: its claim's), 0 for none */
+  char   *column;    /* NULL for the whole row or table */
+  char   *message;   /* one sentence */
+} CfCaseFinding;
+
+void          cf_case_finding_free           (CfCaseFinding   *finding);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfCaseFinding, cf_case_finding_free)
+
+/**
+ * cf_case_check_findings:
+ *
+ * The same check as cf_case_check(), with where each problem is. Never writes to the
+ * case file, read-only or not.
+ *
+ * Returns: (transfer full) (element-type CfCaseFinding) (nullable): the findings
+ *   (empty when the case is sound), or %NULL with @error set
+ */
+GPtrArray    *cf_case_check_findings         (CfCase          *self,
+                                              GError         **error);
+
 /* --- the case itself -------------------------------------------------------- */
 
 /**
