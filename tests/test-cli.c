@@ -309,30 +309,33 @@ test_seed_article (void)
   import_quote_and_rate (&f, seed, quote, "US officials");
 }
 
+/* A case with one of everything: tag, hypothesis, rated and related claim, note. */
 static void
-test_export (void)
+make_full_case (CfTestCliCase *f)
 {
+  g_auto(CfTestRun) run = { 0 };
+  g_autofree char *document_id = cf_test_cli_case_with_document (f);
+  g_autofree char *claim_id = NULL;
+
+  cf_test_run_ok (&run, "tag", "add", f->case_path, "Attack");
+  cf_test_run_ok (&run, "hypothesis", "add", f->case_path, "Drone attack");
+  claim_id = cf_test_cli_add_claim (f, document_id, "two loud explosions");
+  cf_test_run_ok (&run, "claim", "tag", f->case_path, claim_id, "Attack");
+  cf_test_run_ok (&run, "claim", "rate", f->case_path, claim_id, "--actor", "Harbour master");
+  cf_test_run_ok (&run, "claim", "relate", f->case_path, claim_id, "1", "consistent");
+  cf_test_run_ok (&run, "note", "add", f->case_path, "A case note.");
+}
+
+static void
+test_export_has_every_record (void)
+{
+  const char *members[] = { "documents", "claims", "tags", "notes", "hypotheses", "actors" };
   g_auto(CfTestCliCase) f = { 0 };
   g_auto(CfTestRun) run = { 0 };
-  g_autofree char *document_id = NULL;
-  g_autofree char *claim_id = NULL;
-  g_autofree char *out_path = NULL;
-  g_autofree char *written = NULL;
   g_autoptr(JsonObject) root = NULL;
-  g_autoptr(JsonObject) again = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *members[] = { "documents", "claims", "tags", "notes", "hypotheses", "actors" };
 
   cf_test_cli_case_init (&f);
-  document_id = cf_test_cli_case_with_document (&f);
-  cf_test_run_ok (&run, "tag", "add", f.case_path, "Attack");
-  cf_test_run_ok (&run, "hypothesis", "add", f.case_path, "Drone attack");
-  claim_id = cf_test_cli_add_claim (&f, document_id, "two loud explosions");
-  cf_test_run_ok (&run, "claim", "tag", f.case_path, claim_id, "Attack");
-  cf_test_run_ok (&run, "claim", "rate", f.case_path, claim_id, "--actor", "Harbour master");
-  cf_test_run_ok (&run, "claim", "relate", f.case_path, claim_id, "1", "consistent");
-  cf_test_run_ok (&run, "note", "add", f.case_path, "A case note.");
-
+  make_full_case (&f);
   cf_test_run_ok (&run, "export", f.case_path, "--json");
   /* pretty-printed: more than one line */
   g_assert_nonnull (strchr (g_strstrip (run.out), '\n'));
@@ -341,22 +344,45 @@ test_export (void)
     {
       g_test_message ("export has %s", members[i]);
       g_assert_true (json_object_has_member (root, members[i]));
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, members[i])), >=, 1);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, members[i])),
+                        >=, 1);
     }
   g_assert_true (json_object_has_member (root, "case"));
   g_assert_nonnull (strstr (run.out, "River depot fire"));
   g_assert_nonnull (strstr (run.out, "two loud explosions"));
   g_assert_nonnull (strstr (run.out, "A case note."));
   g_assert_nonnull (strstr (run.out, "timber and diesel"));
+}
 
+static void
+test_export_to_file (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+  g_autofree char *out_path = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cf_test_cli_case_init (&f);
+  make_full_case (&f);
   out_path = g_build_filename (f.dir, "export.json", NULL);
   cf_test_run_ok (&run, "export", f.case_path, "--json", "-o", out_path);
   g_assert_cmpstr (run.out, ==, "");
   g_file_get_contents (out_path, &written, NULL, &error);
   g_assert_no_error (error);
-  again = cf_test_parse_object (written);
-  g_assert_true (json_object_has_member (again, "claims"));
+  root = cf_test_parse_object (written);
+  g_assert_true (json_object_has_member (root, "claims"));
+}
 
+static void
+test_export_without_format_is_usage_error (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_cli_case_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "Export");
   cf_test_run_cli (&run, "export", f.case_path);
   cf_test_assert_cli_error (&run, 2);
 }
@@ -894,7 +920,10 @@ main (int    argc,
                    test_import_metadata_for_two_files_refused);
   g_test_add_func ("/cli/article/import-quote-rate", test_article_import_quote_rate);
   g_test_add_func ("/cli/seed-article", test_seed_article);
-  g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/export/has-every-record", test_export_has_every_record);
+  g_test_add_func ("/cli/export/to-file", test_export_to_file);
+  g_test_add_func ("/cli/export/without-format-is-usage-error",
+                   test_export_without_format_is_usage_error);
   g_test_add_func ("/cli/check-good", test_check_good);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     g_test_add_data_func (bad_files[i].path, bad_files[i].make, test_bad_file_refused);
