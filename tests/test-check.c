@@ -281,6 +281,41 @@ test_export_invalid_utf8 (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (kase, "title"), ==, "Rive\xef\xbf\xbdr");
 }
 
+/* every --json output, not only the export's: list, info, search, and export -o */
+static void
+test_json_outputs_invalid_utf8 (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char *const lists[] = { "claims", "notes", "tags", "actors", "hypotheses" };
+  g_auto(CfTestRun) run = { 0 };
+  g_autofree char *exported = g_build_filename (f->cli.dir, "export.json", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonObject) object = NULL;
+
+  spoil (f, "UPDATE case_info SET title = CAST (X'52697665FF72' AS TEXT);"
+            "UPDATE actors SET name = CAST (X'C328' AS TEXT);"
+            "UPDATE tags SET name = CAST (X'80' AS TEXT);"
+            "UPDATE hypotheses SET title = CAST (X'FF' AS TEXT);"
+            "UPDATE notes SET body = CAST (X'436865636BFE' AS TEXT);");
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      run_clean (&run, "list", f->cli.case_path, lists[i], "--json");
+      g_assert_true (g_utf8_validate (run.out, -1, NULL));
+      rows = cf_test_parse_lines (run.out);
+      g_assert_cmpuint (rows->len, >, 0);
+    }
+  run_clean (&run, "info", f->cli.case_path, "--json");
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  object = cf_test_parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Rive\xef\xbf\xbdr");
+
+  run_clean (&run, "export", f->cli.case_path, "--json", "-o", exported);
+  bytes = cf_test_read_bytes (exported);
+  g_assert_true (g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +334,7 @@ main (int    argc,
   ADD ("/cli/list/claim-without-document-no-critical", test_list_claim_without_document);
   ADD ("/cli/list/rating-outside-scale-no-critical", test_list_rating_outside_scale);
   ADD ("/cli/export/invalid-utf8-valid-json", test_export_invalid_utf8);
+  ADD ("/cli/json/invalid-utf8-valid-json", test_json_outputs_invalid_utf8);
 
 #undef ADD
   return g_test_run ();

@@ -4,52 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cf-cli.h"
-
-/* Text that is not valid UTF-8 (a file written past the store; "check" names it)
- * would make the export invalid JSON: such bytes become U+FFFD. */
-static void
-make_valid_utf8 (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        JsonNode *member;
-
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, NULL, &member))
-          make_valid_utf8 (member);
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          make_valid_utf8 (json_array_get_element (array, i));
-      }
-      break;
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        {
-          const char *text = json_node_get_string (node);
-
-          if (!g_utf8_validate (text, -1, NULL))
-            {
-              g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-              json_node_set_string (node, valid);
-            }
-        }
-      break;
-    case JSON_NODE_NULL:
-    default:
-      break;
-    }
-}
 
 int
 cf_cli_export (int    argc,
@@ -89,7 +46,6 @@ cf_cli_export (int    argc,
   node = cf_case_export_json (kase, &error);
   if (node == NULL)
     return cf_cli_report_error (error);
-  make_valid_utf8 (node);
 
   if (output != NULL && !g_str_equal (output, "-"))
     {
@@ -101,6 +57,16 @@ cf_cli_export (int    argc,
       json_generator_set_pretty (generator, TRUE);
       json_generator_set_indent (generator, 2);
       text = json_generator_to_data (generator, &length);
+      /* as cf_cli_print_json: text that is not UTF-8 ("check" names it) becomes
+       * U+FFFD, so that the export is valid JSON */
+      if (!g_utf8_validate (text, length, NULL))
+        {
+          char *valid = g_utf8_make_valid (text, length);
+
+          g_free (text);
+          text = valid;
+          length = strlen (text);
+        }
 
       /* g_file_set_contents writes a temporary file and renames it: no half exports */
       if (!g_file_set_contents (output, text, length, &error))
