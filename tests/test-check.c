@@ -65,6 +65,15 @@ spoil (Fixture    *f,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* Bytes that are not UTF-8 in the case's title, an actor, a tag, a note and a
+ * hypothesis: "Rive\xffr", "\xc3(", "\x80", "Check\xfe", "\xff". */
+static const char invalid_utf8_sql[] =
+  "UPDATE case_info SET title = CAST (X'52697665FF72' AS TEXT);"
+  "UPDATE actors SET name = CAST (X'C328' AS TEXT);"
+  "UPDATE tags SET name = CAST (X'80' AS TEXT);"
+  "UPDATE notes SET body = CAST (X'436865636BFE' AS TEXT);"
+  "UPDATE hypotheses SET title = CAST (X'FF' AS TEXT);";
+
 static void
 assert_no_critical (CfTestRun *run)
 {
@@ -205,16 +214,14 @@ test_finds_invalid_utf8 (Fixture       *f,
 {
   g_autoptr(JsonArray) findings = NULL;
 
-  spoil (f, "UPDATE case_info SET title = CAST (X'52697665FF72' AS TEXT);"
-            "UPDATE actors SET name = CAST (X'C328' AS TEXT);"
-            "UPDATE tags SET name = CAST (X'80' AS TEXT);"
-            "UPDATE notes SET body = CAST (X'4E6FFE' AS TEXT);");
+  spoil (f, invalid_utf8_sql);
   findings = check_findings (f);
   g_assert_true (has_finding (findings, "case_info", 1, "title"));
   g_assert_true (has_finding (findings, "actors", 1, "name"));
   g_assert_true (has_finding (findings, "tags", 1, "name"));
   g_assert_true (has_finding (findings, "notes", 1, "body"));
-  g_assert_cmpuint (json_array_get_length (findings), ==, 4);
+  g_assert_true (has_finding (findings, "hypotheses", 1, "title"));
+  g_assert_cmpuint (json_array_get_length (findings), ==, 5);
 }
 
 static void
@@ -271,9 +278,7 @@ test_export_invalid_utf8 (Fixture       *f,
   g_autoptr(JsonObject) exported = NULL;
   JsonObject *kase;
 
-  spoil (f, "UPDATE case_info SET title = CAST (X'52697665FF72' AS TEXT);"
-            "UPDATE actors SET name = CAST (X'C328' AS TEXT);"
-            "UPDATE notes SET body = CAST (X'4E6FFE' AS TEXT);");
+  spoil (f, invalid_utf8_sql);
   run_clean (&run, "export", f->cli.case_path, "--json");
   g_assert_true (g_utf8_validate (run.out, -1, NULL));
   exported = cf_test_parse_object (run.out);
@@ -292,11 +297,7 @@ test_json_outputs_invalid_utf8 (Fixture       *f,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonObject) object = NULL;
 
-  spoil (f, "UPDATE case_info SET title = CAST (X'52697665FF72' AS TEXT);"
-            "UPDATE actors SET name = CAST (X'C328' AS TEXT);"
-            "UPDATE tags SET name = CAST (X'80' AS TEXT);"
-            "UPDATE hypotheses SET title = CAST (X'FF' AS TEXT);"
-            "UPDATE notes SET body = CAST (X'436865636BFE' AS TEXT);");
+  spoil (f, invalid_utf8_sql);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       g_autoptr(GPtrArray) rows = NULL;
