@@ -243,6 +243,7 @@ test_list_claim_without_document (Fixture       *f,
                                   gconstpointer  data)
 {
   g_auto(CfTestRun) run = { 0 };
+  g_autofree char *brief = g_build_filename (f->cli.dir, "brief.pdf", NULL);
 
   spoil (f, "UPDATE claims SET document_id = 7 WHERE id = 2;");
   run_clean (&run, "list", f->cli.case_path, "claims");
@@ -251,6 +252,7 @@ test_list_claim_without_document (Fixture       *f,
 
   run_clean (&run, "list", f->cli.case_path, "notes");
   run_clean (&run, "claim", "show", f->cli.case_path, "2");
+  run_clean (&run, "brief", f->cli.case_path, "-o", brief);
 }
 
 static void
@@ -286,7 +288,8 @@ test_export_invalid_utf8 (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (kase, "title"), ==, "Rive\xef\xbf\xbdr");
 }
 
-/* every --json output, not only the export's: list, info, search, and export -o */
+/* every --json output, not only the export's: list, info and export -o; and the
+ * brief, which shows such text with U+FFFD */
 static void
 test_json_outputs_invalid_utf8 (Fixture       *f,
                                 gconstpointer  data)
@@ -294,6 +297,7 @@ test_json_outputs_invalid_utf8 (Fixture       *f,
   static const char *const lists[] = { "claims", "notes", "tags", "actors", "hypotheses" };
   g_auto(CfTestRun) run = { 0 };
   g_autofree char *exported = g_build_filename (f->cli.dir, "export.json", NULL);
+  g_autofree char *brief = g_build_filename (f->cli.dir, "brief.pdf", NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonObject) object = NULL;
 
@@ -313,6 +317,7 @@ test_json_outputs_invalid_utf8 (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Rive\xef\xbf\xbdr");
 
   run_clean (&run, "export", f->cli.case_path, "--json", "-o", exported);
+  run_clean (&run, "brief", f->cli.case_path, "-o", brief);
   bytes = cf_test_read_bytes (exported);
   g_assert_true (g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 }
