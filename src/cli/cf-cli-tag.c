@@ -77,6 +77,18 @@ tag_add (int    argc,
   return print_tag (kase, tag_id);
 }
 
+/* Opens CASE (argv[1]) for changes and finds the tag at PATH (argv[2]); 0 when either
+ * failed, with the reason printed. */
+static gint64
+open_case_and_tag (char    **argv,
+                   CfCase  **kase)
+{
+  *kase = cf_cli_open_case (argv[1], FALSE);
+  if (*kase == NULL)
+    return 0;
+  return cf_cli_find_tag (*kase, argv[2]);
+}
+
 static int
 tag_rename (int    argc,
             char **argv)
@@ -91,10 +103,7 @@ tag_rename (int    argc,
       !cf_cli_check_n_args (argc, 3, 3, _("CASE PATH NAME")))
     return CF_CLI_EXIT_USAGE;
 
-  kase = cf_cli_open_case (argv[1], FALSE);
-  if (kase == NULL)
-    return CF_CLI_EXIT_FAILURE;
-  if ((tag_id = cf_cli_find_tag (kase, argv[2])) == 0)
+  if ((tag_id = open_case_and_tag (argv, &kase)) == 0)
     return CF_CLI_EXIT_FAILURE;
 
   if (!cf_case_rename_tag (kase, tag_id, argv[3], &error))
@@ -119,10 +128,7 @@ tag_color (int    argc,
       !check_color (argv[3]))
     return CF_CLI_EXIT_USAGE;
 
-  kase = cf_cli_open_case (argv[1], FALSE);
-  if (kase == NULL)
-    return CF_CLI_EXIT_FAILURE;
-  if ((tag_id = cf_cli_find_tag (kase, argv[2])) == 0)
+  if ((tag_id = open_case_and_tag (argv, &kase)) == 0)
     return CF_CLI_EXIT_FAILURE;
 
   if (!cf_case_set_tag_color (kase, tag_id, argv[3], &error))
@@ -149,10 +155,7 @@ tag_move (int    argc,
       !cf_cli_check_n_args (argc, 2, 3, _("CASE PATH [PARENT]")))
     return CF_CLI_EXIT_USAGE;
 
-  kase = cf_cli_open_case (argv[1], FALSE);
-  if (kase == NULL)
-    return CF_CLI_EXIT_FAILURE;
-  if ((tag_id = cf_cli_find_tag (kase, argv[2])) == 0)
+  if ((tag_id = open_case_and_tag (argv, &kase)) == 0)
     return CF_CLI_EXIT_FAILURE;
   if (argc > 3 && (parent_id = cf_cli_find_tag (kase, argv[3])) == 0)
     return CF_CLI_EXIT_FAILURE;
@@ -180,10 +183,7 @@ tag_delete (int    argc,
       !cf_cli_check_n_args (argc, 2, 2, _("CASE PATH")))
     return CF_CLI_EXIT_USAGE;
 
-  kase = cf_cli_open_case (argv[1], FALSE);
-  if (kase == NULL)
-    return CF_CLI_EXIT_FAILURE;
-  if ((tag_id = cf_cli_find_tag (kase, argv[2])) == 0)
+  if ((tag_id = open_case_and_tag (argv, &kase)) == 0)
     return CF_CLI_EXIT_FAILURE;
 
   if (!cf_case_delete_tag (kase, tag_id, &error))
