@@ -102,23 +102,17 @@ template_child (Fixture    *f,
   return GTK_WIDGET (child);
 }
 
+/* A widget of a section's own template, by its id there. */
 static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
+section_child (Fixture    *f,
+               const char *section,
+               GType       section_type,
+               const char *name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
+  GObject *child = gtk_widget_get_template_child (template_child (f, section), section_type, name);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
 }
 
 static guint
@@ -260,8 +254,8 @@ static void
 test_paraphrase_saved_before_another_claim (Fixture       *f,
                                             gconstpointer  data)
 {
-  GtkWidget *paraphrase = template_child (f, "paraphrase");
-  GtkTextView *view = GTK_TEXT_VIEW (find_child_of_type (paraphrase, GTK_TYPE_TEXT_VIEW));
+  GtkTextView *view = GTK_TEXT_VIEW (section_child (f, "paraphrase", CF_TYPE_INSPECTOR_PARAPHRASE,
+                                                    "paraphrase_view"));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autofree char *shown = NULL;
   GtkTextIter start, end;
@@ -281,8 +275,7 @@ static void
 test_actor_saved_on_commit (Fixture       *f,
                             gconstpointer  data)
 {
-  GtkWidget *ratings = template_child (f, "ratings");
-  GtkEditable *actor = GTK_EDITABLE (find_child_of_type (ratings, GTK_TYPE_ENTRY));
+  GtkEditable *actor = GTK_EDITABLE (section_child (f, "ratings", CF_TYPE_INSPECTOR_RATINGS, "actor_entry"));
 
   cf_inspector_set_claim (f->inspector, f->first);
   gtk_editable_set_text (actor, "Ministry of Defence ");
@@ -298,7 +291,7 @@ static void
 test_tags_one_chip_each (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkWidget *tags_box = find_child_of_type (template_child (f, "tags"), GTK_TYPE_FLOW_BOX);
+  GtkWidget *tags_box = section_child (f, "tags", CF_TYPE_INSPECTOR_TAGS, "tags_box");
   g_autoptr(GError) error = NULL;
   gint64 drone, fire;
 
@@ -324,12 +317,16 @@ test_tags_one_chip_each (Fixture       *f,
 static GtkDropDown *
 relation_dropdown (Fixture *f)
 {
-  GtkWidget *list = find_child_of_type (template_child (f, "relations"), GTK_TYPE_LIST_BOX);
+  GtkWidget *list = section_child (f, "relations", CF_TYPE_INSPECTOR_RELATIONS, "hypotheses_box");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  GtkWidget *dropdown;
 
   g_assert_nonnull (row);
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
-  return GTK_DROP_DOWN (find_child_of_type (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN));
+  /* the hypothesis's title, then its drop-down */
+  dropdown = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  return GTK_DROP_DOWN (dropdown);
 }
 
 static void
