@@ -418,35 +418,41 @@ static const char *const fts_shadow_tables[] = { "data", "idx", "docsize", "conf
  * INSERT, which a read-only connection refuses. So the index's tables are copied
  * into an FTS5 table of the TEMP database, over a TEMP view of the text, and that
  * copy is checked: the case file is only read. */
-static char *
+static void
 check_search_index (CfCase     *self,
+                    GPtrArray  *findings,
                     const char *fts,
                     const char *content,
                     const char *columns)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autofree char *problem = NULL;
+  g_autoptr(GString) copy = g_string_new (NULL);
   char *message = NULL;
 
-  g_string_append_printf (sql,
+  g_string_append_printf (copy,
                           "CREATE TEMP VIEW cf_check_content AS SELECT id, %s FROM main.%s;\n"
                           "CREATE VIRTUAL TABLE temp.cf_check_fts USING fts5 (%s, content='cf_check_content', "
                           "content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n",
                           columns, content, columns);
   for (guint i = 0; i < G_N_ELEMENTS (fts_shadow_tables); i++)
-    g_string_append_printf (sql,
+    g_string_append_printf (copy,
                             "DELETE FROM temp.cf_check_fts_%s;\n"
                             "INSERT INTO temp.cf_check_fts_%s SELECT * FROM main.%s_%s;\n",
                             fts_shadow_tables[i], fts_shadow_tables[i], fts, fts_shadow_tables[i]);
-  g_string_append (sql, "INSERT INTO temp.cf_check_fts (cf_check_fts, rank) VALUES ('integrity-check', 1);\n");
 
-  if (sqlite3_exec (self->db, sql->str, NULL, NULL, &message) != SQLITE_OK)
-    problem = g_strdup (message ? message : sqlite3_errmsg (self->db));
+  /* a copy that fails (no room for temporary files) says nothing about the index */
+  if (sqlite3_exec (self->db, copy->str, NULL, NULL, &message) != SQLITE_OK)
+    add_finding (findings, fts, 0, NULL, _("The search index could not be checked (%s)."),
+                 message ? message : sqlite3_errmsg (self->db));
+  else if (sqlite3_exec (self->db,
+                         "INSERT INTO temp.cf_check_fts (cf_check_fts, rank) VALUES ('integrity-check', 1)",
+                         NULL, NULL, &message) != SQLITE_OK)
+    add_finding (findings, fts, 0, NULL,
+                 _("The search index is damaged or out of step with the case (%s)."),
+                 message ? message : sqlite3_errmsg (self->db));
   sqlite3_free (message);
   sqlite3_exec (self->db,
                 "DROP TABLE IF EXISTS temp.cf_check_fts; DROP VIEW IF EXISTS temp.cf_check_content;",
                 NULL, NULL, NULL);
-  return g_steal_pointer (&problem);
 }
 
 static void
@@ -463,16 +469,8 @@ check_search_indexes (CfCase    *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_VIEW, 1, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (search_indexes); i++)
-    {
-      g_autofree char *problem = check_search_index (self, search_indexes[i].fts,
-                                                     search_indexes[i].content,
-                                                     search_indexes[i].columns);
-
-      if (problem != NULL)
-        add_finding (findings, search_indexes[i].fts, 0, NULL,
-                     _("The search index is damaged or out of step with the case (%s)."),
-                     problem);
-    }
+    check_search_index (self, findings, search_indexes[i].fts, search_indexes[i].content,
+                        search_indexes[i].columns);
 
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_VIEW, views, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
