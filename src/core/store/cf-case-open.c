@@ -3,7 +3,7 @@
  * nothing here trusts it: the header is read before SQLite sees the file, the
  * connection is locked down (limits, authorizer, no extensions, untrusted schema)
  * before the first page is read, and the schema must be exactly ours. A journal
- * left beside the file is replayed on a private copy first. New files and Save As
+ * left beside the file must restore this very case (cf-case-journal.c). New files and Save As
  * copies are written under a temporary name and moved into place. */
 #define G_LOG_DOMAIN "Casefile"
 
@@ -13,9 +13,11 @@
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cf-case-journal-private.h"
 #include "cf-case-private.h"
 #include "cf-case-schema.h"
 
@@ -132,6 +134,14 @@ open_connection (const char  *path,
   return db;
 }
 
+sqlite3 *
+_cf_case_open_connection (const char  *path,
+                          int          flags,
+                          GError     **error)
+{
+  return open_connection (path, flags, error);
+}
+
 static guint32
 read_be32 (const guint8 *p)
 {
@@ -234,7 +244,7 @@ check_header (const char  *path,
     }
 
   /* A file with a journal may be mid-transaction: its size and header agree again
-   * only after the replay, which check_hot_journal() tries on a copy. */
+   * only after the replay (cf-case-journal.c). */
   if (has_journal)
     return TRUE;
 
@@ -423,115 +433,6 @@ verify_connection (sqlite3     *db,
   return TRUE;
 }
 
-/* A journal left beside a file is replayed by SQLite on the first read. After our
- * own crash that is what restores the last committed state; a journal that belongs
- * to another file would corrupt this one. So the replay is tried on a private copy
- * first, and the real file is only opened if the result checks out. */
-static gboolean
-replay_on_copy (const char  *path,
-                const char  *journal,
-                GError     **error)
-{
-  g_autofree char *display = g_filename_display_basename (path);
-  g_autofree char *tmpdir = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *copy_journal = NULL;
-  g_autoptr(GFile) src = NULL;
-  g_autoptr(GFile) dst = NULL;
-  g_autoptr(GError) local_error = NULL;
-  sqlite3 *db;
-  gboolean ok = FALSE;
-
-  tmpdir = g_dir_make_tmp ("casefile-journal-XXXXXX", &local_error);
-  if (tmpdir == NULL)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_IO,
-                   _("Could not check the journal left beside “%s”: %s"),
-                   display, local_error->message);
-      return FALSE;
-    }
-  copy = g_build_filename (tmpdir, "check.casefile", NULL);
-  copy_journal = g_strconcat (copy, "-journal", NULL);
-
-  src = g_file_new_for_path (path);
-  dst = g_file_new_for_path (copy);
-  if (g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
-    {
-      g_clear_object (&src);
-      g_clear_object (&dst);
-      src = g_file_new_for_path (journal);
-      dst = g_file_new_for_path (copy_journal);
-      if (g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
-        {
-          db = open_connection (copy, SQLITE_OPEN_READWRITE, &local_error);
-          if (db != NULL)
-            {
-              ok = verify_connection (db, display, &local_error);
-              sqlite3_close (db);
-            }
-        }
-    }
-
-  g_unlink (copy_journal);
-  g_unlink (copy);
-  g_rmdir (tmpdir);
-
-  if (!ok)
-    {
-      g_autofree char *journal_display = g_filename_display_basename (journal);
-
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                   _("“%s” has a leftover journal “%s” beside it that does not restore "
-                     "it to a sound state, so neither was touched. If the journal does "
-                     "not belong to this case, move it away and open the case again. "
-                     "(%s)"),
-                   display, journal_display, local_error ? local_error->message : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* SQLite's own hot-journal rule decides whether a journal is left over: only when
- * no program holds the RESERVED lock on the database. While one does, the journal
- * is its transaction in progress, and opening waits for it through the busy
- * timeout. We ask SQLite's VFS while holding a SHARED lock, as SQLite does: then
- * no writer can commit or roll the journal back while it is checked on a copy.
- * Opening this connection reads no page of the file. */
-static gboolean
-check_hot_journal (const char  *path,
-                   GError     **error)
-{
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_file *file = NULL;
-  int reserved = 0;
-  gboolean ok = TRUE;
-  GStatBuf st;
-
-  if (g_stat (journal, &st) != 0 || st.st_size == 0)
-    return TRUE;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, vfs_name) != SQLITE_OK
-      || sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
-      || file == NULL || file->pMethods == NULL)
-    {
-      sqlite3_close (db);
-      return replay_on_copy (path, journal, error);
-    }
-
-  /* a lock refused means a writer is committing: its journal is live */
-  if (file->pMethods->xLock (file, SQLITE_LOCK_SHARED) == SQLITE_OK)
-    {
-      if (file->pMethods->xCheckReservedLock (file, &reserved) != SQLITE_OK)
-        reserved = 0;
-      if (!reserved && g_stat (journal, &st) == 0 && st.st_size > 0)
-        ok = replay_on_copy (path, journal, error);
-      file->pMethods->xUnlock (file, SQLITE_LOCK_NONE);
-    }
-  sqlite3_close (db);
-  return ok;
-}
-
 static gboolean
 has_journal (const char *path)
 {
@@ -547,20 +448,35 @@ open_verified (const char  *path,
                GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *real = NULL;
+  g_autofree char *dir = NULL;
+  gboolean writable;
+  gboolean journal;
   sqlite3 *db;
 
-  if (!check_header (path, has_journal (path), error))
+  /* SQLite keeps its journal beside the file the link points to: every side file
+   * is looked for there, and SQLite is given that path too */
+  real = realpath (path, NULL);
+  if (real == NULL)
+    real = g_strdup (path);
+  dir = g_path_get_dirname (real);
+
+  journal = has_journal (real);
+  if (!check_header (real, journal, error) || !_cf_case_check_no_wal (real, error))
     return NULL;
 
   /* SQLite writes a journal beside the file, so the folder must be writable too. */
-  if (!*read_only && (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0))
+  writable = g_access (real, W_OK) == 0 && g_access (dir, W_OK) == 0;
+  if (!writable)
     *read_only = TRUE;
 
-  if (!check_hot_journal (path, error))
+  /* replayed on the file whatever the command, so reading shows the last commit */
+  if (journal
+      && (!_cf_case_restore_journal (real, writable, error)
+          || !check_header (real, has_journal (real), error)))
     return NULL;
 
-  db = open_connection (path, *read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
+  db = open_connection (real, *read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return NULL;
 
@@ -613,6 +529,7 @@ cf_case_open (const char       *path,
   self = case_new_for_db (db, path, read_only);
   if (!_cf_case_load_info (self, error))
     return NULL;
+  _cf_case_remember_data_version (self);
 
   /* compiled now, so a rollback under memory pressure needs no compiling */
   if (!read_only)
@@ -821,6 +738,7 @@ cf_case_save_as (CfCase      *self,
   _cf_case_finalize_statements (self);
   sqlite3_close (self->db);
   self->db = reopened;
+  _cf_case_remember_data_version (self);
   g_free (self->path);
   self->path = g_strdup (path);
   _cf_case_notify (self, CF_CASE_PROP_PATH);

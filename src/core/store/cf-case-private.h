@@ -40,6 +40,7 @@ struct _CfCase
   char          *path;
   GHashTable    *statements;    /* SQL text (static) -> sqlite3_stmt */
   char          *info[CF_CASE_FIELD_ANALYST + 1];
+  gint64         data_version;  /* when we last looked (cf-case-outside.c) */
 
   /* one live object per record, so edits update what the panes hold */
   GHashTable    *objects[CF_N_RECORD_KINDS];   /* gint64* id -> GObject (weak) */
@@ -194,6 +195,17 @@ gpointer  _cf_case_get_record            (CfCase        *self,
 void      _cf_case_notify_changeset      (CfCase        *self,
                                           void          *changeset,
                                           int            size);
+
+/* cf-case-outside.c: PRAGMA data_version now, to compare with later (at open) */
+void      _cf_case_remember_data_version (CfCase        *self);
+
+/* cf-case-open.c: a connection to a file we did not write, locked down (limits,
+ * authorizer, no extensions, untrusted schema, defensive) before SQLite reads a page
+ * of it, through the VFS _cf_case_set_vfs_name() chose. Opening a case, creating one
+ * and the upgrade all use it. */
+sqlite3  *_cf_case_open_connection  (const char  *path,
+                                     int          flags,
+                                     GError     **error);
 
 /* For tests: open every later case through the SQLite VFS of that name (NULL for the
  * default), e.g. a fault-injecting shim. */

@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cf-case-journal-private.h"
 #include "cf-case-private.h"
 #include "cf-case-schema.h"
 
@@ -109,7 +110,7 @@ cf_case_begin_action (CfCase     *self,
       return;
     }
 
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  rc = _cf_case_begin_write (self->db);
   if (rc != SQLITE_OK)
     {
       _cf_case_set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
@@ -348,7 +349,7 @@ apply_entry (CfCase     *self,
         }
     }
 
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  rc = _cf_case_begin_write (self->db);
   if (rc == SQLITE_OK)
     rc = sqlite3changeset_apply (self->db, size, changes, NULL, apply_conflict_cb, NULL);
   if (rc == SQLITE_OK)

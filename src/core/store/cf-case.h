@@ -187,6 +187,24 @@ CfCase       *cf_case_open                   (const char      *path,
 gboolean      cf_case_save_as                (CfCase          *self,
                                               const char      *path,
                                               GError         **error);
+/**
+ * cf_case_check_outside_changes:
+ *
+ * Looks whether another program (casefile-cli, another window) committed a change
+ * to the case file since the case was opened or last looked (SQLite's
+ * `PRAGMA data_version`; our own edits do not count). If so, reloads the case
+ * record and every live record object and list, emits #CfCase::records-changed for
+ * every kind, #CfCase::record-changed with %CF_CHANGE_DELETED for each live record
+ * that is gone, and returns %TRUE. Cheap when nothing changed: call it when the
+ * window gains focus and before each edit, so an edit never lands on a row that
+ * another program replaced. Undo history is kept; an undo that conflicts with the
+ * outside change is refused.
+ *
+ * Returns: %TRUE if the case was changed from outside and reloaded; %FALSE if not,
+ *   or with @error set if the file could not be read
+ */
+gboolean      cf_case_check_outside_changes  (CfCase          *self,
+                                              GError         **error);
 /* Closes the database; every later call fails. Finalizing closes too. */
 void          cf_case_close                  (CfCase          *self);
 /**
