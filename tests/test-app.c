@@ -173,6 +173,21 @@ find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 /* --- opening ----------------------------------------------------------------------- */
 
 static void
@@ -475,6 +490,47 @@ test_link_deleted_claim_leaves_inspector (void)
   fixture_close (&f);
 }
 
+static void
+test_outside_deleted_claim (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(CfClaim) claim = NULL;
+  g_autoptr(CfCase) other = NULL;
+  g_autoptr(CfCase) reopened = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  if (!fixture_open_example (&f))
+    return;
+
+  claim = select_last_claim (&f);
+  before = g_list_model_get_n_items (cf_claims_pane_get_model (CLAIMS (&f)));
+
+  /* casefile-cli deletes the claim the window shows... */
+  other = cf_case_open (f.path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_case_delete_claim (other, cf_claim_get_id (claim), &error));
+  g_assert_no_error (error);
+  cf_case_close (other);
+
+  /* ...and Delete Claim in the window finds it gone instead of deleting another. */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.delete-claim", NULL);
+  drain ();
+  g_assert_null (find_message_dialog ());
+  g_assert_null (cf_inspector_get_claim (INSPECTOR (&f)));
+  g_assert_cmpuint (g_list_model_get_n_items (cf_claims_pane_get_model (CLAIMS (&f))), ==, before - 1);
+
+  cf_window_set_case (f.window, NULL);
+  reopened = cf_case_open (f.path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  claims = cf_case_list_claims (reopened);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, before - 1);
+  cf_case_close (reopened);
+
+  fixture_close (&f);
+}
+
 /* --- rating, undo and redo ---------------------------------------------------------- */
 
 /* Selects the first claim and sets its reliability through the inspector's menu,
@@ -749,20 +805,6 @@ test_link_enter_on_highlight (void)
   fixture_close (&f);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 static void
 test_damaged_file (void)
@@ -1256,6 +1298,7 @@ main (int   argc,
   g_test_add_func ("/app/link/source-shows-document", test_link_source_shows_document);
   g_test_add_func ("/app/link/filtered-claim-stays-in-inspector", test_link_filtered_claim_stays);
   g_test_add_func ("/app/link/deleted-claim-leaves-panes", test_link_deleted_claim_leaves_inspector);
+  g_test_add_func ("/app/outside/deleted-claim-is-not-edited", test_outside_deleted_claim);
   g_test_add_func ("/app/rate/updates-list-inspector-and-file", test_rate_updates_everywhere);
   g_test_add_func ("/app/rate/undo-restores", test_rate_undo_restores);
   g_test_add_func ("/app/rate/redo-reapplies", test_rate_redo_reapplies);

@@ -546,6 +546,8 @@ mark_claim_action (GtkWidget  *widget,
   gint64 document_id, id;
   int start, end;
 
+  /* The source may have been deleted meanwhile. */
+  _cf_window_check_outside_changes (self);
   if (self->kase == NULL || !cf_reader_get_selected_words (self->reader, &document_id, &start, &end))
     return;
 
@@ -566,9 +568,11 @@ delete_claim_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  CfClaim *claim = self->selected_claim;
   g_autoptr(GError) error = NULL;
+  CfClaim *claim;
 
+  _cf_window_check_outside_changes (self);
+  claim = self->selected_claim;
   if (claim != NULL && !cf_case_delete_claim (self->kase, cf_claim_get_id (claim), &error))
     cf_show_error (widget, _("Could Not Delete the Claim"), error);
 }
@@ -578,7 +582,11 @@ add_tag_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  cf_inspector_popup_tags (CF_WINDOW (widget)->inspector);
+  CfWindow *self = CF_WINDOW (widget);
+
+  _cf_window_check_outside_changes (self);
+  if (self->selected_claim != NULL)
+    cf_inspector_popup_tags (self->inspector);
 }
 
 static void
@@ -588,8 +596,10 @@ delete_document_action (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  gint64 id = self->document_id;
+  gint64 id;
 
+  _cf_window_check_outside_changes (self);
+  id = self->document_id;
   if (id <= 0)
     return;
 

@@ -64,6 +64,9 @@ void _cf_window_select_claim_id    (CfWindow       *self,
 void _cf_window_set_document_id    (CfWindow       *self,
                                     gint64          document_id);
 void _cf_window_case_moved         (CfWindow       *self);
+/* Reloads what another program changed in the file; TRUE if anything was. Call
+ * before an edit that acts on the selection. */
+gboolean _cf_window_check_outside_changes (CfWindow *self);
 void _cf_window_setup_drop         (CfWindow       *self);
 
 G_END_DECLS

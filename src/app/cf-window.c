@@ -116,6 +116,37 @@ update_actions_cb (CfWindow *self)
   _cf_window_update_actions (self);
 }
 
+/* --- changes from other programs ---------------------------------------------------- */
+
+/* casefile-cli or another window may have changed the file: reload before the user
+ * acts on what is shown. The case reloads its live records in place and reports
+ * the ones gone, so the selection stays where its claim still exists. */
+gboolean
+_cf_window_check_outside_changes (CfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->kase == NULL)
+    return FALSE;
+
+  if (cf_case_check_outside_changes (self->kase, &error))
+    {
+      update_title (self);
+      _cf_window_update_actions (self);
+      return TRUE;
+    }
+  if (error != NULL)
+    cf_window_show_toast (self, error->message);
+  return FALSE;
+}
+
+static void
+active_changed_cb (CfWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    _cf_window_check_outside_changes (self);
+}
+
 /* --- the shared selection ---------------------------------------------------------- */
 
 void
@@ -732,6 +763,8 @@ cf_window_init (CfWindow *self)
       g_settings_bind (self->settings, "inspector-pane-position", self->side_paned, "position",
                        G_SETTINGS_BIND_SET);
     }
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 
   gtk_widget_set_visible (self->recent_group, FALSE);
   update_title (self);
