@@ -296,24 +296,18 @@ test_wal_mode_refused (void)
   g_assert_false (cf_test_side_file_exists (path, "-shm"));
 }
 
-/* Another file's write-ahead log beside a case would be read by SQLite: refused,
- * both files left as they are, no -shm made. */
+/* Puts beside @path the write-ahead log of a copy of it retitled "from the log". */
 static void
-test_foreign_wal_refused (void)
+put_foreign_wal (const char *path)
 {
-  g_autofree char *path = new_case_path ("victim.casefile");
-  g_autofree char *other = cf_test_tmp_path ("other.casefile");
+  g_autofree char *other = g_strconcat (path, ".other", NULL);
   g_autofree char *other_wal = side_path (other, "-wal");
   g_autofree char *wal = side_path (path, "-wal");
+  g_autoptr(GBytes) bytes = cf_test_read_bytes (path);
   g_autoptr(GBytes) wal_bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfCase) kase = NULL;
-  CfTestSnapshot before, wal_before;
   sqlite3 *db = NULL;
 
-  wal_bytes = cf_test_read_bytes (path);
-  write_bytes (other, wal_bytes);
-  g_clear_pointer (&wal_bytes, g_bytes_unref);
+  write_bytes (other, bytes);
   g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
@@ -322,6 +316,20 @@ test_foreign_wal_refused (void)
   wal_bytes = cf_test_read_bytes (other_wal);
   sqlite3_close (db);
   write_bytes (wal, wal_bytes);
+}
+
+/* Another file's write-ahead log beside a case would be read by SQLite: refused,
+ * both files left as they are, no -shm made. */
+static void
+test_foreign_wal_refused (void)
+{
+  g_autofree char *path = new_case_path ("victim.casefile");
+  g_autofree char *wal = side_path (path, "-wal");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  CfTestSnapshot before, wal_before;
+
+  put_foreign_wal (path);
 
   before = cf_test_snapshot_take (path);
   wal_before = cf_test_snapshot_take (wal);
@@ -331,6 +339,39 @@ test_foreign_wal_refused (void)
   cf_test_snapshot_assert_unchanged (path, &before);
   cf_test_snapshot_assert_unchanged (wal, &wal_before);
   g_assert_false (cf_test_side_file_exists (path, "-shm"));
+}
+
+/* A log that appears while the case is open is never read, nor written to. */
+static void
+test_wal_appearing_while_open_ignored (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("open.casefile");
+  g_autofree char *path = g_strdup (cf_case_get_path (kase));
+  g_autofree char *wal = side_path (path, "-wal");
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  CfTestSnapshot wal_before;
+
+  put_foreign_wal (path);
+  wal_before = cf_test_snapshot_take (wal);
+
+  g_assert_false (cf_case_check_outside_changes (kase, &error));
+  g_assert_no_error (error);
+  documents = cf_case_list_documents (kase);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Test incident");
+  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_SUMMARY, "Written beside a log", &error));
+  g_assert_no_error (error);
+  cf_test_assert_case_sound (kase);
+  g_clear_object (&kase);
+
+  cf_test_snapshot_assert_unchanged (wal, &wal_before);
+  g_assert_false (cf_test_side_file_exists (path, "-shm"));
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  kase = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Test incident");
+  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_SUMMARY), ==, "Written beside a log");
 }
 
 static void
@@ -466,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/journal/crash/read-only-folder-explained", test_crash_read_only_folder_explained);
   g_test_add_func ("/journal/wal/wal-mode-refused", test_wal_mode_refused);
   g_test_add_func ("/journal/wal/foreign-wal-refused", test_foreign_wal_refused);
+  g_test_add_func ("/journal/wal/appearing-while-open-ignored", test_wal_appearing_while_open_ignored);
   g_test_add_func ("/outside/deleted-claim-announced", test_outside_delete_announced);
   g_test_add_func ("/outside/replacement-claim-shown", test_outside_replacement_shown);
 

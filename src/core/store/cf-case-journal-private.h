@@ -28,4 +28,8 @@ gboolean  _cf_case_restore_journal   (const char  *path,
  * unchanged, so every journal holds both and names the case it belongs to. */
 int       _cf_case_begin_write       (sqlite3     *db);
 
+/* The name of a VFS around @base_name (NULL: the default) to which a -wal never
+ * exists, so that SQLite cannot read one that appears while a case is open. */
+const char *_cf_case_nowal_vfs_name  (const char  *base_name);
+
 G_END_DECLS

@@ -537,3 +537,175 @@ _cf_case_begin_write (sqlite3 *db)
     }
   return rc;
 }
+
+/* --- a VFS that has no write-ahead logs ----------------------------------------------
+ * SQLite looks for a -wal beside the file at the start of every read, not only when
+ * the file is opened: one copied there while a case is open would be read at the
+ * next look. Every connection therefore goes through this shim around the VFS it
+ * would use: to SQLite a -wal never exists and cannot be opened, so it reads and
+ * writes the file alone, and the -wal stays as it is. Each method hands the call on
+ * with the underlying VFS, whose own data (pAppData) its methods need. */
+
+typedef struct
+{
+  sqlite3_vfs  vfs;
+  sqlite3_vfs *base;
+  char        *name;
+} NoWalVfs;
+
+#define BASE(v) (((NoWalVfs *) (v))->base)
+
+static gboolean
+is_wal_name (const char *name)
+{
+  return name != NULL && g_str_has_suffix (name, "-wal");
+}
+
+static int
+nowal_open (sqlite3_vfs      *vfs,
+            sqlite3_filename  name,
+            sqlite3_file     *file,
+            int               flags,
+            int              *out_flags)
+{
+  if ((flags & SQLITE_OPEN_WAL) != 0)
+    {
+      file->pMethods = NULL;
+      return SQLITE_CANTOPEN;
+    }
+  return BASE (vfs)->xOpen (BASE (vfs), name, file, flags, out_flags);
+}
+
+static int
+nowal_delete (sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+  return BASE (vfs)->xDelete (BASE (vfs), name, sync_dir);
+}
+
+static int
+nowal_access (sqlite3_vfs *vfs, const char *name, int flags, int *result)
+{
+  if (is_wal_name (name))
+    {
+      *result = 0;
+      return SQLITE_OK;
+    }
+  return BASE (vfs)->xAccess (BASE (vfs), name, flags, result);
+}
+
+static int
+nowal_full_pathname (sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+  return BASE (vfs)->xFullPathname (BASE (vfs), name, n, out);
+}
+
+static void *
+nowal_dl_open (sqlite3_vfs *vfs, const char *name)
+{
+  return BASE (vfs)->xDlOpen (BASE (vfs), name);
+}
+
+static void
+nowal_dl_error (sqlite3_vfs *vfs, int n, char *out)
+{
+  BASE (vfs)->xDlError (BASE (vfs), n, out);
+}
+
+static void (*nowal_dl_sym (sqlite3_vfs *vfs, void *handle, const char *symbol)) (void)
+{
+  return BASE (vfs)->xDlSym (BASE (vfs), handle, symbol);
+}
+
+static void
+nowal_dl_close (sqlite3_vfs *vfs, void *handle)
+{
+  BASE (vfs)->xDlClose (BASE (vfs), handle);
+}
+
+static int
+nowal_randomness (sqlite3_vfs *vfs, int n, char *out)
+{
+  return BASE (vfs)->xRandomness (BASE (vfs), n, out);
+}
+
+static int
+nowal_sleep (sqlite3_vfs *vfs, int microseconds)
+{
+  return BASE (vfs)->xSleep (BASE (vfs), microseconds);
+}
+
+static int
+nowal_current_time (sqlite3_vfs *vfs, double *now)
+{
+  return BASE (vfs)->xCurrentTime (BASE (vfs), now);
+}
+
+static int
+nowal_get_last_error (sqlite3_vfs *vfs, int n, char *out)
+{
+  return BASE (vfs)->xGetLastError ? BASE (vfs)->xGetLastError (BASE (vfs), n, out) : 0;
+}
+
+static int
+nowal_current_time_int64 (sqlite3_vfs *vfs, sqlite3_int64 *now)
+{
+  if (BASE (vfs)->iVersion >= 2 && BASE (vfs)->xCurrentTimeInt64 != NULL)
+    return BASE (vfs)->xCurrentTimeInt64 (BASE (vfs), now);
+  else
+    {
+      double days = 0;
+      int rc = BASE (vfs)->xCurrentTime (BASE (vfs), &days);
+
+      *now = (sqlite3_int64) (days * 86400000.0);
+      return rc;
+    }
+}
+
+const char *
+_cf_case_nowal_vfs_name (const char *base_name)
+{
+  /* one shim per underlying VFS (the default is looked up each time: tests replace
+   * it), kept for the life of the program, since connections opened through it
+   * keep using it */
+  static GHashTable *shims;
+  G_LOCK_DEFINE_STATIC (shims);
+  sqlite3_vfs *base = sqlite3_vfs_find (base_name);
+  NoWalVfs *shim = NULL;
+
+  if (base == NULL)
+    return base_name;
+  G_LOCK (shims);
+  if (shims == NULL)
+    shims = g_hash_table_new (NULL, NULL);
+  shim = g_hash_table_lookup (shims, base);
+  if (shim == NULL)
+    {
+      shim = g_new0 (NoWalVfs, 1);
+      shim->base = base;
+      shim->name = g_strdup_printf ("casefile-nowal-%s-%p", base->zName, (void *) base);
+      shim->vfs.iVersion = 2;
+      shim->vfs.szOsFile = base->szOsFile;
+      shim->vfs.mxPathname = base->mxPathname;
+      shim->vfs.zName = shim->name;
+      shim->vfs.xOpen = nowal_open;
+      shim->vfs.xDelete = nowal_delete;
+      shim->vfs.xAccess = nowal_access;
+      shim->vfs.xFullPathname = nowal_full_pathname;
+      shim->vfs.xDlOpen = nowal_dl_open;
+      shim->vfs.xDlError = nowal_dl_error;
+      shim->vfs.xDlSym = nowal_dl_sym;
+      shim->vfs.xDlClose = nowal_dl_close;
+      shim->vfs.xRandomness = nowal_randomness;
+      shim->vfs.xSleep = nowal_sleep;
+      shim->vfs.xCurrentTime = nowal_current_time;
+      shim->vfs.xGetLastError = nowal_get_last_error;
+      shim->vfs.xCurrentTimeInt64 = nowal_current_time_int64;
+      if (sqlite3_vfs_register (&shim->vfs, 0) != SQLITE_OK)
+        g_clear_pointer (&shim, g_free);
+      else
+        g_hash_table_insert (shims, base, shim);
+    }
+  G_UNLOCK (shims);
+  /* without a shim, SQLite's own choice stands and the check before opening remains */
+  return shim != NULL ? shim->name : base_name;
+}

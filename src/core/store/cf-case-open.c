@@ -100,7 +100,7 @@ open_connection (const char  *path,
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_EXRESCODE, vfs_name);
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_EXRESCODE, _cf_case_nowal_vfs_name (vfs_name));
   if (rc != SQLITE_OK)
     {
       _cf_case_set_sqlite_error (error, db, rc, _("Opening the case file"));
