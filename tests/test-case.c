@@ -638,7 +638,7 @@ test_check_finds_problems (void)
   tamper (path, "UPDATE claims SET quote = 'Something else';"
                 "INSERT INTO claims (document_id, start_offset, end_offset, quote, created, modified)"
                 " VALUES (1, 5, 99999, 'x', 'now', 'now');"
-                "UPDATE documents SET sha256 = 'abc';");
+                "UPDATE originals SET bytes = X'00';");
   kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   problems = cf_case_check (kase, &error);

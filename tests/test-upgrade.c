@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The format upgrade (cf-case-upgrade.c) as a user meets it: a version-1 case made
- * with today's store becomes version 2 with every record kept, each original stored
+/* The format upgrade (cf-case-upgrade.c) as a user meets it: a version-1 case (a
+ * checked-in fixture) becomes version 2 with every record kept, each original stored
  * once, ids that are never reused and an identity of its own; the old file stays
  * beside it as a backup; a file from a newer version, an altered file or one with a
  * journal is refused and left alone; and under injected I/O faults every failed
@@ -114,102 +114,20 @@ count (const char *path,
   return g_ascii_strtoll (text, NULL, 10);
 }
 
-/* --- a version-1 case ------------------------------------------------------------- */
+/* --- a version-1 case -------------------------------------------------------------
+ * tests/fixtures/v1-case.casefile, made by the last store that wrote version 1: three
+ * feed items sharing one original, a pasted text, rated and tagged claims, notes, a
+ * hypothesis with a relation, and a deleted claim (the one whose id version 1 would
+ * hand out again). */
 
-static const char feed_bytes[] =
-  "<?xml version=\"1.0\"?><rss><channel><title>Wire</title>"
-  "<item><title>Depot hit</title></item><item><title>Bridge closed</title></item>"
-  "<item><title>Talks resume</title></item></channel></rss>";
-
-static const char *item_texts[] = {
-  "Officials said a drone struck the depot at dawn.",
-  "The bridge was closed after the strike, a spokesperson said.",
-  "Talks resumed on Tuesday, both ministries said.",
-};
-
-static gint64
-add_document (CfCase     *kase,
-              const char *title,
-              const char *text,
-              GBytes     *original)
-{
-  g_autoptr(GError) error = NULL;
-  CfDocumentFields fields = {
-    .title = title,
-    .publisher = "Wire",
-    .url = "https://example.org/feed.xml",
-    .media_type = "application/rss+xml",
-    .text = text,
-    .original = original,
-  };
-  gint64 id = cf_case_add_document (kase, &fields, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-add_claim (CfCase     *kase,
-           gint64      document_id,
-           const char *quote)
-{
-  g_autoptr(GError) error = NULL;
-  gint start = cf_case_find_quote (kase, document_id, quote, 0, &error);
-  gint64 id;
-
-  g_assert_no_error (error);
-  id = cf_case_add_claim (kase, document_id, start, start + (gint) g_utf8_strlen (quote, -1),
-                          quote, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-/* A case of every kind of record: three feed items sharing one original, a pasted
- * text, rated and tagged claims, notes, a hypothesis with a relation, and a deleted
- * claim (the one whose id version 1 would hand out again). */
 static void
 make_v1_case (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfCase) kase = cf_case_create (path, "Depot strike", &error);
-  g_autoptr(GBytes) feed = g_bytes_new_static (feed_bytes, sizeof feed_bytes - 1);
-  gint64 docs[G_N_ELEMENTS (item_texts)], pasted, claim1, claim2, claim3, parent, child;
-  gint64 hypothesis;
+  g_autofree char *fixture = cf_test_fixture_path ("v1-case.casefile");
 
-  g_assert_no_error (error);
-  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_MARKING, "TLP:AMBER", &error));
-  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_INCIDENT_DATE, "2026-03-01", &error));
-  for (guint i = 0; i < G_N_ELEMENTS (item_texts); i++)
-    docs[i] = add_document (kase, "Item", item_texts[i], feed);
-  pasted = cf_case_import_text (kase, "Notes from a call", "The depot burned for hours.", &error);
-  g_assert_no_error (error);
-
-  claim1 = add_claim (kase, docs[0], "a drone struck the depot");
-  claim2 = add_claim (kase, docs[1], "The bridge was closed");
-  claim3 = add_claim (kase, pasted, "burned for hours");
-  g_assert_true (cf_case_set_claim_reliability (kase, claim1, CF_RELIABILITY_B, &error));
-  g_assert_true (cf_case_set_claim_credibility (kase, claim1, CF_CREDIBILITY_2, &error));
-  g_assert_true (cf_case_set_claim_paraphrase (kase, claim1, "A drone hit the depot.", &error));
-  g_assert_true (cf_case_set_claim_actor_name (kase, claim1, "Officials", &error));
-  g_assert_true (cf_case_set_claim_likelihood (kase, claim2, CF_LIKELIHOOD_LIKELY, &error));
-
-  parent = cf_case_add_tag (kase, "Attack", 0, NULL, &error);
-  child = cf_case_add_tag (kase, "Drone", parent, "#3584e4", &error);
-  g_assert_true (cf_case_add_claim_tag (kase, claim1, child, &error));
-  g_assert_true (cf_case_add_claim_tag (kase, claim2, parent, &error));
-
-  g_assert_no_error (error);
-  g_assert_cmpint (cf_case_add_note (kase, CF_NOTE_TARGET_CASE, 0, "Ask the wire for photos.", &error), >, 0);
-  g_assert_cmpint (cf_case_add_note (kase, CF_NOTE_TARGET_CLAIM, claim1, "Matches the satellite image.", &error), >, 0);
-  hypothesis = cf_case_add_hypothesis (kase, "It was a drone", "Not a fire.", &error);
-  g_assert_true (cf_case_set_claim_relation (kase, claim1, hypothesis, CF_RELATION_CONSISTENT, &error));
-  g_assert_true (cf_case_delete_claim (kase, claim3, &error));
-  g_assert_no_error (error);
-  cf_case_close (kase);
-
-  /* When the store writes version 2, this case must come from a version-1 fixture. */
+  copy_file (fixture, path);
   g_assert_cmpint (count (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count (path, "SELECT count (*) FROM documents"), ==, 4);
 }
 
 /* What both versions hold in the same columns. */
@@ -279,8 +197,10 @@ upgrade_ok (const char *path)
   char *backup = NULL;
   guint from = 0;
 
-  g_assert_true (_cf_case_upgrade_file_to (path, 2, &from, &backup, &error));
+  gboolean ok = _cf_case_upgrade_file_to (path, 2, &from, &backup, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (from, ==, 1);
   g_assert_nonnull (backup);
   return backup;
@@ -385,13 +305,27 @@ test_keeps_a_backup (void)
 
   g_assert_cmpstr (backup, ==, expected);
   assert_file_is (backup, old);
-  /* the backup is a version-1 case as good as the original was */
+  /* the backup is the version-1 case as it was: opening it offers the upgrade again */
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CfCase) kase = cf_case_open (backup, CF_CASE_OPEN_READ_ONLY, &error);
 
+    g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NEEDS_UPGRADE);
+    g_assert_null (kase);
+    assert_file_is (backup, old);
+  }
+  /* and the upgraded case opens with everything the old one had */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CfCase) kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+    g_autoptr(CfDocument) item = NULL;
+
     g_assert_no_error (error);
     g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Depot strike");
+    g_assert_cmpuint (strlen (cf_case_get_case_id (kase)), ==, 32);
+    item = cf_case_get_document (kase, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (cf_document_get_sha256 (item)), ==, 64);
   }
 }
 

@@ -154,6 +154,7 @@ cf_cli_info (int    argc,
           else
             json_object_set_null_member (o, cf_case_field_to_name (fields[i]));
         }
+      json_object_set_string_member (o, "case_id", cf_case_get_case_id (kase));
       for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
         json_object_set_int_member (o, counts[i].name, counts[i].count);
 
@@ -170,6 +171,12 @@ cf_cli_info (int    argc,
 
           cf_cli_table_add_row (table, label, cf_case_get_info (kase, fields[i]));
         }
+      {
+        /* TRANSLATORS: the case's identity, 32 hex digits */
+        g_autofree char *label = g_strconcat (_("Case id"), ":", NULL);
+
+        cf_cli_table_add_row (table, label, cf_case_get_case_id (kase));
+      }
       for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
         {
           g_autofree char *label = g_strconcat (_(counts[i].label), ":", NULL);

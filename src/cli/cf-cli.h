@@ -31,6 +31,7 @@ int  cf_cli_tag        (int argc, char **argv);
 int  cf_cli_hypothesis (int argc, char **argv);
 int  cf_cli_search     (int argc, char **argv);
 int  cf_cli_check      (int argc, char **argv);
+int  cf_cli_upgrade    (int argc, char **argv);
 int  cf_cli_export     (int argc, char **argv);
 
 /* Prints "casefile-cli: MESSAGE" on stderr. */

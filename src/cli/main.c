@@ -31,6 +31,7 @@ static const CfCliCommand commands[] = {
   { "hypothesis", cf_cli_hypothesis, N_("Add, change or delete hypotheses") },
   { "search",     cf_cli_search,     N_("Search documents, claims and notes") },
   { "check",      cf_cli_check,      N_("Check that a case file is sound") },
+  { "upgrade",    cf_cli_upgrade,    N_("Upgrade a case file from an older version of Casefile") },
   { "export",     cf_cli_export,     N_("Export the whole case as JSON") },
   { "brief",      cf_cli_brief,      N_("Print the summary brief of a case to a PDF") },
 };

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Documents: adding (one per extracted item of an import, in one action), their
  * details, reading their text and original bytes, and deleting them with every
- * claim, note and link that hangs on them. */
+ * claim, note and link that hangs on them. The bytes a document was extracted from
+ * are stored once per distinct file (the originals table, keyed by SHA-256), so the
+ * items of one feed share one copy; the last document to go takes its original. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -46,20 +48,97 @@ read_document_column (CfCase        *self,
   return FALSE;
 }
 
-gint64
-cf_case_add_document (CfCase                 *self,
-                      const CfDocumentFields *fields,
-                      GError                **error)
+/* The id of the original with @sha256, stored now if the case does not hold it yet:
+ * each distinct file is stored once, however many documents were extracted from it
+ * (a feed's items all point into one copy of the feed). Runs inside the caller's
+ * edit. */
+static gint64
+store_original (CfCase      *self,
+                GBytes      *bytes,
+                const char  *sha256,
+                const char  *media_type,
+                GError     **error)
+{
+  g_autoptr(CfStmt) find = NULL;
+  g_autoptr(CfStmt) add = NULL;
+  gconstpointer data = g_bytes_get_data (bytes, NULL);
+  int rc;
+
+  find = _cf_case_prepare (self, "SELECT id FROM originals WHERE sha256 = ?1", error);
+  if (find == NULL)
+    return 0;
+  sqlite3_bind_text (find, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (find, 0);
+  if (rc != SQLITE_DONE)
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Adding the document"));
+      return 0;
+    }
+
+  add = _cf_case_prepare (self,
+                          "INSERT INTO originals (sha256, media_type, bytes) VALUES (?1, ?2, ?3) "
+                          "ON CONFLICT (sha256) DO NOTHING", error);
+  if (add == NULL)
+    return 0;
+  sqlite3_bind_text (add, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 2, media_type, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (add, 3, data != NULL ? data : "", g_bytes_get_size (bytes), SQLITE_STATIC);
+  if (!_cf_case_step_done (self, add, _("Adding the document"), error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* A title for a document that brought none: a text's first line is usually its
+ * headline; pasted text has no other name. */
+static char *
+title_for (const CfDocumentFields *fields)
+{
+  const char *text = fields->text;
+  const char *end;
+  char *title = NULL;
+
+  if (fields->title != NULL && *fields->title != '\0')
+    return g_strdup (fields->title);
+
+  while (g_unichar_isspace (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
+  end = strchr (text, '\n');
+  if (end == NULL)
+    end = text + strlen (text);
+  if (end > text && (g_utf8_strlen (text, end - text) <= 150 || fields->filename == NULL))
+    {
+      if (g_utf8_strlen (text, end - text) > 150)
+        end = g_utf8_offset_to_pointer (text, 150);
+      title = g_strstrip (g_strndup (text, end - text));
+    }
+  else if (fields->filename != NULL)
+    title = g_strdup (fields->filename);
+  if (title == NULL || *title == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled document"));
+    }
+  return title;
+}
+
+/* cf_case_add_document() with the original's hash already made (@sha256 of
+ * @fields->original, NULL to hash it here), so an import hashes its file once. */
+static gint64
+add_document (CfCase                 *self,
+              const CfDocumentFields *fields,
+              const char             *sha256,
+              GError                **error)
 {
   g_autoptr(CfStmt) stmt = NULL;
   g_autoptr(GBytes) original = NULL;
-  g_autofree char *sha256 = NULL;
+  g_autofree char *own_sha256 = NULL;
   g_autofree char *now = _cf_case_now_iso8601 ();
   g_autofree char *title = NULL;
-  gint64 id;
+  const char *media_type = fields->media_type ? fields->media_type : "text/plain";
+  gint64 id, original_id;
 
-  g_return_val_if_fail (CF_IS_CASE (self), 0);
-  g_return_val_if_fail (fields != NULL, 0);
   g_return_val_if_fail (fields->text != NULL, 0);
 
   if (!g_utf8_validate (fields->text, -1, NULL))
@@ -69,44 +148,24 @@ cf_case_add_document (CfCase                 *self,
       return 0;
     }
 
-  if (fields->title != NULL && *fields->title != '\0')
-    title = g_strdup (fields->title);
-  else
-    {
-      /* a text's first line is usually its headline; pasted text has no other name */
-      const char *text = fields->text;
-      const char *end;
-
-      while (g_unichar_isspace (g_utf8_get_char (text)))
-        text = g_utf8_next_char (text);
-      end = strchr (text, '\n');
-      if (end == NULL)
-        end = text + strlen (text);
-      if (end > text && (g_utf8_strlen (text, end - text) <= 150 || fields->filename == NULL))
-        {
-          if (g_utf8_strlen (text, end - text) > 150)
-            end = g_utf8_offset_to_pointer (text, 150);
-          title = g_strstrip (g_strndup (text, end - text));
-        }
-      else if (fields->filename != NULL)
-        title = g_strdup (fields->filename);
-      if (title == NULL || *title == '\0')
-        {
-          g_free (title);
-          title = g_strdup (_("Untitled document"));
-        }
-    }
-
+  title = title_for (fields);
   original = fields->original ? g_bytes_ref (fields->original)
                               : g_bytes_new (fields->text, strlen (fields->text));
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
+  if (sha256 == NULL)
+    sha256 = own_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
 
   CF_CASE_BEGIN_EDIT (_("Add a document"));
 
+  original_id = store_original (self, original, sha256, media_type, error);
+  if (original_id == 0)
+    return _cf_case_edit_failed (self);
+
+  /* original_start and original_end stay NULL: the importer does not say where in
+   * the file an item's bytes are, so each document points at the whole file. */
   stmt = _cf_case_prepare (self,
                            "INSERT INTO documents (title, byline, publisher, url, published, imported, "
-                           "language, media_type, filename, note, sha256, original, text, text_length) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+                           "language, media_type, filename, note, original_id, text, text_length) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
   if (stmt == NULL)
     return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
@@ -116,20 +175,29 @@ cf_case_add_document (CfCase                 *self,
   _cf_case_bind_text_or_null (stmt, 5, fields->published);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
   _cf_case_bind_text_or_null (stmt, 7, fields->language);
-  sqlite3_bind_text (stmt, 8, fields->media_type ? fields->media_type : "text/plain", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, media_type, -1, SQLITE_STATIC);
   _cf_case_bind_text_or_null (stmt, 9, fields->filename);
   _cf_case_bind_text_or_null (stmt, 10, fields->note);
-  sqlite3_bind_text (stmt, 11, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 12, g_bytes_get_data (original, NULL) ? g_bytes_get_data (original, NULL) : "",
-                       g_bytes_get_size (original), SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, fields->text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 14, g_utf8_strlen (fields->text, -1));
+  sqlite3_bind_int64 (stmt, 11, original_id);
+  sqlite3_bind_text (stmt, 12, fields->text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, g_utf8_strlen (fields->text, -1));
   if (!_cf_case_step_done (self, stmt, _("Adding the document"), error))
     return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
   if (!cf_case_end_action (self, error))
     return 0;
   return id;
+}
+
+gint64
+cf_case_add_document (CfCase                 *self,
+                      const CfDocumentFields *fields,
+                      GError                **error)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  return add_document (self, fields, NULL, error);
 }
 
 GArray *
@@ -139,6 +207,7 @@ cf_case_add_import (CfCase    *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *label = NULL;
+  g_autofree char *sha256 = NULL;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
@@ -153,6 +222,8 @@ cf_case_add_import (CfCase    *self,
       _cf_case_begin_failed (self, error);
       return NULL;
     }
+  if (import->original != NULL)
+    sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, import->original);
   for (guint i = 0; i < import->documents->len; i++)
     {
       CfExtractedDocument *doc = import->documents->pdata[i];
@@ -169,7 +240,7 @@ cf_case_add_import (CfCase    *self,
         .text = doc->text,
         .original = import->original,
       };
-      gint64 id = cf_case_add_document (self, &fields, error);
+      gint64 id = add_document (self, &fields, sha256, error);
 
       if (id == 0)
         {
@@ -288,6 +359,9 @@ cf_case_delete_document (CfCase  *self,
     "DELETE FROM notes WHERE target = 'document' AND target_id = ?1",
     "DELETE FROM claims WHERE document_id = ?1",
     "DELETE FROM documents WHERE id = ?1",
+    /* its original, unless another document was extracted from the same file */
+    "DELETE FROM originals WHERE NOT EXISTS "
+    "  (SELECT 1 FROM documents d WHERE d.original_id = originals.id)",
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
@@ -332,7 +406,11 @@ cf_case_get_document_original (CfCase  *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
 
-  if (!read_document_column (self, "SELECT original FROM documents WHERE id = ?1", document_id, &row, error))
+  if (!read_document_column (self,
+                             "SELECT CASE WHEN d.original_start IS NULL THEN o.bytes "
+                             "  ELSE substr (o.bytes, d.original_start + 1, d.original_end - d.original_start) END "
+                             "FROM documents d JOIN originals o ON o.id = d.original_id WHERE d.id = ?1",
+                             document_id, &row, error))
     return NULL;
   bytes = g_bytes_new (sqlite3_column_blob (row, 0), sqlite3_column_bytes (row, 0));
   _cf_case_stmt_release (row);

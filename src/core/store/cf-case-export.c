@@ -110,8 +110,13 @@ cf_case_export_json (CfCase  *self,
                      GError **error)
 {
   static const struct { const char *member; const char *sql; } parts[] = {
+    /* the SHA-256 of the file each document came from (one feed: one hash) */
     { "documents", "SELECT id, title, byline, publisher, url, published, imported, language, "
-                   "media_type, filename, note, sha256, length (original) AS original_size, "
+                   "media_type, filename, note, "
+                   "(SELECT sha256 FROM originals o WHERE o.id = original_id) AS sha256, "
+                   "coalesce (original_end - original_start, "
+                   "          (SELECT length (bytes) FROM originals o WHERE o.id = original_id)) "
+                   "  AS original_size, "
                    "text_length, text FROM documents ORDER BY id" },
     { "actors", "SELECT id, name, description FROM actors ORDER BY id" },
     { "tags", "SELECT id, parent_id, name, color FROM tags ORDER BY id" },
@@ -144,6 +149,8 @@ cf_case_export_json (CfCase  *self,
       json_builder_set_member_name (builder, cf_case_field_to_name (i));
       json_builder_add_string_value (builder, cf_case_get_info (self, i));
     }
+  json_builder_set_member_name (builder, "case_id");
+  json_builder_add_string_value (builder, cf_case_get_case_id (self));
   json_builder_end_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (!export_rows (self, builder, parts[i].member, parts[i].sql, error))

@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <inttypes.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -242,6 +242,19 @@ check_header (const char  *path,
                    display);
       return FALSE;
     }
+  /* never upgraded on the way: the user chooses to, and keeps a backup */
+  if (version < CF_SCHEMA_VERSION)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NEEDS_UPGRADE,
+                   _("“%s” is from an older version of Casefile (case file format %u) "
+                     "and must be upgraded to format %u before it can be opened: run "
+                     "“casefile-cli upgrade %s”, or open it in Casefile and choose "
+                     "Upgrade. A backup of the old file is kept beside it."),
+                   display, version, CF_SCHEMA_VERSION, shown);
+      return FALSE;
+    }
 
   /* A file with a journal may be mid-transaction: its size and header agree again
    * only after the replay (cf-case-journal.c). */
@@ -266,164 +279,15 @@ check_header (const char  *path,
   return TRUE;
 }
 
-/* The schema a file of the current version must have, as one string. */
-static char *
-dump_schema (sqlite3  *db,
-             GError  **error)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT type, name, tbl_name, coalesce (sql, '') "
-                           "FROM main.sqlite_schema "
-                           "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' "
-                           "ORDER BY type, name",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _cf_case_set_sqlite_error (error, db, rc, _("Reading the schema"));
-      return NULL;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      for (int i = 0; i < 4; i++)
-        {
-          g_string_append (out, (const char *) sqlite3_column_text (stmt, i));
-          g_string_append_c (out, '\x1f');
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cf_case_set_sqlite_error (error, db, rc, _("Reading the schema"));
-      return NULL;
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static const char *
-expected_schema (void)
-{
-  static char *expected;
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      sqlite3 *db = NULL;
-      char *dump = NULL;
-
-      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK
-          && sqlite3_exec (db, _cf_case_schema_sql (CF_SCHEMA_VERSION), NULL, NULL, NULL) == SQLITE_OK)
-        dump = dump_schema (db, NULL);
-      sqlite3_close (db);
-      if (dump == NULL)
-        g_error ("Could not build the reference schema");
-      expected = dump;
-      g_once_init_leave (&initialized, 1);
-    }
-  return expected;
-}
-
-static gboolean
-pragma_int (sqlite3     *db,
-            const char  *sql,
-            gint64      *out,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      _cf_case_set_sqlite_error (error, db, rc, _("Reading the case file"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* quick_check, application id, version and the exact schema. */
+/* quick_check, application id, version and exactly our schema, everything in
+ * sqlite_schema included (cf-case-schema.c). */
 static gboolean
 verify_connection (sqlite3     *db,
                    const char  *display,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *schema = NULL;
-  g_autofree char *first_problem = NULL;
-  gint64 app_id = 0, version = 0;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (g_strcmp0 (result, "ok") != 0)
-            first_problem = g_strdup (result ? result : "?");
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-        g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                     _("“%s” is damaged and cannot be opened (%s)."),
-                     display, sqlite3_errmsg (db));
-      else
-        _cf_case_set_sqlite_error (error, db, rc, _("Checking the case file"));
-      return FALSE;
-    }
-  if (first_problem != NULL)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened (%s)."), display, first_problem);
-      return FALSE;
-    }
-
-  if (!pragma_int (db, "PRAGMA application_id", &app_id, error)
-      || !pragma_int (db, "PRAGMA user_version", &version, error))
+  if (!_cf_case_schema_verify (db, CF_SCHEMA_VERSION, display, error))
     return FALSE;
-  if (app_id != CF_APPLICATION_ID)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_A_CASE,
-                   _("“%s” is not a Casefile case file."), display);
-      return FALSE;
-    }
-  if (version != CF_SCHEMA_VERSION)
-    {
-      g_set_error (error, CF_CASE_ERROR, version > CF_SCHEMA_VERSION ? CF_CASE_ERROR_TOO_NEW : CF_CASE_ERROR_DAMAGED,
-                   _("“%s” has case file format %" PRId64 ", which this "
-                     "version of Casefile cannot open."), display, version);
-      return FALSE;
-    }
-
-  schema = dump_schema (db, error);
-  if (schema == NULL)
-    return FALSE;
-  if (strcmp (schema, expected_schema ()) != 0)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                   _("“%s” has been altered: its tables, indexes or triggers are not "
-                     "those of a Casefile case file, so it is not opened."), display);
-      return FALSE;
-    }
 
   /* trusted_schema guards against SQL a sender wrote into the schema. Now that the
    * schema is known to be exactly ours, our own triggers may feed the FTS5 tables
@@ -541,6 +405,39 @@ cf_case_open (const char       *path,
   return g_steal_pointer (&self);
 }
 
+/* 16 random bytes as 32 lower-case hex digits: the case's identity (format 2). */
+static char *
+make_case_id (void)
+{
+  guint8 bytes[16];
+  GString *hex;
+  gsize got = 0;
+  int fd = g_open ("/dev/urandom", O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      while (got < sizeof bytes)
+        {
+          ssize_t n = read (fd, bytes + got, sizeof bytes - got);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          got += n;
+        }
+      close (fd);
+    }
+  /* GLib's generator is seeded from /dev/urandom too, where there is one */
+  for (; got < sizeof bytes; got++)
+    bytes[got] = (guint8) g_random_int_range (0, 256);
+
+  hex = g_string_sized_new (2 * sizeof bytes);
+  for (gsize i = 0; i < sizeof bytes; i++)
+    g_string_append_printf (hex, "%02x", bytes[i]);
+  return g_string_free (hex, FALSE);
+}
+
 CfCase *
 cf_case_create (const char  *path,
                 const char  *title,
@@ -552,6 +449,7 @@ cf_case_create (const char  *path,
   g_autofree char *display = NULL;
   g_autofree char *now = _cf_case_now_iso8601 ();
   g_autofree char *setup = NULL;
+  g_autofree char *case_id = make_case_id ();
   sqlite3 *db;
   int fd;
 
@@ -608,12 +506,13 @@ cf_case_create (const char  *path,
   {
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2 (db,
-                                 "INSERT INTO case_info (id, title, created, modified) "
-                                 "VALUES (1, ?1, ?2, ?2)", -1, &stmt, NULL);
+                                 "INSERT INTO case_info (id, case_id, title, created, modified) "
+                                 "VALUES (1, ?3, ?1, ?2, ?2)", -1, &stmt, NULL);
     if (rc == SQLITE_OK)
       {
         sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 3, case_id, -1, SQLITE_STATIC);
         rc = sqlite3_step (stmt);
         if (rc == SQLITE_DONE)
           rc = SQLITE_OK;

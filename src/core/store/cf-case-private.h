@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define CF_SCHEMA_VERSION 1
+#define CF_SCHEMA_VERSION 2
 /* PRAGMA application_id of every case file: "CsF1" */
 #define CF_APPLICATION_ID 0x43734631
 
@@ -40,6 +40,7 @@ struct _CfCase
   char          *path;
   GHashTable    *statements;    /* SQL text (static) -> sqlite3_stmt */
   char          *info[CF_CASE_FIELD_ANALYST + 1];
+  char          *case_id;
   gint64         data_version;  /* when we last looked (cf-case-outside.c) */
 
   /* one live object per record, so edits update what the panes hold */

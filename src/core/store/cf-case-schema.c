@@ -286,6 +286,7 @@ static const char migrate_1_finish[] =
 
 const char * const _cf_case_tracked_tables[] = {
   "case_info",
+  "originals",
   "documents",
   "actors",
   "tags",

@@ -41,7 +41,8 @@ gboolean    _cf_case_schema_verify    (sqlite3         *db,
 char       *_cf_case_query_rows       (sqlite3         *db,
                                        const char      *sql,
                                        GError         **error);
-/* The tables whose rows undo tracks (version 1; version 2 adds "originals"). */
+/* The tables whose rows undo tracks, in the version the store writes (so undoing an
+ * import removes the original it stored). */
 extern const char * const _cf_case_tracked_tables[];
 
 G_END_DECLS

@@ -15,9 +15,9 @@
  * The copies are made without holding an SQLite lock on the old file (opening and
  * closing it in this process would drop locks SQLite holds there), so the upgrade
  * compares the file's identity, size, time and change counter before and after and
- * gives up if another program wrote to it meanwhile. SQLite opens the copy through
- * the default VFS, as Save As does for its temporary copy; the fault tests install
- * their VFS as the default. */
+ * gives up if another program wrote to it meanwhile. SQLite opens the copy as open
+ * opens a case (_cf_case_open_connection: the same hardening, and the VFS a test
+ * chose with _cf_case_set_vfs_name). */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
@@ -213,19 +213,10 @@ upgrade_copy (const char  *copy,
   gboolean ok;
   int rc;
 
-  rc = sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _cf_case_set_sqlite_error (error, db, rc, doing);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+  /* hardened as any case we did not write, until its schema is known to be ours */
+  db = _cf_case_open_connection (copy, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return FALSE;
 
   /* Tables are rebuilt, so foreign keys are off (they cannot change inside a
    * transaction) and checked as a whole before the commit. */
@@ -248,7 +239,13 @@ upgrade_copy (const char  *copy,
         sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
     }
   /* The rebuilt tables leave the old pages free; a feed's copies can be most of the
-   * file. */
+   * file. VACUUM attaches a temporary database of its own, which the hardened
+   * connection refuses; the copy is private and its schema was just verified. */
+  if (ok)
+    {
+      sqlite3_set_authorizer (db, NULL, NULL);
+      sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 1);
+    }
   ok = ok
        && _cf_case_exec_sql (db, "VACUUM", doing, error)
        && _cf_case_schema_verify (db, to, display, error);
@@ -600,4 +597,15 @@ _cf_case_upgrade_file (const char  *path,
 {
   return _cf_case_upgrade_file_to (path, CF_SCHEMA_VERSION, from_version_out,
                                    backup_path_out, error);
+}
+
+gboolean
+cf_case_upgrade (const char  *path,
+                 char       **backup_path,
+                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _cf_case_upgrade_file (path, NULL, backup_path, error);
 }

@@ -476,6 +476,14 @@ cf_case_get_info (CfCase      *self,
   return self->info[field] ? self->info[field] : "";
 }
 
+const char *
+cf_case_get_case_id (CfCase *self)
+{
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  return self->case_id ? self->case_id : "";
+}
+
 gboolean
 cf_case_field_from_name (const char  *name,
                          CfCaseField *out)
@@ -503,8 +511,8 @@ _cf_case_load_info (CfCase  *self,
                     GError **error)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
-                                             "SELECT title, summary, incident_date, marking, analyst "
-                                             "FROM case_info WHERE id = 1", error);
+                                             "SELECT title, summary, incident_date, marking, analyst, "
+                                             "case_id FROM case_info WHERE id = 1", error);
   int rc;
 
   if (stmt == NULL)
@@ -532,6 +540,9 @@ _cf_case_load_info (CfCase  *self,
           _cf_case_notify (self, CF_CASE_PROP_TITLE + i);
         }
     }
+  /* fixed when the case was made (the schema holds it to 32 hex digits) */
+  g_free (self->case_id);
+  self->case_id = g_strdup ((const char *) sqlite3_column_text (stmt, G_N_ELEMENTS (self->info)));
   return TRUE;
 }
 
@@ -610,6 +621,7 @@ cf_case_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_destroy);
   for (guint i = 0; i < G_N_ELEMENTS (self->info); i++)
     g_free (self->info[i]);
+  g_free (self->case_id);
   g_free (self->action_label);
   g_clear_error (&self->action_error);
   g_free (self->path);

@@ -39,6 +39,7 @@ typedef enum
   CF_CASE_ERROR_INVALID,        /* a bad argument: span outside the text, bad rating... */
   CF_CASE_ERROR_NO_SUCH_RECORD, /* the id names nothing */
   CF_CASE_ERROR_NOTHING_TO_UNDO,
+  CF_CASE_ERROR_NEEDS_UPGRADE,  /* an older format: `casefile-cli upgrade` or the app's Upgrade */
 } CfCaseError;
 
 typedef enum
@@ -178,6 +179,23 @@ CfCase       *cf_case_open                   (const char      *path,
                                               CfCaseOpenFlags  flags,
                                               GError         **error);
 /**
+ * cf_case_upgrade:
+ * @path: a case file of an older format (cf_case_open() said
+ *   %CF_CASE_ERROR_NEEDS_UPGRADE)
+ * @backup_path: (out) (optional) (transfer full) (nullable): where the old file was
+ *   kept, or %NULL when it was already of the current format
+ *
+ * Upgrades the file to the format this version writes, in one transaction on a
+ * copy that replaces the file only once it is verified; the old file stays beside
+ * it as NAME.vN-backup.casefile. On failure the file is as it was. Blocks: run it in
+ * a worker thread from a main loop.
+ *
+ * Returns: %TRUE when the file is of the current format now
+ */
+gboolean      cf_case_upgrade                (const char      *path,
+                                              char           **backup_path,
+                                              GError         **error);
+/**
  * cf_case_save_as:
  * @path: where to write the copy
  *
@@ -259,6 +277,12 @@ GPtrArray    *cf_case_check_findings         (CfCase          *self,
  */
 const char   *cf_case_get_info               (CfCase          *self,
                                               CfCaseField      field);
+/**
+ * cf_case_get_case_id:
+ * Returns: (transfer none): the case's identity, 32 lower-case hex digits made at
+ *   random when the case was created (or upgraded); copies of the file share it
+ */
+const char   *cf_case_get_case_id            (CfCase          *self);
 /**
  * cf_case_set_info:
  * @value: (nullable): the new value; %NULL or "" clears it
