@@ -162,6 +162,32 @@ test_foreign_journal_refused (void)
   assert_open_refused (victim, victim);
 }
 
+/* An old crash journal of this same case, put back after later edits, would undo
+ * them half-way: its header page is older than the file's, so it is refused. */
+static void
+test_stale_own_journal_refused (void)
+{
+  g_autofree char *path = new_case_path ("source.casefile");
+  g_autofree char *crashed = cf_test_tmp_path ("crashed.casefile");
+  g_autofree char *crashed_journal = side_path (crashed, "-journal");
+  g_autofree char *journal = side_path (path, "-journal");
+  g_autoptr(GBytes) journal_bytes = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_crashed_copy (path, crashed);
+  kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  cf_test_add_sample_document (kase);
+  g_assert_true (cf_case_set_info (kase, CF_CASE_FIELD_SUMMARY, "Later work", &error));
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+
+  journal_bytes = cf_test_read_bytes (crashed_journal);
+  write_bytes (journal, journal_bytes);
+  assert_open_refused (path, path);
+}
+
 /* The same through casefile-cli, with a command that only reads. */
 static void
 test_foreign_journal_refused_cli (void)
@@ -501,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/journal/own-crash-restored", test_own_journal_restored);
   g_test_add_func ("/journal/foreign-refused", test_foreign_journal_refused);
   g_test_add_func ("/journal/foreign-refused-by-read-only-command", test_foreign_journal_refused_cli);
+  g_test_add_func ("/journal/stale-own-refused", test_stale_own_journal_refused);
   g_test_add_func ("/journal/symlink/foreign-refused", test_symlink_foreign_journal_refused);
   g_test_add_func ("/journal/symlink/own-crash-restored", test_symlink_own_journal_restored);
   g_test_add_func ("/journal/crash/info-restores", test_crash_restored_by_info);
