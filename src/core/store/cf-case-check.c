@@ -179,7 +179,7 @@ check_documents (CfCase     *self,
                                                   sqlite3_column_blob (docs, 4) ? sqlite3_column_blob (docs, 4) : (const void *) "",
                                                   sqlite3_column_bytes (docs, 4));
       if (actual_sha != NULL && g_strcmp0 (sha, actual_sha) != 0)
-        add_finding (findings, "documents", doc_id, "original",
+        add_finding (findings, "originals", sqlite3_column_int64 (docs, 5), "bytes",
                      _("The original bytes of document %" PRId64 " do not match their SHA-256."),
                      doc_id);
 
