@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
+#include "cf-upgrade-dialog.h"
 #include "cf-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -333,6 +334,12 @@ cf_window_open_file (CfWindow *self,
   else
     kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
 
+  /* an older format: ask, and open once it is upgraded */
+  if (g_error_matches (error, CF_CASE_ERROR, CF_CASE_ERROR_NEEDS_UPGRADE))
+    {
+      cf_upgrade_dialog_present (self, file);
+      return FALSE;
+    }
   if (kase == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
