@@ -298,6 +298,57 @@ test_crash_read_only_folder_explained (void)
   cf_test_snapshot_assert_unchanged (journal, &journal_before);
 }
 
+/* An older version's crash: opening says the file needs the upgrade and settles the
+ * journal, so that the upgrade can start; the last commit is back. */
+static void
+test_format_1_crash_settled (void)
+{
+  g_autofree char *fixture = cf_test_fixture_path ("v1-case.casefile");
+  g_autofree char *path = cf_test_tmp_path ("old.casefile");
+  g_autofree char *crashed = cf_test_tmp_path ("old-crashed.casefile");
+  g_autofree char *journal = side_path (path, "-journal");
+  g_autofree char *crashed_journal = side_path (crashed, "-journal");
+  g_autoptr(GBytes) bytes = cf_test_read_bytes (fixture);
+  g_autoptr(GBytes) db_bytes = NULL;
+  g_autoptr(GBytes) journal_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autofree char *title = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  if (skip_without_case_id ())
+    return;
+
+  write_bytes (path, bytes);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA cache_size = 1; BEGIN;"
+                                 "UPDATE case_info SET title = 'half-written';"
+                                 "UPDATE documents SET byline = hex (randomblob (3000));"
+                                 "DELETE FROM claims;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  db_bytes = cf_test_read_bytes (path);
+  journal_bytes = cf_test_read_bytes (journal);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  write_bytes (crashed, db_bytes);
+  write_bytes (crashed_journal, journal_bytes);
+
+  kase = cf_case_open (crashed, CF_CASE_OPEN_READ_ONLY, &error);
+  g_assert_null (kase);
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NEEDS_UPGRADE);
+  g_assert_false (g_file_test (crashed_journal, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (sqlite3_open_v2 (crashed, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT title FROM case_info", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpstr (title, !=, "half-written");
+}
+
 /* A file another program switched to WAL mode is refused; nothing is created. */
 static void
 test_wal_mode_refused (void)
@@ -532,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/journal/symlink/own-crash-restored", test_symlink_own_journal_restored);
   g_test_add_func ("/journal/crash/info-restores", test_crash_restored_by_info);
   g_test_add_func ("/journal/crash/read-only-folder-explained", test_crash_read_only_folder_explained);
+  g_test_add_func ("/journal/crash/format-1-settled", test_format_1_crash_settled);
   g_test_add_func ("/journal/wal/wal-mode-refused", test_wal_mode_refused);
   g_test_add_func ("/journal/wal/foreign-wal-refused", test_foreign_wal_refused);
   g_test_add_func ("/journal/wal/appearing-while-open-ignored", test_wal_appearing_while_open_ignored);

@@ -199,7 +199,8 @@ typedef enum
   JOURNAL_OURS,        /* restores this case: replay it */
   JOURNAL_HARMLESS,    /* SQLite would write no page and keep the size: let it
                         * delete the journal */
-  JOURNAL_FORMAT_1,    /* a format-1 header page: from an upgrade; check on a copy */
+  JOURNAL_FORMAT_1,    /* of a format-1 file (an older version's crash): no case id
+                        * to compare, so the replay is checked on a copy first */
   JOURNAL_REFUSED,
 } JournalVerdict;
 
@@ -253,6 +254,9 @@ judge_playback (FILE            *file,
              ? JOURNAL_HARMLESS : JOURNAL_REFUSED;
     }
 
+  /* an older version wrote no case id, nor always page 1 */
+  if (playback->page1 == NULL && be32 (header + 60) == 1)
+    return JOURNAL_FORMAT_1;
   *why = _("it does not hold the file’s first page as this file had it");
   if (playback->page1 == NULL
       || memcmp (playback->page1, "SQLite format 3", 16) != 0
@@ -305,7 +309,7 @@ judge_journal (const char    *path,
   return verdict;
 }
 
-/* A format-1 journal (a crash during an upgrade) has no case id to check: it is
+/* A format-1 journal (a crash of an older version) has no case id to check: it is
  * replayed on a private copy first, and the result must be a sound format-1 file. */
 static gboolean
 replay_on_copy (const char  *path,

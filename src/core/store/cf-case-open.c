@@ -314,6 +314,7 @@ open_verified (const char  *path,
   g_autofree char *display = g_filename_display_basename (path);
   g_autofree char *real = NULL;
   g_autofree char *dir = NULL;
+  g_autoptr(GError) header_error = NULL;
   gboolean writable;
   gboolean journal;
   sqlite3 *db;
@@ -325,14 +326,26 @@ open_verified (const char  *path,
     real = g_strdup (path);
   dir = g_path_get_dirname (real);
 
-  journal = has_journal (real);
-  if (!check_header (real, journal, error) || !_cf_case_check_no_wal (real, error))
-    return NULL;
-
   /* SQLite writes a journal beside the file, so the folder must be writable too. */
   writable = g_access (real, W_OK) == 0 && g_access (dir, W_OK) == 0;
   if (!writable)
     *read_only = TRUE;
+
+  journal = has_journal (real);
+  if (!check_header (real, journal, &header_error))
+    {
+      /* An older version's crash: its journal is settled now, since the upgrade the
+       * message asks for will not start while there is one. */
+      if (journal
+          && g_error_matches (header_error, CF_CASE_ERROR, CF_CASE_ERROR_NEEDS_UPGRADE)
+          && (!_cf_case_check_no_wal (real, error)
+              || !_cf_case_restore_journal (real, writable, error)))
+        return NULL;
+      g_propagate_error (error, g_steal_pointer (&header_error));
+      return NULL;
+    }
+  if (!_cf_case_check_no_wal (real, error))
+    return NULL;
 
   /* replayed on the file whatever the command, so reading shows the last commit */
   if (journal
