@@ -8,10 +8,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "cf-inspector.h"
 #include "cf-inspector-paraphrase.h"
 #include "cf-inspector-relations.h"
 #include "cf-inspector-tags.h"
+
+#include "app-test-util.h"
 
 #define TEXT "The ministry said three drones were shot down. Witnesses saw a fire at dawn."
 
@@ -27,29 +28,14 @@ typedef struct
 } Fixture;
 
 static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static gboolean gtk_started;
   g_autoptr(GError) error = NULL;
   CfDocumentFields fields = { .title = "Ministry statement", .text = TEXT };
   gint64 document_id, first_id, second_id;
 
-  /* GTK starts inside the first test: directory strings it computes before the
-   * harness isolates a test would be leaked. */
-  if (!gtk_started)
-    {
-      gtk_init ();
-      adw_init ();
-      gtk_started = TRUE;
-    }
+  app_test_start_gtk ();
 
   f->tmpdir = g_dir_make_tmp ("casefile-inspector-XXXXXX", &error);
   g_assert_no_error (error);
@@ -79,7 +65,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   cf_inspector_set_case (f->inspector, NULL);
-  drain ();
+  app_test_drain ();
   /* Nothing keeps the inspector, its sections or the case alive. */
   g_assert_finalize_object (g_steal_pointer (&f->inspector));
   g_clear_object (&f->first);
@@ -204,7 +190,7 @@ test_deleted_claim_is_let_go (Fixture       *f,
   cf_inspector_set_claim (f->inspector, f->first);
   g_assert_true (cf_case_delete_claim (f->kase, cf_claim_get_id (f->first), &error));
   g_assert_no_error (error);
-  drain ();
+  app_test_drain ();
 
   g_assert_null (cf_inspector_get_claim (f->inspector));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (f, "stack"))), ==, "empty");
@@ -241,12 +227,12 @@ test_ratings_follow_undo (Fixture       *f,
 
   g_assert_true (cf_case_undo (f->kase, &error));
   g_assert_no_error (error);
-  drain ();
+  app_test_drain ();
   g_assert_cmpuint (gtk_drop_down_get_selected (confidence), ==, CF_CONFIDENCE_NONE);
 
   g_assert_true (cf_case_redo (f->kase, &error));
   g_assert_no_error (error);
-  drain ();
+  app_test_drain ();
   g_assert_cmpuint (gtk_drop_down_get_selected (confidence), ==, CF_CONFIDENCE_HIGH);
 }
 
@@ -305,12 +291,12 @@ test_tags_one_chip_each (Fixture       *f,
   g_assert_true (cf_case_add_claim_tag (f->kase, cf_claim_get_id (f->first), drone, &error));
   g_assert_true (cf_case_add_claim_tag (f->kase, cf_claim_get_id (f->first), fire, &error));
   g_assert_no_error (error);
-  drain ();
+  app_test_drain ();
   g_assert_cmpuint (count_children (tags_box), ==, 2);
 
   g_assert_true (cf_case_remove_claim_tag (f->kase, cf_claim_get_id (f->first), drone, &error));
   g_assert_no_error (error);
-  drain ();
+  app_test_drain ();
   g_assert_cmpuint (count_children (tags_box), ==, 1);
 }
 
@@ -352,7 +338,7 @@ test_relations_follow_case (Fixture       *f,
   g_assert_true (cf_case_set_claim_relation (f->kase, cf_claim_get_id (f->second), f->hypothesis_id,
                                              CF_RELATION_CONSISTENT, &error));
   g_assert_no_error (error);
-  drain ();
+  app_test_drain ();
 
   g_assert_cmpuint (gtk_drop_down_get_selected (relation_dropdown (f)), ==, CF_RELATION_CONSISTENT);
 }
@@ -361,7 +347,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  app_test_init (&argc, &argv, TRUE);
 
 #define ADD(path, func) \
   g_test_add ("/inspector/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
