@@ -198,6 +198,7 @@ test_cli_upgrade (void)
   g_autoptr(GBytes) kept = NULL;
   g_autoptr(JsonObject) info = NULL;
   g_auto(CfTestRun) run = { 0 };
+  CfTestSnapshot upgraded;
 
   cf_test_run_ok (&run, "upgrade", path);
   /* the backup's path is printed, and it holds the old file byte for byte */
@@ -214,13 +215,10 @@ test_cli_upgrade (void)
   cf_test_run_ok (&run, "check", path);
 
   /* a second upgrade has nothing to do and leaves everything alone */
-  g_clear_pointer (&old, g_bytes_unref);
-  old = cf_test_read_bytes (path);
+  upgraded = cf_test_snapshot_take (path);
   cf_test_run_ok (&run, "upgrade", path);
   g_assert_nonnull (strstr (run.out, "already"));
-  g_clear_pointer (&kept, g_bytes_unref);
-  kept = cf_test_read_bytes (path);
-  g_assert_true (g_bytes_equal (kept, old));
+  cf_test_snapshot_assert_unchanged (path, &upgraded);
 }
 
 static void
