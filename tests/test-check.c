@@ -178,6 +178,18 @@ test_finds_rating_outside_scale (Fixture       *f,
 }
 
 static void
+test_finds_id_sequence_at_limit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(JsonArray) findings = NULL;
+
+  spoil (f, "UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'notes';");
+  findings = check_findings (f);
+  g_assert_true (has_finding (findings, "notes", 0, NULL));
+  g_assert_cmpuint (json_array_get_length (findings), ==, 1);
+}
+
+static void
 test_finds_damaged_fts (Fixture       *f,
                         gconstpointer  data)
 {
@@ -333,6 +345,7 @@ main (int    argc,
 
   ADD ("/check/sound-case-is-sound", test_sound_case_is_sound);
   ADD ("/check/finds/rating-outside-scale", test_finds_rating_outside_scale);
+  ADD ("/check/finds/id-sequence-at-limit", test_finds_id_sequence_at_limit);
   ADD ("/check/finds/damaged-fts", test_finds_damaged_fts);
   ADD ("/check/finds/fts-out-of-step", test_finds_fts_out_of_step);
   ADD ("/check/finds/invalid-utf8", test_finds_invalid_utf8);

@@ -30,6 +30,20 @@ format_int (gint64 value)
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+/* A damaged page or an I/O error while reading leaves rows out of a list: say so
+ * instead of printing a shorter list as if it were the whole case. */
+static gboolean
+read_failed (GListModel *model)
+{
+  const GError *error = cf_record_list_get_error (CF_RECORD_LIST (model));
+
+  if (error == NULL)
+    return FALSE;
+  cf_cli_error (_("Could not read the whole case: %s Run “casefile-cli check CASE” to "
+                  "see what is damaged."), error->message);
+  return TRUE;
+}
+
 static int
 list_documents (ListOptions *opts)
 {
@@ -41,6 +55,8 @@ list_documents (ListOptions *opts)
     {
       g_autoptr(CfDocument) document = g_list_model_get_item (model, i);
 
+      if (document == NULL)
+        continue;
       if (opts->json)
         {
           cf_cli_print_object (cf_cli_document_to_json (document));
@@ -59,6 +75,8 @@ list_documents (ListOptions *opts)
   if (!opts->json)
     cf_cli_table_print (table);
 
+  if (read_failed (model))
+    return CF_CLI_EXIT_FAILURE;
   return CF_CLI_EXIT_OK;
 }
 
@@ -101,8 +119,11 @@ find_actor (CfCase     *kase,
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
       g_autoptr(CfActor) actor = g_list_model_get_item (actors, i);
-      g_autofree char *folded = g_utf8_casefold (cf_actor_get_name (actor), -1);
+      g_autofree char *folded = NULL;
 
+      if (actor == NULL)
+        continue;
+      folded = g_utf8_casefold (cf_actor_get_name (actor), -1);
       if (g_str_equal (folded, wanted))
         return cf_actor_get_id (actor);
     }
@@ -172,6 +193,8 @@ list_claims (ListOptions *opts)
     {
       g_autoptr(CfClaim) claim = g_list_model_get_item (model, i);
 
+      if (claim == NULL)
+        continue;
       if (opts->json)
         {
           cf_cli_print_object (cf_cli_claim_writer_to_json (writer, claim));
@@ -192,6 +215,8 @@ list_claims (ListOptions *opts)
   if (!opts->json)
     cf_cli_table_print (table);
 
+  if (read_failed (model))
+    return CF_CLI_EXIT_FAILURE;
   return CF_CLI_EXIT_OK;
 }
 
@@ -206,6 +231,8 @@ list_tags (ListOptions *opts)
     {
       g_autoptr(CfTag) tag = g_list_model_get_item (model, i);
 
+      if (tag == NULL)
+        continue;
       if (opts->json)
         {
           cf_cli_print_object (cf_cli_tag_to_json (tag));
@@ -224,6 +251,8 @@ list_tags (ListOptions *opts)
   if (!opts->json)
     cf_cli_table_print (table);
 
+  if (read_failed (model))
+    return CF_CLI_EXIT_FAILURE;
   return CF_CLI_EXIT_OK;
 }
 
@@ -238,6 +267,8 @@ list_actors (ListOptions *opts)
     {
       g_autoptr(CfActor) actor = g_list_model_get_item (model, i);
 
+      if (actor == NULL)
+        continue;
       if (opts->json)
         {
           cf_cli_print_object (cf_cli_actor_to_json (actor));
@@ -254,6 +285,8 @@ list_actors (ListOptions *opts)
   if (!opts->json)
     cf_cli_table_print (table);
 
+  if (read_failed (model))
+    return CF_CLI_EXIT_FAILURE;
   return CF_CLI_EXIT_OK;
 }
 
@@ -269,6 +302,8 @@ list_hypotheses (ListOptions *opts)
     {
       g_autoptr(CfHypothesis) h = g_list_model_get_item (model, i);
 
+      if (h == NULL)
+        continue;
       if (opts->json)
         {
           cf_cli_print_object (cf_cli_hypothesis_to_json (h));
@@ -289,10 +324,12 @@ list_hypotheses (ListOptions *opts)
   if (!opts->json)
     cf_cli_table_print (table);
 
+  if (read_failed (model))
+    return CF_CLI_EXIT_FAILURE;
   return CF_CLI_EXIT_OK;
 }
 
-static void
+static gboolean
 add_notes (ListOptions  *opts,
            CfCliTable   *table,
            CfNoteTarget  target,
@@ -304,6 +341,8 @@ add_notes (ListOptions  *opts,
     {
       g_autoptr(CfNote) note = g_list_model_get_item (model, i);
 
+      if (note == NULL)
+        continue;
       if (opts->json)
         {
           cf_cli_print_object (cf_cli_note_to_json (note));
@@ -322,6 +361,8 @@ add_notes (ListOptions  *opts,
                                 cf_note_get_body (note));
         }
     }
+
+  return !read_failed (model);
 }
 
 static int
@@ -329,15 +370,16 @@ list_notes (ListOptions *opts)
 {
   g_autoptr(CfCliTable) table = NULL;
   gboolean all = !opts->case_notes && opts->document_id == 0 && opts->claim_id == 0;
+  gboolean ok = TRUE;
 
   table = cf_cli_table_new (4, _("ID"), _("On"), _("Modified"), _("Note"));
 
   if (all || opts->case_notes)
-    add_notes (opts, table, CF_NOTE_TARGET_CASE, 0);
+    ok &= add_notes (opts, table, CF_NOTE_TARGET_CASE, 0);
   if (opts->document_id != 0)
-    add_notes (opts, table, CF_NOTE_TARGET_DOCUMENT, opts->document_id);
+    ok &= add_notes (opts, table, CF_NOTE_TARGET_DOCUMENT, opts->document_id);
   if (opts->claim_id != 0)
-    add_notes (opts, table, CF_NOTE_TARGET_CLAIM, opts->claim_id);
+    ok &= add_notes (opts, table, CF_NOTE_TARGET_CLAIM, opts->claim_id);
 
   if (all)
     {
@@ -349,20 +391,26 @@ list_notes (ListOptions *opts)
         {
           g_autoptr(CfDocument) document = g_list_model_get_item (documents, i);
 
-          add_notes (opts, table, CF_NOTE_TARGET_DOCUMENT, cf_document_get_id (document));
+          if (document == NULL)
+            continue;
+          ok &= add_notes (opts, table, CF_NOTE_TARGET_DOCUMENT,
+                           cf_document_get_id (document));
         }
       for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
         {
           g_autoptr(CfClaim) claim = g_list_model_get_item (claims, i);
 
-          add_notes (opts, table, CF_NOTE_TARGET_CLAIM, cf_claim_get_id (claim));
+          if (claim == NULL)
+            continue;
+          ok &= add_notes (opts, table, CF_NOTE_TARGET_CLAIM, cf_claim_get_id (claim));
         }
+      ok &= !read_failed (documents) && !read_failed (claims);
     }
 
   if (!opts->json)
     cf_cli_table_print (table);
 
-  return CF_CLI_EXIT_OK;
+  return ok ? CF_CLI_EXIT_OK : CF_CLI_EXIT_FAILURE;
 }
 
 static int

@@ -68,13 +68,14 @@ check_sqlite_integrity (CfCase    *self,
                         GPtrArray *findings)
 {
   sqlite3_stmt *stmt = NULL;
+  int rc;
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
     {
       add_finding (findings, NULL, 0, NULL, _("SQLite integrity check: %s"), sqlite3_errmsg (self->db));
       return;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *row = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -82,8 +83,15 @@ check_sqlite_integrity (CfCase    *self,
         continue;
       add_finding (findings, NULL, 0, NULL, _("SQLite integrity check: %s"), row ? row : "");
       if (findings->len > 100)
-        break;
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
     }
+  /* a page too damaged to walk stops the check itself: that is a finding too */
+  if (rc != SQLITE_DONE)
+    add_finding (findings, NULL, 0, NULL, _("SQLite integrity check: %s"),
+                 sqlite3_errmsg (self->db));
   sqlite3_finalize (stmt);
 }
 
@@ -120,6 +128,31 @@ check_case_record (CfCase    *self,
     return;
   if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 1)
     add_finding (findings, "case_info", 1, NULL, _("The case record is missing."));
+  sqlite3_finalize (stmt);
+}
+
+/* AUTOINCREMENT takes the next id from sqlite_sequence: a value there at the top of
+ * the range (written by hand) would make every later insert fail. */
+static void
+check_id_sequences (CfCase    *self,
+                    GPtrArray *findings)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT name, seq FROM sqlite_sequence "
+                          "WHERE typeof (seq) != 'integer' OR seq < 0 OR seq > 4611686018427387904",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+
+      add_finding (findings, table, 0, NULL,
+                   _("The next id of “%s” is out of range (%s), so nothing more could be "
+                     "added to it."),
+                   table ? table : "", (const char *) sqlite3_column_text (stmt, 1));
+    }
   sqlite3_finalize (stmt);
 }
 
@@ -500,6 +533,7 @@ cf_case_check_findings (CfCase  *self,
 
   check_foreign_keys (self, findings);
   check_case_record (self, findings);
+  check_id_sequences (self, findings);
   if (!check_documents (self, findings, error))
     return NULL;
   check_claims_without_document (self, findings);

@@ -23,6 +23,7 @@ struct _CfRecordList
   GArray       *ids;
   GHashTable   *blocks;     /* block index -> GPtrArray of objects (NULL slots allowed) */
   GQueue        recent;     /* block indices, most recent first */
+  GError       *error;      /* the first failure to read the case, for callers to report */
 };
 
 static GType
@@ -66,7 +67,11 @@ load_block (CfRecordList *self,
   guint j = 0;
 
   if (!_cf_case_load_records (self->kase, self->query.kind, ids, n, found, &error))
-    g_warning ("Could not read rows of the case: %s", error->message);
+    {
+      g_warning ("Could not read rows of the case: %s", error->message);
+      if (self->error == NULL)
+        self->error = g_steal_pointer (&error);
+    }
 
   /* @found follows the order of @ids but skips rows that vanished */
   slots = g_ptr_array_new_full (n, (GDestroyNotify) g_object_unref);
@@ -149,6 +154,7 @@ cf_record_list_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_hash_table_destroy);
   g_clear_pointer (&self->ids, g_array_unref);
   g_free (self->query.text);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (cf_record_list_parent_class)->finalize (object);
 }
@@ -206,6 +212,8 @@ _cf_record_list_requery (CfRecordList *self)
       /* a closed case lists nothing; anything else is worth a warning */
       if (!g_error_matches (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED))
         g_warning ("Could not list the case: %s", error->message);
+      if (self->error == NULL)
+        self->error = g_steal_pointer (&error);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
@@ -336,4 +344,12 @@ cf_record_list_find (CfRecordList *self,
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
   return G_MAXUINT;
+}
+
+const GError *
+cf_record_list_get_error (CfRecordList *self)
+{
+  g_return_val_if_fail (CF_IS_RECORD_LIST (self), NULL);
+
+  return self->error;
 }

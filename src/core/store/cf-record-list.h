@@ -35,5 +35,12 @@ void         cf_claim_list_set_sort           (CfRecordList *self,
  */
 guint        cf_record_list_find              (CfRecordList *self,
                                                gint64        id);
+/**
+ * cf_record_list_get_error:
+ * Returns: (transfer none) (nullable): the first error met while reading the case for
+ *   this list (a damaged page, an I/O error), or %NULL. Rows that could not be read
+ *   are %NULL items, so a caller that must not show a partial list checks this.
+ */
+const GError *cf_record_list_get_error       (CfRecordList *self);
 
 G_END_DECLS
