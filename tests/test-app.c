@@ -115,7 +115,7 @@ test_mark_claim_saves_it (void)
 
   reopened = window_fixture_reopen (&f);
   claims = cf_case_list_claims (reopened);
-  cf_claim_list_set_document (CF_RECORD_LIST (claims), document_id);
+  cf_record_list_set_document (CF_RECORD_LIST (claims), document_id);
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
       g_autoptr(CfClaim) claim = g_list_model_get_item (claims, i);

@@ -152,7 +152,7 @@ test_lists_sort_by_grade (ListFixture   *f,
   g_autoptr(CfClaim) first = NULL;
 
   g_assert_true (cf_case_set_claim_reliability (f->kase, f->ids[3], CF_RELIABILITY_A, &error));
-  cf_claim_list_set_sort ((CfRecordList *) f->claims, CF_CLAIM_SORT_GRADE, FALSE);
+  cf_record_list_set_sort ((CfRecordList *) f->claims, CF_CLAIM_SORT_GRADE, FALSE);
   first = g_list_model_get_item (f->claims, 0);
   g_assert_cmpint (cf_claim_get_id (first), ==, f->ids[3]);
 }
@@ -161,10 +161,10 @@ static void
 test_lists_text_filter (ListFixture   *f,
                         gconstpointer  data)
 {
-  cf_claim_list_set_text_filter ((CfRecordList *) f->claims, "drone");
+  cf_record_list_set_text_filter ((CfRecordList *) f->claims, "drone");
   g_assert_cmpuint (g_list_model_get_n_items (f->claims), <, 40);
   g_assert_cmpuint (g_list_model_get_n_items (f->claims), >, 0);
-  cf_claim_list_set_text_filter ((CfRecordList *) f->claims, NULL);
+  cf_record_list_set_text_filter ((CfRecordList *) f->claims, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 40);
 }
 
@@ -172,9 +172,9 @@ static void
 test_lists_document_filter (ListFixture   *f,
                             gconstpointer  data)
 {
-  cf_claim_list_set_document ((CfRecordList *) f->claims, f->doc + 1);
+  cf_record_list_set_document ((CfRecordList *) f->claims, f->doc + 1);
   g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 0);
-  cf_claim_list_set_document ((CfRecordList *) f->claims, f->doc);
+  cf_record_list_set_document ((CfRecordList *) f->claims, f->doc);
   g_assert_cmpuint (g_list_model_get_n_items (f->claims), ==, 40);
   /* in the default order, by position in the text */
   g_assert_cmpuint (cf_record_list_find ((CfRecordList *) f->claims, f->ids[3]), ==, 3);

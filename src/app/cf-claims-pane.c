@@ -258,7 +258,7 @@ view_sorter_changed_cb (GtkSorter       *sorter,
       descending = order != natural;
     }
 
-  cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), sort, descending);
+  cf_record_list_set_sort (CF_RECORD_LIST (self->claims), sort, descending);
 }
 
 static void
@@ -330,9 +330,9 @@ apply_scope (CfClaimsPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->item_dropdown),
                           scope == CF_CLAIMS_SCOPE_TAG || scope == CF_CLAIMS_SCOPE_HYPOTHESIS);
 
-  cf_claim_list_set_document (list, scope == CF_CLAIMS_SCOPE_DOCUMENT ? self->document_id : 0);
-  cf_claim_list_set_tag (list, scope == CF_CLAIMS_SCOPE_TAG ? selected_item_id (self) : 0);
-  cf_claim_list_set_hypothesis (list, scope == CF_CLAIMS_SCOPE_HYPOTHESIS ? selected_item_id (self) : 0);
+  cf_record_list_set_document (list, scope == CF_CLAIMS_SCOPE_DOCUMENT ? self->document_id : 0);
+  cf_record_list_set_tag (list, scope == CF_CLAIMS_SCOPE_TAG ? selected_item_id (self) : 0);
+  cf_record_list_set_hypothesis (list, scope == CF_CLAIMS_SCOPE_HYPOTHESIS ? selected_item_id (self) : 0);
   update_count (self);
 }
 
@@ -351,7 +351,7 @@ filter_changed_cb (GtkSearchEntry *entry,
   if (self->claims == NULL)
     return;
 
-  cf_claim_list_set_text_filter (CF_RECORD_LIST (self->claims), *text != '\0' ? text : NULL);
+  cf_record_list_set_text_filter (CF_RECORD_LIST (self->claims), *text != '\0' ? text : NULL);
   update_count (self);
 }
 
@@ -422,7 +422,7 @@ cf_claims_pane_set_case (CfClaimsPane *self,
       self->claims = cf_case_list_claims (kase);
       self->tags = cf_case_list_tags (kase);
       self->hypotheses = cf_case_list_hypotheses (kase);
-      cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
+      cf_record_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
       g_signal_connect (self->claims, "items-changed", G_CALLBACK (claims_changed_cb), self);
 
       self->selection = gtk_single_selection_new (g_object_ref (self->claims));

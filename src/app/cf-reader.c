@@ -438,11 +438,11 @@ cf_reader_show_document (CfReader *self,
   if (self->claims == NULL)
     {
       self->claims = cf_case_list_claims (self->kase);
-      cf_claim_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
+      cf_record_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
       self->items_changed_id = g_signal_connect (self->claims, "items-changed",
                                                  G_CALLBACK (claims_changed_cb), self);
     }
-  cf_claim_list_set_document (CF_RECORD_LIST (self->claims), document_id);
+  cf_record_list_set_document (CF_RECORD_LIST (self->claims), document_id);
   rehighlight (self);
 
   gtk_stack_set_visible_child_name (self->stack, "text");

@@ -40,7 +40,7 @@ cf_cli_set (int    argc,
     {
       CfDocumentField field;
 
-      if (!cf_case_document_field_from_name (name, &field))
+      if (!cf_document_field_from_name (name, &field))
         {
           cf_cli_error (_("“%s” is not a document field; use one of: title, byline, "
                           "publisher, url, published, language"), name);

@@ -146,24 +146,24 @@ list_claims (ListOptions *opts)
 
       if (!parse_sort (opts->sort, &sort))
         return CF_CLI_EXIT_USAGE;
-      cf_claim_list_set_sort (list, sort, opts->descending);
+      cf_record_list_set_sort (list, sort, opts->descending);
     }
   else if (opts->descending)
     {
-      cf_claim_list_set_sort (list, CF_CLAIM_SORT_POSITION, TRUE);
+      cf_record_list_set_sort (list, CF_CLAIM_SORT_POSITION, TRUE);
     }
 
   if (opts->document_id != 0)
-    cf_claim_list_set_document (list, opts->document_id);
+    cf_record_list_set_document (list, opts->document_id);
   if (opts->hypothesis_id != 0)
-    cf_claim_list_set_hypothesis (list, opts->hypothesis_id);
+    cf_record_list_set_hypothesis (list, opts->hypothesis_id);
   if (opts->tag != NULL)
     {
       gint64 tag_id = cf_cli_find_tag (opts->kase, opts->tag);
 
       if (tag_id == 0)
         return CF_CLI_EXIT_FAILURE;
-      cf_claim_list_set_tag (list, tag_id);
+      cf_record_list_set_tag (list, tag_id);
     }
   if (opts->actor != NULL)
     {
@@ -175,10 +175,10 @@ list_claims (ListOptions *opts)
                           "CASE actors”"), opts->actor);
           return CF_CLI_EXIT_FAILURE;
         }
-      cf_claim_list_set_actor (list, actor_id);
+      cf_record_list_set_actor (list, actor_id);
     }
   if (opts->text != NULL)
-    cf_claim_list_set_text_filter (list, opts->text);
+    cf_record_list_set_text_filter (list, opts->text);
 
   table = cf_cli_table_new (7, _("ID"), _("Doc"), _("Grade"), _("Likelihood"),
                             _("Actor"), _("Tags"), _("Quote"));

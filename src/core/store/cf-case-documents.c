@@ -304,8 +304,8 @@ cf_case_import_text (CfCase      *self,
 }
 
 gboolean
-cf_case_document_field_from_name (const char      *name,
-                                  CfDocumentField *out)
+cf_document_field_from_name (const char      *name,
+                             CfDocumentField *out)
 {
   for (guint i = 0; i < G_N_ELEMENTS (document_field_names); i++)
     {

@@ -369,14 +369,14 @@ gboolean      cf_case_set_document_field     (CfCase          *self,
                                               const char      *value,
                                               GError         **error);
 /**
- * cf_case_document_field_from_name:
+ * cf_document_field_from_name:
  * @name: (nullable): "title", "byline", "publisher", "url", "published" or "language"
  * @out: (out): the field
  *
  * Returns: whether @name names a field
  */
-gboolean      cf_case_document_field_from_name (const char      *name,
-                                                CfDocumentField *out);
+gboolean      cf_document_field_from_name    (const char      *name,
+                                              CfDocumentField *out);
 /* Deletes the document with its claims and their notes and links. */
 gboolean      cf_case_delete_document        (CfCase          *self,
                                               gint64           document_id,

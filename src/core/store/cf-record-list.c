@@ -266,8 +266,8 @@ check_claim_list (CfRecordList *self)
 }
 
 void
-cf_claim_list_set_document (CfRecordList *self,
-                            gint64        document_id)
+cf_record_list_set_document (CfRecordList *self,
+                             gint64        document_id)
 {
   if (!check_claim_list (self) || self->query.document_id == document_id)
     return;
@@ -276,8 +276,8 @@ cf_claim_list_set_document (CfRecordList *self,
 }
 
 void
-cf_claim_list_set_tag (CfRecordList *self,
-                       gint64        tag_id)
+cf_record_list_set_tag (CfRecordList *self,
+                        gint64        tag_id)
 {
   if (!check_claim_list (self) || self->query.tag_id == tag_id)
     return;
@@ -286,8 +286,8 @@ cf_claim_list_set_tag (CfRecordList *self,
 }
 
 void
-cf_claim_list_set_hypothesis (CfRecordList *self,
-                              gint64        hypothesis_id)
+cf_record_list_set_hypothesis (CfRecordList *self,
+                               gint64        hypothesis_id)
 {
   if (!check_claim_list (self) || self->query.hypothesis_id == hypothesis_id)
     return;
@@ -296,8 +296,8 @@ cf_claim_list_set_hypothesis (CfRecordList *self,
 }
 
 void
-cf_claim_list_set_actor (CfRecordList *self,
-                         gint64        actor_id)
+cf_record_list_set_actor (CfRecordList *self,
+                          gint64        actor_id)
 {
   if (!check_claim_list (self) || self->query.actor_id == actor_id)
     return;
@@ -306,8 +306,8 @@ cf_claim_list_set_actor (CfRecordList *self,
 }
 
 void
-cf_claim_list_set_text_filter (CfRecordList *self,
-                               const char   *text)
+cf_record_list_set_text_filter (CfRecordList *self,
+                                const char   *text)
 {
   if (!check_claim_list (self))
     return;
@@ -321,9 +321,9 @@ cf_claim_list_set_text_filter (CfRecordList *self,
 }
 
 void
-cf_claim_list_set_sort (CfRecordList *self,
-                        CfClaimSort   sort,
-                        gboolean      descending)
+cf_record_list_set_sort (CfRecordList *self,
+                         CfClaimSort   sort,
+                         gboolean      descending)
 {
   if (!check_claim_list (self))
     return;

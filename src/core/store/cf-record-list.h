@@ -11,22 +11,22 @@ G_DECLARE_FINAL_TYPE (CfRecordList, cf_record_list, CF, RECORD_LIST, GObject)
 /* The GListModel behind cf_case_list_*(). For claim lists the filters below narrow
  * the rows; each setter requeries and emits one items-changed. 0 means "any". */
 CfRecordKind cf_record_list_get_kind          (CfRecordList *self);
-void         cf_claim_list_set_document       (CfRecordList *self,
+void         cf_record_list_set_document      (CfRecordList *self,
                                                gint64        document_id);
-void         cf_claim_list_set_tag            (CfRecordList *self,
+void         cf_record_list_set_tag           (CfRecordList *self,
                                                gint64        tag_id);
-void         cf_claim_list_set_hypothesis     (CfRecordList *self,
+void         cf_record_list_set_hypothesis    (CfRecordList *self,
                                                gint64        hypothesis_id);
-void         cf_claim_list_set_actor          (CfRecordList *self,
+void         cf_record_list_set_actor         (CfRecordList *self,
                                                gint64        actor_id);
 /**
- * cf_claim_list_set_text_filter:
+ * cf_record_list_set_text_filter:
  * @text: (nullable): a case-insensitive substring of quote, paraphrase or actor
  *   name; %NULL or "" for none
  */
-void         cf_claim_list_set_text_filter    (CfRecordList *self,
+void         cf_record_list_set_text_filter   (CfRecordList *self,
                                                const char   *text);
-void         cf_claim_list_set_sort           (CfRecordList *self,
+void         cf_record_list_set_sort          (CfRecordList *self,
                                                CfClaimSort   sort,
                                                gboolean      descending);
 /**
@@ -41,6 +41,6 @@ guint        cf_record_list_find              (CfRecordList *self,
  *   this list (a damaged page, an I/O error), or %NULL. Rows that could not be read
  *   are %NULL items, so a caller that must not show a partial list checks this.
  */
-const GError *cf_record_list_get_error       (CfRecordList *self);
+const GError *cf_record_list_get_error        (CfRecordList *self);
 
 G_END_DECLS
