@@ -536,12 +536,6 @@ test_screenshots (void)
 
   app_test_start_gtk ();
 
-  if (g_getenv ("CASEFILE_SCREENSHOT_DIR") == NULL)
-    {
-      g_test_skip ("set CASEFILE_SCREENSHOT_DIR to take screenshots");
-      return;
-    }
-
   /* A real application, so its actions and icon are there as users see them. */
   app = cf_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
@@ -614,7 +608,10 @@ main (int   argc,
   g_test_add_func ("/app/search/result-shows-source", test_search);
   g_test_add_func ("/app/search/claim-result-selects-claim", test_search_claim_result);
   g_test_add_func ("/app/close/pending-tag-search-is-harmless", test_close_with_tag_search_pending);
-  g_test_add_func ("/app/screenshots/welcome-window-inspector", test_screenshots);
+  /* Not a check but the README's pictures: only when asked for, e.g.
+   * CASEFILE_SCREENSHOT_DIR=data/screenshots build/tests/test-app -p /app/screenshots */
+  if (g_getenv ("CASEFILE_SCREENSHOT_DIR") != NULL)
+    g_test_add_func ("/app/screenshots/welcome-window-inspector", test_screenshots);
 
   return g_test_run ();
 }
