@@ -26,6 +26,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *doc = NULL;
   g_autofree char *claim = NULL;
   g_autofree char *other = NULL;
+  g_autoptr(JsonObject) created = NULL;
 
   cf_test_cli_case_init (&f->cli);
   doc = cf_test_cli_case_with_document (&f->cli);
@@ -33,7 +34,8 @@ fixture_setup (Fixture       *f,
   cf_test_run_ok (&run, "claim", "add", f->cli.case_path, "--document", doc,
                   "--quote", "the harbour master said", "--actor", "Harbour master",
                   "--tag", "fire", "--reliability", "B", "--credibility", "2");
-  claim = cf_test_id_string (cf_test_parse_object (run.out));
+  created = cf_test_parse_object (run.out);
+  claim = cf_test_id_string (created);
   other = cf_test_cli_add_claim (&f->cli, doc, "witnesses reported seeing no aircraft");
   cf_test_run_ok (&run, "note", "add", f->cli.case_path, "--claim", claim, "Check the log.");
   cf_test_run_ok (&run, "hypothesis", "add", f->cli.case_path, "Drone attack");

@@ -108,9 +108,11 @@ cf_cli_parse_options (GOptionContext  *context,
 
   if (want_help)
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      char *help = g_option_context_get_help (context, TRUE, NULL);
 
+      /* exit() runs no g_autofree cleanup: free it by hand */
       g_print ("%s", help);
+      g_free (help);
       exit (CF_CLI_EXIT_OK);
     }
 
