@@ -17,16 +17,11 @@ read_capped (const char  *path,
 {
   /* A path, never a URI: extracting must not fetch anything. */
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
   goffset size = 0;
-  gsize cap = (gsize) CF_EXTRACT_MAX_INPUT + 1;
 
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
   if (info != NULL)
     size = g_file_info_get_size (info);
   if (size > (goffset) CF_EXTRACT_MAX_INPUT)
@@ -38,23 +33,7 @@ read_capped (const char  *path,
                    _("The file is too large to import (%s; the limit is %s)."), human, limit);
       return NULL;
     }
-
-  buffer = g_byte_array_sized_new (size > 0 ? (guint) size + 1 : 65536);
-  for (;;)
-    {
-      guint8 chunk[65536];
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
-                                      MIN (sizeof chunk, cap - buffer->len), NULL, error);
-
-      if (n < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      g_byte_array_append (buffer, chunk, (guint) n);
-      if (buffer->len >= cap)
-        break;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return cf_extract_read_file (file, NULL, error);
 }
 
 static void

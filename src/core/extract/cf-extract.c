@@ -468,3 +468,32 @@ cf_extract_bytes (GBytes      *bytes,
   /* Plain text, and whatever sniffed as binary: decoding says why it is refused. */
   return extract_plain_text (data, len, error);
 }
+
+GBytes *
+cf_extract_read_file (GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize cap = (gsize) CF_EXTRACT_MAX_INPUT + 1;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  while (buffer->len < cap)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
+                                      MIN (sizeof chunk, cap - buffer->len), cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}

@@ -58,4 +58,16 @@ GPtrArray           *cf_extract_bytes                (GBytes      *bytes,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfExtractedDocument, cf_extracted_document_free)
 
+/**
+ * cf_extract_read_file:
+ * Reads at most %CF_EXTRACT_MAX_INPUT + 1 bytes of @file, so that a file larger than
+ * the limit (or one that grows while it is read) is refused by cf_extract_bytes()
+ * without being read whole.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL with @error set
+ */
+GBytes              *cf_extract_read_file            (GFile        *file,
+                                                      GCancellable *cancellable,
+                                                      GError      **error);
+
 G_END_DECLS

@@ -50,35 +50,6 @@ set_too_large (GError     **error,
                _("“%s” is too large to import (%s; the limit is %s)."), display, human, limit);
 }
 
-/* Reads at most CF_EXTRACT_MAX_INPUT + 1 bytes, so a file that grows while it is
- * read, or is larger than it says, is refused without being read whole. */
-static GBytes *
-read_capped (GFile         *file,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  gsize cap = (gsize) CF_EXTRACT_MAX_INPUT + 1;
-
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-  while (buffer->len < cap)
-    {
-      guint8 chunk[65536];
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
-                                      MIN (sizeof chunk, cap - buffer->len), cancellable, error);
-
-      if (n < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      g_byte_array_append (buffer, chunk, (guint) n);
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
 CfImport *
 cf_import_read_file (GFile         *file,
                      GCancellable  *cancellable,
@@ -125,7 +96,7 @@ cf_import_read_file (GFile         *file,
       return NULL;
     }
 
-  bytes = read_capped (file, cancellable, &local_error);
+  bytes = cf_extract_read_file (file, cancellable, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
