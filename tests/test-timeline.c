@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib.h>
+#include <string.h>
 
 #include "cf-event-time.h"
+#include "cf-timeline-check.h"
 
 static gint64
 utc (gint year, gint month, gint day, gint hour, gint minute)
@@ -287,6 +289,125 @@ test_civil_days_round_trip (void)
   g_assert_cmpint (cf_days_from_civil (2000, 3, 1), ==, 11017);
 }
 
+static CfTimelineEntry *
+entry (gint64 claim_id, const char *when, gint64 tag_id, const char *published)
+{
+  CfTimelineEntry *e = cf_timeline_entry_new (claim_id, 1, parse_ok (when));
+
+  if (tag_id != 0)
+    {
+      e->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (e->tag_ids, tag_id);
+    }
+  e->published = g_strdup (published);
+  return e;
+}
+
+static guint
+count_kind (GPtrArray *findings, CfTimelineFindingKind kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += ((CfTimelineFinding *) g_ptr_array_index (findings, i))->kind == kind;
+  return n;
+}
+
+static void
+test_check_same_tag_disagreement (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_timeline_entry_free);
+  g_autoptr(GPtrArray) findings = NULL;
+  CfTimelineFinding *f;
+
+  g_ptr_array_add (entries, entry (1, "2023-05-03T02:30", 7, NULL));
+  g_ptr_array_add (entries, entry (2, "2023-05-03", 7, NULL));
+  g_ptr_array_add (entries, entry (3, "2023-05-05", 7, NULL));
+  g_ptr_array_add (entries, entry (4, "2023-06-01", 8, NULL));
+  findings = cf_timeline_check (entries, NULL, NULL, NULL);
+  /* 1 and 2 agree; 3 cannot be the same moment; tag 8 has one claim */
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->kind, ==, CF_TIMELINE_FINDING_DISAGREE);
+  g_assert_cmpint (f->claim_id, ==, 1);
+  g_assert_cmpint (f->other_id, ==, 3);
+  g_assert_cmpint (f->tag_id, ==, 7);
+  g_assert_nonnull (strstr (f->message, "2023-05-05"));
+}
+
+static void
+test_check_linked_claims (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_timeline_entry_free);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) findings = NULL;
+  const gint64 pairs[] = { 1, 2, 2, 3, 1, 99 };
+  CfTimelineFinding *f;
+
+  g_ptr_array_add (entries, entry (1, "2023-05-03", 0, NULL));
+  g_ptr_array_add (entries, entry (2, "~2023-05-04", 0, NULL));
+  g_ptr_array_add (entries, entry (3, "2023-05-10", 0, NULL));
+  g_array_append_vals (links, pairs, G_N_ELEMENTS (pairs));
+  findings = cf_timeline_check (entries, links, NULL, NULL);
+  /* "about 4 May" may be 3 May; 10 May is not; claim 99 is undated */
+  g_assert_cmpuint (findings->len, ==, 1);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->claim_id, ==, 2);
+  g_assert_cmpint (f->other_id, ==, 3);
+  g_assert_cmpint (f->tag_id, ==, 0);
+}
+
+static void
+test_check_report_before_event (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_timeline_entry_free);
+  g_autoptr(GPtrArray) findings = NULL;
+  CfTimelineEntry *captured;
+
+  g_ptr_array_add (entries, entry (1, "2023-05-03T02:30", 0, "2023-05-03T10:00:00Z"));
+  g_ptr_array_add (entries, entry (2, "2023-05-03", 0, "2023-05-03"));
+  g_ptr_array_add (entries, entry (3, "2023-05-04", 0, "2023-05-03T10:00:00+03:00"));
+  captured = entry (4, "2023-05-05", 0, NULL);
+  captured->captured = g_strdup ("2023-05-04");
+  g_ptr_array_add (entries, captured);
+  findings = cf_timeline_check (entries, NULL, NULL, NULL);
+  g_assert_cmpuint (count_kind (findings, CF_TIMELINE_FINDING_REPORT_EARLY), ==, 2);
+  g_assert_cmpint (((CfTimelineFinding *) g_ptr_array_index (findings, 0))->claim_id, ==, 3);
+  g_assert_cmpint (((CfTimelineFinding *) g_ptr_array_index (findings, 1))->claim_id, ==, 4);
+}
+
+static void
+test_check_required_precision (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_timeline_entry_free);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  CfPrecision day = CF_PRECISION_DAY;
+
+  g_ptr_array_add (entries, entry (1, "2023-05-03T02:30", 0, NULL));
+  g_ptr_array_add (entries, entry (2, "2023-05-03", 0, NULL));
+  g_ptr_array_add (entries, entry (3, "2023-05", 0, NULL));
+  g_ptr_array_add (entries, entry (4, "2023", 0, NULL));
+  none = cf_timeline_check (entries, NULL, NULL, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+  findings = cf_timeline_check (entries, NULL, NULL, &day);
+  g_assert_cmpuint (count_kind (findings, CF_TIMELINE_FINDING_TOO_COARSE), ==, 2);
+  g_assert_cmpint (((CfTimelineFinding *) g_ptr_array_index (findings, 0))->claim_id, ==, 3);
+}
+
+static void
+test_document_time_forms (void)
+{
+  gint64 e, l;
+
+  g_assert_true (cf_document_time_parse ("2023-05-03T10:00:00Z", NULL, &e, &l));
+  g_assert_cmpint (e, ==, utc (2023, 5, 3, 10, 0));
+  g_assert_true (cf_document_time_parse ("2023-05-03", NULL, &e, &l));
+  g_assert_cmpint (l - e, ==, 86400);
+  g_assert_false (cf_document_time_parse ("last Tuesday", NULL, &e, &l));
+  g_assert_false (cf_document_time_parse ("", NULL, &e, &l));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -306,6 +427,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline/overlap/rules", test_overlap_rules);
   g_test_add_func ("/timeline/overlap/same-instant-two-zones", test_same_instant_in_two_zones);
   g_test_add_func ("/timeline/civil/days-round-trip", test_civil_days_round_trip);
+
+  g_test_add_func ("/timeline/check/same-tag-disagreement", test_check_same_tag_disagreement);
+  g_test_add_func ("/timeline/check/linked-claims", test_check_linked_claims);
+  g_test_add_func ("/timeline/check/report-before-event", test_check_report_before_event);
+  g_test_add_func ("/timeline/check/required-precision", test_check_required_precision);
+  g_test_add_func ("/timeline/check/document-time-forms", test_document_time_forms);
 
   return g_test_run ();
 }
