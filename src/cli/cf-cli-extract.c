@@ -8,6 +8,7 @@
 
 #include "cf-cli.h"
 #include "cf-extract.h"
+#include "cf-formats.h"
 
 /* Reads at most CF_EXTRACT_MAX_INPUT + 1 bytes, so that an oversized file is
  * refused by the extractor without being read whole. */
@@ -93,6 +94,7 @@ print_json_line (JsonGenerator *generator,
   add_string (builder, "url", first ? first->url : NULL);
   add_string (builder, "media_type", first ? first->media_type : NULL);
   add_string (builder, "note", first ? first->note : NULL);
+  add_string (builder, "captured", first ? first->captured : NULL);
   json_builder_set_member_name (builder, "documents");
   json_builder_add_int_value (builder, docs ? docs->len : 0);
   add_string (builder, "text", text ? text : "");
@@ -125,6 +127,7 @@ print_human (const char *path,
       FIELD (_("Title:"), doc->title);
       FIELD (_("Byline:"), doc->byline);
       FIELD (_("Published:"), doc->published);
+      FIELD (_("Captured:"), doc->captured);
       FIELD (_("Site:"), doc->site_name);
       FIELD (_("Language:"), doc->language);
       FIELD (_("URL:"), doc->url);
@@ -155,13 +158,16 @@ cf_cli_extract (int    argc,
   g_option_context_set_summary (context, _("Print the article text and metadata of files."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("Reads HTML, XHTML, XML, RSS/Atom and plain-text files and prints what an import\n"
-      "would store: the article body (paragraphs separated by blank lines) and its\n"
-      "title, byline, publication date, site name, language and canonical URL.\n"
+    _("Reads HTML, XHTML, XML, RSS/Atom and plain-text files, web pages saved as MHTML,\n"
+      "mail (.eml), DOCX and ODT documents, WARC and WACZ web archives and PDF, and\n"
+      "prints what an import would store: the article body (paragraphs separated by\n"
+      "blank lines) and its title, byline, publication date, capture date, site name,\n"
+      "language and canonical URL. The format is told by the content, not the name.\n"
       "\n"
       "With --json, prints exactly one JSON object per file, in the order given, with\n"
       "the keys path, title, byline, published (ISO 8601), site_name, language, url,\n"
-      "media_type, note (e.g. the encoding the text was converted from), documents\n"
+      "media_type, note (e.g. the encoding the text was converted from), captured\n"
+      "(when a saved page or archive was captured), documents\n"
       "and text. A feed yields one document per item: its line carries the first\n"
       "item's fields, \"documents\" counts the items, and \"text\" joins all items,\n"
       "each headed by its title. A file that cannot be read or extracted gets a line\n"
@@ -185,7 +191,7 @@ cf_cli_extract (int    argc,
 
       bytes = read_capped (files[i], &local_error);
       if (bytes != NULL)
-        docs = cf_extract_bytes (bytes, basename, &local_error);
+        docs = cf_read_any (bytes, basename, NULL, &local_error);
 
       if (docs == NULL)
         {

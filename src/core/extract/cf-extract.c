@@ -35,6 +35,8 @@ cf_extracted_document_free (CfExtractedDocument *doc)
   g_free (doc->text);
   g_free (doc->media_type);
   g_free (doc->note);
+  g_free (doc->captured);
+  g_free (doc->filename);
   g_free (doc);
 }
 
@@ -44,6 +46,7 @@ _cf_extracted_document_new (const char *media_type)
   CfExtractedDocument *doc = g_new0 (CfExtractedDocument, 1);
 
   doc->media_type = g_strdup (media_type);
+  doc->parent_index = -1;
   return doc;
 }
 

@@ -35,6 +35,9 @@ typedef struct
   char *text;
   char *media_type;     /* of the input: "text/html", "text/plain", "application/rss+xml", ... */
   char *note;           /* for the user: e.g. "Converted from windows-1251", or NULL */
+  char *captured;       /* ISO 8601 time the page was saved (MHTML, WARC), apart from published */
+  char *filename;       /* an attachment's own file name, or NULL */
+  int   parent_index;   /* an attachment: index of its message in the same array; -1 for none */
 } CfExtractedDocument;
 
 GQuark               cf_extract_error_quark          (void);

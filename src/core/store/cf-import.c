@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cf-formats.h"
 #include "cf-import.h"
 
 void
@@ -30,7 +31,8 @@ cf_import_from_bytes (GBytes      *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  import->documents = cf_extract_bytes (bytes, filename, error);
+  /* PDF, office, mail and archive readers run in the helper process */
+  import->documents = cf_read_any (bytes, filename, NULL, error);
   if (import->documents == NULL)
     return NULL;
   import->filename = g_strdup (filename);

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The casefile-reader helper process (issue 13): the importer gets the same
+ * documents through it as in-process, a refusal comes back with its message, and
+ * a helper that spins, crashes, hangs, eats memory, writes a file or answers
+ * nonsense is stopped by its limit and reported as an error for that one file,
+ * while the other files still import. tests/reader-misbehave.c plays the bad
+ * helper (CASEFILE_READER_MISBEHAVE); CASEFILE_READER is the real one. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "cf-formats.h"
+#include "cf-import.h"
+#include "cf-test-util.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+static GBytes *
+fixture (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("formats", name, NULL);
+  g_autofree char *path = cf_test_fixture_path (relative);
+
+  return cf_test_read_bytes (path);
+}
+
+static void
+use_real_reader (void)
+{
+  const char *real = g_getenv ("CASEFILE_READER_REAL");
+
+  g_assert_nonnull (real);
+  g_setenv ("CASEFILE_READER", real, TRUE);
+}
+
+static void
+test_same_documents_as_in_process (void)
+{
+  static const char *names[] = { "article.mhtml", "message.eml", "article.docx", "article.odt",
+                                 "site.warc.gz", "site.wacz" };
+
+  use_real_reader ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GBytes) bytes = fixture (names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) here = cf_read_bytes (bytes, NULL, NULL);
+      g_autoptr(GPtrArray) there = cf_read_in_helper (bytes, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (there->len, ==, here->len);
+      for (guint j = 0; j < here->len; j++)
+        {
+          CfExtractedDocument *a = g_ptr_array_index (here, j);
+          CfExtractedDocument *b = g_ptr_array_index (there, j);
+
+          g_assert_cmpstr (a->text, ==, b->text);
+          g_assert_cmpstr (a->title, ==, b->title);
+          g_assert_cmpstr (a->captured, ==, b->captured);
+          g_assert_cmpstr (a->url, ==, b->url);
+          g_assert_cmpint (a->parent_index, ==, b->parent_index);
+        }
+    }
+}
+
+static void
+test_refusal_comes_back (void)
+{
+  g_autoptr(GBytes) bytes = fixture ("bomb.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  use_real_reader ();
+  docs = cf_read_in_helper (bytes, NULL, NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "zip bomb"));
+}
+
+/* Runs the misbehaving stand-in on @word with small limits; returns its error. */
+static GError *
+misbehave (const char *word)
+{
+  CfReadLimits limits = *cf_read_limits_default ();
+  g_autoptr(GBytes) input = g_bytes_new (word, strlen (word));
+  g_autoptr(GPtrArray) docs = NULL;
+  GError *error = NULL;
+
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_MISBEHAVE"), TRUE);
+  limits.max_cpu_seconds = 1;
+  limits.timeout_seconds = 2;
+  limits.max_address_space = 256 * 1024 * 1024;
+  docs = cf_read_in_helper (input, &limits, NULL, &error);
+  g_assert_null (docs);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == CF_EXTRACT_ERROR);
+  return error;
+}
+
+static void
+assert_says (GError     *error,
+             const char *words)
+{
+  g_autoptr(GError) owned = error;
+
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+static void
+test_cpu_limit (void)
+{
+  assert_says (misbehave ("spin\n"), "processor time");
+}
+
+static void
+test_crash (void)
+{
+  assert_says (misbehave ("crash\n"), "crashed");
+}
+
+static void
+test_hang (void)
+{
+  assert_says (misbehave ("sleep\n"), "longer than 2 seconds");
+}
+
+static void
+test_memory_limit (void)
+{
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer needs more address space than the limit");
+#else
+  assert_says (misbehave ("allocate\n"), "crashed");
+#endif
+}
+
+static void
+test_no_writes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("reader-XXXXXX", NULL);
+  g_autofree char *old = g_get_current_dir ();
+  g_autofree char *written = g_build_filename (dir, "reader-wrote-this", NULL);
+  gsize len = 0;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (chdir (dir), ==, 0);
+  assert_says (misbehave ("write\n"), "write a file");
+  g_assert_cmpint (chdir (old), ==, 0);
+  /* it may have created the file, but not put a byte in it */
+  if (g_file_get_contents (written, &contents, &len, NULL))
+    g_assert_cmpuint (len, ==, 0);
+  cf_test_remove_tree (dir);
+}
+
+static void
+test_nonsense_answer (void)
+{
+  assert_says (misbehave ("nonsense\n"), "makes no sense");
+}
+
+static void
+test_missing_helper (void)
+{
+  g_autoptr(GBytes) bytes = fixture ("article.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  g_setenv ("CASEFILE_READER", "/nonexistent/casefile-reader", TRUE);
+  docs = cf_read_in_helper (bytes, NULL, NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_UNSUPPORTED);
+}
+
+/* Several files, some hostile: each bad one says why, the good ones import. */
+static void
+test_import_goes_on (void)
+{
+  static const struct { const char *name; gboolean good; } files[] = {
+    { "bomb.docx", FALSE },
+    { "article.docx", TRUE },
+    { "nested-1000.eml", FALSE },
+    { "message.eml", TRUE },
+    { "lying-length.warc", FALSE },
+    { "site.warc", TRUE },
+  };
+
+  use_real_reader ();
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *relative = g_build_filename ("formats", files[i].name, NULL);
+      g_autofree char *path = cf_test_fixture_path (relative);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfImport) import = cf_import_read_file (file, NULL, &error);
+
+      if (files[i].good)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (import->documents->len, >=, 1);
+          g_assert_cmpuint (g_bytes_get_size (import->original), >, 0);
+        }
+      else
+        {
+          g_assert_null (import);
+          g_assert_nonnull (strstr (error->message, files[i].name));
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/reader-process/same-documents-as-in-process",
+                   test_same_documents_as_in_process);
+  g_test_add_func ("/reader-process/refusal-comes-back", test_refusal_comes_back);
+  g_test_add_func ("/reader-process/cpu-limit-stops-it", test_cpu_limit);
+  g_test_add_func ("/reader-process/crash-is-an-error", test_crash);
+  g_test_add_func ("/reader-process/hang-is-stopped", test_hang);
+  g_test_add_func ("/reader-process/memory-limit-stops-it", test_memory_limit);
+  g_test_add_func ("/reader-process/no-file-writes", test_no_writes);
+  g_test_add_func ("/reader-process/nonsense-answer-refused", test_nonsense_answer);
+  g_test_add_func ("/reader-process/missing-helper", test_missing_helper);
+  g_test_add_func ("/reader-process/import-goes-on", test_import_goes_on);
+
+  return g_test_run ();
+}
