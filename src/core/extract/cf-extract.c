@@ -37,6 +37,7 @@ cf_extracted_document_free (CfExtractedDocument *doc)
   g_free (doc->note);
   g_free (doc->captured);
   g_free (doc->filename);
+  g_clear_pointer (&doc->pages, g_array_unref);
   g_free (doc);
 }
 

@@ -20,6 +20,14 @@ typedef enum
 /* The largest input any importer accepts, in bytes. */
 #define CF_EXTRACT_MAX_INPUT (64 * 1024 * 1024)
 
+/* Page N (from 1) of a paged document covers the text's characters [start, end);
+ * what lies between two pages (a paragraph break) belongs to neither. */
+typedef struct
+{
+  guint start;
+  guint end;
+} CfExtractedPage;
+
 /* One document extracted from some bytes. A feed yields several. The document owns
  * every string in it (freed by cf_extracted_document_free()); all are UTF-8 and
  * (nullable) except @text and @media_type, which are never NULL. @text has its
@@ -38,6 +46,7 @@ typedef struct
   char *captured;       /* ISO 8601 time the page was saved (MHTML, WARC), apart from published */
   char *filename;       /* an attachment's own file name, or NULL */
   int   parent_index;   /* an attachment: index of its message in the same array; -1 for none */
+  GArray *pages;        /* (element-type CfExtractedPage) (nullable): a PDF's pages, in order */
 } CfExtractedDocument;
 
 GQuark               cf_extract_error_quark          (void);

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The PDF reader: articles we typeset with cairo (one and two columns, running
+ * headers, page numbers, hyphens, ligatures, metadata) must come back as their
+ * prose, page by page; hand-made hostile files (tests/fixtures/pdf, written by
+ * make-fixtures.py there) must be refused with a reason or read, never crash. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-formats.h"
+#include "cf-read-pdf.h"
+#include "pdf-test-util.h"
+
+static GPtrArray *
+read_article (const PdfTestArticle  *article,
+              GError               **error)
+{
+  g_autoptr(GBytes) bytes = pdf_test_make_article (article);
+
+  return cf_read_pdf (bytes, NULL, error);
+}
+
+static CfExtractedDocument *
+read_one (const PdfTestArticle *article,
+          GPtrArray           **keep)
+{
+  g_autoptr(GError) error = NULL;
+
+  *keep = read_article (article, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*keep);
+  g_assert_cmpuint ((*keep)->len, ==, 1);
+  return (*keep)->pdata[0];
+}
+
+static GPtrArray *
+read_fixture (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", name, NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new (data, len);
+  return cf_read_pdf (bytes, NULL, error);
+}
+
+static void
+test_one_column_text (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (1, 12);
+  PdfTestArticle article = {
+    .title = "Water levels at the northern reservoir",
+    .header = "Regional Review",
+    .paragraphs = (const char *const *) prose,
+    .columns = 1,
+    .page_numbers = TRUE,
+    .hyphenate = TRUE,
+  };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+  g_autofree char *expected = pdf_test_expected_text (&article);
+
+  g_assert_cmpstr (doc->text, ==, expected);
+  g_assert_cmpstr (doc->media_type, ==, "application/pdf");
+}
+
+static void
+test_two_columns_in_order (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (2, 16);
+  PdfTestArticle article = {
+    .title = "Delays in the eastern corridor",
+    .header = "Field Notes",
+    .paragraphs = (const char *const *) prose,
+    .columns = 2,
+    .page_numbers = TRUE,
+    .hyphenate = TRUE,
+  };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+  g_autofree char *expected = pdf_test_expected_text (&article);
+
+  g_assert_cmpuint (doc->pages->len, >=, 2);
+  g_assert_cmpstr (doc->text, ==, expected);
+}
+
+static void
+test_running_header_left_out (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (3, 14);
+  PdfTestArticle article = {
+    .header = "Quarterly Assessment of the Harbour",
+    .paragraphs = (const char *const *) prose,
+    .columns = 1,
+  };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+
+  g_assert_cmpuint (doc->pages->len, >=, 2);
+  g_assert_null (strstr (doc->text, "Quarterly Assessment"));
+}
+
+static void
+test_page_numbers_left_out (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (4, 14);
+  PdfTestArticle article = {
+    .paragraphs = (const char *const *) prose,
+    .columns = 1,
+    .page_numbers = TRUE,
+  };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+  g_autofree char *expected = pdf_test_expected_text (&article);
+
+  g_assert_cmpuint (doc->pages->len, >=, 2);
+  /* a folio would show up as a stray "1" or "2" in the text */
+  g_assert_cmpstr (doc->text, ==, expected);
+}
+
+static void
+test_hyphens_joined (void)
+{
+  const char *paragraphs[] = {
+    "Representatives acknowledged the telecommunications interruption, "
+    "notwithstanding the administrative reorganisation, characterising the "
+    "disproportionate countermeasures as institutionally unprecedented.",
+    NULL,
+  };
+  PdfTestArticle article = { .paragraphs = paragraphs, .columns = 2, .hyphenate = TRUE };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+
+  g_assert_cmpstr (doc->text, ==, paragraphs[0]);
+}
+
+static void
+test_ligatures_spelled_out (void)
+{
+  const char *paragraphs[] = {
+    "The \xef\xac\x81nance o\xef\xac\x83" "ce reported an in\xef\xac\x82" "ow of "
+    "sta\xef\xac\x80 and a ba\xef\xac\x84" "ed auditor.",
+    NULL,
+  };
+  PdfTestArticle article = { .paragraphs = paragraphs, .columns = 1 };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+
+  g_assert_cmpstr (doc->text, ==, "The finance office reported an inflow of staff and a baffled auditor.");
+}
+
+static void
+test_metadata (void)
+{
+  const char *paragraphs[] = { "A short statement.", NULL };
+  PdfTestArticle article = {
+    .title = "Statement on the convoy",
+    .author = "Press Office",
+    .created = "2023-05-03T14:30:00Z",
+    .paragraphs = paragraphs,
+    .columns = 1,
+  };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+
+  g_assert_cmpstr (doc->title, ==, "Statement on the convoy");
+  g_assert_cmpstr (doc->byline, ==, "Press Office");
+  g_assert_nonnull (doc->published);
+  g_assert_true (g_str_has_prefix (doc->published, "2023-05-03T14:30:00"));
+}
+
+/* Every page has its range, in order, and a sentence known to be printed on page 2
+ * lies inside page 2's range. */
+static void
+test_pages_cover_their_text (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (5, 20);
+  PdfTestArticle article = { .paragraphs = (const char *const *) prose, .columns = 1, .page_numbers = TRUE };
+  g_autoptr(GBytes) bytes = pdf_test_make_article (&article);
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPdfLayout) layout = NULL;
+  CfExtractedDocument *doc;
+  guint previous_end = 0;
+
+  docs = cf_read_pdf (bytes, NULL, &error);
+  g_assert_no_error (error);
+  doc = docs->pdata[0];
+  layout = cf_pdf_layout_new (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_pdf_layout_get_text (layout), ==, doc->text);
+  g_assert_cmpuint (doc->pages->len, ==, cf_pdf_layout_get_n_pages (layout));
+  g_assert_cmpuint (doc->pages->len, >=, 3);
+
+  for (guint i = 0; i < doc->pages->len; i++)
+    {
+      CfExtractedPage *page = &g_array_index (doc->pages, CfExtractedPage, i);
+
+      g_assert_cmpuint (page->start, >=, previous_end);
+      g_assert_cmpuint (page->end, >, page->start);
+      previous_end = page->end;
+    }
+  g_assert_cmpuint (previous_end, <=, g_utf8_strlen (doc->text, -1));
+
+  /* every character of page 2 is drawn on page 2 */
+  {
+    CfExtractedPage *second = &g_array_index (doc->pages, CfExtractedPage, 1);
+    g_autoptr(GArray) rects = cf_pdf_layout_get_rects (layout, second->start, second->end);
+
+    g_assert_cmpuint (rects->len, >, 10);
+    for (guint i = 0; i < rects->len; i++)
+      g_assert_cmpuint (g_array_index (rects, CfPdfRect, i).page, ==, 1);
+    g_assert_cmpuint (cf_pdf_layout_page_at (layout, second->start), ==, 1);
+    g_assert_cmpuint (cf_pdf_layout_page_at (layout, second->end - 1), ==, 1);
+  }
+}
+
+/* A point on a word's rectangle maps back to that word's offsets. */
+static void
+test_layout_offsets_round_trip (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (6, 6);
+  PdfTestArticle article = { .paragraphs = (const char *const *) prose, .columns = 2 };
+  g_autoptr(GBytes) bytes = pdf_test_make_article (&article);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPdfLayout) layout = cf_pdf_layout_new (bytes, NULL, &error);
+  const char *text;
+  const char *word;
+  guint start, end;
+  g_autoptr(GArray) rects = NULL;
+  CfPdfRect *r;
+
+  g_assert_no_error (error);
+  text = cf_pdf_layout_get_text (layout);
+  word = strstr (text + strlen (text) / 2, " the ");
+  g_assert_nonnull (word);
+  start = (guint) g_utf8_pointer_to_offset (text, word + 1);
+  end = start + 3;
+  rects = cf_pdf_layout_get_rects (layout, start, end);
+  g_assert_cmpuint (rects->len, ==, 1);
+  r = &g_array_index (rects, CfPdfRect, 0);
+  g_assert_cmpint (cf_pdf_layout_offset_at (layout, r->page, r->x1 + 0.5, (r->y1 + r->y2) / 2, FALSE),
+                   ==, start);
+  g_assert_cmpint (cf_pdf_layout_offset_at (layout, r->page, r->x2 - 0.5, (r->y1 + r->y2) / 2, TRUE),
+                   ==, end);
+}
+
+static void
+test_no_text_layer_noted (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (7, 3);
+  PdfTestArticle article = { .paragraphs = (const char *const *) prose, .columns = 1, .outlines = TRUE };
+  g_autoptr(GPtrArray) docs = NULL;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+
+  g_assert_cmpstr (doc->text, ==, "");
+  g_assert_nonnull (doc->note);
+  g_assert_nonnull (strstr (doc->note, "no text layer"));
+  g_assert_cmpuint (doc->pages->len, ==, 1);
+}
+
+static void
+test_page_limit (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (8, 20);
+  PdfTestArticle article = { .paragraphs = (const char *const *) prose, .columns = 1 };
+  g_autoptr(GBytes) bytes = pdf_test_make_article (&article);
+  CfReadLimits limits = *cf_read_limits_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  limits.max_pages = 2;
+  docs = cf_read_pdf (bytes, &limits, &error);
+  g_assert_null (docs);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "at most 2"));
+}
+
+static void
+test_encrypted_with_password_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = read_fixture ("encrypted-password.pdf", &error);
+
+  g_assert_null (docs);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "password"));
+}
+
+static void
+test_encrypted_without_user_password_read (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = read_fixture ("encrypted-no-user-password.pdf", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (((CfExtractedDocument *) docs->pdata[0])->text, ==,
+                   "The convoy left the depot before dawn.");
+}
+
+/* Refused with a reason, or read: whichever, no crash, no hang, an error in our
+ * domain. */
+static void
+test_hostile (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = read_fixture (name, &error);
+
+  if (docs == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == CF_EXTRACT_ERROR);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (docs->len, ==, 1);
+      g_assert_true (g_utf8_validate (((CfExtractedDocument *) docs->pdata[0])->text, -1, NULL));
+    }
+}
+
+static void
+test_truncated_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = read_fixture ("truncated.pdf", &error);
+
+  g_assert_null (docs);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE);
+}
+
+int
+main (int argc, char **argv)
+{
+  static const char *hostile[] = {
+    "truncated.pdf", "malformed.pdf", "absurd-page-count.pdf", "page-tree-loop.pdf",
+    "many-pages.pdf", "deep-object-graph.pdf",
+  };
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/read-pdf/one-column/text-as-typeset", test_one_column_text);
+  g_test_add_func ("/read-pdf/two-columns/columns-in-order", test_two_columns_in_order);
+  g_test_add_func ("/read-pdf/running-header-left-out", test_running_header_left_out);
+  g_test_add_func ("/read-pdf/page-numbers-left-out", test_page_numbers_left_out);
+  g_test_add_func ("/read-pdf/hyphenated-words-joined", test_hyphens_joined);
+  g_test_add_func ("/read-pdf/ligatures-spelled-out", test_ligatures_spelled_out);
+  g_test_add_func ("/read-pdf/metadata-from-info", test_metadata);
+  g_test_add_func ("/read-pdf/pages/cover-their-text", test_pages_cover_their_text);
+  g_test_add_func ("/read-pdf/layout/offsets-round-trip", test_layout_offsets_round_trip);
+  g_test_add_func ("/read-pdf/no-text-layer-noted", test_no_text_layer_noted);
+  g_test_add_func ("/read-pdf/limits/pages", test_page_limit);
+  g_test_add_func ("/read-pdf/encrypted/password-refused", test_encrypted_with_password_refused);
+  g_test_add_func ("/read-pdf/encrypted/empty-user-password-read", test_encrypted_without_user_password_read);
+  g_test_add_func ("/read-pdf/hostile/truncated-refused", test_truncated_refused);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/read-pdf/hostile/%s", hostile[i]);
+
+      g_test_add_data_func (path, hostile[i], test_hostile);
+    }
+  return g_test_run ();
+}
