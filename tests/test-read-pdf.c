@@ -248,6 +248,30 @@ test_layout_offsets_round_trip (void)
                    ==, end);
 }
 
+/* The helper process sends the pages back to the importer with the text. */
+static void
+test_pages_cross_the_wire (void)
+{
+  g_auto(GStrv) prose = pdf_test_prose (9, 14);
+  PdfTestArticle article = { .paragraphs = (const char *const *) prose, .columns = 1 };
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wire = NULL;
+  gsize length = 0;
+  CfExtractedDocument *doc = read_one (&article, &docs);
+  CfExtractedDocument *returned;
+
+  wire = cf_read_serialise (docs, NULL, &length);
+  back = cf_read_deserialise (wire, length, &error);
+  g_assert_no_error (error);
+  returned = back->pdata[0];
+  g_assert_nonnull (returned->pages);
+  g_assert_cmpuint (returned->pages->len, ==, doc->pages->len);
+  g_assert_cmpmem (returned->pages->data, returned->pages->len * sizeof (CfExtractedPage),
+                   doc->pages->data, doc->pages->len * sizeof (CfExtractedPage));
+}
+
 static void
 test_no_text_layer_noted (void)
 {
@@ -353,6 +377,7 @@ main (int argc, char **argv)
   g_test_add_func ("/read-pdf/metadata-from-info", test_metadata);
   g_test_add_func ("/read-pdf/pages/cover-their-text", test_pages_cover_their_text);
   g_test_add_func ("/read-pdf/layout/offsets-round-trip", test_layout_offsets_round_trip);
+  g_test_add_func ("/read-pdf/pages/cross-the-wire", test_pages_cross_the_wire);
   g_test_add_func ("/read-pdf/no-text-layer-noted", test_no_text_layer_noted);
   g_test_add_func ("/read-pdf/limits/pages", test_page_limit);
   g_test_add_func ("/read-pdf/encrypted/password-refused", test_encrypted_with_password_refused);

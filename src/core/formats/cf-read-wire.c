@@ -16,6 +16,73 @@
   X (title) X (byline) X (published) X (site_name) X (language) X (url) \
   X (text) X (media_type) X (note) X (captured) X (filename)
 
+/* A PDF's pages as [[start, end], ...]. */
+static void
+add_pages (JsonBuilder *builder,
+           GArray      *pages)
+{
+  json_builder_set_member_name (builder, "pages");
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const CfExtractedPage *page = &g_array_index (pages, CfExtractedPage, p);
+
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, page->start);
+      json_builder_add_int_value (builder, page->end);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The pages read back: in order, inside the text, at most the PDF page limit. */
+static gboolean
+get_pages (JsonObject           *object,
+           CfExtractedDocument  *doc)
+{
+  JsonNode *node = json_object_get_member (object, "pages");
+  JsonArray *array;
+  glong text_length;
+  guint previous_end = 0;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node) || doc->text == NULL)
+    return FALSE;
+  array = json_node_get_array (node);
+  text_length = g_utf8_strlen (doc->text, -1);
+  if (json_array_get_length (array) > cf_read_limits_default ()->max_pages)
+    return FALSE;
+  doc->pages = g_array_sized_new (FALSE, FALSE, sizeof (CfExtractedPage), json_array_get_length (array));
+  for (guint p = 0; p < json_array_get_length (array); p++)
+    {
+      JsonNode *element = json_array_get_element (array, p);
+      JsonArray *pair;
+      gint64 start, end;
+      CfExtractedPage page;
+
+      if (!JSON_NODE_HOLDS_ARRAY (element) || json_array_get_length (json_node_get_array (element)) != 2)
+        return FALSE;
+      pair = json_node_get_array (element);
+      for (guint k = 0; k < 2; k++)
+        {
+          JsonNode *n = json_array_get_element (pair, k);
+
+          if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+            return FALSE;
+        }
+      start = json_array_get_int_element (pair, 0);
+      end = json_array_get_int_element (pair, 1);
+      if (start < previous_end || end < start || end > text_length)
+        return FALSE;
+      page.start = (guint) start;
+      page.end = (guint) end;
+      previous_end = page.end;
+      g_array_append_val (doc->pages, page);
+    }
+  return TRUE;
+}
+
 char *
 cf_read_serialise (GPtrArray    *documents,
                    const GError *error,
@@ -54,6 +121,8 @@ cf_read_serialise (GPtrArray    *documents,
 #undef ADD_FIELD
       json_builder_set_member_name (builder, "parent_index");
       json_builder_add_int_value (builder, doc->parent_index);
+      if (doc->pages != NULL)
+        add_pages (builder, doc->pages);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -157,6 +226,7 @@ cf_read_deserialise (const char  *data,
       FIELDS (GET_FIELD)
 #undef GET_FIELD
       parent = json_object_get_int_member_with_default (d, "parent_index", -1);
+      ok = ok && get_pages (d, doc);
       if (!ok || doc->text == NULL || doc->media_type == NULL || parent < -1 || parent >= i)
         {
           set_garbled (error);
