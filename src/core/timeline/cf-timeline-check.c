@@ -8,38 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "cf-timeline-check.h"
 
 /* one tag shared by thousands of claims must not produce millions of pairs */
 #define MAX_FINDINGS 1000
-
-CfTimelineEntry *
-cf_timeline_entry_new (gint64       claim_id,
-                       gint64       document_id,
-                       CfEventTime *time)
-{
-  CfTimelineEntry *entry = g_new0 (CfTimelineEntry, 1);
-
-  g_return_val_if_fail (time != NULL, NULL);
-  entry->claim_id = claim_id;
-  entry->document_id = document_id;
-  entry->time = time;
-  return entry;
-}
-
-void
-cf_timeline_entry_free (CfTimelineEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  cf_event_time_free (entry->time);
-  g_clear_pointer (&entry->tag_ids, g_array_unref);
-  g_free (entry->published);
-  g_free (entry->captured);
-  g_free (entry);
-}
 
 void
 cf_timeline_finding_free (CfTimelineFinding *finding)
@@ -48,37 +21,6 @@ cf_timeline_finding_free (CfTimelineFinding *finding)
     return;
   g_free (finding->message);
   g_free (finding);
-}
-
-gboolean
-cf_document_time_parse (const char *text,
-                        GTimeZone  *zone,
-                        gint64     *earliest,
-                        gint64     *latest)
-{
-  g_autoptr(CfEventTime) local = NULL;
-  g_autoptr(GDateTime) dt = NULL;
-  gint64 e, l;
-
-  if (text == NULL || *text == '\0' || strlen (text) > 100)
-    return FALSE;
-  local = cf_event_time_parse (text, NULL);
-  if (local != NULL)
-    cf_event_time_get_interval (local, zone, &e, &l);
-  else
-    {
-      /* a full timestamp with seconds and an offset, as feeds and pages give it */
-      dt = g_date_time_new_from_iso8601 (text, zone);
-      if (dt == NULL)
-        return FALSE;
-      e = g_date_time_to_unix (dt);
-      l = e + 1;
-    }
-  if (earliest != NULL)
-    *earliest = e;
-  if (latest != NULL)
-    *latest = l;
-  return TRUE;
 }
 
 static CfTimelineFinding *
