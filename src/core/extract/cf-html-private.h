@@ -59,6 +59,8 @@ typedef enum
   TAG_FOOTER,
   TAG_ASIDE,
   TAG_FIGURE,
+  TAG_MATH_TOKEN,       /* inline, but a word of its own: mi, mo, mn, ... */
+  TAG_RUBY_TEXT,        /* <rt>: the reading of the base text, in parentheses */
 } TagKind;
 
 enum

@@ -52,7 +52,15 @@ init_tag_kinds (void)
     { "iframe", TAG_EMBED }, { "embed", TAG_EMBED }, { "object", TAG_EMBED },
     { "video", TAG_EMBED }, { "audio", TAG_EMBED }, { "canvas", TAG_DROP },
     { "script", TAG_SCRIPT }, { "style", TAG_DROP }, { "noscript", TAG_DROP },
-    { "template", TAG_DROP }, { "svg", TAG_DROP }, { "math", TAG_DROP },
+    { "template", TAG_DROP }, { "svg", TAG_DROP }, { "math", TAG_INLINE },
+    /* a formula's TeX or content markup repeats what its presentation shows */
+    { "annotation", TAG_DROP }, { "annotation-xml", TAG_DROP },
+    { "mi", TAG_MATH_TOKEN }, { "mo", TAG_MATH_TOKEN }, { "mn", TAG_MATH_TOKEN },
+    { "ms", TAG_MATH_TOKEN }, { "mtext", TAG_MATH_TOKEN },
+    /* ruby: the base text stays, its reading follows it in parentheses, which we
+     * write ourselves (so the page's own fallback parentheses go); a ruby is
+     * inside a word, so its edges are no word boundary */
+    { "ruby", TAG_OTHER }, { "rb", TAG_OTHER }, { "rt", TAG_RUBY_TEXT }, { "rp", TAG_DROP },
     { "nav", TAG_DROP }, { "map", TAG_DROP }, { "area", TAG_DROP },
     { "title", TAG_TITLE }, { "meta", TAG_META }, { "link", TAG_LINK },
     { "base", TAG_DROP }, { "param", TAG_DROP }, { "track", TAG_DROP },
@@ -96,8 +104,10 @@ static const char * const unlikely_words[] = {
   "yom-remote", NULL
 };
 
+/* Words that save an element from the unlikely ones; a formula typeset by
+ * MathJax or KaTeX is content whatever its context-menu class says. */
 static const char * const maybe_words[] = {
-  "and", "article", "body", "column", "content", "main", "shadow", NULL
+  "and", "article", "body", "column", "content", "main", "shadow", "mathjax", "katex", NULL
 };
 
 static const char * const positive_words[] = {

@@ -152,6 +152,36 @@ init_candidate (NodeInfo    *in,
   in->scored = TRUE;
 }
 
+/* A list item that is a sentence, not a link: lists of points written as prose
+ * (release notes, feature lists) are articles too. */
+static gboolean
+is_prose_item (const NodeInfo *in)
+{
+  return in->inline_len >= in->link_len + 25 && in->link_len * 2 < in->inline_len;
+}
+
+/* A div around one paragraph and nothing else says nothing of its own: its
+ * paragraph scores the div's parent first, so that an article of many such
+ * wrapped paragraphs and headings is found whole, not one wrapper of it. */
+static gboolean
+is_paragraph_wrapper (const NodeInfo *in)
+{
+  xmlNode *only = NULL;
+
+  if (in->kind != TAG_BLOCK || in->own_text > 0 || in->parent == G_MAXUINT ||
+      strcmp ((const char *) in->node->name, "div") != 0)
+    return FALSE;
+  for (xmlNode *c = in->node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      {
+        if (only != NULL)
+          return FALSE;
+        only = c;
+      }
+  return only != NULL && only->name[0] == 'p' && only->name[1] == '\0' &&
+         link_density (in) < 0.25;
+}
+
 /* Picks the element that holds the article; returns its info index or G_MAXUINT. */
 static guint
 find_top_candidate (Page        *page,
@@ -173,7 +203,8 @@ find_top_candidate (Page        *page,
           in->kind == TAG_BODY || in->kind == TAG_HTML || in->inline_len < 25)
         continue;
       if (in->kind != TAG_P && in->kind != TAG_PRE && in->kind != TAG_TD &&
-          in->kind != TAG_BLOCK && in->kind != TAG_HEADING && in->kind != TAG_BLOCKQUOTE)
+          in->kind != TAG_BLOCK && in->kind != TAG_HEADING && in->kind != TAG_BLOCKQUOTE &&
+          !(in->kind == TAG_LI && is_prose_item (in)))
         continue;
 
       score = 1 + in->inline_commas + MIN (in->inline_len / 100, 3);
@@ -182,6 +213,12 @@ find_top_candidate (Page        *page,
       anc = in->parent;
       if (in->kind == TAG_BLOCK && in->text_len > in->inline_len)
         anc = i;
+      else if (anc != G_MAXUINT && is_paragraph_wrapper (&infos[anc]))
+        anc = infos[anc].parent;
+      /* A list of points is one block of the article: its items score what holds
+       * the list, never the list itself, whose score would decide its cleaning. */
+      else if (in->kind == TAG_LI && anc != G_MAXUINT && infos[anc].kind == TAG_LIST)
+        anc = infos[anc].parent;
       for (level = 0; anc != G_MAXUINT && level < 5;
            anc = infos[anc].parent, level++)
         {
@@ -317,7 +354,9 @@ clean_conditionally (Page        *page,
   /* Tables of data stay; layout tables are judged like divs. */
   is_list = in->kind == TAG_LIST;
   weight = flags->weight_classes ? in->class_weight : 0;
-  if (weight + (in->scored ? in->score : 0) < 0)
+  /* A list's score is its -3 start plus what nested points gave it: no verdict
+   * on the list, which the tests below judge. */
+  if (weight + (in->scored && !is_list ? in->score : 0) < 0)
     return TRUE;
 
   if ((in->flags & INFO_SHARE) && in->text_len < 500)
@@ -483,6 +522,8 @@ write_text (Page        *page,
                 sink_break (sink, 1);
               else if (in->kind == TAG_A || in->kind == TAG_INLINE)
                 sink->inline_edge = TRUE;
+              else if (in->kind == TAG_MATH_TOKEN)
+                sink->need_space = TRUE;
               else if (kind_is_block (in->kind))
                 sink_break (sink, in->kind == TAG_TD ? 0 : 2);
               if (in->kind == TAG_TD)
@@ -490,6 +531,22 @@ write_text (Page        *page,
               if (in->kind == TAG_PRE)
                 sink->in_pre = TRUE;
               descend = TRUE;
+              if (in->kind == TAG_RUBY_TEXT)
+                {
+                  g_autofree char *reading = _cf_html_subtree_text (n);
+
+                  /* "漢字(かんじ)": the reading right after its base, as plain
+                   * text writes it */
+                  if (*reading != '\0')
+                    {
+                      sink->need_space = FALSE;
+                      sink->inline_edge = FALSE;
+                      sink_text (sink, "(");
+                      sink_text (sink, reading);
+                      sink_text (sink, ")");
+                    }
+                  descend = FALSE;
+                }
             }
         }
       else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
@@ -511,6 +568,8 @@ write_text (Page        *page,
                 sink_break (sink, in->kind == TAG_TD ? 0 : 2);
               if (in != NULL && (in->kind == TAG_A || in->kind == TAG_INLINE))
                 sink->inline_edge = TRUE;
+              if (in != NULL && in->kind == TAG_MATH_TOKEN)
+                sink->need_space = TRUE;
               if (in != NULL && in->kind == TAG_PRE)
                 sink->in_pre = FALSE;
               if (in != NULL && in->kind == TAG_TD)

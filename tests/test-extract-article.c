@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Finding the whole article, class by class of page: articles of sibling sections,
+ * of lists of points, of formulas and of annotated (ruby) text; blocks a reader
+ * never sees (print-only, hidden); and bylines that are names. Each case is a small
+ * page of our own in tests/fixtures/extract/. */
+#include <string.h>
+
+#include "extract-test-util.h"
+
+static char *
+article_of (const char *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture (fixture, fixture, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (first (docs)->text);
+}
+
+#define assert_has(text, part) \
+  G_STMT_START { \
+    if (strstr ((text), (part)) == NULL) \
+      g_error ("“%s” should be in the article text:\n%s", (part), (text)); \
+  } G_STMT_END
+
+#define assert_lacks(text, part) \
+  G_STMT_START { \
+    if (strstr ((text), (part)) != NULL) \
+      g_error ("“%s” should not be in the article text:\n%s", (part), (text)); \
+  } G_STMT_END
+
+/* Headings each followed by their paragraphs, one of them wrapped in a div of its
+ * own, another loose in a div: every section is the article, not the wrapped
+ * paragraph alone; the menu and the footer are not. */
+static void
+test_sibling_sections (void)
+{
+  g_autofree char *text = article_of ("sections.html");
+
+  assert_has (text, "The volunteers walked the whole length");
+  assert_has (text, "Upper reaches\n\nAbove the mill\n\nBelow the weir");
+  assert_has (text, "Estuary\n\nWhere the river meets the sea");
+  assert_lacks (text, "Surveys");
+  assert_lacks (text, "All rights reserved");
+}
+
+/* Release notes written as lists of points, with no paragraph at all, beside a
+ * comment section with one long paragraph: the notes are the article. */
+static void
+test_list_of_points (void)
+{
+  g_autofree char *text = article_of ("release-notes.html");
+
+  assert_has (text, "The depot on the east side now charges two trams at once");
+  assert_has (text, "Thanks to the night crew");
+  assert_has (text, "Repairs\n\nThe points at the river crossing");
+  assert_has (text, "heating that passengers had asked for");
+  assert_lacks (text, "Enhancement request");
+  assert_lacks (text, "Write to us");
+}
+
+/* MathML formulas (bare, and MathJax's assistive copy in a container whose class
+ * names a context menu) keep their symbols, a word each; the TeX annotation and
+ * MathJax's drawn copy do not repeat them. */
+static void
+test_math (void)
+{
+  g_autofree char *text = article_of ("math.html");
+
+  assert_has (text, "four people instead of two:\n\nA = π r 2\n\n");
+  assert_has (text, "V = 4 3 π r 3");
+  assert_lacks (text, "\\pi");
+}
+
+/* Ruby: the base text stays whole, its reading follows in parentheses, and the
+ * page's own fallback parentheses are not doubled. */
+static void
+test_ruby (void)
+{
+  g_autofree char *text = article_of ("ruby.html");
+
+  assert_has (text, "ある村(むら)に、たいへん働(はたら)き者(もの)のおじいさんが住(す)んでいました。");
+  assert_lacks (text, "（");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extract/article/sibling-sections-kept-whole", test_sibling_sections);
+  g_test_add_func ("/extract/article/list-of-points-is-an-article", test_list_of_points);
+  g_test_add_func ("/extract/article/math-keeps-its-symbols", test_math);
+  g_test_add_func ("/extract/article/ruby-reading-in-parentheses", test_ruby);
+  return g_test_run ();
+}
