@@ -128,6 +128,41 @@ test_claims_empty_span_refused (CaseFixture   *f,
 }
 
 static void
+test_claims_span_change_takes_new_quote (CaseFixture   *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_drone_claim (f);
+  g_autoptr(CfClaim) claim = cf_case_get_claim (f->kase, id, &error);
+
+  /* shrink to "drone struck the depot" (the live claim follows), then undo */
+  g_assert_true (cf_case_set_claim_span (f->kase, id, 19, 41, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_claim_get_quote (claim), ==, "drone struck the depot");
+  g_assert_cmpint (cf_claim_get_start (claim), ==, 19);
+  g_assert_true (cf_case_undo (f->kase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_claim_get_quote (claim), ==, drone_quote);
+  g_assert_cmpint (cf_claim_get_end (claim), ==, 41);
+}
+
+static void
+test_claims_span_change_outside_text_refused (CaseFixture   *f,
+                                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_drone_claim (f);
+  g_autoptr(CfClaim) claim = cf_case_get_claim (f->kase, id, &error);
+
+  g_assert_false (cf_case_set_claim_span (f->kase, id, 30, 30, &error));
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cf_case_set_claim_span (f->kase, id, 0, 100000, &error));
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID);
+  g_assert_cmpstr (cf_claim_get_quote (claim), ==, drone_quote);
+}
+
+static void
 test_claims_negative_start_refused (CaseFixture   *f,
                                     gconstpointer  data)
 {
@@ -512,6 +547,8 @@ main (int    argc,
   case_test ("/case/claims/overlap-allowed", test_claims_overlap_allowed);
   case_test ("/case/claims/span-outside-text-refused", test_claims_span_outside_text_refused);
   case_test ("/case/claims/empty-span-refused", test_claims_empty_span_refused);
+  case_test ("/case/claims/span-change-takes-new-quote", test_claims_span_change_takes_new_quote);
+  case_test ("/case/claims/span-change-outside-text-refused", test_claims_span_change_outside_text_refused);
   case_test ("/case/claims/negative-start-refused", test_claims_negative_start_refused);
   case_test ("/case/claims/quote-mismatch-refused", test_claims_quote_mismatch_refused);
   case_test ("/case/claims/missing-document-refused", test_claims_missing_document_refused);

@@ -42,6 +42,41 @@ load_text_and_length (CfCase      *self,
   return FALSE;
 }
 
+/* The quote of [start, end) in @text with its context on either side; FALSE with
+ * @error set when the span is not inside the text or empty. */
+static gboolean
+cut_span (const char  *text,
+          gint64       length,
+          gint         start,
+          gint         end,
+          char       **quote,
+          char       **prefix,
+          char       **suffix,
+          GError     **error)
+{
+  const char *p_start, *p_end, *p_before, *p_after;
+
+  if (start < 0 || end <= start || end > length)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The span %d–%d is not inside the document, which has %" PRId64
+                     " characters; a claim needs at least one character of its text."),
+                   start, end, length);
+      return FALSE;
+    }
+
+  p_start = g_utf8_offset_to_pointer (text, start);
+  p_end = g_utf8_offset_to_pointer (p_start, end - start);
+  *quote = g_strndup (p_start, p_end - p_start);
+  p_before = g_utf8_offset_to_pointer (text, MAX (0, start - CF_QUOTE_CONTEXT));
+  *prefix = g_strndup (p_before, p_start - p_before);
+  p_after = p_end;
+  for (int i = 0; i < CF_QUOTE_CONTEXT && *p_after != '\0'; i++)
+    p_after = g_utf8_next_char (p_after);
+  *suffix = g_strndup (p_end, p_after - p_end);
+  return TRUE;
+}
+
 gint64
 cf_case_add_claim (CfCase      *self,
                    gint64       document_id,
@@ -56,7 +91,6 @@ cf_case_add_claim (CfCase      *self,
   g_autofree char *suffix = NULL;
   g_autofree char *now = _cf_case_now_iso8601 ();
   g_autoptr(CfStmt) stmt = NULL;
-  const char *p_start, *p_end, *p_before, *p_after;
   gint64 length = 0;
   gint64 id;
 
@@ -66,18 +100,8 @@ cf_case_add_claim (CfCase      *self,
     return 0;
   if (!load_text_and_length (self, document_id, &text, &length, error))
     return 0;
-  if (start < 0 || end <= start || end > length)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                   _("The span %d–%d is not inside the document, which has %" PRId64
-                     " characters; a claim needs at least one character of its text."),
-                   start, end, length);
-      return 0;
-    }
-
-  p_start = g_utf8_offset_to_pointer (text, start);
-  p_end = g_utf8_offset_to_pointer (p_start, end - start);
-  quote = g_strndup (p_start, p_end - p_start);
+  if (!cut_span (text, length, start, end, &quote, &prefix, &suffix, error))
+    return 0;
   if (expected_quote != NULL && strcmp (expected_quote, quote) != 0)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
@@ -85,12 +109,6 @@ cf_case_add_claim (CfCase      *self,
                    start, end, quote);
       return 0;
     }
-  p_before = g_utf8_offset_to_pointer (text, MAX (0, start - CF_QUOTE_CONTEXT));
-  prefix = g_strndup (p_before, p_start - p_before);
-  p_after = p_end;
-  for (int i = 0; i < CF_QUOTE_CONTEXT && *p_after != '\0'; i++)
-    p_after = g_utf8_next_char (p_after);
-  suffix = g_strndup (p_end, p_after - p_end);
 
   CF_CASE_BEGIN_EDIT (_("Mark a claim"));
   stmt = _cf_case_prepare (self,
@@ -111,6 +129,73 @@ cf_case_add_claim (CfCase      *self,
   if (!cf_case_end_action (self, error))
     return 0;
   return id;
+}
+
+gboolean
+cf_case_set_claim_span (CfCase  *self,
+                        gint64   claim_id,
+                        gint     start,
+                        gint     end,
+                        GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *now = _cf_case_now_iso8601 ();
+  g_autoptr(CfStmt) find = NULL;
+  g_autoptr(CfStmt) stmt = NULL;
+  gint64 document_id = 0;
+  gint64 length = 0;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (!_cf_case_check_writable (self, error))
+    return FALSE;
+  find = _cf_case_prepare (self, "SELECT document_id FROM claims WHERE id = ?1", error);
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (find, 1, claim_id);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    document_id = sqlite3_column_int64 (find, 0);
+  else if (rc == SQLITE_DONE)
+    {
+      _cf_case_set_no_such_record (error, CF_RECORD_CLAIM, claim_id);
+      return FALSE;
+    }
+  else
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the claim"));
+      return FALSE;
+    }
+  if (document_id <= 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("Claim %" PRId64 " quotes no source, so it has no span to change."), claim_id);
+      return FALSE;
+    }
+  if (!load_text_and_length (self, document_id, &text, &length, error) ||
+      !cut_span (text, length, start, end, &quote, &prefix, &suffix, error))
+    return FALSE;
+
+  CF_CASE_BEGIN_EDIT (_("Change a claim’s span"));
+  stmt = _cf_case_prepare (self,
+                           "UPDATE claims SET start_offset = ?2, end_offset = ?3, quote = ?4, "
+                           "prefix = ?5, suffix = ?6, modified = ?7 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return _cf_case_edit_failed (self);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  sqlite3_bind_int (stmt, 2, start);
+  sqlite3_bind_int (stmt, 3, end);
+  sqlite3_bind_text (stmt, 4, quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  if (!_cf_case_step_done (self, stmt, _("Changing the claim’s span"), error))
+    return _cf_case_edit_failed (self);
+  return cf_case_end_action (self, error);
 }
 
 gint

@@ -472,6 +472,20 @@ gboolean      cf_case_set_claim_paraphrase   (CfCase          *self,
                                               const char      *paraphrase,
                                               GError         **error);
 /**
+ * cf_case_set_claim_span:
+ * @start: the new first character of the span in the claim's document
+ * @end: one past the new last character
+ *
+ * Moves a claim's ends (to extend or shrink it) and takes its quote and context
+ * from the text there again; everything else about the claim stays. An empty span
+ * or one outside the text is refused with %CF_CASE_ERROR_INVALID.
+ */
+gboolean      cf_case_set_claim_span         (CfCase          *self,
+                                              gint64           claim_id,
+                                              gint             start,
+                                              gint             end,
+                                              GError         **error);
+/**
  * cf_case_set_claim_event_date:
  * @event_date: (nullable): ISO 8601; %NULL or "" clears it
  */
