@@ -83,11 +83,48 @@ test_ruby (void)
   assert_lacks (text, "（");
 }
 
+typedef struct
+{
+  const char *path;
+  const char *fixture;
+  const char *byline;
+} BylineCase;
+
+/* Bylines are the names and nothing else, the way the page joins them. */
+static const BylineCase byline_cases[] = {
+  /* "By" in its own element, the date in the next block of the byline's box */
+  { "/extract/byline/without-by-and-date", "byline-dated.html", "Jane Doe" },
+  /* an avatar, the name, then "• 8h" */
+  { "/extract/byline/without-relative-time", "byline-relative-time.html", "Jane Doe" },
+  /* the author's job title in a child element */
+  { "/extract/byline/without-job-title", "byline-job-title.html", "Jane Doe" },
+  /* a dateline marked like a byline comes first: a date is never a byline */
+  { "/extract/byline/date-is-no-byline", "byline-dateline-first.html", "Jane Doe" },
+  /* two authors, their role and the date in one line */
+  { "/extract/byline/several-authors-as-joined", "byline-several.html", "Ana Ruiz and Tom Lee" },
+};
+
+static void
+test_byline (gconstpointer data)
+{
+  const BylineCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture (c->fixture, c->fixture, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->byline, ==, c->byline);
+  /* the byline's clutter does not end up in the article either */
+  g_assert_true (g_str_has_prefix (first (docs)->text, "The council voted on Tuesday night"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (byline_cases); i++)
+    g_test_add_data_func (byline_cases[i].path, &byline_cases[i], test_byline);
 
   g_test_add_func ("/extract/article/sibling-sections-kept-whole", test_sibling_sections);
   g_test_add_func ("/extract/article/list-of-points-is-an-article", test_list_of_points);

@@ -647,6 +647,15 @@ first_nonempty (char *a,
   return result;
 }
 
+/* Takes @s and gives the names in it, or NULL when it holds none (a date). */
+static char *
+names_or_null (char *s)
+{
+  g_autofree char *raw = s;
+
+  return _cf_html_clean_byline (raw);
+}
+
 static gboolean
 looks_like_url (const char *s)
 {
@@ -695,10 +704,12 @@ _cf_html_fill_metadata (Page                *page,
                                meta_value (page, "title"), meta_value (page, "twitter:title"),
                                meta_value (page, "parsely-title"),
                                article_title (page), END_OF_LIST);
-  doc->byline = first_nonempty (g_strdup (ld.byline), meta_value (page, "dc:creator"),
-                                meta_value (page, "dcterm:creator"), meta_value (page, "author"),
-                                meta_value (page, "parsely-author"),
-                                g_steal_pointer (&article_author),
+  doc->byline = first_nonempty (names_or_null (g_strdup (ld.byline)),
+                                names_or_null (meta_value (page, "dc:creator")),
+                                names_or_null (meta_value (page, "dcterm:creator")),
+                                names_or_null (meta_value (page, "author")),
+                                names_or_null (meta_value (page, "parsely-author")),
+                                names_or_null (g_steal_pointer (&article_author)),
                                 g_strdup (page->byline_markup), END_OF_LIST);
   doc->site_name = first_nonempty (g_strdup (ld.site_name), meta_value (page, "og:site_name"),
                                    meta_value (page, "~application-name"), END_OF_LIST);

@@ -154,6 +154,14 @@ char        *_cf_html_page_text             (Page          *page,
 /* @text without its paragraphs that are only a date and a clock time. */
 char        *_cf_html_drop_timestamp_lines  (const char    *text);
 
+/* --- cf-html-byline.c -------------------------------------------------------- */
+
+/* The text of a byline element without its dates, job titles and pictures. */
+char        *_cf_html_byline_text           (xmlNode       *root);
+/* @raw cleaned down to the names in it ("By Jane Doe • 8h" -> "Jane Doe"); NULL
+ * when no name is left (a date is no byline). */
+char        *_cf_html_clean_byline          (const char    *raw);
+
 /* --- cf-html-meta.c ---------------------------------------------------------- */
 
 /* Records a <meta> element's content under its normalised name. */

@@ -579,12 +579,12 @@ _cf_html_scan_page (Page   *page,
                   if (name_node != NULL)
                     text = _cf_html_subtree_text (name_node);
                   if (text == NULL)
-                    text = _cf_html_subtree_text (n);
+                    text = _cf_html_byline_text (n);
+                  /* a dateline marked like a byline is no byline: look on */
                   if (*text != '\0' && g_utf8_strlen (text, -1) < 100)
-                    {
-                      page->byline_markup = g_steal_pointer (&text);
-                      info.flags |= INFO_BYLINE;
-                    }
+                    page->byline_markup = _cf_html_clean_byline (text);
+                  if (page->byline_markup != NULL)
+                    info.flags |= INFO_BYLINE;
                 }
             }
 
