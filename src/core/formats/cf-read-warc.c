@@ -142,7 +142,10 @@ dechunk (const char *data,
         return NULL;
       g_byte_array_append (out, (const guint8 *) data + pos, (guint) size);
       pos += size;
-      while (pos < len && (data[pos] == '\r' || data[pos] == '\n') && pos - eol < 8)
+      /* the CRLF after the chunk's data */
+      if (pos < len && data[pos] == '\r')
+        pos++;
+      if (pos < len && data[pos] == '\n')
         pos++;
     }
   return g_steal_pointer (&out);
