@@ -20,6 +20,7 @@
 #include "cf-case-journal-private.h"
 #include "cf-case-private.h"
 #include "cf-case-schema.h"
+#include "cf-case-stamp.h"
 
 /* Bounds for a file we did not write: a case file holds whole articles, so values
  * may be long, but SQL text, expressions and compound queries stay small. */
@@ -279,14 +280,88 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* What one open decided and how it can be stopped: the worker of
+ * cf_case_open_async() shares it with the thread that may cancel. */
+typedef struct
+{
+  gboolean      full_check;
+  gint64        stamp_data_version;
+  GCancellable *cancellable;
+  GMutex        lock;
+  sqlite3      *checking;   /* the connection being checked, for sqlite3_interrupt */
+} OpenState;
+
+static void
+open_state_init (OpenState    *state,
+                 GCancellable *cancellable)
+{
+  memset (state, 0, sizeof *state);
+  state->stamp_data_version = -1;
+  state->cancellable = cancellable;
+  g_mutex_init (&state->lock);
+}
+
+static void
+open_state_clear (OpenState *state)
+{
+  g_mutex_clear (&state->lock);
+}
+
+/* Between the VM steps of the check; the b-tree walk inside one step only sees
+ * sqlite3_interrupt(), which cancelled_cb() calls. */
+static int
+check_progress_cb (void *data)
+{
+  OpenState *state = data;
+
+  return g_cancellable_is_cancelled (state->cancellable) ? 1 : 0;
+}
+
+static void
+cancelled_cb (GCancellable *cancellable,
+              OpenState    *state)
+{
+  g_mutex_lock (&state->lock);
+  if (state->checking != NULL)
+    sqlite3_interrupt (state->checking);
+  g_mutex_unlock (&state->lock);
+}
+
 /* quick_check, application id, version and exactly our schema, everything in
- * sqlite_schema included (cf-case-schema.c). */
+ * sqlite_schema included (cf-case-schema.c); stopped when @state's cancellable is. */
 static gboolean
 verify_connection (sqlite3     *db,
                    const char  *display,
+                   OpenState   *state,
                    GError     **error)
 {
-  if (!_cf_case_schema_verify (db, CF_SCHEMA_VERSION, display, error))
+  gulong handler = 0;
+  gboolean ok;
+
+  if (state->cancellable != NULL)
+    {
+      g_mutex_lock (&state->lock);
+      state->checking = db;
+      g_mutex_unlock (&state->lock);
+      handler = g_cancellable_connect (state->cancellable, G_CALLBACK (cancelled_cb), state, NULL);
+      sqlite3_progress_handler (db, 1000, check_progress_cb, state);
+    }
+  ok = _cf_case_schema_verify (db, CF_SCHEMA_VERSION, display, error);
+  if (state->cancellable != NULL)
+    {
+      sqlite3_progress_handler (db, 0, NULL, NULL);
+      g_cancellable_disconnect (state->cancellable, handler);
+      g_mutex_lock (&state->lock);
+      state->checking = NULL;
+      g_mutex_unlock (&state->lock);
+      if (g_cancellable_is_cancelled (state->cancellable))
+        {
+          g_clear_error (error);
+          ok = FALSE;
+          g_cancellable_set_error_if_cancelled (state->cancellable, error);
+        }
+    }
+  if (!ok)
     return FALSE;
 
   /* trusted_schema guards against SQL a sender wrote into the schema. Now that the
@@ -306,9 +381,73 @@ has_journal (const char *path)
   return g_stat (journal, &st) == 0 && st.st_size > 0;
 }
 
+static gboolean
+read_data_version (sqlite3  *db,
+                   gint64   *version,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _cf_case_set_sqlite_error (error, db, rc, _("Opening the case file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The full check, or none when the stamp says this machine's Casefile left the file
+ * as it is (cf-case-stamp.c). Both run inside one read transaction, so no other
+ * program can commit between the check and the stamp taken after it. */
+static gboolean
+check_or_trust (sqlite3     *db,
+                const char  *real,
+                gboolean     had_journal,
+                const char  *display,
+                OpenState   *state,
+                GError     **error)
+{
+  gint64 version = -1;
+
+  if (!_cf_case_exec_sql (db, "BEGIN", _("Opening the case file"), error))
+    return FALSE;
+  /* the first read: from here on the file cannot change under us */
+  if (!read_data_version (db, &version, error))
+    goto fail;
+
+  state->full_check = had_journal || !_cf_case_stamp_matches (real);
+  if (state->full_check)
+    {
+      if (!verify_connection (db, display, state, error))
+        goto fail;
+      _cf_case_stamp_write (real);
+    }
+  else
+    /* the schema is the one checked when the stamp was taken (its cookie is in it) */
+    sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+
+  if (!_cf_case_exec_sql (db, "COMMIT", _("Opening the case file"), error))
+    goto fail;
+  state->stamp_data_version = version;
+  return TRUE;
+
+fail:
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
 static sqlite3 *
 open_verified (const char  *path,
                gboolean    *read_only,
+               OpenState   *state,
                GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
@@ -357,7 +496,7 @@ open_verified (const char  *path,
   if (db == NULL)
     return NULL;
 
-  if (!verify_connection (db, display, error))
+  if (!check_or_trust (db, real, journal, display, state, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -387,23 +526,26 @@ case_new_for_db (sqlite3    *db,
   return self;
 }
 
-CfCase *
-cf_case_open (const char       *path,
-              CfCaseOpenFlags   flags,
-              GError          **error)
+static CfCase *
+open_case (const char       *path,
+           CfCaseOpenFlags   flags,
+           GCancellable     *cancellable,
+           GError          **error)
 {
   g_autoptr(CfCase) self = NULL;
   gboolean read_only = (flags & CF_CASE_OPEN_READ_ONLY) != 0;
+  OpenState state;
   sqlite3 *db;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  db = open_verified (path, &read_only, error);
+  open_state_init (&state, cancellable);
+  db = open_verified (path, &read_only, &state, error);
+  open_state_clear (&state);
   if (db == NULL)
     return NULL;
 
   self = case_new_for_db (db, path, read_only);
+  self->full_check = state.full_check;
+  self->stamp_data_version = state.stamp_data_version;
   if (!_cf_case_load_info (self, error))
     return NULL;
   _cf_case_remember_data_version (self);
@@ -416,6 +558,80 @@ cf_case_open (const char       *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+CfCase *
+cf_case_open (const char       *path,
+              CfCaseOpenFlags   flags,
+              GError          **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_case (path, flags, NULL, error);
+}
+
+gboolean
+cf_case_open_needs_check (const char *path)
+{
+  g_autofree char *real = NULL;
+  g_autofree char *journal = NULL;
+
+  g_return_val_if_fail (path != NULL, TRUE);
+
+  real = realpath (path, NULL);
+  if (real == NULL)
+    return TRUE;
+  journal = g_strconcat (real, "-journal", NULL);
+  return g_file_test (journal, G_FILE_TEST_EXISTS) || !_cf_case_stamp_matches (real);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  CfCaseOpenFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "cf-flags"));
+  GError *error = NULL;
+  CfCase *kase = open_case (path, flags, cancellable, &error);
+
+  if (kase != NULL)
+    g_task_return_pointer (task, kase, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cf_case_open_async (const char          *path,
+                    CfCaseOpenFlags      flags,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_case_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "cf-flags", GUINT_TO_POINTER (flags));
+  /* the case belongs to the caller's thread once returned, even if cancelled late */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+CfCase *
+cf_case_open_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_case_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* 16 random bytes as 32 lower-case hex digits: the case's identity (format 2). */
@@ -578,6 +794,7 @@ cf_case_save_as (CfCase      *self,
   sqlite3 *reopened;
   sqlite3_backup *backup;
   gboolean read_only = FALSE;
+  OpenState state;
   int fd, rc;
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
@@ -644,9 +861,13 @@ cf_case_save_as (CfCase      *self,
     }
 
   /* Go on with the copy; the undo history stays valid since the content is equal. */
-  reopened = open_verified (path, &read_only, error);
+  open_state_init (&state, NULL);
+  reopened = open_verified (path, &read_only, &state, error);
+  open_state_clear (&state);
   if (reopened == NULL)
     return FALSE;
+  self->full_check = state.full_check;
+  self->stamp_data_version = state.stamp_data_version;
   _cf_case_finalize_statements (self);
   sqlite3_close (self->db);
   self->db = reopened;

@@ -42,6 +42,8 @@ struct _CfCase
   char          *info[CF_CASE_FIELD_ANALYST + 1];
   char          *case_id;
   gint64         data_version;  /* when we last looked (cf-case-outside.c) */
+  gint64         stamp_data_version;  /* data_version when the stamp was taken, -1: none
+                                        (cf-case-stamp.c) */
 
   /* one live object per record, so edits update what the panes hold */
   GHashTable    *objects[CF_N_RECORD_KINDS];   /* gint64* id -> GObject (weak) */
@@ -58,6 +60,7 @@ struct _CfCase
 
   guint          read_only : 1;
   guint          undo_enabled : 1;
+  guint          full_check : 1;     /* open ran quick_check (no matching stamp) */
 };
 
 typedef enum

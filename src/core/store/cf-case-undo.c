@@ -26,6 +26,7 @@
 #include "cf-case-journal-private.h"
 #include "cf-case-private.h"
 #include "cf-case-schema.h"
+#include "cf-case-stamp.h"
 
 #define CF_UNDO_DEPTH 200
 
@@ -211,6 +212,8 @@ cf_case_end_action (CfCase  *self,
     }
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    _cf_case_stamp_committed (self);
   if (rc != SQLITE_OK)
     {
       _cf_case_set_sqlite_error (error, self->db, rc, self->action_label);
@@ -362,6 +365,8 @@ apply_entry (CfCase     *self,
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    _cf_case_stamp_committed (self);
 
   if (rc != SQLITE_OK)
     {

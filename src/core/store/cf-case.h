@@ -179,6 +179,34 @@ CfCase       *cf_case_open                   (const char      *path,
                                               CfCaseOpenFlags  flags,
                                               GError         **error);
 /**
+ * cf_case_open_needs_check:
+ * @path: a case file
+ *
+ * Whether cf_case_open() will read the whole file to check it (a file this machine's
+ * Casefile has not committed to or checked as it is now), so a caller with a window
+ * can show progress. Cheap: a stat and a look at the header.
+ */
+gboolean      cf_case_open_needs_check       (const char      *path);
+/**
+ * cf_case_open_async:
+ * @path: the case file
+ * @cancellable: (nullable): stops the check; the result is then %G_IO_ERROR_CANCELLED
+ *
+ * cf_case_open() in a worker thread, for a window that must not freeze while a big
+ * file is checked.
+ */
+void          cf_case_open_async             (const char          *path,
+                                              CfCaseOpenFlags      flags,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/**
+ * cf_case_open_finish:
+ * Returns: (transfer full) (nullable): the open case, or %NULL with @error set
+ */
+CfCase       *cf_case_open_finish            (GAsyncResult        *result,
+                                              GError             **error);
+/**
  * cf_case_upgrade:
  * @path: a case file of an older format (cf_case_open() said
  *   %CF_CASE_ERROR_NEEDS_UPGRADE)
