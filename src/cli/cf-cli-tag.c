@@ -54,8 +54,9 @@ tag_add (int    argc,
   gint64 tag_id;
 
   context = cf_cli_option_context_new (_("CASE NAME"),
-                                       _("Add a tag, at the top or under another tag. "
-                                         "Prints the tag as JSON."),
+                                       _("Add a tag, at the top or under another tag; a path "
+                                         "such as Attribution/Ukraine adds the tags of it that "
+                                         "are missing. Prints the tag as JSON."),
                                        entries);
   if (!cf_cli_parse_options (context, &argc, &argv) ||
       !cf_cli_check_n_args (argc, 2, 2, _("CASE NAME [--parent PATH] [--color #rrggbb]")))
@@ -70,8 +71,32 @@ tag_add (int    argc,
   if (parent != NULL && (parent_id = cf_cli_find_tag (kase, parent)) == 0)
     return CF_CLI_EXIT_FAILURE;
 
-  tag_id = cf_case_add_tag (kase, argv[2], parent_id, color, &error);
-  if (tag_id <= 0)
+  if (strchr (argv[2], '/') != NULL)
+    {
+      /* "Attribution/Ukraine": the missing tags of the path are made, as in the app */
+      g_autoptr(CfTag) parent_tag = parent_id > 0 ? cf_case_get_tag (kase, parent_id, NULL) : NULL;
+      g_autofree char *path = parent_tag != NULL
+                              ? g_strconcat (cf_tag_get_path (parent_tag), "/", argv[2], NULL)
+                              : g_strdup (argv[2]);
+
+      if (cf_case_find_tag (kase, path) > 0)
+        {
+          cf_cli_error (_("There is already a tag “%s”"), path);
+          return CF_CLI_EXIT_FAILURE;
+        }
+      cf_case_begin_action (kase, _("Add a tag"));
+      tag_id = cf_case_ensure_tag_path (kase, path, &error);
+      if (tag_id > 0 && color != NULL && !cf_case_set_tag_color (kase, tag_id, color, &error))
+        tag_id = 0;
+      if (tag_id <= 0)
+        {
+          cf_case_cancel_action (kase);
+          return cf_cli_report_error (error);
+        }
+      if (!cf_case_end_action (kase, &error))
+        return cf_cli_report_error (error);
+    }
+  else if ((tag_id = cf_case_add_tag (kase, argv[2], parent_id, color, &error)) <= 0)
     return cf_cli_report_error (error);
 
   return print_tag (kase, tag_id);

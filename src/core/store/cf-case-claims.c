@@ -109,6 +109,15 @@ cf_case_add_claim (CfCase      *self,
                    start, end, quote);
       return 0;
     }
+  /* the selection's stray ends go; then the quote and its context are cut again */
+  if (!_cf_case_trim_claim_span (text, &start, &end, error))
+    return 0;
+  g_clear_pointer (&quote, g_free);
+  g_clear_pointer (&prefix, g_free);
+  g_clear_pointer (&suffix, g_free);
+  if (!cut_span (text, length, start, end, &quote, &prefix, &suffix, error) ||
+      !_cf_case_check_new_span (self, document_id, 0, start, end, error))
+    return 0;
 
   CF_CASE_BEGIN_EDIT (_("Mark a claim"));
   stmt = _cf_case_prepare (self,

@@ -25,7 +25,7 @@ cf_case_add_hypothesis (CfCase      *self,
 
   if (!_cf_case_check_writable (self, error))
     return 0;
-  clean = _cf_case_clean_name (title, error);
+  clean = _cf_case_clean_hypothesis_title (title, error);
   if (clean == NULL)
     return 0;
   if (description != NULL && !g_utf8_validate (description, -1, NULL))
@@ -58,7 +58,7 @@ cf_case_set_hypothesis_title (CfCase      *self,
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
 
-  clean = _cf_case_clean_name (title, error);
+  clean = _cf_case_clean_hypothesis_title (title, error);
   if (clean == NULL)
     return FALSE;
   return _cf_case_update_field (self, "UPDATE hypotheses SET title = ?2 WHERE id = ?1", hypothesis_id,

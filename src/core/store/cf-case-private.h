@@ -128,6 +128,25 @@ gboolean  _cf_case_load_info             (CfCase        *self,
 char     *_cf_case_clean_name            (const char    *name,
                                           GError       **error);
 
+/* cf-case-claim-rules.c: moves the character span [*start, *end) of @text inward
+ * past spaces and stray punctuation at its ends, keeping quotation marks and
+ * brackets the span both opens and closes; FALSE (INVALID) when nothing is left. */
+gboolean  _cf_case_trim_claim_span       (const char    *text,
+                                          gint          *start,
+                                          gint          *end,
+                                          GError       **error);
+/* FALSE with %CF_CASE_ERROR_DUPLICATE naming the claim when another claim than
+ * @claim_id (0: none) has exactly this span of this document. */
+gboolean  _cf_case_check_new_span        (CfCase        *self,
+                                          gint64         document_id,
+                                          gint64         claim_id,
+                                          gint           start,
+                                          gint           end,
+                                          GError       **error);
+/* _cf_case_clean_name without a typed "H1:" in front; the brief numbers them. */
+char     *_cf_case_clean_hypothesis_title (const char   *title,
+                                           GError      **error);
+
 /* "There is no claim with id 7 in this case." */
 void      _cf_case_set_no_such_record    (GError       **error,
                                           CfRecordKind   kind,

@@ -278,6 +278,52 @@ cf_case_find_tag (CfCase     *self,
   return parent;
 }
 
+gint64
+cf_case_ensure_tag_path (CfCase      *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  gint64 parent = 0;
+
+  g_return_val_if_fail (CF_IS_CASE (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!_cf_case_check_writable (self, error))
+    return 0;
+  if (!g_utf8_validate (path, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("The name is not valid text."));
+      return 0;
+    }
+  parts = g_strsplit (path, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) == '\0')
+      {
+        g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                     _("The tag path “%s” has an empty name; write it as Parent/Child."), path);
+        return 0;
+      }
+
+  cf_case_begin_action (self, _("Add a tag"));
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = find_sibling_tag (self, parent, parts[i]);
+
+      if (id == 0)
+        id = cf_case_add_tag (self, parts[i], parent, NULL, error);
+      if (id == 0)
+        {
+          cf_case_cancel_action (self);
+          return 0;
+        }
+      parent = id;
+    }
+  if (!cf_case_end_action (self, error))
+    return 0;
+  return parent;
+}
+
 CfTag *
 cf_case_get_tag (CfCase  *self,
                  gint64   tag_id,

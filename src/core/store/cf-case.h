@@ -40,6 +40,7 @@ typedef enum
   CF_CASE_ERROR_NO_SUCH_RECORD, /* the id names nothing */
   CF_CASE_ERROR_NOTHING_TO_UNDO,
   CF_CASE_ERROR_NEEDS_UPGRADE,  /* an older format: `casefile-cli upgrade` or the app's Upgrade */
+  CF_CASE_ERROR_DUPLICATE,      /* a claim of exactly this span exists; the message names it */
 } CfCaseError;
 
 typedef enum
@@ -629,6 +630,20 @@ gboolean      cf_case_delete_tag             (CfCase          *self,
  */
 gint64        cf_case_find_tag               (CfCase          *self,
                                               const char      *path);
+/**
+ * cf_case_ensure_tag_path:
+ * @path: "Attribution/Ukraine": names joined by "/", the first at the top level
+ *
+ * Finds the tag at @path, creating each missing tag on the way (with the next
+ * colour of the palette), all in one change that one undo takes back. What the
+ * tag popover's "Create Tag" and `casefile-cli tag add` both call. An empty name
+ * in the path ("A//B", "/A") is refused with %CF_CASE_ERROR_INVALID.
+ *
+ * Returns: the id of the last tag of the path, or 0 with @error set
+ */
+gint64        cf_case_ensure_tag_path        (CfCase          *self,
+                                              const char      *path,
+                                              GError         **error);
 /**
  * cf_case_get_tag:
  * Returns: (transfer full) (nullable): the live tag (a new reference; the case
