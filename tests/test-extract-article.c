@@ -83,6 +83,52 @@ test_ruby (void)
   assert_lacks (text, "（");
 }
 
+/* What only prints (print-only classes, classes that the page's print styles
+ * alone display) and what is hidden on screen (display:none, aria-hidden,
+ * <noscript>) is never article text, even inside the article. */
+static void
+test_print_only_and_hidden (void)
+{
+  g_autofree char *text = article_of ("print-only.html");
+
+  assert_has (text, "The repairs to the old stone bridge finished two weeks early");
+  assert_has (text, "five thousand cars a day");
+  /* hidden on narrow screens only: a reader on a desktop sees it */
+  assert_has (text, "The masons replaced more than three hundred stones");
+  assert_lacks (text, "printed from");
+  assert_lacks (text, "Printed from");
+  assert_lacks (text, "Hidden");
+  assert_lacks (text, "Turn on scripts");
+}
+
+/* A story told in its pictures keeps their captions; a news story keeps none. */
+static void
+test_captions (void)
+{
+  g_autofree char *story = article_of ("photo-story.html");
+  g_autofree char *news = article_of ("photo-caption.html");
+
+  assert_has (story, "Our photographer spent a whole day");
+  assert_has (story, "Five in the morning: the first lorries queue");
+  assert_has (story, "Late evening: the cleaners sweep the passenger deck");
+  assert_has (news, "Fares on the night ferry will rise");
+  assert_lacks (news, "Photo: harbour office");
+}
+
+/* A note above an empty <head> (no .html name to go by): still a page, read as
+ * HTML, its paragraphs apart and no tag in the text. */
+static void
+test_note_above_empty_head (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture ("note-empty-head.txt", "saved page", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->media_type, ==, "text/html");
+  assert_lacks (first (docs)->text, "<p>");
+  assert_has (first (docs)->text, "southern ramp.\n\nCrews had warned");
+}
+
 typedef struct
 {
   const char *path;
@@ -130,5 +176,8 @@ main (int   argc,
   g_test_add_func ("/extract/article/list-of-points-is-an-article", test_list_of_points);
   g_test_add_func ("/extract/article/math-keeps-its-symbols", test_math);
   g_test_add_func ("/extract/article/ruby-reading-in-parentheses", test_ruby);
+  g_test_add_func ("/extract/article/print-only-and-hidden-never-text", test_print_only_and_hidden);
+  g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
+  g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);
   return g_test_run ();
 }

@@ -357,6 +357,12 @@ cf_extract_sniff_media_type (GBytes     *bytes,
                                    has_suffix_ci (filename, ".htm")) &&
           strstr (head, "<p") != NULL)
         return "text/html";
+      /* a line of text before the page proper (a saved page with a note on top):
+       * the page's own structure says HTML, whatever the file is called */
+      if (p < end && *p != '<' &&
+          (strstr (head, "<head>") != NULL || strstr (head, "<body") != NULL ||
+           strstr (head, "<html") != NULL))
+        return "text/html";
       return "text/plain";
     }
   if (strcmp (name, "rss") == 0 || strcmp (name, "rdf:rdf") == 0)

@@ -88,6 +88,7 @@ typedef struct
 
   /* per attempt */
   gboolean dropped;
+  gboolean caption_only;    /* dropped for being (in) a caption alone */
   gboolean scored;
   guint    text_len;
   guint    link_len;
@@ -119,6 +120,11 @@ typedef struct
 
   GArray     *infos;
   xmlNode    *body;
+
+  /* classes the page's own style sheets hide on screen and show in print */
+  GHashTable *screen_hidden;
+  GHashTable *print_shown;
+  gsize       css_bytes;
 } Page;
 
 /* The info of an element the scan walked, NULL for one it did not. */
@@ -153,6 +159,15 @@ char        *_cf_html_page_text             (Page          *page,
                                              xmlNode       *root);
 /* @text without its paragraphs that are only a date and a clock time. */
 char        *_cf_html_drop_timestamp_lines  (const char    *text);
+
+/* --- cf-html-css.c ----------------------------------------------------------- */
+
+/* Reads a <style> element for classes that only print. */
+void         _cf_html_note_style            (Page          *page,
+                                             const xmlNode *style);
+/* Whether a class attribute (lower case) names a class that only prints. */
+gboolean     _cf_html_class_prints_only     (Page          *page,
+                                             const char    *lower_class);
 
 /* --- cf-html-byline.c -------------------------------------------------------- */
 

@@ -38,7 +38,7 @@ init_tag_kinds (void)
     { "hgroup", TAG_BLOCK }, { "fieldset", TAG_FORM }, { "legend", TAG_BLOCK },
     { "caption", TAG_BLOCK }, { "tbody", TAG_BLOCK }, { "thead", TAG_BLOCK },
     { "tfoot", TAG_BLOCK }, { "hr", TAG_BLOCK }, { "dd", TAG_BLOCK }, { "dt", TAG_BLOCK },
-    { "figcaption", TAG_DROP }, { "figure", TAG_FIGURE }, { "frameset", TAG_BLOCK },
+    { "figcaption", TAG_BLOCK }, { "figure", TAG_FIGURE }, { "frameset", TAG_BLOCK },
     { "frame", TAG_BLOCK }, { "noframes", TAG_BLOCK },
     { "p", TAG_P }, { "pre", TAG_PRE }, { "td", TAG_TD }, { "th", TAG_TD },
     { "tr", TAG_TR }, { "ul", TAG_LIST }, { "ol", TAG_LIST }, { "dl", TAG_LIST },
@@ -218,7 +218,12 @@ has_hiding_class (const char *lower)
 {
   static const char * const names[] = {
     "hidden", "hide", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
-    "is-hidden", "invisible", NULL
+    "is-hidden", "invisible",
+    /* only printed: no reader of the screen sees them */
+    "print-only", "printonly", "print_only", "only-print", "visible-print",
+    "visible-print-block", "visible-print-inline", "visible-print-inline-block",
+    "show-for-print", "show-on-print", "print-footer", "printfooter", "print-header",
+    "printheader", NULL
   };
 
   for (const char *p = lower; *p;)
@@ -376,6 +381,8 @@ _cf_html_page_clear (Page *page)
   g_clear_pointer (&page->h1s, g_ptr_array_unref);
   g_clear_pointer (&page->h2s, g_ptr_array_unref);
   g_clear_pointer (&page->infos, g_array_unref);
+  g_clear_pointer (&page->screen_hidden, g_hash_table_unref);
+  g_clear_pointer (&page->print_shown, g_hash_table_unref);
 }
 
 /* The first descendant of @root whose itemprop says "name", searched in document
@@ -458,7 +465,10 @@ _cf_html_scan_page (Page   *page,
 
               info.class_weight = weight_of (lc, bits_class) + weight_of (li, bits_id);
               words = bits_class | bits_id;
-              if (lc != NULL && kind != TAG_BODY && kind != TAG_HTML && has_hiding_class (lc))
+              if (lc != NULL && kind != TAG_BODY && kind != TAG_HTML &&
+                  (has_hiding_class (lc) || _cf_html_class_prints_only (page, lc)))
+                hiding_class = TRUE;
+              if (li != NULL && kind != TAG_BODY && kind != TAG_HTML && has_hiding_class (li))
                 hiding_class = TRUE;
             }
 
@@ -515,6 +525,10 @@ _cf_html_scan_page (Page   *page,
               info.flags |= INFO_IN_TABLE;
               break;
             case TAG_DROP:
+              if (strcmp ((const char *) n->name, "style") == 0)
+                _cf_html_note_style (page, n);
+              info.flags |= INFO_HIDDEN;
+              break;
             case TAG_INPUT:
             case TAG_EMBED:
               info.flags |= INFO_HIDDEN;
@@ -549,7 +563,8 @@ _cf_html_scan_page (Page   *page,
             info.flags |= INFO_BOILER;
           if (words & WORDS_SHARE)
             info.flags |= INFO_SHARE;
-          if ((words & WORDS_CAPTION) && kind != TAG_BODY && kind != TAG_HTML)
+          if (((words & WORDS_CAPTION) && kind != TAG_BODY && kind != TAG_HTML) ||
+              strcmp ((const char *) n->name, "figcaption") == 0)
             info.flags |= INFO_CAPTION;
 
           if (kind != TAG_BODY && kind != TAG_HTML && kind != TAG_A &&

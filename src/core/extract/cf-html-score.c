@@ -61,8 +61,13 @@ accumulate (Page        *page,
       NodeInfo *in = &infos[i];
       gboolean parent_dropped = in->parent != G_MAXUINT && infos[in->parent].dropped;
 
-      in->dropped = parent_dropped || (in->flags & (INFO_HIDDEN | INFO_CAPTION)) ||
-                    (flags->strip_unlikely && (in->flags & INFO_UNLIKELY));
+      gboolean hidden = (in->flags & INFO_HIDDEN) ||
+                        (flags->strip_unlikely && (in->flags & INFO_UNLIKELY));
+
+      in->dropped = parent_dropped || hidden || (in->flags & INFO_CAPTION);
+      /* dropped for being (in) a caption, and for nothing else */
+      in->caption_only = in->dropped && !hidden &&
+                         (!parent_dropped || infos[in->parent].caption_only);
       in->scored = FALSE;
       in->score = 0;
       in->text_len = in->own_text;
@@ -420,6 +425,8 @@ typedef struct
   gboolean in_pre;
   gboolean inline_edge;     /* an inline element started or ended here */
   gboolean last_wide;       /* the last character written is CJK */
+  gboolean keep_captions;   /* write what is dropped only for being a caption */
+  gboolean saw_caption;     /* a caption was left out */
 } TextSink;
 
 static void
@@ -513,9 +520,13 @@ write_text (Page        *page,
       if (n->type == XML_ELEMENT_NODE)
         {
           NodeInfo *in = _cf_html_node_info (page, n);
+          gboolean caption = in != NULL && in->caption_only;
 
-          if (in != NULL && !in->dropped && !(in->flags & INFO_NONCONTENT) &&
-              !(n != root && skip_in_article (in)) &&
+          if (caption && !sink->keep_captions)
+            sink->saw_caption = TRUE;
+          if (in != NULL && (!in->dropped || (caption && sink->keep_captions)) &&
+              !(in->flags & INFO_NONCONTENT) &&
+              !(n != root && !caption && skip_in_article (in)) &&
               !(clean && n != root && clean_conditionally (page, in, flags)))
             {
               if (in->kind == TAG_BR)
@@ -596,35 +607,33 @@ ends_like_sentence (xmlNode *node)
   return len > 0 && (text[len - 1] == '.' || strstr (text, ". ") != NULL);
 }
 
+/* Writes the article: the top candidate and its qualifying siblings. */
 static char *
-grab_article (Page        *page,
-              const Flags *flags)
+write_article (Page        *page,
+               const Flags *flags,
+               guint        top_idx,
+               gboolean     keep_captions,
+               gboolean    *saw_caption)
 {
-  NodeInfo *infos;
+  NodeInfo *infos = (NodeInfo *) page->infos->data;
   NodeInfo *top;
-  guint top_idx;
   TextSink sink = { 0 };
   double threshold;
   const char *top_class;
 
-  accumulate (page, flags);
-  top_idx = find_top_candidate (page, flags);
   sink.out = g_string_new (NULL);
-  infos = (NodeInfo *) page->infos->data;
-
-  if (top_idx == G_MAXUINT)
+  sink.keep_captions = keep_captions;
+  if (top_idx == G_MAXUINT || infos[top_idx].kind == TAG_BODY ||
+      infos[top_idx].parent == G_MAXUINT)
     {
-      if (page->body != NULL)
-        write_text (page, page->body, flags, flags->clean_conditionally, &sink);
+      xmlNode *root = top_idx == G_MAXUINT ? page->body : infos[top_idx].node;
+
+      if (root != NULL)
+        write_text (page, root, flags, flags->clean_conditionally, &sink);
+      *saw_caption = sink.saw_caption;
       return g_string_free (sink.out, FALSE);
     }
   top = &infos[top_idx];
-  if (top->kind == TAG_BODY || top->parent == G_MAXUINT)
-    {
-      write_text (page, top->node, flags, flags->clean_conditionally, &sink);
-      return g_string_free (sink.out, FALSE);
-    }
-
   threshold = MAX (10, top->score * 0.2);
   top_class = _cf_html_attr (top->node, "class");
   for (xmlNode *s = infos[top->parent].node->children; s != NULL; s = s->next)
@@ -669,7 +678,38 @@ grab_article (Page        *page,
           write_text (page, s, flags, flags->clean_conditionally, &sink);
         }
     }
+  *saw_caption = sink.saw_caption;
   return g_string_free (sink.out, FALSE);
+}
+
+/* Captions are dropped (a photo's caption is no part of the story), unless the
+ * article is told in its pictures: when its captions would add this much (in
+ * tenths) to its text, they are kept, so a photo guide keeps its steps. */
+#define CAPTIONS_TELL_THE_STORY 13
+
+static char *
+grab_article (Page        *page,
+              const Flags *flags)
+{
+  guint top_idx;
+  gboolean saw_caption = FALSE;
+  char *text;
+
+  accumulate (page, flags);
+  top_idx = find_top_candidate (page, flags);
+  text = write_article (page, flags, top_idx, FALSE, &saw_caption);
+  if (saw_caption)
+    {
+      char *with = write_article (page, flags, top_idx, TRUE, &saw_caption);
+
+      if (strlen (with) * 10 >= strlen (text) * CAPTIONS_TELL_THE_STORY)
+        {
+          g_free (text);
+          return with;
+        }
+      g_free (with);
+    }
+  return text;
 }
 
 char *
