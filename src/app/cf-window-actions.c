@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
+#include "cf-archive-import-dialog.h"
 #include "cf-print-operation.h"
 #include "cf-scales-help.h"
 #include "cf-tag-editor.h"
@@ -107,6 +108,48 @@ finish_import (CfWindow    *self,
   g_signal_emit (self, signals[IMPORT_FINISHED], 0, job->n_imported);
 }
 
+typedef struct
+{
+  CfWindow *window;
+  CfCase   *kase;
+} ArchiveChoice;
+
+static void
+archive_choice_free (gpointer data)
+{
+  ArchiveChoice *choice = data;
+
+  g_object_unref (choice->window);
+  g_object_unref (choice->kase);
+  g_free (choice);
+}
+
+/* The pages the analyst chose from a large web archive, added as one change. */
+static void
+archive_pages_chosen_cb (CfImport *import,
+                         gpointer  data)
+{
+  ArchiveChoice *choice = data;
+  CfWindow *self = choice->window;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (import == NULL || self->kase != choice->kase)
+    return;
+  ids = cf_case_add_import (self->kase, import, &error);
+  if (ids == NULL)
+    {
+      cf_window_show_toast (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u source",
+                                       "Imported %u sources", ids->len), ids->len);
+  cf_window_show_toast (self, text);
+  if (ids->len > 0)
+    _cf_window_set_document_id (self, g_array_index (ids, gint64, 0));
+}
+
 static gboolean
 import_message_cb (gpointer data)
 {
@@ -127,7 +170,16 @@ import_message_cb (gpointer data)
     }
 
   job->n_done++;
-  if (message->import != NULL)
+  if (message->import != NULL && cf_archive_import_should_ask (message->import))
+    {
+      ArchiveChoice *choice = g_new0 (ArchiveChoice, 1);
+
+      choice->window = g_object_ref (self);
+      choice->kase = g_object_ref (job->kase);
+      cf_archive_import_dialog_run (GTK_WINDOW (self), g_steal_pointer (&message->import),
+                                    archive_pages_chosen_cb, choice, archive_choice_free);
+    }
+  else if (message->import != NULL)
     {
       g_autoptr(GArray) ids = cf_case_add_import (job->kase, message->import, &error);
 
