@@ -631,13 +631,15 @@ assemble (CfPdfLayout *self)
                   break;
                 }
             }
-          /* a hyphen dropped at the top of this page was the last of the one before */
-          if (self->ranges->len > 0)
+          /* a hyphen dropped at the top of this page was the last of a page before
+           * (and of the empty pages between) */
+          for (guint r = self->ranges->len; r > 0; r--)
             {
-              CfExtractedPage *before = &g_array_index (self->ranges, CfExtractedPage,
-                                                        self->ranges->len - 1);
+              CfExtractedPage *before = &g_array_index (self->ranges, CfExtractedPage, r - 1);
 
-              before->end = MIN (before->end, self->n_chars);
+              if (before->end <= self->n_chars)
+                break;
+              before->end = self->n_chars;
               before->start = MIN (before->start, before->end);
             }
           if (range.start == G_MAXUINT)
