@@ -553,7 +553,7 @@ add_related (DepotCase *f,
   relations = json_object_get_array_member (related, "hypotheses");
   g_assert_cmpuint (json_array_get_length (relations), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (relations, 0),
-                                                  "relation"), ==, "consistent");
+                                                  "relation"), ==, "C");
   cf_test_run_ok (&run, "claim", "relate", f->c.case_path, r->other_claim, r->h_id,
                   "inconsistent");
 }
@@ -612,7 +612,7 @@ test_hypothesis_unknown_relation_refused (DepotCase     *f,
   add_related (f, &r);
   cf_test_run_cli (&run, "claim", "relate", f->c.case_path, r.claim_id, r.h_id, "maybe");
   cf_test_assert_cli_error (&run, 2);
-  g_assert_nonnull (strstr (run.err, "consistent"));
+  g_assert_nonnull (strstr (run.err, "CC"));
 }
 
 static void

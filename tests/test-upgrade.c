@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The format upgrade (cf-case-upgrade.c) as a user meets it: a version-1 case (a
  * checked-in fixture) becomes version 2 with every record kept, each original stored
- * once, ids that are never reused and an identity of its own; the old file stays
+ * once, ids that are never reused and an identity of its own; a version-2 case becomes
+ * version 3 (five-point relations, event precisions, prefix search, the same ids
+ * never handed out again), and version 1 reaches 3 in one go; the old file stays
  * beside it as a backup; a file from a newer version, an altered file or one with a
  * journal is refused and left alone; and under injected I/O faults every failed
  * upgrade leaves the old file byte for byte as it was. The fault VFS here is a small
@@ -174,36 +176,229 @@ assert_same_records (const char *v1_path,
   g_assert_nonnull (strstr (v2_log + strlen (v1_log), "format 2"));
 }
 
-/* The store's own checks of a version-2 file, as open will make them. */
+/* The store's own checks of a file of @version, as open will make them. */
 static void
-assert_sound_v2 (const char *path)
+assert_sound (const char *path,
+              guint       version)
 {
-  g_autofree char *version = rows (path, "PRAGMA user_version");
+  g_autofree char *expected_version = g_strdup_printf ("%u|\n", version);
+  g_autofree char *version_row = rows (path, "PRAGMA user_version");
   g_autofree char *check = rows (path, "PRAGMA integrity_check");
   g_autofree char *keys = rows (path, "PRAGMA foreign_key_check");
   g_autofree char *search = rows (path, "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'drone'");
 
-  g_assert_cmpstr (version, ==, "2|\n");
+  g_assert_cmpstr (version_row, ==, expected_version);
   g_assert_cmpstr (check, ==, "ok|\n");
   g_assert_cmpstr (keys, ==, "");
   /* the search indexes were filled again */
   g_assert_cmpstr (search, ==, "1|\n");
 }
 
+static void
+assert_sound_v2 (const char *path)
+{
+  assert_sound (path, 2);
+}
+
 static char *
-upgrade_ok (const char *path)
+upgrade_to (const char *path,
+            guint       from_version,
+            guint       to_version)
 {
   g_autoptr(GError) error = NULL;
   char *backup = NULL;
   guint from = 0;
 
-  gboolean ok = _cf_case_upgrade_file_to (path, 2, &from, &backup, &error);
+  gboolean ok = _cf_case_upgrade_file_to (path, to_version, &from, &backup, &error);
 
   g_assert_no_error (error);
   g_assert_true (ok);
-  g_assert_cmpuint (from, ==, 1);
+  g_assert_cmpuint (from, ==, from_version);
   g_assert_nonnull (backup);
   return backup;
+}
+
+static char *
+upgrade_ok (const char *path)
+{
+  return upgrade_to (path, 1, 2);
+}
+
+/* --- version 2 to 3 ----------------------------------------------------------------
+ * tests/fixtures/v2-case.casefile, made by the last store that wrote version 2 (the
+ * version-1 fixture upgraded, then given a second hypothesis, relations of all three
+ * kinds and event dates of each form that version took). */
+
+static void
+make_v2_case (const char *path)
+{
+  g_autofree char *fixture = cf_test_fixture_path ("v2-case.casefile");
+
+  copy_file (fixture, path);
+  g_assert_cmpint (count (path, "PRAGMA user_version"), ==, 2);
+}
+
+/* What versions 2 and 3 hold in the same columns. */
+static const char *common_queries_v2_v3[] = {
+  "SELECT id, case_id, title, summary, incident_date, marking, analyst, created, modified FROM case_info",
+  "SELECT id, sha256, media_type, hex (bytes) FROM originals ORDER BY id",
+  "SELECT id, title, byline, publisher, url, published, imported, language, media_type, "
+  "  filename, note, original_id, original_start, original_end, text, text_length FROM documents ORDER BY id",
+  "SELECT id, name, description FROM actors ORDER BY id",
+  "SELECT id, document_id, start_offset, end_offset, quote, prefix, suffix, paraphrase, actor_id, "
+  "  reliability, credibility, likelihood, confidence, event_date, created, modified FROM claims ORDER BY id",
+  "SELECT * FROM tags ORDER BY id",
+  "SELECT * FROM claim_tags ORDER BY 1, 2",
+  "SELECT * FROM notes ORDER BY id",
+  "SELECT * FROM hypotheses ORDER BY id",
+  "SELECT claim_id, hypothesis_id FROM claim_hypotheses ORDER BY 1, 2",
+};
+
+static void
+assert_same_records_v2_v3 (const char *v2_path,
+                           const char *v3_path)
+{
+  g_autofree char *v2_log = rows (v2_path, "SELECT id, at, summary, detail FROM change_log ORDER BY id");
+  g_autofree char *v3_log = rows (v3_path, "SELECT id, at, summary, detail FROM change_log ORDER BY id");
+
+  for (guint i = 0; i < G_N_ELEMENTS (common_queries_v2_v3); i++)
+    {
+      g_autofree char *before = rows (v2_path, common_queries_v2_v3[i]);
+      g_autofree char *after = rows (v3_path, common_queries_v2_v3[i]);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+  g_assert_true (g_str_has_prefix (v3_log, v2_log));
+  g_assert_nonnull (strstr (v3_log + strlen (v2_log), "format 3"));
+  /* every claim is a quote, as every claim of version 2 was */
+  g_assert_cmpint (count (v3_path, "SELECT count (*) FROM claims WHERE kind <> 'quote'"), ==, 0);
+}
+
+static void
+test_v3_keeps_every_record (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+
+  make_v2_case (path);
+  backup = upgrade_to (path, 2, 3);
+  assert_sound (path, 3);
+  assert_same_records_v2_v3 (backup, path);
+}
+
+static void
+test_v3_maps_relations (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  make_v2_case (path);
+  before = rows (path, "SELECT claim_id, hypothesis_id, relation FROM claim_hypotheses ORDER BY 1, 2");
+  g_assert_cmpstr (before, ==, "1|1|consistent|\n1|2|consistent|\n2|1|inconsistent|\n2|2|neutral|\n");
+  backup = upgrade_to (path, 2, 3);
+  after = rows (path, "SELECT claim_id, hypothesis_id, relation FROM claim_hypotheses ORDER BY 1, 2");
+  g_assert_cmpstr (after, ==, "1|1|C|\n1|2|C|\n2|1|I|\n2|2|N|\n");
+
+  /* and the store reads them as the same judgments */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CfCase) kase = cf_case_open (path, CF_CASE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cf_case_get_claim_relation (kase, 1, 1), ==, CF_RELATION_CONSISTENT);
+    g_assert_cmpint (cf_case_get_claim_relation (kase, 2, 1), ==, CF_RELATION_INCONSISTENT);
+    g_assert_cmpint (cf_case_get_claim_relation (kase, 2, 2), ==, CF_RELATION_NEUTRAL);
+  }
+}
+
+static void
+test_v3_event_precision (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+  g_autofree char *dates = NULL;
+
+  make_v2_case (path);
+  backup = upgrade_to (path, 2, 3);
+  dates = rows (path, "SELECT id, event_date, event_precision, event_end, event_timezone, "
+                      "event_approximate FROM claims ORDER BY id");
+  /* the text as it was, with the precision its form states */
+  g_assert_cmpstr (dates, ==,
+                   "1|2023-05-03|day|NULL|NULL|0|\n"
+                   "2|2023-05|month|NULL|NULL|0|\n"
+                   "3|2023-05-03T02:30:00Z|minute|NULL|NULL|0|\n");
+}
+
+static void
+test_v3_never_reuses_ids (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+  g_autofree char *sequence_before = NULL;
+  g_autofree char *sequence_after = NULL;
+  sqlite3 *db = NULL;
+
+  make_v2_case (path);
+  /* a claim deleted in version 2: its id stays used */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DELETE FROM claims WHERE id = 3;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  sequence_before = rows (path, "SELECT name, seq FROM sqlite_sequence "
+                                    "WHERE name <> 'change_log' ORDER BY name");
+  backup = upgrade_to (path, 2, 3);
+  sequence_after = rows (path, "SELECT name, seq FROM sqlite_sequence "
+                                    "WHERE name <> 'change_log' ORDER BY name");
+  g_assert_cmpstr (sequence_after, ==, sequence_before);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO claims (document_id, start_offset, end_offset, quote, "
+                                 "  created, modified) VALUES (1, 0, 9, 'Officials', 'now', 'now');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_last_insert_rowid (db), ==, 4);
+  sqlite3_close (db);
+}
+
+static void
+test_v3_searches_by_prefix (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *backup = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *options = NULL;
+
+  make_v2_case (path);
+  backup = upgrade_to (path, 2, 3);
+  options = rows (path, "SELECT sql FROM sqlite_schema WHERE name = 'claims_fts'");
+  g_assert_nonnull (strstr (options, "prefix='2 3'"));
+  found = rows (path, "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'dro*' ORDER BY rowid");
+  g_assert_cmpstr (found, ==, "1|\n");
+}
+
+static void
+test_v1_to_v3_opens (void)
+{
+  g_autofree char *path = tmp_path ("strike.casefile");
+  g_autofree char *v1 = tmp_path ("pristine.casefile");
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = NULL;
+
+  make_v1_case (path);
+  copy_file (path, v1);
+  backup = upgrade_to (path, 1, CF_SCHEMA_VERSION);
+  g_assert_cmpstr (strstr (backup, ".v1-backup"), !=, NULL);
+  assert_sound (path, CF_SCHEMA_VERSION);
+  g_assert_cmpint (count (path, "SELECT count (*) FROM claims"), ==, count (v1, "SELECT count (*) FROM claims"));
+  g_assert_cmpint (count (path, "SELECT count (*) FROM claim_hypotheses WHERE relation = 'C'"), ==, 1);
+
+  kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Depot strike");
 }
 
 /* --- tests -------------------------------------------------------------------------- */
@@ -301,7 +496,7 @@ test_keeps_a_backup (void)
 
   make_v1_case (path);
   old = cf_test_read_bytes (path);
-  backup = upgrade_ok (path);
+  backup = upgrade_to (path, 1, CF_SCHEMA_VERSION);
 
   g_assert_cmpstr (backup, ==, expected);
   assert_file_is (backup, old);
@@ -613,9 +808,22 @@ shim_install (gboolean faulty)
   g_assert_cmpint (sqlite3_vfs_register (faulty ? &shim_vfs : real_vfs, 1), ==, SQLITE_OK);
 }
 
-static void
-test_faults_leave_the_old_file (void)
+/* One fault run: from the version-1 fixture to version 2, or from the version-2 one
+ * to the newest. */
+typedef struct
 {
+  const char *fixture;
+  guint       from;
+  guint       to;
+} FaultRun;
+
+static const FaultRun v1_to_v2 = { "v1-case.casefile", 1, 2 };
+static const FaultRun v2_to_v3 = { "v2-case.casefile", 2, 3 };
+
+static void
+test_faults_leave_the_old_file (gconstpointer data)
+{
+  const FaultRun *run = data;
   /* hundreds of upgrades, each with its fsyncs: a RAM-backed folder when there is one */
   g_autofree char *folder = g_access ("/dev/shm", W_OK) == 0
                             ? g_mkdtemp (g_strdup ("/dev/shm/casefile-upgrade-XXXXXX"))
@@ -628,7 +836,11 @@ test_faults_leave_the_old_file (void)
   guint failures = 0;
 
   g_assert_nonnull (folder);
-  make_v1_case (path);
+  {
+    g_autofree char *fixture = cf_test_fixture_path (run->fixture);
+
+    copy_file (fixture, path);
+  }
   copy_file (path, pristine);
   old = cf_test_read_bytes (path);
   listing = folder_listing (folder);
@@ -642,7 +854,7 @@ test_faults_leave_the_old_file (void)
       g_assert_cmpint (n, <, 20000);
       ops_before_fault = n;
       shim_install (TRUE);
-      ok = _cf_case_upgrade_file_to (path, 2, NULL, &backup, &error);
+      ok = _cf_case_upgrade_file_to (path, run->to, NULL, &backup, &error);
       shim_install (FALSE);
       ops_before_fault = -1;
       if (ok)
@@ -660,8 +872,11 @@ test_faults_leave_the_old_file (void)
   /* the faults reached the upgrade's work, and once they ran out it succeeded */
   g_assert_cmpuint (failures, >, 20);
   g_test_message ("%u faulty upgrades left the file as it was", failures);
-  assert_sound_v2 (path);
-  assert_same_records (pristine, path);
+  assert_sound (path, run->to);
+  if (run->from == 1)
+    assert_same_records (pristine, path);
+  else
+    assert_same_records_v2_v3 (pristine, path);
   if (g_str_has_prefix (folder, "/dev/shm/"))
     cf_test_remove_tree (folder);
 }
@@ -682,7 +897,16 @@ main (int argc, char **argv)
   g_test_add_func ("/upgrade/refuses-an-altered-file", test_refuses_an_altered_file);
   g_test_add_func ("/upgrade/refuses-a-file-with-a-journal", test_refuses_a_file_with_a_journal);
   g_test_add_func ("/upgrade/leaves-the-current-version-alone", test_leaves_the_current_version_alone);
-  g_test_add_func ("/upgrade/faults/leave-the-old-file-as-it-was", test_faults_leave_the_old_file);
+  g_test_add_data_func ("/upgrade/faults/v1-to-v2/leave-the-old-file-as-it-was", &v1_to_v2,
+                        test_faults_leave_the_old_file);
+  g_test_add_data_func ("/upgrade/faults/v2-to-v3/leave-the-old-file-as-it-was", &v2_to_v3,
+                        test_faults_leave_the_old_file);
+  g_test_add_func ("/upgrade/v2-to-v3/keeps-every-record", test_v3_keeps_every_record);
+  g_test_add_func ("/upgrade/v2-to-v3/maps-relations-to-the-five-point-scale", test_v3_maps_relations);
+  g_test_add_func ("/upgrade/v2-to-v3/states-each-event-date-precision", test_v3_event_precision);
+  g_test_add_func ("/upgrade/v2-to-v3/never-reuses-ids", test_v3_never_reuses_ids);
+  g_test_add_func ("/upgrade/v2-to-v3/searches-by-prefix", test_v3_searches_by_prefix);
+  g_test_add_func ("/upgrade/v1-to-v3/opens-with-every-record", test_v1_to_v3_opens);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cf-case-private.h"
+#include "cf-case-schema.h"
 
 /* A runaway file could yield a finding per row: report this many, then stop. */
 #define MAX_FINDINGS 1000
@@ -300,8 +301,8 @@ static const struct
   { "claims", "confidence", "typeof (confidence) = 'integer' AND confidence BETWEEN 1 AND 3", "1–3" },
   { "hypotheses", "likelihood", "typeof (likelihood) = 'integer' AND likelihood BETWEEN 1 AND 7", "1–7" },
   { "hypotheses", "confidence", "typeof (confidence) = 'integer' AND confidence BETWEEN 1 AND 3", "1–3" },
-  { "claim_hypotheses", "relation", "relation IN ('consistent', 'inconsistent', 'neutral')",
-    "consistent, inconsistent, neutral" },
+  { "claim_hypotheses", "relation", "relation IN ('CC', 'C', 'N', 'I', 'II', 'NA')",
+    "CC, C, N, I, II, NA" },
   { "notes", "target", "target IN ('case', 'document', 'claim')", "case, document, claim" },
 };
 
@@ -469,7 +470,7 @@ check_search_index (CfCase     *self,
   g_string_append_printf (copy,
                           "CREATE TEMP VIEW cf_check_content AS SELECT id, %s FROM main.%s;\n"
                           "CREATE VIRTUAL TABLE temp.cf_check_fts USING fts5 (%s, content='cf_check_content', "
-                          "content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n",
+                          "content_rowid='id', " CF_SEARCH_INDEX_OPTIONS ");\n",
                           columns, content, columns);
   for (guint i = 0; i < G_N_ELEMENTS (fts_shadow_tables); i++)
     g_string_append_printf (copy,

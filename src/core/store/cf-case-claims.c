@@ -260,6 +260,8 @@ cf_case_delete_claim (CfCase  *self,
   static const char *steps[] = {
     "DELETE FROM claim_tags WHERE claim_id = ?1",
     "DELETE FROM claim_hypotheses WHERE claim_id = ?1",
+    "DELETE FROM claim_links WHERE claim_id = ?1 OR other_id = ?1",
+    "UPDATE indicators SET claim_id = NULL WHERE claim_id = ?1",
     "DELETE FROM notes WHERE target = 'claim' AND target_id = ?1",
     "DELETE FROM claims WHERE id = ?1",
   };

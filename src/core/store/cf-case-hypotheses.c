@@ -88,6 +88,7 @@ cf_case_delete_hypothesis (CfCase  *self,
 {
   static const char *steps[] = {
     "DELETE FROM claim_hypotheses WHERE hypothesis_id = ?1",
+    "DELETE FROM indicators WHERE hypothesis_id = ?1",
     "DELETE FROM hypotheses WHERE id = ?1",
   };
 

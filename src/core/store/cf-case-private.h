@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes. */
-#define CF_SCHEMA_VERSION 2
+#define CF_SCHEMA_VERSION 3
 /* PRAGMA application_id of every case file: "CsF1" */
 #define CF_APPLICATION_ID 0x43734631
 

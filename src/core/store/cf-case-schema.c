@@ -128,10 +128,15 @@
 
 /* The FTS tables use external content so the text is stored once; our own triggers
  * keep them in step. */
-#define SEARCH_INDEXES \
-  "CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n" \
-  "CREATE VIRTUAL TABLE claims_fts USING fts5 (quote, paraphrase, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n" \
-  "CREATE VIRTUAL TABLE notes_fts USING fts5 (body, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n" \
+#define FTS_OPTIONS_V1 "tokenize='unicode61 remove_diacritics 2'"
+#define FTS_OPTIONS_V3 CF_SEARCH_INDEX_OPTIONS
+
+#define SEARCH_TABLES(options) \
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content='documents', content_rowid='id', " options ");\n" \
+  "CREATE VIRTUAL TABLE claims_fts USING fts5 (quote, paraphrase, content='claims', content_rowid='id', " options ");\n" \
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 (body, content='notes', content_rowid='id', " options ");\n"
+
+#define SEARCH_TRIGGERS \
   "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN\n" \
   "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n" \
   "END;\n" \
@@ -162,6 +167,8 @@
   "  INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', old.id, old.body);\n" \
   "  INSERT INTO notes_fts (rowid, body) VALUES (new.id, new.body);\n" \
   "END;\n"
+
+#define SEARCH_INDEXES SEARCH_TABLES (FTS_OPTIONS_V1) SEARCH_TRIGGERS
 
 /* --- version 1 -------------------------------------------------------------------
  * Ratings are stored as codes (reliability 'A'..'F', credibility 1..6, likelihood
@@ -233,6 +240,143 @@ static const char schema_v2[] =
   ID_V2 CHANGE_LOG_REST
   SEARCH_INDEXES;
 
+/* --- version 3 -------------------------------------------------------------------
+ * As version 2, plus (issues 12 to 15):
+ * - search: the FTS tables keep prefix indexes of two and three characters;
+ * - claims are evidence of three kinds: a quote (a span of a document, as before), an
+ *   assumption or the absence of expected evidence (no document, offsets 0 and 0, the
+ *   statement in `quote`); each has an ACH relevance (1 low, 2 medium, 3 high; NULL is
+ *   medium) and an optional weight that overrides the computed one;
+ * - a claim's event time: event_date is its start as local ISO 8601 text, as precise as
+ *   event_precision ('2023', '2023-05', '2023-05-03', '2023-05-03T02:30'; values from
+ *   version 2 such as '2023-05-03T02:30:00Z' are kept as they were), event_end the end
+ *   of a range, event_timezone an IANA zone (NULL: the case's), event_approximate
+ *   for "about"; the case has a home zone and an optional required precision;
+ * - claim_links: two claims the analyst says are about the same event;
+ * - the five-point ACH relation plus not applicable: CC, C, N, I, II, NA;
+ * - indicators: what should be seen if a hypothesis is true, and whether it was;
+ * - documents: the time a page was captured, apart from its publication; the
+ *   message an attachment came with (parent_id); the page ranges of a paged source
+ *   (document_pages); and, with actors, a "possibly deceptive" mark for ACH.
+ * The claims list's sort orders have indexes, so a big case is listed in SQL without
+ * sorting every row. */
+#define PRECISIONS "('minute', 'hour', 'day', 'month', 'year')"
+#define FLAG(name) "  " name " INTEGER NOT NULL DEFAULT 0 CHECK (" name " IN (0, 1)),\n"
+
+static const char schema_v3[] =
+  "CREATE TABLE case_info (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  case_id TEXT NOT NULL CHECK (length (case_id) = 32 AND case_id NOT GLOB '*[^0-9a-f]*'),\n"
+  "  timezone TEXT,\n"
+  "  required_precision TEXT CHECK (required_precision IN " PRECISIONS "),\n"
+  CASE_INFO_REST
+  "CREATE TABLE originals (\n"
+  ID_V2 ",\n"
+  "  sha256 TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),\n"
+  "  media_type TEXT NOT NULL,\n"
+  "  bytes BLOB NOT NULL\n"
+  ");\n"
+  "CREATE TABLE documents (\n"
+  ID_V2 DOCUMENT_REST
+  "  captured TEXT,\n"
+  "  parent_id INTEGER REFERENCES documents (id),\n"
+  FLAG ("deceptive")
+  "  original_id INTEGER NOT NULL REFERENCES originals (id),\n"
+  "  original_start INTEGER CHECK (original_start >= 0),\n"
+  "  original_end INTEGER CHECK ((original_end IS NULL) = (original_start IS NULL) AND original_end >= original_start),\n"
+  DOCUMENT_TEXT_REST
+  "CREATE INDEX documents_by_original ON documents (original_id);\n"
+  "CREATE INDEX documents_by_parent ON documents (parent_id);\n"
+  "CREATE TABLE document_pages (\n"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id),\n"
+  "  page INTEGER NOT NULL CHECK (page >= 1),\n"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),\n"
+  "  end_offset INTEGER NOT NULL CHECK (end_offset >= start_offset),\n"
+  "  label TEXT,\n"
+  "  PRIMARY KEY (document_id, page)\n"
+  ");\n"
+  "CREATE TABLE actors (\n"
+  ID_V2 ",\n"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  deceptive INTEGER NOT NULL DEFAULT 0 CHECK (deceptive IN (0, 1))\n"
+  ");\n"
+  "CREATE TABLE claims (\n"
+  ID_V2 ",\n"
+  "  kind TEXT NOT NULL DEFAULT 'quote' CHECK (kind IN ('quote', 'assumption', 'absence')),\n"
+  "  document_id INTEGER REFERENCES documents (id),\n"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),\n"
+  "  end_offset INTEGER NOT NULL CHECK (end_offset >= start_offset),\n"
+  "  quote TEXT NOT NULL,\n"
+  "  prefix TEXT NOT NULL DEFAULT '',\n"
+  "  suffix TEXT NOT NULL DEFAULT '',\n"
+  "  paraphrase TEXT NOT NULL DEFAULT '',\n"
+  "  actor_id INTEGER REFERENCES actors (id),\n"
+  "  reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),\n"
+  "  credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),\n"
+  "  likelihood INTEGER CHECK (likelihood BETWEEN 1 AND 7),\n"
+  "  confidence INTEGER CHECK (confidence BETWEEN 1 AND 3),\n"
+  "  event_date TEXT,\n"
+  "  event_end TEXT CHECK (event_end IS NULL OR event_date IS NOT NULL),\n"
+  "  event_precision TEXT CHECK (event_precision IN " PRECISIONS "),\n"
+  "  event_timezone TEXT,\n"
+  FLAG ("event_approximate")
+  "  relevance INTEGER CHECK (relevance BETWEEN 1 AND 3),\n"
+  "  weight REAL CHECK (weight >= 0),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  CHECK ((kind = 'quote') = (document_id IS NOT NULL)),\n"
+  "  CHECK (kind <> 'quote' OR end_offset > start_offset),\n"
+  "  CHECK (kind = 'quote' OR (start_offset = 0 AND end_offset = 0))\n"
+  ");\n"
+  "CREATE INDEX claims_by_document ON claims (document_id, start_offset);\n"
+  "CREATE INDEX claims_by_actor ON claims (actor_id);\n"
+  "CREATE INDEX claims_by_event ON claims (event_date);\n"
+  "CREATE INDEX claims_by_grade ON claims (reliability, credibility);\n"
+  "CREATE INDEX claims_by_likelihood ON claims (likelihood);\n"
+  "CREATE INDEX claims_by_confidence ON claims (confidence);\n"
+  "CREATE INDEX claims_by_kind ON claims (kind);\n"
+  "CREATE TABLE claim_links (\n"
+  "  claim_id INTEGER NOT NULL REFERENCES claims (id),\n"
+  "  other_id INTEGER NOT NULL REFERENCES claims (id),\n"
+  "  CHECK (claim_id < other_id),\n"
+  "  PRIMARY KEY (claim_id, other_id)\n"
+  ");\n"
+  "CREATE INDEX claim_links_by_other ON claim_links (other_id);\n"
+  "CREATE TABLE tags (\n"
+  ID_V2 TAGS_REST
+  "CREATE TABLE notes (\n"
+  ID_V2 NOTES_REST
+  "CREATE TABLE hypotheses (\n"
+  ID_V2 ",\n"
+  "  title TEXT NOT NULL,\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  likelihood INTEGER CHECK (likelihood BETWEEN 1 AND 7),\n"
+  "  confidence INTEGER CHECK (confidence BETWEEN 1 AND 3)\n"
+  ");\n"
+  "CREATE TABLE claim_hypotheses (\n"
+  "  claim_id INTEGER NOT NULL REFERENCES claims (id),\n"
+  "  hypothesis_id INTEGER NOT NULL REFERENCES hypotheses (id),\n"
+  "  relation TEXT NOT NULL CHECK (relation IN ('CC', 'C', 'N', 'I', 'II', 'NA')),\n"
+  "  PRIMARY KEY (claim_id, hypothesis_id)\n"
+  ");\n"
+  "CREATE INDEX claim_hypotheses_by_hypothesis ON claim_hypotheses (hypothesis_id);\n"
+  "CREATE TABLE indicators (\n"
+  ID_V2 ",\n"
+  "  hypothesis_id INTEGER NOT NULL REFERENCES hypotheses (id),\n"
+  "  description TEXT NOT NULL CHECK (description <> ''),\n"
+  "  status TEXT NOT NULL DEFAULT 'unseen' CHECK (status IN ('unseen', 'seen', 'refuted')),\n"
+  "  claim_id INTEGER REFERENCES claims (id),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX indicators_by_hypothesis ON indicators (hypothesis_id);\n"
+  "CREATE INDEX indicators_by_claim ON indicators (claim_id);\n"
+  "CREATE TABLE change_log (\n"
+  ID_V2 CHANGE_LOG_REST
+  SEARCH_TABLES (FTS_OPTIONS_V3)
+  SEARCH_TRIGGERS;
+
 /* --- version 1 to 2 ----------------------------------------------------------------
  * Every table is rebuilt (AUTOINCREMENT cannot be added in place): the search
  * indexes, triggers and indexes go, the tables move aside as v1_*, the version-2
@@ -284,6 +428,82 @@ static const char migrate_1_finish[] =
   "DROP TABLE v1_claims; DROP TABLE v1_hypotheses; DROP TABLE v1_tags; DROP TABLE v1_actors;\n"
   "DROP TABLE v1_documents; DROP TABLE v1_case_info; DROP TABLE v1_change_log;\n";
 
+/* --- version 2 to 3 ----------------------------------------------------------------
+ * Rebuilt like the step before (the claims' checks and the search tables' options
+ * cannot change in place): everything moves aside as v2_*, version 3 is created from
+ * its own text, the rows are copied with their ids, and v2_* is dropped. The new
+ * columns take their defaults; relations become C, N and I; an event date keeps its
+ * text and gets the precision its form states (a date and time is to the minute).
+ * sqlite_sequence (each AUTOINCREMENT table's highest id ever handed out) is carried
+ * over, so an id deleted before the upgrade is not handed out after it. */
+static const char migrate_2_prepare[] =
+  "DROP TRIGGER documents_ai; DROP TRIGGER documents_ad; DROP TRIGGER documents_au;\n"
+  "DROP TRIGGER claims_ai; DROP TRIGGER claims_ad; DROP TRIGGER claims_au;\n"
+  "DROP TRIGGER notes_ai; DROP TRIGGER notes_ad; DROP TRIGGER notes_au;\n"
+  "DROP TABLE documents_fts; DROP TABLE claims_fts; DROP TABLE notes_fts;\n"
+  "DROP INDEX documents_by_original;\n"
+  "DROP INDEX claims_by_document; DROP INDEX claims_by_actor; DROP INDEX tags_by_parent;\n"
+  "DROP INDEX claim_tags_by_tag; DROP INDEX notes_by_target;\n"
+  "DROP INDEX claim_hypotheses_by_hypothesis;\n"
+  "ALTER TABLE case_info RENAME TO v2_case_info;\n"
+  "ALTER TABLE originals RENAME TO v2_originals;\n"
+  "ALTER TABLE documents RENAME TO v2_documents;\n"
+  "ALTER TABLE actors RENAME TO v2_actors;\n"
+  "ALTER TABLE claims RENAME TO v2_claims;\n"
+  "ALTER TABLE tags RENAME TO v2_tags;\n"
+  "ALTER TABLE claim_tags RENAME TO v2_claim_tags;\n"
+  "ALTER TABLE notes RENAME TO v2_notes;\n"
+  "ALTER TABLE hypotheses RENAME TO v2_hypotheses;\n"
+  "ALTER TABLE claim_hypotheses RENAME TO v2_claim_hypotheses;\n"
+  "ALTER TABLE change_log RENAME TO v2_change_log;\n";
+
+static const char migrate_2_finish[] =
+  "INSERT INTO case_info (id, case_id, title, summary, incident_date, marking, analyst, created, modified)\n"
+  "  SELECT id, case_id, title, summary, incident_date, marking, analyst, created, modified\n"
+  "  FROM v2_case_info;\n"
+  "INSERT INTO originals (id, sha256, media_type, bytes)\n"
+  "  SELECT id, sha256, media_type, bytes FROM v2_originals ORDER BY id;\n"
+  "INSERT INTO documents (id, title, byline, publisher, url, published, imported, language,\n"
+  "                       media_type, filename, note, original_id, original_start, original_end,\n"
+  "                       text, text_length)\n"
+  "  SELECT id, title, byline, publisher, url, published, imported, language, media_type,\n"
+  "         filename, note, original_id, original_start, original_end, text, text_length\n"
+  "  FROM v2_documents ORDER BY id;\n"
+  "INSERT INTO actors (id, name, description) SELECT id, name, description FROM v2_actors ORDER BY id;\n"
+  "INSERT INTO claims (id, kind, document_id, start_offset, end_offset, quote, prefix, suffix,\n"
+  "                    paraphrase, actor_id, reliability, credibility, likelihood, confidence,\n"
+  "                    event_date, event_precision, created, modified)\n"
+  "  SELECT id, 'quote', document_id, start_offset, end_offset, quote, prefix, suffix, paraphrase,\n"
+  "         actor_id, reliability, credibility, likelihood, confidence, event_date,\n"
+  "         CASE WHEN event_date IS NULL THEN NULL\n"
+  "              WHEN length (event_date) = 4 THEN 'year'\n"
+  "              WHEN length (event_date) = 7 THEN 'month'\n"
+  "              WHEN length (event_date) = 10 THEN 'day'\n"
+  "              ELSE 'minute' END,\n"
+  "         created, modified\n"
+  "  FROM v2_claims ORDER BY id;\n"
+  "INSERT INTO tags (id, parent_id, name, color) SELECT id, parent_id, name, color FROM v2_tags ORDER BY id;\n"
+  "INSERT INTO claim_tags (claim_id, tag_id) SELECT claim_id, tag_id FROM v2_claim_tags ORDER BY rowid;\n"
+  "INSERT INTO notes (id, target, target_id, body, created, modified)\n"
+  "  SELECT id, target, target_id, body, created, modified FROM v2_notes ORDER BY id;\n"
+  "INSERT INTO hypotheses (id, title, description, likelihood, confidence)\n"
+  "  SELECT id, title, description, likelihood, confidence FROM v2_hypotheses ORDER BY id;\n"
+  "INSERT INTO claim_hypotheses (claim_id, hypothesis_id, relation)\n"
+  "  SELECT claim_id, hypothesis_id,\n"
+  "         CASE relation WHEN 'consistent' THEN 'C' WHEN 'inconsistent' THEN 'I' ELSE 'N' END\n"
+  "  FROM v2_claim_hypotheses ORDER BY rowid;\n"
+  "INSERT INTO change_log (id, at, summary, detail) SELECT id, at, summary, detail FROM v2_change_log ORDER BY id;\n"
+  "UPDATE sqlite_sequence SET seq = max (seq, (SELECT s.seq FROM sqlite_sequence s\n"
+  "                                             WHERE s.name = 'v2_' || sqlite_sequence.name))\n"
+  "  WHERE 'v2_' || name IN (SELECT name FROM sqlite_sequence);\n"
+  "INSERT INTO sqlite_sequence (name, seq)\n"
+  "  SELECT substr (name, 4), seq FROM sqlite_sequence\n"
+  "  WHERE name GLOB 'v2_*' AND substr (name, 4) NOT IN (SELECT name FROM sqlite_sequence);\n"
+  "DROP TABLE v2_claim_hypotheses; DROP TABLE v2_claim_tags; DROP TABLE v2_notes;\n"
+  "DROP TABLE v2_claims; DROP TABLE v2_hypotheses; DROP TABLE v2_tags; DROP TABLE v2_actors;\n"
+  "DROP TABLE v2_documents; DROP TABLE v2_originals; DROP TABLE v2_case_info; DROP TABLE v2_change_log;\n"
+  "DELETE FROM sqlite_sequence WHERE name GLOB 'v2_*';\n";
+
 const char * const _cf_case_tracked_tables[] = {
   "case_info",
   "originals",
@@ -295,6 +515,9 @@ const char * const _cf_case_tracked_tables[] = {
   "claim_tags",
   "claim_hypotheses",
   "notes",
+  "document_pages",
+  "claim_links",
+  "indicators",
   NULL
 };
 
@@ -307,6 +530,8 @@ _cf_case_schema_sql (guint version)
       return schema_v1;
     case 2:
       return schema_v2;
+    case 3:
+      return schema_v3;
     default:
       g_return_val_if_reached (NULL);
     }
@@ -316,8 +541,15 @@ const char *
 _cf_case_migration_sql (guint              from,
                         CfMigrationPhase   phase)
 {
-  g_return_val_if_fail (from == 1, NULL);
-  return phase == CF_MIGRATION_PREPARE ? migrate_1_prepare : migrate_1_finish;
+  switch (from)
+    {
+    case 1:
+      return phase == CF_MIGRATION_PREPARE ? migrate_1_prepare : migrate_1_finish;
+    case 2:
+      return phase == CF_MIGRATION_PREPARE ? migrate_2_prepare : migrate_2_finish;
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 /* --- checking a database against a version ---------------------------------------- */

@@ -51,8 +51,12 @@ typedef struct
 static gboolean upgrade_1_to_2 (sqlite3  *db,
                                 GError  **error);
 
+static gboolean upgrade_2_to_3 (sqlite3  *db,
+                                GError  **error);
+
 static const UpgradeStep upgrade_steps[] = {
   { 1, NULL, upgrade_1_to_2 },
+  { 2, NULL, upgrade_2_to_3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (upgrade_steps) == CF_SCHEMA_NEWEST - 1);
@@ -152,6 +156,17 @@ upgrade_1_to_2 (sqlite3  *db,
          && _cf_case_exec_sql (db, _cf_case_schema_sql (2), doing, error)
          && copy_documents_1_to_2 (db, error)
          && _cf_case_exec_sql (db, _cf_case_migration_sql (1, CF_MIGRATION_FINISH), doing, error);
+}
+
+static gboolean
+upgrade_2_to_3 (sqlite3  *db,
+                GError  **error)
+{
+  const char *doing = _("Upgrading the case file");
+
+  return _cf_case_exec_sql (db, _cf_case_migration_sql (2, CF_MIGRATION_PREPARE), doing, error)
+         && _cf_case_exec_sql (db, _cf_case_schema_sql (3), doing, error)
+         && _cf_case_exec_sql (db, _cf_case_migration_sql (2, CF_MIGRATION_FINISH), doing, error);
 }
 
 /* Runs the steps from @from to @to, sets user_version and logs the upgrade; the

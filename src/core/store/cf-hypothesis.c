@@ -138,8 +138,8 @@ const char _cf_hypothesis_select_sql[] =
   "SELECT h.id, h.title, h.description, "
   "CASE WHEN h.likelihood BETWEEN 1 AND 7 THEN h.likelihood END, "
   "CASE WHEN h.confidence BETWEEN 1 AND 3 THEN h.confidence END, "
-  "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'consistent'), "
-  "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation = 'inconsistent') "
+  "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation IN ('CC', 'C')), "
+  "(SELECT count(*) FROM claim_hypotheses r WHERE r.hypothesis_id = h.id AND r.relation IN ('I', 'II')) "
   "FROM hypotheses h WHERE h.id IN (SELECT value FROM json_each (?1))";
 
 void

@@ -57,10 +57,13 @@ static const ScaleEntry confidence_scale[] = {
 };
 
 static const ScaleEntry relation_scale[] = {
-  { NULL, N_("No relation"), NULL },
-  { "consistent", N_("Consistent"), NULL },
-  { "inconsistent", N_("Inconsistent"), NULL },
-  { "neutral", N_("Neutral"), NULL },
+  { NULL, N_("Not assessed"), NULL },
+  { "C", N_("Consistent"), NULL },
+  { "I", N_("Inconsistent"), NULL },
+  { "N", N_("Neutral"), NULL },
+  { "CC", N_("Very consistent"), NULL },
+  { "II", N_("Very inconsistent"), NULL },
+  { "NA", N_("Not applicable"), NULL },
 };
 
 /* Compares a user's word with a code or label: case and the separators

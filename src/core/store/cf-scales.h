@@ -58,15 +58,18 @@ typedef enum
   CF_RELATION_CONSISTENT,
   CF_RELATION_INCONSISTENT,
   CF_RELATION_NEUTRAL,
+  CF_RELATION_VERY_CONSISTENT,
+  CF_RELATION_VERY_INCONSISTENT,
+  CF_RELATION_NOT_APPLICABLE,
 } CfRelation;
 
 #define CF_RELIABILITY_LAST CF_RELIABILITY_F
 #define CF_CREDIBILITY_LAST CF_CREDIBILITY_6
 #define CF_LIKELIHOOD_LAST  CF_LIKELIHOOD_ALMOST_CERTAIN
 #define CF_CONFIDENCE_LAST  CF_CONFIDENCE_HIGH
-#define CF_RELATION_LAST    CF_RELATION_NEUTRAL
+#define CF_RELATION_LAST    CF_RELATION_NOT_APPLICABLE
 
-/* Codes: "A".."F", "1".."6", "likely", "moderate", "consistent"; NULL for NONE.
+/* Codes: "A".."F", "1".."6", "likely", "moderate", "C" (relations: CC C N I II NA); NULL for NONE.
  * Parsing accepts the code in any case (and for likelihood/confidence/relation also
  * the English label, spaces or dashes allowed); returns FALSE for anything else. */
 
