@@ -129,6 +129,23 @@ test_note_above_empty_head (void)
   assert_has (first (docs)->text, "southern ramp.\n\nCrews had warned");
 }
 
+/* Inside the article: an <h1> that is not the headline is a heading of the text,
+ * headings that are links (products, chapters) stay, a definition list holding a
+ * proof is text, and a list whose points say more than their links stays; the
+ * headline itself is the title, not text. */
+static void
+test_headings_and_lists (void)
+{
+  g_autofree char *text = article_of ("headings.html");
+
+  assert_lacks (text, "Five board games for a rainy weekend");
+  assert_has (text, "Games for the whole family\n\nRiver Traders ($30)\n\nPlayers ship goods");
+  assert_has (text, "Lighthouse Keepers ($25)");
+  assert_has (text, "Proof: every face has the same area");
+  assert_has (text, "Anna Berg designed a harbour expansion for River Traders");
+  assert_has (text, "Ravi Shah drew the new cards");
+}
+
 typedef struct
 {
   const char *path;
@@ -176,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/extract/article/list-of-points-is-an-article", test_list_of_points);
   g_test_add_func ("/extract/article/math-keeps-its-symbols", test_math);
   g_test_add_func ("/extract/article/ruby-reading-in-parentheses", test_ruby);
+  g_test_add_func ("/extract/article/headings-and-lists-of-the-text", test_headings_and_lists);
   g_test_add_func ("/extract/article/print-only-and-hidden-never-text", test_print_only_and_hidden);
   g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);

@@ -144,6 +144,7 @@ _cf_html_extract (const char  *data,
   doc = _cf_extracted_document_new (media_type);
   doc->note = g_steal_pointer (&note);
   _cf_html_fill_metadata (&page, doc, &json_ld_body);
+  page.headline = doc->title;
   {
     g_autofree char *body = _cf_html_extract_body (&page);
 

@@ -371,9 +371,9 @@ tokens_of (const char *s)
   return tokens;
 }
 
-static double
-text_similarity (const char *a,
-                 const char *b)
+double
+_cf_html_text_similarity (const char *a,
+                          const char *b)
 {
   g_autoptr(GPtrArray) ta = tokens_of (a);
   g_autoptr(GPtrArray) tb = tokens_of (b);
@@ -585,8 +585,8 @@ parse_json_ld (Page       *page,
         if (name != NULL && headline != NULL && strcmp (name, headline) != 0)
           {
             g_autofree char *title = article_title (page);
-            gboolean name_matches = title && text_similarity (name, title) > 0.75;
-            gboolean headline_matches = title && text_similarity (headline, title) > 0.75;
+            gboolean name_matches = title && _cf_html_text_similarity (name, title) > 0.75;
+            gboolean headline_matches = title && _cf_html_text_similarity (headline, title) > 0.75;
 
             m->title = g_strstrip (g_strdup (headline_matches && !name_matches ? headline : name));
           }

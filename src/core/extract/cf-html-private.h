@@ -120,6 +120,7 @@ typedef struct
 
   GArray     *infos;
   xmlNode    *body;
+  const char *headline;     /* the document's title, once the metadata is read */
 
   /* classes the page's own style sheets hide on screen and show in print */
   GHashTable *screen_hidden;
@@ -184,6 +185,9 @@ void         _cf_html_note_meta             (Page          *page,
                                              const xmlNode *node);
 /* Undoes a second round of entity escaping; NULL for NULL. */
 char        *_cf_html_unescape_entities     (const char    *s);
+/* How much of @b's words (by length) @a holds, 0 to 1. */
+double       _cf_html_text_similarity       (const char    *a,
+                                             const char    *b);
 /* Fills @doc's metadata fields; *@json_ld_body gets the publisher's articleBody
  * (or NULL), for checking the article we found against. */
 void         _cf_html_fill_metadata         (Page                *page,

@@ -302,7 +302,11 @@ find_top_candidate (Page        *page,
           continue;
         if (infos[p].score < threshold)
           break;
-        if (infos[p].score > last)
+        /* a candidate too short to be an article (a video box with a story
+         * class) gives way to its scored parent with the text */
+        if (infos[p].score > last ||
+            (infos[top].text_len < MIN_ARTICLE_CHARS &&
+             infos[p].text_len >= 2 * MAX (infos[top].text_len, MIN_ARTICLE_CHARS / 2)))
           {
             top = p;
             break;
@@ -355,6 +359,10 @@ clean_conditionally (Page        *page,
   if (strcmp ((const char *) in->node->name, "div") != 0 && in->kind == TAG_BLOCK &&
       strcmp ((const char *) in->node->name, "section") != 0)
     return FALSE;
+  /* a definition list is a block of the text (a proof, a glossary), never a
+   * widget */
+  if (in->kind == TAG_LIST && strcmp ((const char *) in->node->name, "dl") == 0)
+    return FALSE;
 
   /* Tables of data stay; layout tables are judged like divs. */
   is_list = in->kind == TAG_LIST;
@@ -394,24 +402,41 @@ clean_conditionally (Page        *page,
     return TRUE;
   if ((embeds == 1 && in->text_len < 75) || embeds > 1)
     return TRUE;
-  if (is_list && ld > 0.5 && in->text_len < 1000)
+  /* a list of links (related stories, a menu), but not a list of points that
+   * each say something besides their link */
+  if (is_list && ld > 0.5 && in->text_len < 1000 &&
+      (in->text_len - in->link_len) < 12 * MAX (in->n_li, 1))
     return TRUE;
   return FALSE;
 }
 
 /* What never belongs to an article body even inside the article's container: the
  * headline (the title is a field of its own), the byline, and small furniture. */
+/* An <h1> that repeats the title; one that does not is a heading of the text. */
 static gboolean
-skip_in_article (NodeInfo *in)
+is_headline (Page     *page,
+             NodeInfo *in)
 {
-  if (in->kind == TAG_HEADING && in->node->name[1] == '1')
+  g_autofree char *text = NULL;
+
+  if (page->headline == NULL)
+    return TRUE;
+  text = _cf_html_subtree_text (in->node);
+  return *text == '\0' || _cf_html_text_similarity (page->headline, text) > 0.75;
+}
+
+static gboolean
+skip_in_article (Page     *page,
+                 NodeInfo *in)
+{
+  if (in->kind == TAG_HEADING && in->node->name[1] == '1' && is_headline (page, in))
     return TRUE;
   if (in->flags & INFO_BYLINE)
     return TRUE;
   if ((in->flags & INFO_BOILER) && in->text_len < 400)
     return TRUE;
   /* A short paragraph that is all link: "Related: ...", a teaser headline. */
-  if ((in->kind == TAG_P || in->kind == TAG_LI || in->kind == TAG_HEADING) &&
+  if ((in->kind == TAG_P || in->kind == TAG_LI) &&
       in->text_len < 1000 && in->link_len * 10 >= in->text_len * 8)
     return TRUE;
   return FALSE;
@@ -526,7 +551,7 @@ write_text (Page        *page,
             sink->saw_caption = TRUE;
           if (in != NULL && (!in->dropped || (caption && sink->keep_captions)) &&
               !(in->flags & INFO_NONCONTENT) &&
-              !(n != root && !caption && skip_in_article (in)) &&
+              !(n != root && !caption && skip_in_article (page, in)) &&
               !(clean && n != root && clean_conditionally (page, in, flags)))
             {
               if (in->kind == TAG_BR)
