@@ -49,6 +49,7 @@ static const struct
   { CF_READ_FORMAT_ODT, "application/vnd.oasis.opendocument.text", cf_read_odt },
   { CF_READ_FORMAT_WARC, "application/warc", cf_read_warc },
   { CF_READ_FORMAT_WACZ, "application/wacz", cf_read_wacz },
+  { CF_READ_FORMAT_PDF, "application/pdf", cf_read_pdf },
 };
 
 const char *
