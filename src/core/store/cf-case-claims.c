@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cf-case-private.h"
+#include "cf-case-timeline.h"
 
 #define CF_QUOTE_CONTEXT 32  /* characters kept before and after a quote */
 
@@ -303,10 +304,20 @@ cf_case_set_claim_event_date (CfCase      *self,
                               const char  *event_date,
                               GError     **error)
 {
+  g_autoptr(CfEventTime) time = NULL;
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
-  return _cf_case_update_field (self, "UPDATE claims SET event_date = ?2, modified = ?3 WHERE id = ?1",
-                                claim_id, CF_VALUE_TEXT_OR_NULL, event_date, 0, _("Set the event date"),
-                                CF_RECORD_CLAIM, error);
+
+  if (event_date == NULL || *event_date == '\0')
+    return cf_case_set_claim_event_time (self, claim_id, NULL, error);
+  time = cf_event_time_parse (event_date, &local_error);
+  if (time == NULL)
+    {
+      g_set_error_literal (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, local_error->message);
+      return FALSE;
+    }
+  return cf_case_set_claim_event_time (self, claim_id, time, error);
 }
 
 gboolean

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "cf-case-private.h"
+#include "cf-case-timeline.h"
 #include "cf-records-private.h"
 #include "cf-record-list-private.h"
 
@@ -419,6 +420,7 @@ _cf_case_query_ids (CfCase            *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *like = NULL;
+  g_autofree char *event_ids = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *dir = query->descending ? "DESC" : "ASC";
   int rc;
@@ -470,6 +472,23 @@ _cf_case_query_ids (CfCase            *self,
         g_string_append (sql, " AND c.id IN (SELECT claim_id FROM claim_hypotheses WHERE hypothesis_id = ?3)");
       if (query->actor_id > 0)
         g_string_append (sql, " AND c.actor_id = ?4");
+      if (query->event_to > query->event_from)
+        {
+          /* zones and precisions make the overlap a question for C, not for SQL */
+          g_autoptr(GArray) in_range = cf_case_list_claims_in_range (self, query->event_from, query->event_to, error);
+          GString *json = g_string_new ("[");
+
+          if (in_range == NULL)
+            {
+              g_string_free (json, TRUE);
+              return NULL;
+            }
+          for (guint i = 0; i < in_range->len; i++)
+            g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (in_range, gint64, i));
+          g_string_append_c (json, ']');
+          event_ids = g_string_free (json, FALSE);
+          g_string_append (sql, " AND c.id IN (SELECT value FROM json_each (:event_ids))");
+        }
       if (query->text != NULL)
         g_string_append (sql,
                          " AND (c.quote LIKE ?5 ESCAPE '\\' OR c.paraphrase LIKE ?5 ESCAPE '\\'"
@@ -534,6 +553,8 @@ _cf_case_query_ids (CfCase            *self,
         sqlite3_bind_int64 (stmt, 3, query->hypothesis_id);
       if (query->actor_id > 0)
         sqlite3_bind_int64 (stmt, 4, query->actor_id);
+      if (event_ids != NULL)
+        sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":event_ids"), event_ids, -1, SQLITE_STATIC);
       if (query->text != NULL)
         {
           GString *pattern = g_string_new ("%");

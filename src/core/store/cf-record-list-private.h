@@ -14,6 +14,9 @@ typedef struct
   gint64        hypothesis_id;
   gint64        actor_id;
   char         *text;
+  gint64        event_from;  /* claims whose event time overlaps [event_from, event_to)
+                              (UTC seconds); none when event_to <= event_from */
+  gint64        event_to;
   CfClaimSort   sort;
   gboolean      descending;
   CfNoteTarget  note_target;

@@ -306,6 +306,22 @@ cf_record_list_set_actor (CfRecordList *self,
 }
 
 void
+cf_record_list_set_event_range (CfRecordList *self,
+                                gint64        earliest,
+                                gint64        latest)
+{
+  if (!check_claim_list (self))
+    return;
+  if (latest <= earliest)
+    earliest = latest = 0;
+  if (self->query.event_from == earliest && self->query.event_to == latest)
+    return;
+  self->query.event_from = earliest;
+  self->query.event_to = latest;
+  _cf_record_list_requery (self);
+}
+
+void
 cf_record_list_set_text_filter (CfRecordList *self,
                                 const char   *text)
 {

@@ -19,6 +19,11 @@ void         cf_record_list_set_hypothesis    (CfRecordList *self,
                                                gint64        hypothesis_id);
 void         cf_record_list_set_actor         (CfRecordList *self,
                                                gint64        actor_id);
+/* Only claims whose event time overlaps [@earliest, @latest) (UTC seconds, in the
+ * case's zone); @latest <= @earliest removes the filter. */
+void         cf_record_list_set_event_range   (CfRecordList *self,
+                                               gint64        earliest,
+                                               gint64        latest);
 /**
  * cf_record_list_set_text_filter:
  * @text: (nullable): a case-insensitive substring of quote, paraphrase or actor
