@@ -46,7 +46,7 @@ add_rating_entries (GOptionContext *context,
     { "likelihood", 'l', 0, G_OPTION_ARG_STRING, &r->likelihood_text, N_("Likelihood: almost-no-chance, very-unlikely, unlikely, roughly-even-chance, likely, very-likely, almost-certain"), N_("LIKELIHOOD") },
     { "confidence", 'C', 0, G_OPTION_ARG_STRING, &r->confidence_text, N_("Analytic confidence: low, moderate or high"), N_("CONFIDENCE") },
     { "paraphrase", 'p', 0, G_OPTION_ARG_STRING, &r->paraphrase, N_("The claim in the analyst’s words"), N_("TEXT") },
-    { "event-date", 0, 0, G_OPTION_ARG_STRING, &r->event_date, N_("When the claimed event happened (ISO 8601)"), N_("DATE") },
+    { "event-date", 0, 0, G_OPTION_ARG_STRING, &r->event_date, N_("When the claimed event happened: 2023-05-03, 2023-05, 2023-05-03T02:30, a range 2023-05-03/2023-05-04, “~” in front for approximately, a time zone after a space (\"\" clears it)"), N_("DATE") },
     { NULL }
   };
 
@@ -60,7 +60,7 @@ parse_ratings (Ratings *r)
          cf_cli_parse_credibility (r->credibility_text, &r->credibility) &&
          cf_cli_parse_likelihood (r->likelihood_text, &r->likelihood) &&
          cf_cli_parse_confidence (r->confidence_text, &r->confidence) &&
-         cf_cli_check_date (r->event_date, "--event-date");
+         cf_cli_check_event_time (r->event_date, "--event-date");
 }
 
 /* Applies what was given; inside an action of the caller. */

@@ -33,6 +33,12 @@ int  cf_cli_search     (int argc, char **argv);
 int  cf_cli_check      (int argc, char **argv);
 int  cf_cli_upgrade    (int argc, char **argv);
 int  cf_cli_export     (int argc, char **argv);
+int  cf_cli_timeline   (int argc, char **argv);
+
+/* Checks an event time given as @what (cf_event_time_parse()); NULL or "" succeeds;
+ * anything else prints a usage error naming @what (cf-cli-timeline.c). */
+gboolean cf_cli_check_event_time (const char *text,
+                                  const char *what);
 
 /* Prints "casefile-cli: MESSAGE" on stderr. */
 void cf_cli_error      (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -34,6 +34,7 @@ static const CfCliCommand commands[] = {
   { "upgrade",    cf_cli_upgrade,    N_("Upgrade a case file from an older version of Casefile") },
   { "export",     cf_cli_export,     N_("Export the whole case as JSON") },
   { "brief",      cf_cli_brief,      N_("Print the summary brief of a case to a PDF") },
+  { "timeline",   cf_cli_timeline,   N_("Print the dated claims in time order, with checks; export for Timesketch or as CSV") },
 };
 
 void
