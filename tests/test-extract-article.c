@@ -146,6 +146,17 @@ test_headings_and_lists (void)
   assert_has (text, "Ravi Shah drew the new cards");
 }
 
+/* A table of figures is text, even when its first column is all links. */
+static void
+test_data_table (void)
+{
+  g_autofree char *text = article_of ("data-table.html");
+
+  assert_has (text, "Ferry Timetable 32 MB 4 MB 88%");
+  assert_has (text, "Sea Weather 12 MB 2 MB 83%");
+  assert_has (text, "Passengers on slow connections");
+}
+
 typedef struct
 {
   const char *path;
@@ -194,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/extract/article/math-keeps-its-symbols", test_math);
   g_test_add_func ("/extract/article/ruby-reading-in-parentheses", test_ruby);
   g_test_add_func ("/extract/article/headings-and-lists-of-the-text", test_headings_and_lists);
+  g_test_add_func ("/extract/article/data-table-kept", test_data_table);
   g_test_add_func ("/extract/article/print-only-and-hidden-never-text", test_print_only_and_hidden);
   g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);

@@ -566,6 +566,18 @@ cf_cli_claim_writer_to_json (CfCliClaimWriter *writer,
   set_string (o, "document_title", cf_claim_get_document_title (claim));
   json_object_set_int_member (o, "start", cf_claim_get_start (claim));
   json_object_set_int_member (o, "end", cf_claim_get_end (claim));
+  /* the page of a PDF the quote begins on; null for a source without pages */
+  {
+    int page = cf_claim_get_document_id (claim) > 0
+               ? cf_case_get_page_for_offset (writer->kase, cf_claim_get_document_id (claim),
+                                              cf_claim_get_start (claim), NULL)
+               : 0;
+
+    if (page > 0)
+      json_object_set_int_member (o, "page", page);
+    else
+      json_object_set_null_member (o, "page");
+  }
   set_string (o, "quote", cf_claim_get_quote (claim));
   set_string (o, "paraphrase", cf_claim_get_paraphrase (claim));
 

@@ -547,6 +547,14 @@ add_claim_block (CfBrief    *self,
     g_string_append_printf (source, "%s", doc);
     if (claim->source_number > 0)
       g_string_append_printf (source, " [S%u]", claim->source_number);
+    if (claim->page > 0)
+      {
+        /* TRANSLATORS: the page of a PDF source a claim is quoted from */
+        g_autofree char *page = g_strdup_printf (_("p. %u"), claim->page);
+        g_autofree char *escaped = _cf_brief_escape (page);
+
+        g_string_append_printf (source, ", %s", escaped);
+      }
   }
   if (claim->event_date != NULL)
     {

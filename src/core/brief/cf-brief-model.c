@@ -314,6 +314,9 @@ _cf_brief_load_case (CfBrief *self,
       claim->credibility = cf_claim_get_credibility (item);
       claim->likelihood = cf_claim_get_likelihood (item);
       claim->confidence = cf_claim_get_confidence (item);
+      if (claim->document_id > 0)
+        claim->page = (guint) MAX (0, cf_case_get_page_for_offset (kase, claim->document_id,
+                                                                   cf_claim_get_start (item), NULL));
       claim->notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_CLAIM, claim->id)
                                          : g_ptr_array_new_with_free_func (g_free);
       claim->relations = g_array_sized_new (FALSE, TRUE, sizeof (CfRelation), self->hypotheses->len);

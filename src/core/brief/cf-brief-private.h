@@ -143,6 +143,7 @@ typedef struct
   CfLikelihood   likelihood;
   CfConfidence   confidence;
   guint          source_number;
+  guint          page;        /* of a PDF source, from 1; 0 for none */
   GPtrArray     *notes;       /* char * */
   GArray        *relations;   /* CfRelation, one per hypothesis in brief order */
   GArray        *opposing;    /* gint64 ids of claims with the opposite relation */

@@ -74,6 +74,8 @@ enum
   INFO_IN_UNLIKELY = 1 << 6,  /* some ancestor is INFO_UNLIKELY */
   INFO_SHARE      = 1 << 7,   /* class/id names a share widget */
   INFO_CAPTION    = 1 << 8,   /* a caption: no article text, but may hold a byline */
+  INFO_TABLE_SEEN = 1 << 9,   /* a table whose kind (data or layout) is known */
+  INFO_DATA_TABLE = 1 << 10,  /* a table of data, not of layout */
 };
 
 typedef struct

@@ -335,6 +335,95 @@ find_top_candidate (Page        *page,
   return top;
 }
 
+/* A table of data (headers, a caption, column groups, or enough rows and
+ * columns), as opposed to one that lays a page out: decided once, by its own rows,
+ * not those of tables inside it (which make it a layout table). */
+static gboolean
+is_data_table (NodeInfo *table)
+{
+  static const char * const data_tags[] = {
+    "th", "thead", "tfoot", "caption", "col", "colgroup", NULL
+  };
+  guint rows = 0, columns = 0, budget = 5000;
+  gboolean data = FALSE, nested = FALSE;
+  const char *role = _cf_html_attr (table->node, "role");
+  xmlNode *root = table->node;
+  xmlNode *n = root->children;
+
+  if (table->flags & INFO_TABLE_SEEN)
+    return (table->flags & INFO_DATA_TABLE) != 0;
+  table->flags |= INFO_TABLE_SEEN;
+  if ((role != NULL && strcmp (role, "presentation") == 0) ||
+      g_strcmp0 (_cf_html_attr (root, "datatable"), "0") == 0)
+    return FALSE;
+  if (_cf_html_attr (root, "summary") != NULL)
+    data = TRUE;
+  while (n != NULL && !nested && budget-- > 0)
+    {
+      gboolean descend = FALSE;
+
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          const char *name = (const char *) n->name;
+
+          if (strcmp (name, "table") == 0)
+            nested = TRUE;
+          for (guint i = 0; data_tags[i] != NULL; i++)
+            data |= strcmp (name, data_tags[i]) == 0;
+          if (strcmp (name, "tr") == 0)
+            {
+              guint cells = 0;
+
+              rows++;
+              for (xmlNode *c = n->children; c != NULL; c = c->next)
+                if (c->type == XML_ELEMENT_NODE &&
+                    (strcmp ((const char *) c->name, "td") == 0 ||
+                     strcmp ((const char *) c->name, "th") == 0))
+                  cells++;
+              columns = MAX (columns, cells);
+            }
+          descend = n->children != NULL;
+        }
+      if (descend)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == root)
+            n = NULL;
+        }
+      if (n != NULL)
+        n = n->next;
+    }
+  if (nested)
+    return FALSE;
+  if (data || rows >= 10 || columns > 4 || rows * columns > 10)
+    {
+      table->flags |= INFO_DATA_TABLE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @in is, or is inside, a table of data. */
+static gboolean
+in_data_table (Page     *page,
+               NodeInfo *in)
+{
+  if (!(in->flags & INFO_IN_TABLE))
+    return FALSE;
+  for (NodeInfo *a = in;; a = &g_array_index (page->infos, NodeInfo, a->parent))
+    {
+      if (a->kind == TAG_TABLE && is_data_table (a))
+        return TRUE;
+      if (a->parent == G_MAXUINT)
+        return FALSE;
+    }
+}
+
 /* Readability's conditional cleaning, decided when the text writer enters @in. */
 static gboolean
 clean_conditionally (Page        *page,
@@ -358,6 +447,9 @@ clean_conditionally (Page        *page,
     }
   if (strcmp ((const char *) in->node->name, "div") != 0 && in->kind == TAG_BLOCK &&
       strcmp ((const char *) in->node->name, "section") != 0)
+    return FALSE;
+  /* Tables of data stay, and all that is in them. */
+  if (in_data_table (page, in))
     return FALSE;
   /* a definition list is a block of the text (a proof, a glossary), never a
    * widget */

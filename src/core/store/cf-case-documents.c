@@ -123,6 +123,45 @@ title_for (const CfDocumentFields *fields)
   return title;
 }
 
+/* The pages of a paged document (a PDF): page N covers [start, end) of its text.
+ * Runs inside the caller's edit. */
+static gboolean
+add_pages (CfCase  *self,
+           gint64   document_id,
+           GArray  *pages,
+           glong    text_length,
+           GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  guint previous_end = 0;
+
+  stmt = _cf_case_prepare (self,
+                           "INSERT INTO document_pages (document_id, page, start_offset, end_offset) "
+                           "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const CfExtractedPage *page = &g_array_index (pages, CfExtractedPage, i);
+
+      if (page->start < previous_end || page->end < page->start || page->end > (gulong) text_length)
+        {
+          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                       _("Page %u of the document does not lie within its text."), i + 1);
+          return FALSE;
+        }
+      previous_end = page->end;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, (gint64) i + 1);
+      sqlite3_bind_int64 (stmt, 3, page->start);
+      sqlite3_bind_int64 (stmt, 4, page->end);
+      if (!_cf_case_step_done (self, stmt, _("Adding the document"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* cf_case_add_document() with the original's hash already made (@sha256 of
  * @fields->original, NULL to hash it here), so an import hashes its file once. */
 static gint64
@@ -184,6 +223,8 @@ add_document (CfCase                 *self,
   if (!_cf_case_step_done (self, stmt, _("Adding the document"), error))
     return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
+  if (fields->pages != NULL && !add_pages (self, id, fields->pages, g_utf8_strlen (fields->text, -1), error))
+    return _cf_case_edit_failed (self);
   if (!cf_case_end_action (self, error))
     return 0;
   return id;
@@ -239,6 +280,7 @@ cf_case_add_import (CfCase    *self,
         .note = doc->note,
         .text = doc->text,
         .original = import->original,
+        .pages = doc->pages,
       };
       gint64 id = add_document (self, &fields, sha256, error);
 
@@ -399,6 +441,68 @@ cf_case_get_document_text (CfCase  *self,
   text = g_strdup ((const char *) sqlite3_column_text (row, 0));
   _cf_case_stmt_release (row);
   return text;
+}
+
+GArray *
+cf_case_get_document_pages (CfCase  *self,
+                            gint64   document_id,
+                            GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (CfExtractedPage));
+  int rc;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  stmt = _cf_case_prepare (self,
+                           "SELECT start_offset, end_offset FROM document_pages "
+                           "WHERE document_id = ?1 ORDER BY page", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CfExtractedPage page = {
+        (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT),
+        (guint) CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT),
+      };
+
+      g_array_append_val (pages, page);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the document"));
+      return NULL;
+    }
+  return g_steal_pointer (&pages);
+}
+
+int
+cf_case_get_page_for_offset (CfCase  *self,
+                             gint64   document_id,
+                             gint64   offset,
+                             GError **error)
+{
+  g_autoptr(CfStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_CASE (self), -1);
+
+  /* between two pages (a paragraph break) counts as the page before */
+  stmt = _cf_case_prepare (self,
+                           "SELECT page FROM document_pages WHERE document_id = ?1 "
+                           "AND start_offset <= ?2 ORDER BY page DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return (int) CLAMP (sqlite3_column_int64 (stmt, 0), 1, G_MAXINT);
+  if (rc == SQLITE_DONE)
+    return 0;
+  _cf_case_set_sqlite_error (error, self->db, rc, _("Reading the document"));
+  return -1;
 }
 
 GBytes *

@@ -115,6 +115,7 @@ typedef struct
   const char *note;        /* importer's note, e.g. an encoding conversion */
   const char *text;        /* the extracted UTF-8 text claims point into; required */
   GBytes     *original;    /* the original bytes; NULL: the UTF-8 text itself */
+  GArray     *pages;       /* (element-type CfExtractedPage) (nullable): a PDF's pages */
 } CfDocumentFields;
 
 typedef struct
@@ -425,6 +426,28 @@ CfDocument   *cf_case_get_document           (CfCase          *self,
  */
 char         *cf_case_get_document_text      (CfCase          *self,
                                               gint64           document_id,
+                                              GError         **error);
+/**
+ * cf_case_get_document_pages:
+ *
+ * The pages of a paged document (a PDF), in order: page N covers the characters
+ * [start, end) of its text.
+ *
+ * Returns: (transfer full) (element-type CfExtractedPage) (nullable): the pages, none
+ *   for a document without pages, or %NULL with @error set
+ */
+GArray       *cf_case_get_document_pages     (CfCase          *self,
+                                              gint64           document_id,
+                                              GError         **error);
+/**
+ * cf_case_get_page_for_offset:
+ *
+ * Returns: the page (from 1) holding character @offset of the document's text, 0 for
+ *   a document without pages, or -1 with @error set
+ */
+int           cf_case_get_page_for_offset    (CfCase          *self,
+                                              gint64           document_id,
+                                              gint64           offset,
                                               GError         **error);
 /**
  * cf_case_get_document_original:
