@@ -184,8 +184,8 @@ app_test_find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
-AdwMessageDialog *
-app_test_find_message_dialog (void)
+GtkWindow *
+app_test_find_window_of_type (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -193,8 +193,14 @@ app_test_find_message_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
     }
   return NULL;
+}
+
+AdwMessageDialog *
+app_test_find_message_dialog (void)
+{
+  return (AdwMessageDialog *) app_test_find_window_of_type (ADW_TYPE_MESSAGE_DIALOG);
 }

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Small helpers more than one pane needs: the error dialog, search snippets as
- * markup, selecting and scrolling in list views (GTK 4.8 has no scroll_to), and
- * the drop-down models of the rating scales, so every pane labels them alike. */
+ * markup, selecting and scrolling in list views (GTK 4.8 has no scroll_to), the
+ * drop-down models of the rating scales, so every pane labels them alike, and
+ * dates: typed and shown in the locale's style, stored as ISO 8601. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -183,4 +187,161 @@ cf_confidence_cell_label (gpointer unused,
   if (value <= CF_CONFIDENCE_NONE || value > CF_CONFIDENCE_LAST)
     return g_strdup ("");
   return g_strdup (cf_confidence_to_label (value));
+}
+
+/* --- dates ------------------------------------------------------------------------ */
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and day; sets what it found. */
+static gboolean
+parse_iso_date (const char *text,
+                int        *year,
+                int        *month,
+                int        *day)
+{
+  gsize length = strlen (text);
+  int y, m = 0, d = 0;
+
+  if (length != 4 && length != 7 && length != 10)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      gboolean dash = i == 4 || i == 7;
+
+      if (dash ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  y = atoi (text);
+  if (length >= 7)
+    m = atoi (text + 5);
+  if (length == 10)
+    d = atoi (text + 8);
+  if (y < 1 || (length >= 7 && (m < 1 || m > 12)))
+    return FALSE;
+  if (length == 10 && !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  *year = y;
+  *month = m;
+  *day = d;
+  return TRUE;
+}
+
+char *
+cf_date_parse_input (const char *text)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GDate) date = NULL;
+  int y, m, d;
+
+  if (text == NULL)
+    return g_strdup ("");
+  clean = g_strstrip (g_strdup (text));
+  if (*clean == '\0')
+    return g_strdup ("");
+
+  if (parse_iso_date (clean, &y, &m, &d))
+    return g_steal_pointer (&clean);
+
+  /* a date and a time, as the CLI takes it: kept as written when GLib reads it */
+  if (strchr (clean, 'T') != NULL)
+    {
+      g_autofree char *day = g_strndup (clean, strchr (clean, 'T') - clean);
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) parsed = NULL;
+
+      if (!parse_iso_date (day, &y, &m, &d) || d == 0)
+        return NULL;
+      parsed = g_date_time_new_from_iso8601 (clean, utc);
+      return parsed != NULL ? g_steal_pointer (&clean) : NULL;
+    }
+
+  /* the locale's style, as cf_date_format_local() writes it */
+  date = g_date_new ();
+  g_date_set_parse (date, clean);
+  if (!g_date_valid (date))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+char *
+cf_date_format_local (const char *iso)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *day = NULL;
+  int y, m, d;
+
+  if (iso == NULL)
+    return g_strdup ("");
+
+  day = g_strndup (iso, strcspn (iso, "T "));
+  if (!parse_iso_date (day, &y, &m, &d))
+    return g_strdup (iso);
+  if (m == 0)
+    return g_steal_pointer (&day);
+
+  time = g_date_time_new_utc (y, m, MAX (d, 1), 0, 0, 0);
+  if (time == NULL)
+    return g_strdup (iso);
+  /* Translators: a month and year in a strftime() format, e.g. "November 2026" */
+  return g_date_time_format (time, d == 0 ? _("%B %Y") : "%x");
+}
+
+static void
+date_picked_cb (GtkCalendar *calendar,
+                GtkEditable *editable)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (picked, "%x");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (editable, text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+date_picker_show_cb (GtkPopover  *popover,
+                     GtkEditable *editable)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *iso = cf_date_parse_input (gtk_editable_get_text (editable));
+  int y, m, d;
+
+  /* open on the date in the field, or on today */
+  if (iso != NULL && parse_iso_date (iso, &y, &m, &d) && d > 0)
+    {
+      g_autoptr(GDateTime) shown = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+      g_signal_handlers_block_by_func (calendar, date_picked_cb, editable);
+      if (shown != NULL)
+        gtk_calendar_select_day (calendar, shown);
+      g_signal_handlers_unblock_by_func (calendar, date_picked_cb, editable);
+    }
+}
+
+GtkWidget *
+cf_date_picker_button_new (GtkEditable *editable)
+{
+  GtkWidget *button;
+  GtkWidget *popover;
+  GtkWidget *calendar;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+
+  button = gtk_menu_button_new ();
+  popover = gtk_popover_new ();
+  calendar = gtk_calendar_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pick a Date"), -1);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (date_picked_cb), editable, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (date_picker_show_cb), editable, 0);
+  return button;
 }

@@ -39,4 +39,19 @@ char      *cf_likelihood_cell_label       (gpointer             unused,
 char      *cf_confidence_cell_label       (gpointer             unused,
                                            int                  value);
 
+/* --- dates: the locale's style in the window, ISO 8601 in the file ----------------- */
+
+/* What a user typed as a date, as ISO 8601: an ISO date ("2026-11-30", "2026-11",
+ * "2026"), an ISO date and time, or a date in the locale's style ("11/30/2026").
+ * "" (or only spaces) gives "" (clear the field); NULL when @text is no date.
+ * Returns: (transfer full) (nullable) */
+char      *cf_date_parse_input            (const char          *text);
+/* An ISO 8601 date (or date and time) the way the locale writes dates ("%x"; a
+ * month "November 2026", a year as it is); @iso itself when it is no date, "" for
+ * NULL. Returns: (transfer full) */
+char      *cf_date_format_local           (const char          *iso);
+/* A button with a calendar popover that writes the picked day, in the locale's
+ * style, into @editable. Returns: (transfer floating) */
+GtkWidget *cf_date_picker_button_new      (GtkEditable         *editable);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cf-case-properties.h"
 #include "cf-print-operation.h"
 
 struct _CfPrintOperation
@@ -165,6 +166,17 @@ add_row (GtkGrid    *grid,
   return widget;
 }
 
+static void
+case_properties_clicked_cb (GtkButton        *button,
+                            CfPrintOperation *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  CfCaseProperties *dialog = cf_case_properties_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     self->kase);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 cf_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
@@ -194,6 +206,23 @@ cf_print_operation_create_custom_widget (GtkPrintOperation *operation)
   self->notes_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include analyst _notes")));
   gtk_check_button_set_active (self->notes_check, self->options.include_notes);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->notes_check), 0, 2, 2, 1);
+
+  /* what the first page prints about the case, editable from here */
+  {
+    GtkWidget *hint = gtk_label_new (_("The title, bottom line up front, marking, analyst and "
+                                       "incident date come from the case properties."));
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("Case _Properties…"));
+
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_widget_set_margin_top (hint, 12);
+    gtk_grid_attach (GTK_GRID (grid), hint, 0, 3, 2, 1);
+    gtk_widget_set_halign (button, GTK_ALIGN_START);
+    g_signal_connect_object (button, "clicked", G_CALLBACK (case_properties_clicked_cb), self, 0);
+    gtk_grid_attach (GTK_GRID (grid), button, 0, 4, 2, 1);
+  }
 
   return grid;
 }

@@ -461,6 +461,33 @@ cf_reader_get_document_id (CfReader *self)
   return self->document != NULL ? cf_document_get_id (self->document) : 0;
 }
 
+/* Scrolls @start into view only when it is not in view: a click on a highlight or
+ * a claim just marked must leave the text where the reader's eyes are. */
+static void
+scroll_to_if_hidden (CfReader    *self,
+                     GtkTextIter *start,
+                     gboolean     new_document)
+{
+  GdkRectangle visible, location;
+  GtkTextMark *mark;
+
+  if (!new_document && gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    {
+      gtk_text_view_get_visible_rect (self->text_view, &visible);
+      gtk_text_view_get_iter_location (self->text_view, start, &location);
+      if (visible.height > 0 && location.y >= visible.y &&
+          location.y + location.height <= visible.y + visible.height)
+        return;
+    }
+
+  mark = gtk_text_buffer_get_mark (self->buffer, "cf-jump");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (self->buffer, "cf-jump", start, TRUE);
+  else
+    gtk_text_buffer_move_mark (self->buffer, mark, start);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.05, TRUE, 0.0, 0.3);
+}
+
 void
 cf_reader_select_range (CfReader *self,
                         gint64    document_id,
@@ -468,7 +495,6 @@ cf_reader_select_range (CfReader *self,
                         int       end)
 {
   GtkTextIter s, e;
-  GtkTextMark *mark;
 
   g_return_if_fail (CF_IS_READER (self));
 
@@ -480,21 +506,25 @@ cf_reader_select_range (CfReader *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &e, MAX (start, end));
   /* Cursor at the start, so scrolling the cursor into view shows the beginning. */
   gtk_text_buffer_select_range (self->buffer, &s, &e);
-
-  mark = gtk_text_buffer_get_mark (self->buffer, "cf-jump");
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (self->buffer, "cf-jump", &s, TRUE);
-  else
-    gtk_text_buffer_move_mark (self->buffer, mark, &s);
-  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.05, TRUE, 0.0, 0.3);
+  scroll_to_if_hidden (self, &s, TRUE);
 }
 
 static void
 reveal_claim (CfReader *self,
               CfClaim  *claim)
 {
-  cf_reader_select_range (self, cf_claim_get_document_id (claim),
-                          cf_claim_get_start (claim), cf_claim_get_end (claim));
+  gint64 shown = cf_reader_get_document_id (self);
+  GtkTextIter start;
+
+  cf_reader_show_document (self, cf_claim_get_document_id (claim));
+  if (self->document == NULL)
+    return;
+
+  /* A cursor at its start, not a selection: a selected claim is not new text to
+   * mark (Mark Claim stays off), and its underline already shows where it is. */
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, cf_claim_get_start (claim));
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+  scroll_to_if_hidden (self, &start, shown != cf_claim_get_document_id (claim));
   self->selected_claim_id = cf_claim_get_id (claim);
   if (self->rehighlight_id == 0)
     apply_selected_tag (self);
@@ -907,6 +937,7 @@ cf_reader_init (CfReader *self)
                                                    NULL);
 
   g_menu_append (extra, _("_Mark Claim"), "win.mark-claim");
+  g_menu_append (extra, _("_Extend or Shrink Claim to Selection"), "win.set-claim-span");
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (extra));
 
   click = gtk_gesture_click_new ();

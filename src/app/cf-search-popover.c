@@ -23,6 +23,7 @@ struct _CfSearchPopover
 
   CfCase         *kase;
   GPtrArray      *hits;     /* CfSearchHit */
+  char           *query;    /* the last words searched for, for "find next" */
 };
 
 G_DEFINE_FINAL_TYPE (CfSearchPopover, cf_search_popover, GTK_TYPE_POPOVER)
@@ -53,10 +54,17 @@ create_result_row (const CfSearchHit *hit)
     {
     case CF_RECORD_CLAIM: kind = _("Claim"); break;
     case CF_RECORD_NOTE: kind = _("Note"); break;
+    case CF_RECORD_HYPOTHESIS: kind = _("Hypothesis"); break;
+    case CF_RECORD_TAG: kind = _("Tag"); break;
     case CF_RECORD_DOCUMENT:
     default: kind = _("Source"); break;
     }
-  heading = g_strdup_printf ("%s · %s", kind, hit->title != NULL ? hit->title : _("Case"));
+  if (hit->kind == CF_RECORD_DOCUMENT && hit->n_occurrences > 1)
+    /* TRANSLATORS: "Source · Title · 2 of 5", the second of five places in it */
+    heading = g_strdup_printf (_("%s · %s · %u of %u"), kind, hit->title != NULL ? hit->title : "",
+                               hit->occurrence, hit->n_occurrences);
+  else
+    heading = g_strdup_printf ("%s · %s", kind, hit->title != NULL ? hit->title : _("Case"));
 
   row = gtk_list_box_row_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -107,11 +115,15 @@ cf_search_popover_search (CfSearchPopover *self,
 
   if (self->kase == NULL || query == NULL || is_blank (query))
     {
-      gtk_label_set_label (self->status_label, _("Type words to find in sources, claims and notes"));
+      g_clear_pointer (&self->query, g_free);
+      gtk_label_set_label (self->status_label,
+                           _("Type words to find in sources, claims, notes, hypotheses and tags"));
       gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
       return 0;
     }
 
+  g_free (self->query);
+  self->query = g_strdup (query);
   self->hits = cf_case_search (self->kase, query, MAX_RESULTS, &error);
   if (self->hits == NULL)
     {
@@ -143,6 +155,14 @@ cf_search_popover_activate_result (CfSearchPopover *self,
   hit = g_ptr_array_index (self->hits, index);
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit);
+}
+
+const char *
+cf_search_popover_get_query (CfSearchPopover *self)
+{
+  g_return_val_if_fail (CF_IS_SEARCH_POPOVER (self), NULL);
+
+  return self->query;
 }
 
 static void
@@ -211,6 +231,7 @@ cf_search_popover_dispose (GObject *object)
 
   g_clear_object (&self->kase);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  g_clear_pointer (&self->query, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_SEARCH_POPOVER);
 
   G_OBJECT_CLASS (cf_search_popover_parent_class)->dispose (object);

@@ -20,5 +20,8 @@ guint cf_search_popover_search  (CfSearchPopover *self,
 /* Activates the @index-th result. */
 void cf_search_popover_activate_result (CfSearchPopover *self,
                                         guint            index);
+/* (transfer none) (nullable): the words last searched for, for "find next" in the
+ * shown source; NULL before any search. */
+const char *cf_search_popover_get_query (CfSearchPopover *self);
 
 G_END_DECLS

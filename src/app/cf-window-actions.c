@@ -879,6 +879,7 @@ _cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-pane", has_case);
   gtk_widget_action_set_enabled (widget, "win.previous-pane", has_case);
   gtk_widget_action_set_enabled (widget, "win.print-brief", has_case);
+  _cf_window_update_case_actions (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), has_case);
   gtk_widget_set_visible (GTK_WIDGET (self->redo_button), has_case);
@@ -919,6 +920,7 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.filter-claims", NULL, filter_claims_action);
   gtk_widget_class_install_action (widget_class, "win.show-scales", NULL, show_scales_action);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, print_brief_action);
+  _cf_window_class_case_actions_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste-text", NULL);

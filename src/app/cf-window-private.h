@@ -53,6 +53,7 @@ struct _CfWindow
   CfClaim              *selected_claim;
   GSettings            *settings;
   CfImportJob          *import_job;
+  AdwToast             *export_toast;   /* weak; "Exporting…" while one runs */
 };
 
 void _cf_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -68,5 +69,8 @@ void _cf_window_case_moved         (CfWindow       *self);
  * before an edit that acts on the selection. */
 gboolean _cf_window_check_outside_changes (CfWindow *self);
 void _cf_window_setup_drop         (CfWindow       *self);
+/* cf-window-case-actions.c: properties, a claim's span, exports */
+void _cf_window_class_case_actions_init (GtkWidgetClass *widget_class);
+void _cf_window_update_case_actions     (CfWindow       *self);
 
 G_END_DECLS

@@ -26,6 +26,18 @@ void      cf_window_import_files (CfWindow      *self,
                                   guint          n_files);
 void      cf_window_show_toast  (CfWindow       *self,
                                  const char     *text);
+
+typedef enum
+{
+  CF_WINDOW_EXPORT_BRIEF_PDF,   /* as `casefile-cli brief` */
+  CF_WINDOW_EXPORT_JSON,        /* as `casefile-cli export --json` */
+} CfWindowExport;
+
+/* Writes the case's brief or JSON export to @file in a worker thread; a toast
+ * says when it is done, a dialog why it failed. */
+void      cf_window_export      (CfWindow       *self,
+                                 CfWindowExport  kind,
+                                 GFile          *file);
 /* For tests and the benchmark. */
 GtkWidget *cf_window_get_pane   (CfWindow       *self,
                                  const char     *name);

@@ -18,12 +18,17 @@ hit_kind (CfSearchHit *hit)
       return "claim";
     case CF_RECORD_NOTE:
       return "note";
+    case CF_RECORD_HYPOTHESIS:
+      return "hypothesis";
+    case CF_RECORD_TAG:
+      return "tag";
     default:
       return "other";
     }
 }
 
-/* Where a person finds the hit: "document 2 @ 341", "claim 7", "note 3 on claim 7". */
+/* Where a person finds the hit: "document 2 @ 341 (2 of 5)", "claim 7", "note 3 on
+ * claim 7", "hypothesis 2", "tag 4". */
 static char *
 hit_place (CfSearchHit *hit)
 {
@@ -34,6 +39,10 @@ hit_place (CfSearchHit *hit)
   switch (hit->kind)
     {
     case CF_RECORD_DOCUMENT:
+      if (hit->start >= 0 && hit->n_occurrences > 1)
+        /* TRANSLATORS: document ID @ OFFSET (OCCURRENCE of N) */
+        return g_strdup_printf (_("document %s @ %d (%u of %u)"), id, hit->start,
+                                hit->occurrence, hit->n_occurrences);
       if (hit->start >= 0)
         return g_strdup_printf (_("document %s @ %d"), id, hit->start);
       return g_strdup_printf (_("document %s"), id);
@@ -45,6 +54,10 @@ hit_place (CfSearchHit *hit)
       if (hit->document_id != 0)
         return g_strdup_printf (_("note %s on document %s"), id, document);
       return g_strdup_printf (_("note %s on the case"), id);
+    case CF_RECORD_HYPOTHESIS:
+      return g_strdup_printf (_("hypothesis %s"), id);
+    case CF_RECORD_TAG:
+      return g_strdup_printf (_("tag %s"), id);
     default:
       return g_steal_pointer (&id);
     }
@@ -69,9 +82,10 @@ cf_cli_search (int    argc,
 
   context = cf_cli_option_context_new (_("CASE QUERY"),
                                        _("Search the text and titles of documents, the quotes "
-                                         "and paraphrases of claims and the notes. All words "
-                                         "must match; use \"quoted phrases\" and prefix*. "
-                                         "Matches are marked «like this» in the snippets."),
+                                         "and paraphrases of claims, the notes, hypotheses and "
+                                         "tags. All words must match; use \"quoted phrases\" "
+                                         "and prefix*. A document gives one hit per occurrence, "
+                                         "marked «like this» in its snippet, at the offset given."),
                                        entries);
   if (!cf_cli_parse_options (context, &argc, &argv) ||
       !cf_cli_check_n_args (argc, 2, 2, _("CASE QUERY")))
@@ -115,6 +129,11 @@ cf_cli_search (int    argc,
             json_object_set_null_member (o, "note_id");
           json_object_set_int_member (o, "start", hit->start);
           json_object_set_int_member (o, "end", hit->end);
+          if (hit->kind == CF_RECORD_DOCUMENT && hit->occurrence > 0)
+            {
+              json_object_set_int_member (o, "occurrence", hit->occurrence);
+              json_object_set_int_member (o, "occurrences", hit->n_occurrences);
+            }
           if (hit->title != NULL)
             json_object_set_string_member (o, "title", hit->title);
           else
