@@ -120,19 +120,31 @@ typedef struct
 
 typedef struct
 {
-  CfRecordKind  kind;         /* DOCUMENT, CLAIM or NOTE */
-  gint64        id;           /* of the document, claim or note */
-  gint64        document_id;  /* the document the hit is in (0 for a case note) */
+  CfRecordKind  kind;         /* DOCUMENT, CLAIM, NOTE, HYPOTHESIS or TAG */
+  gint64        id;           /* of the document, claim, note, hypothesis or tag */
+  gint64        document_id;  /* the document the hit is in (0 for a case note, a
+                                 hypothesis or a tag) */
   gint64        claim_id;     /* the claim, for a claim hit or a note on a claim */
-  gint          start;        /* character offset of the first match in the document
+  gint          start;        /* character offset of this occurrence in the document
                                  text (document hits), the claim span start (claim
-                                 hits), or -1 */
+                                 hits), or -1 (a match in a title only, other kinds) */
   gint          end;
-  char         *title;        /* document title, for context */
-  char         *snippet;      /* plain text; the matched words are between
-                                 CF_SEARCH_MATCH_START and CF_SEARCH_MATCH_END */
+  char         *title;        /* document title, for context (the hypothesis's or
+                                 the tag's path for those) */
+  char         *snippet;      /* plain text around this very occurrence, which is
+                                 between CF_SEARCH_MATCH_START and CF_SEARCH_MATCH_END */
   double        rank;         /* lower is better */
+  guint         occurrence;   /* document hits: this occurrence's number in the
+                                 document, from 1; 0 for the other kinds */
+  guint         n_occurrences; /* document hits: the occurrences in the document */
 } CfSearchHit;
+
+/* One occurrence: the characters [start, end) of a document's text. */
+typedef struct
+{
+  gint start;
+  gint end;
+} CfSearchRange;
 
 #define CF_SEARCH_MATCH_START "\xc2\xab"  /* « */
 #define CF_SEARCH_MATCH_END   "\xc2\xbb"  /* » */
@@ -812,6 +824,20 @@ GListModel   *cf_case_list_claims            (CfCase          *self);
 GPtrArray    *cf_case_search                 (CfCase          *self,
                                               const char      *query,
                                               guint            limit,
+                                              GError         **error);
+/**
+ * cf_case_find_in_document:
+ * @query: as for cf_case_search()
+ *
+ * Every occurrence of @query in the text of one document, for "find next": what
+ * cf_case_search() gives as that document's hits, without ranking.
+ *
+ * Returns: (transfer full) (element-type CfSearchRange): the character spans in
+ *   reading order (empty when the document does not match), or %NULL with @error set
+ */
+GArray       *cf_case_find_in_document       (CfCase          *self,
+                                              gint64           document_id,
+                                              const char      *query,
                                               GError         **error);
 /**
  * cf_search_hit_free:
