@@ -13,6 +13,7 @@
 
 #include "cf-app-util.h"
 #include "cf-inspector.h"
+#include "cf-inspector-event.h"
 #include "cf-inspector-paraphrase.h"
 #include "cf-inspector-relations.h"
 #include "cf-inspector-tags.h"
@@ -26,6 +27,7 @@ struct _CfInspector
   GtkLabel              *source_label;
   GtkLabel              *quote_label;
   CfInspectorSection    *paraphrase;
+  CfInspectorSection    *event;
   CfInspectorRatings    *ratings;
   CfInspectorTags       *tags;
   CfInspectorRelations  *relations;
@@ -78,6 +80,7 @@ cf_inspector_commit_sections (CfInspectorSection *section)
   CfInspector *self = CF_INSPECTOR (section);
 
   cf_inspector_section_commit (self->paraphrase);
+  cf_inspector_section_commit (self->event);
   cf_inspector_section_commit (CF_INSPECTOR_SECTION (self->ratings));
 }
 
@@ -186,6 +189,7 @@ cf_inspector_class_init (CfInspectorClass *klass)
 
   g_type_ensure (CF_TYPE_INSPECTOR_PARAPHRASE);
   g_type_ensure (CF_TYPE_INSPECTOR_RATINGS);
+  g_type_ensure (CF_TYPE_INSPECTOR_EVENT);
   g_type_ensure (CF_TYPE_INSPECTOR_TAGS);
   g_type_ensure (CF_TYPE_INSPECTOR_RELATIONS);
   g_type_ensure (CF_TYPE_NOTE_LIST);
@@ -195,6 +199,7 @@ cf_inspector_class_init (CfInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfInspector, source_label);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, quote_label);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, paraphrase);
+  gtk_widget_class_bind_template_child (widget_class, CfInspector, event);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, ratings);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, tags);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, relations);

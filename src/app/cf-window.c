@@ -226,6 +226,14 @@ search_hit_activated_cb (CfWindow          *self,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.manage-tags", NULL);
       break;
 
+    case CF_RECORD_HYPOTHESIS:
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "hypotheses");
+      break;
+
+    case CF_RECORD_TAG:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.manage-tags", NULL);
+      break;
+
     case CF_RECORD_DOCUMENT:
     default:
       if (hit->start >= 0 && hit->end >= hit->start)
@@ -379,6 +387,9 @@ cf_window_get_pane (CfWindow   *self,
     return GTK_WIDGET (self->notes_pane);
   if (g_str_equal (name, "hypotheses"))
     return GTK_WIDGET (self->hypotheses_pane);
+  /* the timeline has a window of its own (win.show-timeline); NULL until it is shown */
+  if (g_str_equal (name, "timeline"))
+    return g_object_get_data (G_OBJECT (self), "cf-timeline-pane");
   if (g_str_equal (name, "search"))
     return GTK_WIDGET (self->search_popover);
   if (g_str_equal (name, "stack"))

@@ -1,0 +1,1025 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The timeline's drawing and its gestures. Everything is drawn with GtkSnapshot colour
+ * and border nodes plus a handful of text layouts for the axis and the lane names, so a
+ * frame costs the same with 100 or 100,000 claims: each lane is cut into bins a few
+ * pixels wide and all the marks falling in one bin become one node (taller with more
+ * claims). A claim known to the day is drawn a day wide, so precision is visible at
+ * any zoom. The view holds no case: its pane hands it resolved entries. */
+#define G_LOG_DOMAIN "casefile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cf-timeline-view.h"
+
+#define LABEL_WIDTH   150.0   /* lane names */
+#define AXIS_HEIGHT   28.0
+#define LANE_HEIGHT   30.0
+#define BIN_WIDTH     4.0     /* marks closer than this are drawn as one */
+#define BAR_MIN       6.0     /* narrower than this, a time is a point */
+#define MIN_SPP       0.5     /* seconds per pixel: a minute is 120 px */
+#define MAX_YEARS     300.0
+
+struct _CfTimelineView
+{
+  GtkWidget   parent_instance;
+
+  GPtrArray  *entries;
+  GPtrArray  *documents;
+  GStrv       lanes;
+  guint       n_lanes;
+  guint      *lane_of;
+  GHashTable *index_of;    /* claim id → entry index + 1 */
+  GTimeZone  *zone;
+
+  gint64      selected;
+  double      start;       /* seconds (UTC) at the left edge of the plot */
+  double      spp;         /* seconds per pixel */
+  gboolean    fitted;
+
+  gboolean    has_span;
+  gint64      span_from;
+  gint64      span_to;
+
+  /* a drag in progress */
+  gboolean    dragging_span;
+  double      drag_x;
+  double      drag_y;
+  double      drag_dx;
+  double      drag_start;
+  double      pointer_x;
+  double      zoom_spp;
+};
+
+G_DEFINE_FINAL_TYPE (CfTimelineView, cf_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  CLAIM_ACTIVATED,
+  SPAN_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static double
+plot_width (CfTimelineView *self)
+{
+  return MAX (1.0, gtk_widget_get_width (GTK_WIDGET (self)) - LABEL_WIDTH);
+}
+
+static double
+time_to_x (CfTimelineView *self,
+           double          t)
+{
+  return LABEL_WIDTH + (t - self->start) / self->spp;
+}
+
+static double
+x_to_time (CfTimelineView *self,
+           double          x)
+{
+  return self->start + (x - LABEL_WIDTH) * self->spp;
+}
+
+/* the publication lane sits under the axis; claim lanes follow */
+static double
+lane_top (guint lane)
+{
+  return AXIS_HEIGHT + LANE_HEIGHT * (lane + 1);
+}
+
+static void
+clamp_zoom (CfTimelineView *self)
+{
+  double max_spp = MAX_YEARS * 365.25 * 86400.0 / plot_width (self);
+
+  self->spp = CLAMP (self->spp, MIN_SPP, max_spp);
+  /* years 1 to 9999 are all a case can date */
+  self->start = CLAMP (self->start, -62135596800.0, 253402300799.0 - plot_width (self) * self->spp);
+}
+
+void
+cf_timeline_view_zoom_to_fit (CfTimelineView *self)
+{
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+    {
+      const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
+
+      lo = MIN (lo, e->earliest);
+      hi = MAX (hi, e->latest);
+    }
+  for (guint i = 0; self->documents != NULL && i < self->documents->len; i++)
+    {
+      const CfTimelineDocument *d = g_ptr_array_index (self->documents, i);
+
+      lo = MIN (lo, d->earliest);
+      hi = MAX (hi, d->latest);
+    }
+  if (lo > hi)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      lo = g_date_time_to_unix (now) - 15 * 86400;
+      hi = lo + 30 * 86400;
+    }
+  /* a margin of a twentieth either side */
+  self->spp = MAX (1.0, (double) (hi - lo)) * 1.1 / plot_width (self);
+  self->start = lo - (hi - lo) * 0.05;
+  clamp_zoom (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cf_timeline_view_zoom (CfTimelineView *self,
+                       double          factor,
+                       double          x)
+{
+  double anchor;
+
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (factor > 0);
+
+  if (x < LABEL_WIDTH)
+    x = LABEL_WIDTH + plot_width (self) / 2;
+  anchor = x_to_time (self, x);
+  self->spp /= factor;
+  clamp_zoom (self);
+  self->start = anchor - (x - LABEL_WIDTH) * self->spp;
+  clamp_zoom (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cf_timeline_view_pan (CfTimelineView *self,
+                      double          pixels)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  self->start += pixels * self->spp;
+  clamp_zoom (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cf_timeline_view_set_range (CfTimelineView *self,
+                            double          start,
+                            double          end)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (end > start);
+
+  self->start = start;
+  self->spp = (end - start) / plot_width (self);
+  self->fitted = TRUE;
+  clamp_zoom (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cf_timeline_view_get_range (CfTimelineView *self,
+                            double         *start,
+                            double         *end)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  if (start != NULL)
+    *start = self->start;
+  if (end != NULL)
+    *end = self->start + plot_width (self) * self->spp;
+}
+
+void
+cf_timeline_view_set_entries (CfTimelineView      *self,
+                              GPtrArray           *entries,
+                              GPtrArray           *documents,
+                              const char * const  *lanes,
+                              const guint         *lane_of)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->lanes, g_strfreev);
+  g_clear_pointer (&self->lane_of, g_free);
+  g_hash_table_remove_all (self->index_of);
+  self->entries = entries ? g_ptr_array_ref (entries) : NULL;
+  self->documents = documents ? g_ptr_array_ref (documents) : NULL;
+  if (lanes != NULL && lanes[0] != NULL)
+    self->lanes = g_strdupv ((char **) lanes);
+  else
+    {
+      const char *one[] = { _("Claims"), NULL };
+
+      self->lanes = g_strdupv ((char **) one);
+    }
+  self->n_lanes = g_strv_length (self->lanes);
+  if (self->entries != NULL)
+    {
+      self->lane_of = g_new0 (guint, MAX (1, self->entries->len));
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
+
+          self->lane_of[i] = lane_of != NULL ? MIN (lane_of[i], self->n_lanes - 1) : 0;
+          g_hash_table_insert (self->index_of, GSIZE_TO_POINTER ((gsize) e->claim_id), GUINT_TO_POINTER (i + 1));
+        }
+    }
+  if (!self->fitted && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      cf_timeline_view_zoom_to_fit (self);
+      self->fitted = TRUE;
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static const CfTimelineEntry *
+entry_of (CfTimelineView *self,
+          gint64          claim_id,
+          guint          *index)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->index_of, GSIZE_TO_POINTER ((gsize) claim_id)));
+
+  if (i == 0 || self->entries == NULL || i > self->entries->len)
+    return NULL;
+  if (index != NULL)
+    *index = i - 1;
+  return g_ptr_array_index (self->entries, i - 1);
+}
+
+void
+cf_timeline_view_set_selected (CfTimelineView *self,
+                               gint64          claim_id)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  if (self->selected == claim_id)
+    return;
+  self->selected = claim_id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gint64
+cf_timeline_view_get_selected (CfTimelineView *self)
+{
+  g_return_val_if_fail (CF_IS_TIMELINE_VIEW (self), 0);
+  return self->selected;
+}
+
+gboolean
+cf_timeline_view_get_span (CfTimelineView *self,
+                           gint64         *earliest,
+                           gint64         *latest)
+{
+  g_return_val_if_fail (CF_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (earliest != NULL)
+    *earliest = self->has_span ? self->span_from : 0;
+  if (latest != NULL)
+    *latest = self->has_span ? self->span_to : 0;
+  return self->has_span;
+}
+
+void
+cf_timeline_view_clear_span (CfTimelineView *self)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  if (!self->has_span)
+    return;
+  self->has_span = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SPAN_CHANGED], 0);
+}
+
+void
+cf_timeline_view_set_time_zone (CfTimelineView *self,
+                                GTimeZone      *zone)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = zone ? g_time_zone_ref (zone) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* --- hit testing ------------------------------------------------------------------- */
+
+static void
+entry_extent (CfTimelineView        *self,
+              const CfTimelineEntry *e,
+              double                *x0,
+              double                *x1)
+{
+  *x0 = time_to_x (self, e->earliest);
+  *x1 = time_to_x (self, e->latest);
+  if (*x1 - *x0 < BAR_MIN)
+    {
+      double mid = (*x0 + *x1) / 2;
+
+      *x0 = mid - BIN_WIDTH / 2;
+      *x1 = mid + BIN_WIDTH / 2;
+    }
+}
+
+gint64
+cf_timeline_view_claim_at (CfTimelineView *self,
+                           double          x,
+                           double          y)
+{
+  gint64 best = 0;
+  double best_distance = 6.0;
+  int lane;
+
+  g_return_val_if_fail (CF_IS_TIMELINE_VIEW (self), 0);
+
+  if (self->entries == NULL || x < LABEL_WIDTH || y < lane_top (0))
+    return 0;
+  lane = (int) ((y - lane_top (0)) / LANE_HEIGHT);
+  if (lane < 0 || (guint) lane >= self->n_lanes)
+    return 0;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
+      double x0, x1, distance;
+
+      if (self->lane_of[i] != (guint) lane)
+        continue;
+      entry_extent (self, e, &x0, &x1);
+      distance = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
+      /* inside a bar, the one whose middle is nearest */
+      if (distance == 0)
+        distance = fabs (x - (x0 + x1) / 2) / MAX (1.0, x1 - x0);
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = e->claim_id;
+        }
+    }
+  return best;
+}
+
+gboolean
+cf_timeline_view_get_mark_position (CfTimelineView *self,
+                                    gint64          claim_id,
+                                    double         *x,
+                                    double         *y)
+{
+  const CfTimelineEntry *e;
+  guint index;
+  double x0, x1;
+
+  g_return_val_if_fail (CF_IS_TIMELINE_VIEW (self), FALSE);
+
+  e = entry_of (self, claim_id, &index);
+  if (e == NULL)
+    return FALSE;
+  entry_extent (self, e, &x0, &x1);
+  *x = (MAX (x0, LABEL_WIDTH) + MIN (x1, gtk_widget_get_width (GTK_WIDGET (self)))) / 2;
+  *y = lane_top (self->lane_of[index]) + LANE_HEIGHT / 2;
+  return *x >= LABEL_WIDTH && *x <= gtk_widget_get_width (GTK_WIDGET (self));
+}
+
+/* --- drawing ------------------------------------------------------------------------ */
+
+static void
+parse_color (const char *text,
+             GdkRGBA    *rgba)
+{
+  if (text == NULL || !gdk_rgba_parse (rgba, text))
+    gdk_rgba_parse (rgba, "#3584e4");
+}
+
+static void
+append_rect (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         y,
+             double         w,
+             double         h)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT ((float) x, (float) y, (float) MAX (w, 1.0), (float) h);
+
+  gtk_snapshot_append_color (snapshot, color, &rect);
+}
+
+static void
+append_text (CfTimelineView *self,
+             GtkSnapshot    *snapshot,
+             const char     *text,
+             double          x,
+             double          y,
+             double          max_width,
+             const GdkRGBA  *color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+typedef struct {
+  double      seconds;   /* a fixed step, or 0 */
+  guint       months;    /* a calendar step in months, or 0 */
+  const char *format;    /* g_date_time_format() of a tick's label */
+} TickStep;
+
+static const TickStep steps[] = {
+  { 60, 0, "%H:%M" }, { 300, 0, "%H:%M" }, { 900, 0, "%H:%M" }, { 1800, 0, "%H:%M" },
+  { 3600, 0, "%H:%M" }, { 3 * 3600, 0, "%d %b %H:%M" }, { 6 * 3600, 0, "%d %b %H:%M" },
+  { 12 * 3600, 0, "%d %b %H:%M" }, { 86400, 0, "%d %b" }, { 2 * 86400, 0, "%d %b" },
+  { 7 * 86400, 0, "%d %b %Y" }, { 0, 1, "%b %Y" }, { 0, 3, "%b %Y" }, { 0, 6, "%b %Y" },
+  { 0, 12, "%Y" }, { 0, 24, "%Y" }, { 0, 60, "%Y" }, { 0, 120, "%Y" }, { 0, 240, "%Y" },
+  { 0, 600, "%Y" }, { 0, 1200, "%Y" },
+};
+
+static void
+draw_tick (CfTimelineView *self,
+           GtkSnapshot    *snapshot,
+           double          t,
+           const char     *format,
+           double          height,
+           const GdkRGBA  *line,
+           const GdkRGBA  *fg)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc ((gint64) t);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *label = NULL;
+  double x = time_to_x (self, t);
+
+  if (utc == NULL || x < LABEL_WIDTH)
+    return;
+  local = self->zone != NULL ? g_date_time_to_timezone (utc, self->zone) : g_date_time_ref (utc);
+  label = g_date_time_format (local, format);
+  append_rect (snapshot, line, x, AXIS_HEIGHT - 6, 1, height - AXIS_HEIGHT + 6);
+  if (label != NULL)
+    append_text (self, snapshot, label, x + 3, 4, 0, fg);
+}
+
+static void
+draw_axis (CfTimelineView *self,
+           GtkSnapshot    *snapshot,
+           double          height,
+           const GdkRGBA  *line,
+           const GdkRGBA  *fg)
+{
+  const TickStep *step = &steps[G_N_ELEMENTS (steps) - 1];
+  double end = x_to_time (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double seconds = steps[i].seconds > 0 ? steps[i].seconds : steps[i].months * 30.44 * 86400;
+
+      if (seconds / self->spp >= 110)
+        {
+          step = &steps[i];
+          break;
+        }
+    }
+  if (step->seconds > 0)
+    {
+      /* ticks on round local times: offset by the zone's offset at the left edge */
+      g_autoptr(GDateTime) left = g_date_time_new_from_unix_utc ((gint64) self->start);
+      double offset = 0, t;
+
+      if (left != NULL && self->zone != NULL)
+        {
+          g_autoptr(GDateTime) there = g_date_time_to_timezone (left, self->zone);
+
+          offset = g_date_time_get_utc_offset (there) / (double) G_TIME_SPAN_SECOND;
+        }
+      t = floor ((self->start + offset) / step->seconds) * step->seconds - offset;
+      for (; t <= end && n < 200; t += step->seconds, n++)
+        draw_tick (self, snapshot, t, step->format, height, line, fg);
+    }
+  else
+    {
+      g_autoptr(GDateTime) left = g_date_time_new_from_unix_utc ((gint64) MAX (self->start, -62135596800.0));
+      g_autoptr(GDateTime) local = NULL;
+      gint year, month, index;
+
+      if (left == NULL)
+        return;
+      local = self->zone != NULL ? g_date_time_to_timezone (left, self->zone) : g_date_time_ref (left);
+      year = g_date_time_get_year (local);
+      month = g_date_time_get_month (local);
+      index = ((year - 1) * 12 + month - 1) / (gint) step->months * (gint) step->months;
+      for (; n < 200; index += step->months, n++)
+        {
+          CfLocalTime tick = { index / 12 + 1, index % 12 + 1, 1, 0, 0 };
+          double t;
+
+          if (tick.year > 9999)
+            break;
+          t = cf_local_time_to_utc (&tick, self->zone, FALSE);
+          if (t > end)
+            break;
+          draw_tick (self, snapshot, t, step->format, height, line, fg);
+        }
+    }
+}
+
+/* Per lane, the bins of points and the last bar drawn, so that marks a user could not
+ * tell apart cost one node. */
+typedef struct {
+  guint  count;
+  guint  first;   /* entry index of the first mark in the bin */
+  gboolean approximate_only;
+} Bin;
+
+static void
+draw_bin (GtkSnapshot   *snapshot,
+          const Bin     *bin,
+          const char    *color_text,
+          double         x,
+          double         top)
+{
+  GdkRGBA color;
+  double h = MIN (LANE_HEIGHT - 6, 10 + 3 * log2 ((double) bin->count));
+
+  parse_color (color_text, &color);
+  if (bin->approximate_only)
+    color.alpha = 0.5;
+  append_rect (snapshot, &color, x, top + (LANE_HEIGHT - h) / 2, BIN_WIDTH - 1, h);
+}
+
+static void
+cf_timeline_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  CfTimelineView *self = CF_TIMELINE_VIEW (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  guint n_bins = (guint) (plot_width (self) / BIN_WIDTH) + 2;
+  g_autofree Bin *bins = NULL;
+  g_autofree double *last_bar = NULL;
+  GdkRGBA fg, line, band, lane_bg;
+
+  if (!self->fitted && width > 0)
+    {
+      cf_timeline_view_zoom_to_fit (self);
+      self->fitted = TRUE;
+    }
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  line = fg;
+  line.alpha = 0.15;
+  lane_bg = fg;
+  lane_bg.alpha = 0.04;
+  gdk_rgba_parse (&band, "#3584e4");
+  band.alpha = 0.18;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
+
+  /* lanes: alternate shading and names */
+  append_text (self, snapshot, _("Published"), 8, lane_top (0) - LANE_HEIGHT + 7, LABEL_WIDTH - 14, &fg);
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      if (l % 2 == 0)
+        append_rect (snapshot, &lane_bg, 0, lane_top (l), width, LANE_HEIGHT);
+      append_text (self, snapshot, self->lanes[l], 8, lane_top (l) + 7, LABEL_WIDTH - 14, &fg);
+    }
+  append_rect (snapshot, &line, LABEL_WIDTH - 1, 0, 1, height);
+  append_rect (snapshot, &line, 0, AXIS_HEIGHT, width, 1);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT ((float) LABEL_WIDTH, 0,
+                                                         (float) (width - LABEL_WIDTH), (float) height));
+  draw_axis (self, snapshot, height, &line, &fg);
+
+  /* the selected span (or the one being dragged) */
+  if (self->has_span || self->dragging_span)
+    {
+      double a = self->dragging_span ? self->drag_x : time_to_x (self, self->span_from);
+      double b = self->dragging_span ? self->drag_x + self->drag_dx : time_to_x (self, self->span_to);
+
+      append_rect (snapshot, &band, MIN (a, b), AXIS_HEIGHT, fabs (b - a), height - AXIS_HEIGHT);
+    }
+
+  /* documents: their publication times */
+  if (self->documents != NULL)
+    {
+      GdkRGBA doc = fg;
+      double last = -1;
+
+      doc.alpha = 0.6;
+      for (guint i = 0; i < self->documents->len; i++)
+        {
+          const CfTimelineDocument *d = g_ptr_array_index (self->documents, i);
+          double x = floor (time_to_x (self, d->earliest) / BIN_WIDTH) * BIN_WIDTH;
+
+          if (x < LABEL_WIDTH - BIN_WIDTH || x > width || x == last)
+            continue;
+          last = x;
+          append_rect (snapshot, &doc, x, lane_top (0) - LANE_HEIGHT + 8, 2, LANE_HEIGHT - 16);
+        }
+    }
+
+  /* claims */
+  bins = g_new0 (Bin, (gsize) n_bins * self->n_lanes);
+  last_bar = g_new0 (double, self->n_lanes * 2);
+  for (guint l = 0; l < self->n_lanes; l++)
+    last_bar[2 * l] = last_bar[2 * l + 1] = -1;
+  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+    {
+      const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
+      double x0 = time_to_x (self, e->earliest);
+      double x1 = time_to_x (self, e->latest);
+      guint lane = self->lane_of[i];
+
+      if (x1 < LABEL_WIDTH || x0 > width)
+        continue;
+      if (x1 - x0 >= BAR_MIN)
+        {
+          double b0 = floor (x0 / BIN_WIDTH), b1 = floor (x1 / BIN_WIDTH);
+          GdkRGBA color;
+
+          /* bars that start and end in the same bins as the last drawn add nothing */
+          if (b0 == last_bar[2 * lane] && b1 == last_bar[2 * lane + 1])
+            continue;
+          last_bar[2 * lane] = b0;
+          last_bar[2 * lane + 1] = b1;
+          parse_color (e->color, &color);
+          color.alpha = e->time->approximate ? 0.35 : 0.7;
+          x0 = MAX (x0, LABEL_WIDTH - 2);
+          x1 = MIN (x1, width + 2);
+          append_rect (snapshot, &color, x0, lane_top (lane) + 9, x1 - x0, LANE_HEIGHT - 18);
+        }
+      else
+        {
+          guint b = (guint) MAX (0.0, ((x0 + x1) / 2 - LABEL_WIDTH) / BIN_WIDTH);
+          Bin *bin = &bins[(gsize) lane * n_bins + MIN (b, n_bins - 1)];
+
+          if (bin->count++ == 0)
+            {
+              bin->first = i;
+              bin->approximate_only = e->time->approximate;
+            }
+          else
+            bin->approximate_only = bin->approximate_only && e->time->approximate;
+        }
+    }
+  for (guint l = 0; l < self->n_lanes; l++)
+    for (guint b = 0; b < n_bins; b++)
+      {
+        const Bin *bin = &bins[(gsize) l * n_bins + b];
+
+        if (bin->count > 0)
+          draw_bin (snapshot, bin, ((CfTimelineEntry *) g_ptr_array_index (self->entries, bin->first))->color,
+                    LABEL_WIDTH + b * BIN_WIDTH, lane_top (l));
+      }
+
+  /* the selected claim: a frame around its mark and a line down the axis */
+  if (self->selected != 0)
+    {
+      guint index;
+      const CfTimelineEntry *e = entry_of (self, self->selected, &index);
+
+      if (e != NULL)
+        {
+          double x0, x1;
+          GdkRGBA ring = fg;
+          float w = 2;
+          GskRoundedRect outline;
+
+          entry_extent (self, e, &x0, &x1);
+          ring.alpha = 0.35;
+          append_rect (snapshot, &ring, (x0 + x1) / 2, AXIS_HEIGHT, 1, height - AXIS_HEIGHT);
+          ring.alpha = 1;
+          gsk_rounded_rect_init_from_rect (&outline,
+                                           &GRAPHENE_RECT_INIT ((float) x0 - 3, (float) lane_top (self->lane_of[index]) + 3,
+                                                                (float) (x1 - x0) + 6, LANE_HEIGHT - 6), 3);
+          gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w },
+                                      (GdkRGBA[4]) { ring, ring, ring, ring });
+        }
+    }
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+cf_timeline_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  CfTimelineView *self = CF_TIMELINE_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = (int) LABEL_WIDTH + 150;
+      *natural = 900;
+    }
+  else
+    *minimum = *natural = (int) lane_top (MAX (1, self->n_lanes)) + 8;
+}
+
+static void
+cf_timeline_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  CfTimelineView *self = CF_TIMELINE_VIEW (widget);
+
+  if (!self->fitted && width > 0 && self->entries != NULL)
+    {
+      cf_timeline_view_zoom_to_fit (self);
+      self->fitted = TRUE;
+    }
+}
+
+/* --- input -------------------------------------------------------------------------- */
+
+void
+cf_timeline_view_click (CfTimelineView *self,
+                        double          x,
+                        double          y)
+{
+  gint64 claim_id;
+
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  claim_id = cf_timeline_view_claim_at (self, x, y);
+  if (claim_id == 0)
+    return;
+  cf_timeline_view_set_selected (self, claim_id);
+  g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, claim_id);
+}
+
+void
+cf_timeline_view_select_span_at (CfTimelineView *self,
+                                 double          x1,
+                                 double          x2)
+{
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+
+  self->span_from = (gint64) floor (x_to_time (self, MIN (x1, x2)));
+  self->span_to = (gint64) ceil (x_to_time (self, MAX (x1, x2)));
+  self->has_span = self->span_to > self->span_from;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SPAN_CHANGED], 0);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               CfTimelineView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_dx = 0;
+  self->drag_start = self->start;
+  self->dragging_span = (state & GDK_SHIFT_MASK) != 0;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                CfTimelineView *self)
+{
+  self->drag_dx = dx;
+  if (!self->dragging_span)
+    {
+      self->start = self->drag_start - dx * self->spp;
+      clamp_zoom (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             CfTimelineView *self)
+{
+  gboolean span = self->dragging_span;
+
+  self->dragging_span = FALSE;
+  if (fabs (dx) < 3 && fabs (dy) < 3)
+    {
+      if (span)
+        cf_timeline_view_clear_span (self);
+      else
+        cf_timeline_view_click (self, self->drag_x, self->drag_y);
+    }
+  else if (span)
+    cf_timeline_view_select_span_at (self, self->drag_x, self->drag_x + dx);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           CfTimelineView           *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean smooth = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE;
+  double step = smooth ? 1.0 : 40.0;
+
+  /* sideways (or shift) pans; up and down zoom around the pointer */
+  if ((state & GDK_SHIFT_MASK) != 0 && dx == 0)
+    dx = dy, dy = 0;
+  if (dx != 0)
+    cf_timeline_view_pan (self, dx * step);
+  if (dy != 0)
+    cf_timeline_view_zoom (self, pow (smooth ? 1.01 : 1.2, -dy), self->pointer_x);
+  return GDK_EVENT_STOP;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           CfTimelineView           *self)
+{
+  self->pointer_x = x;
+}
+
+static void
+zoom_begin_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               CfTimelineView   *self)
+{
+  self->zoom_spp = self->spp;
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom *gesture,
+                       double          scale,
+                       CfTimelineView *self)
+{
+  double x = -1, y;
+
+  if (scale <= 0)
+    return;
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  cf_timeline_view_zoom (self, self->spp / (self->zoom_spp / scale), x);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CfTimelineView        *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      cf_timeline_view_pan (self, -plot_width (self) / 10);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      cf_timeline_view_pan (self, plot_width (self) / 10);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      cf_timeline_view_zoom (self, 1.5, -1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      cf_timeline_view_zoom (self, 1 / 1.5, -1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Home:
+    case GDK_KEY_0:
+      cf_timeline_view_zoom_to_fit (self);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Escape:
+      if (self->has_span)
+        {
+          cf_timeline_view_clear_span (self);
+          return GDK_EVENT_STOP;
+        }
+      return GDK_EVENT_PROPAGATE;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget      *widget,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip,
+                  CfTimelineView *self)
+{
+  gint64 claim_id = cf_timeline_view_claim_at (self, x, y);
+  const CfTimelineEntry *e = entry_of (self, claim_id, NULL);
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (e == NULL)
+    return FALSE;
+  when = cf_event_time_to_string (e->time);
+  /* Translators: a mark's tooltip: the time, then the quote */
+  text = g_strdup_printf (_("%s: “%s”"), when, e->quote ? e->quote : "");
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+cf_timeline_view_finalize (GObject *object)
+{
+  CfTimelineView *self = CF_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->lanes, g_strfreev);
+  g_clear_pointer (&self->lane_of, g_free);
+  g_clear_pointer (&self->index_of, g_hash_table_unref);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (cf_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+cf_timeline_view_class_init (CfTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cf_timeline_view_finalize;
+  widget_class->snapshot = cf_timeline_view_snapshot;
+  widget_class->measure = cf_timeline_view_measure;
+  widget_class->size_allocate = cf_timeline_view_size_allocate;
+
+  signals[CLAIM_ACTIVATED] = g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SPAN_CHANGED] = g_signal_new ("span-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+cf_timeline_view_init (CfTimelineView *self)
+{
+  GtkGesture *drag, *zoom;
+  GtkEventController *scroll, *key, *motion;
+
+  self->index_of = g_hash_table_new (NULL, NULL);
+  self->spp = 3600;
+  self->n_lanes = 1;
+  self->lanes = g_strdupv ((char *[]) { (char *) _("Claims"), NULL });
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+}
+
+GtkWidget *
+cf_timeline_view_new (void)
+{
+  return g_object_new (CF_TYPE_TIMELINE_VIEW, NULL);
+}
