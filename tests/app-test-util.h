@@ -73,5 +73,7 @@ GtkWidget        *app_test_find_child_of_type (GtkWidget *widget,
                                                GType      type);
 /* The visible message dialog, if any. */
 AdwMessageDialog *app_test_find_message_dialog (void);
+/* The visible top-level window of @type, if any. */
+GtkWindow        *app_test_find_window_of_type (GType      type);
 
 G_END_DECLS
