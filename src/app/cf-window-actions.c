@@ -818,6 +818,62 @@ search_action (GtkWidget  *widget,
     gtk_menu_button_popup (self->search_button);
 }
 
+/* Ctrl+G, Ctrl+Shift+G: the next (previous) occurrence of the last search in the
+ * source shown, after (before) the selection or the cursor, round past the end. */
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  gboolean backward = g_str_equal (action_name, "win.find-previous");
+  const char *query = cf_search_popover_get_query (self->search_popover);
+  gint64 document_id = cf_reader_get_document_id (self->reader);
+  gint64 selected_document = 0;
+  g_autoptr(GArray) ranges = NULL;
+  int start = 0, end = 0;
+  gboolean selected;
+  const CfSearchRange *pick = NULL;
+
+  if (self->kase == NULL || query == NULL || document_id <= 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  ranges = cf_case_find_in_document (self->kase, document_id, query, NULL);
+  if (ranges == NULL || ranges->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  selected = cf_reader_get_selection (self->reader, &selected_document, &start, &end) &&
+             selected_document == document_id;
+  if (!selected)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (cf_reader_get_text_view (self->reader));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      start = gtk_text_iter_get_offset (&cursor);
+    }
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const CfSearchRange *range = &g_array_index (ranges, CfSearchRange, i);
+
+      if (backward ? range->start < start
+                   : (selected ? range->start > start : range->start >= start))
+        {
+          pick = range;
+          if (!backward)
+            break;
+        }
+    }
+  if (pick == NULL)
+    pick = &g_array_index (ranges, CfSearchRange, backward ? ranges->len - 1 : 0);
+  cf_reader_select_range (self->reader, document_id, pick->start, pick->end);
+}
+
 static void
 filter_claims_action (GtkWidget  *widget,
                       const char *action_name,
@@ -890,6 +946,8 @@ _cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.previous-pane", has_case);
   gtk_widget_action_set_enabled (widget, "win.print-brief", has_case);
   gtk_widget_action_set_enabled (widget, "win.show-timeline", has_case);
+  gtk_widget_action_set_enabled (widget, "win.find-next", has_case);
+  gtk_widget_action_set_enabled (widget, "win.find-previous", has_case);
   _cf_window_update_case_actions (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), has_case);
@@ -928,6 +986,8 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-note", NULL, new_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", "s", show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.filter-claims", NULL, filter_claims_action);
   gtk_widget_class_install_action (widget_class, "win.show-scales", NULL, show_scales_action);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, print_brief_action);
@@ -947,6 +1007,9 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.filter-claims", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-brief", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-timeline", NULL);

@@ -226,14 +226,6 @@ search_hit_activated_cb (CfWindow          *self,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.manage-tags", NULL);
       break;
 
-    case CF_RECORD_HYPOTHESIS:
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "hypotheses");
-      break;
-
-    case CF_RECORD_TAG:
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.manage-tags", NULL);
-      break;
-
     case CF_RECORD_DOCUMENT:
     default:
       if (hit->start >= 0 && hit->end >= hit->start)
