@@ -44,6 +44,17 @@ test_sibling_sections (void)
   assert_lacks (text, "All rights reserved");
 }
 
+/* Section titles in wrappers of their own, between the blocks of text: short,
+ * but all heading, so they stay with the sections they open. */
+static void
+test_wrapped_headings (void)
+{
+  g_autofree char *text = article_of ("wrapped-headings.html");
+
+  assert_has (text, "Introduction\n\nEvery tide table in the harbour office");
+  assert_has (text, "Checks\n\nBefore the tables are printed");
+}
+
 /* Release notes written as lists of points, with no paragraph at all, beside a
  * comment section with one long paragraph: the notes are the article. */
 static void
@@ -201,6 +212,7 @@ main (int   argc,
     g_test_add_data_func (byline_cases[i].path, &byline_cases[i], test_byline);
 
   g_test_add_func ("/extract/article/sibling-sections-kept-whole", test_sibling_sections);
+  g_test_add_func ("/extract/article/wrapped-section-titles-kept", test_wrapped_headings);
   g_test_add_func ("/extract/article/list-of-points-is-an-article", test_list_of_points);
   g_test_add_func ("/extract/article/math-keeps-its-symbols", test_math);
   g_test_add_func ("/extract/article/ruby-reading-in-parentheses", test_ruby);

@@ -485,7 +485,9 @@ clean_conditionally (Page        *page,
     return TRUE;
   if (input > p / 3)
     return TRUE;
+  /* little text, unless all of it is a heading (a section title in wrappers) */
   if (!is_list && in->text_len < 25 && (img == 0 || img > 2) &&
+      !(in->n_heading > 0 && in->n_p == 0 && in->n_li == 0) &&
       !has_ancestor_kind (page, in, TAG_FIGURE))
     return TRUE;
   if (!is_list && weight < 25 && ld > 0.2)
