@@ -815,8 +815,12 @@ GListModel   *cf_case_list_claims            (CfCase          *self);
  * @query: what a user types: words (all must match), "quoted phrases", prefix*
  * @limit: the most hits to return
  *
- * Full-text search over document text and titles, claims (quote, paraphrase) and
- * notes.
+ * Full-text search over document text and titles, claims (quote, paraphrase),
+ * notes, hypotheses (title, description) and tags (path). A document gives one hit
+ * per occurrence in its text, in reading order, each with its own snippet and
+ * span; documents, claims and notes are merged by bm25 rank, hypotheses and tags
+ * (matched by substring, ignoring case) come first. Only the documents a page of
+ * results shows have their text read.
  *
  * Returns: (transfer full) (element-type CfSearchHit) (nullable): the hits, best
  *   first (the array frees them), or %NULL with @error set
