@@ -217,6 +217,84 @@ test_import_goes_on (void)
     }
 }
 
+static CfImport *
+import_fixture (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("formats", name, NULL);
+  g_autofree char *path = cf_test_fixture_path (relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CfImport *import;
+
+  use_real_reader ();
+  import = cf_import_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  return import;
+}
+
+/* A mail's attachments are documents of their own, under the message. */
+static void
+test_case_attachments_under_message (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("mail.casefile");
+  g_autoptr(CfImport) import = import_fixture ("message.eml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = cf_case_add_import (kase, import, &error);
+  g_autoptr(CfDocument) message = NULL;
+  g_autoptr(CfDocument) report = NULL;
+  g_autoptr(CfDocument) notes = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  message = cf_case_get_document (kase, g_array_index (ids, gint64, 0), &error);
+  report = cf_case_get_document (kase, g_array_index (ids, gint64, 1), &error);
+  notes = cf_case_get_document (kase, g_array_index (ids, gint64, 2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_document_get_parent_id (message), ==, 0);
+  g_assert_cmpint (cf_document_get_parent_id (report), ==, g_array_index (ids, gint64, 0));
+  g_assert_cmpint (cf_document_get_parent_id (notes), ==, g_array_index (ids, gint64, 0));
+  g_assert_cmpstr (cf_document_get_filename (message), ==, "message.eml");
+  g_assert_cmpstr (cf_document_get_filename (report), ==, "report.docx");
+  g_assert_cmpstr (cf_document_get_media_type (message), ==, "message/rfc822");
+  cf_test_assert_case_sound (kase);
+
+  /* deleting the message keeps its attachments, now on their own */
+  g_assert_true (cf_case_delete_document (kase, g_array_index (ids, gint64, 0), &error));
+  g_assert_no_error (error);
+  g_clear_object (&report);
+  report = cf_case_get_document (kase, g_array_index (ids, gint64, 1), &error);
+  g_assert_cmpint (cf_document_get_parent_id (report), ==, 0);
+  cf_test_assert_case_sound (kase);
+}
+
+/* The time a page was saved is kept apart from when it was published, and editable. */
+static void
+test_case_capture_date (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("archive.casefile");
+  g_autoptr(CfImport) import = import_fixture ("site.warc.gz");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = cf_case_add_import (kase, import, &error);
+  g_autoptr(CfDocument) page = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  id = g_array_index (ids, gint64, 1);
+  page = cf_case_get_document (kase, id, &error);
+  g_assert_cmpstr (cf_document_get_captured (page), ==, "2024-06-02T12:00:00+00:00");
+  g_assert_cmpstr (cf_document_get_published (page), ==, "2024-05-02T08:15:00+00:00");
+  g_assert_cmpstr (cf_document_get_url (page), ==, "https://example.org/reports/grain-convoy");
+
+  g_assert_true (cf_case_set_document_field (kase, id, CF_DOCUMENT_FIELD_CAPTURED,
+                                             "2024-06-03T08:00:00+00:00", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_document_get_captured (page), ==, "2024-06-03T08:00:00+00:00");
+  g_assert_true (cf_case_undo (kase, &error));
+  g_assert_cmpstr (cf_document_get_captured (page), ==, "2024-06-02T12:00:00+00:00");
+  cf_test_assert_case_sound (kase);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +312,9 @@ main (int   argc,
   g_test_add_func ("/reader-process/nonsense-answer-refused", test_nonsense_answer);
   g_test_add_func ("/reader-process/missing-helper", test_missing_helper);
   g_test_add_func ("/reader-process/import-goes-on", test_import_goes_on);
+  g_test_add_func ("/reader-process/case/attachments-under-message",
+                   test_case_attachments_under_message);
+  g_test_add_func ("/reader-process/case/capture-date", test_case_capture_date);
 
   return g_test_run ();
 }

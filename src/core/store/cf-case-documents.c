@@ -15,7 +15,7 @@
 #include "cf-case-private.h"
 
 static const char *document_field_names[] = {
-  "title", "byline", "publisher", "url", "published", "language",
+  "title", "byline", "publisher", "url", "published", "language", "captured",
 };
 
 /* Steps @sql (bound to ?1 = @document_id) to its row: on TRUE @row holds it until
@@ -203,8 +203,10 @@ add_document (CfCase                 *self,
    * the file an item's bytes are, so each document points at the whole file. */
   stmt = _cf_case_prepare (self,
                            "INSERT INTO documents (title, byline, publisher, url, published, imported, "
-                           "language, media_type, filename, note, original_id, text, text_length) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+                           "language, media_type, filename, note, original_id, text, text_length, "
+                           "captured, parent_id) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                           error);
   if (stmt == NULL)
     return _cf_case_edit_failed (self);
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
@@ -220,6 +222,11 @@ add_document (CfCase                 *self,
   sqlite3_bind_int64 (stmt, 11, original_id);
   sqlite3_bind_text (stmt, 12, fields->text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 13, g_utf8_strlen (fields->text, -1));
+  _cf_case_bind_text_or_null (stmt, 14, fields->captured);
+  if (fields->parent_id > 0)
+    sqlite3_bind_int64 (stmt, 15, fields->parent_id);
+  else
+    sqlite3_bind_null (stmt, 15);
   if (!_cf_case_step_done (self, stmt, _("Adding the document"), error))
     return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
@@ -268,6 +275,9 @@ cf_case_add_import (CfCase    *self,
   for (guint i = 0; i < import->documents->len; i++)
     {
       CfExtractedDocument *doc = import->documents->pdata[i];
+      /* an attachment points to its message, which the reader put before it */
+      gint64 parent_id = doc->parent_index >= 0 && (guint) doc->parent_index < ids->len
+                         ? g_array_index (ids, gint64, doc->parent_index) : 0;
       CfDocumentFields fields = {
         .title = doc->title,
         .byline = doc->byline,
@@ -276,8 +286,10 @@ cf_case_add_import (CfCase    *self,
         .published = doc->published,
         .language = doc->language,
         .media_type = doc->media_type,
-        .filename = import->filename,
+        .filename = doc->filename != NULL ? doc->filename : import->filename,
         .note = doc->note,
+        .captured = doc->captured,
+        .parent_id = parent_id,
         .text = doc->text,
         .original = import->original,
         .pages = doc->pages,
@@ -374,6 +386,7 @@ cf_case_set_document_field (CfCase           *self,
     "UPDATE documents SET url = ?2 WHERE id = ?1",
     "UPDATE documents SET published = ?2 WHERE id = ?1",
     "UPDATE documents SET language = ?2 WHERE id = ?1",
+    "UPDATE documents SET captured = ?2 WHERE id = ?1",
   };
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);

@@ -86,6 +86,7 @@ typedef enum
   CF_DOCUMENT_FIELD_URL,
   CF_DOCUMENT_FIELD_PUBLISHED,
   CF_DOCUMENT_FIELD_LANGUAGE,
+  CF_DOCUMENT_FIELD_CAPTURED,
 } CfDocumentField;
 
 /* Sort orders of a claim list. */
@@ -113,6 +114,8 @@ typedef struct
   const char *media_type;  /* NULL: "text/plain" */
   const char *filename;    /* base name of the imported file, or NULL */
   const char *note;        /* importer's note, e.g. an encoding conversion */
+  const char *captured;    /* ISO 8601: when the page was saved (MHTML, WARC), or NULL */
+  gint64      parent_id;   /* the message this is an attachment of, or 0 */
   const char *text;        /* the extracted UTF-8 text claims point into; required */
   GBytes     *original;    /* the original bytes; NULL: the UTF-8 text itself */
   GArray     *pages;       /* (element-type CfExtractedPage) (nullable): a PDF's pages */

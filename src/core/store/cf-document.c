@@ -18,6 +18,8 @@ struct _CfDocument
   char *publisher;
   char *url;
   char *published;
+  char *captured;
+  gint64 parent_id;
   char *imported;
   char *language;
   char *media_type;
@@ -38,6 +40,8 @@ enum {
   PROP_PUBLISHER,
   PROP_URL,
   PROP_PUBLISHED,
+  PROP_CAPTURED,
+  PROP_PARENT_ID,
   PROP_IMPORTED,
   PROP_LANGUAGE,
   PROP_MEDIA_TYPE,
@@ -61,6 +65,7 @@ cf_document_finalize (GObject *object)
   g_free (self->publisher);
   g_free (self->url);
   g_free (self->published);
+  g_free (self->captured);
   g_free (self->imported);
   g_free (self->language);
   g_free (self->media_type);
@@ -98,6 +103,12 @@ cf_document_get_property (GObject    *object,
       break;
     case PROP_PUBLISHED:
       g_value_set_string (value, self->published);
+      break;
+    case PROP_CAPTURED:
+      g_value_set_string (value, self->captured);
+      break;
+    case PROP_PARENT_ID:
+      g_value_set_int64 (value, self->parent_id);
       break;
     case PROP_IMPORTED:
       g_value_set_string (value, self->imported);
@@ -154,6 +165,12 @@ cf_document_class_init (CfDocumentClass *klass)
   properties[PROP_PUBLISHED] =
     g_param_spec_string ("published", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAPTURED] =
+    g_param_spec_string ("captured", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PARENT_ID] =
+    g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_IMPORTED] =
     g_param_spec_string ("imported", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -201,7 +218,7 @@ _cf_document_new (gint64 id)
 const char _cf_document_select_sql[] =
   "SELECT d.id, d.title, d.byline, d.publisher, d.url, d.published, d.imported, "
   "d.language, d.media_type, d.filename, d.note, o.sha256, d.text_length, "
-  "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) "
+  "(SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.captured, d.parent_id "
   "FROM documents d LEFT JOIN originals o ON o.id = d.original_id "
   "WHERE d.id IN (SELECT value FROM json_each (?1))";
 
@@ -228,6 +245,8 @@ _cf_document_load_row (CfDocument  *self,
   _cf_record_set_string (G_OBJECT (self), &self->sha256, stmt, col++, properties[PROP_SHA256]);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->length, stmt, col++, properties[PROP_LENGTH]);
   _cf_record_set_uint (G_OBJECT (self), &self->claim_count, stmt, col++, properties[PROP_CLAIM_COUNT]);
+  _cf_record_set_string (G_OBJECT (self), &self->captured, stmt, col++, properties[PROP_CAPTURED]);
+  _cf_record_set_int64 (G_OBJECT (self), &self->parent_id, stmt, col++, properties[PROP_PARENT_ID]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -271,6 +290,20 @@ cf_document_get_published (CfDocument *self)
 {
   g_return_val_if_fail (CF_IS_DOCUMENT (self), NULL);
   return self->published;
+}
+
+const char *
+cf_document_get_captured (CfDocument *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT (self), NULL);
+  return self->captured;
+}
+
+gint64
+cf_document_get_parent_id (CfDocument *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT (self), 0);
+  return self->parent_id;
 }
 
 const char *

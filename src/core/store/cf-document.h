@@ -39,6 +39,17 @@ const char *cf_document_get_url         (CfDocument *self);
  */
 const char *cf_document_get_published   (CfDocument *self);
 /**
+ * cf_document_get_captured:
+ * Returns: (transfer none) (nullable): ISO 8601, when a saved page or archived
+ *   response was captured (apart from when it was published), or %NULL
+ */
+const char *cf_document_get_captured    (CfDocument *self);
+/**
+ * cf_document_get_parent_id:
+ * Returns: the id of the message this document was attached to, or 0
+ */
+gint64      cf_document_get_parent_id   (CfDocument *self);
+/**
  * cf_document_get_imported:
  * Returns: (transfer none): ISO 8601 UTC
  */
