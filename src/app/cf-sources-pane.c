@@ -63,8 +63,26 @@ update_row (GtkWidget *row)
         g_string_append (text, " · ");
       g_string_append_len (text, published, 10);
     }
+  if (cf_document_get_captured (document) != NULL)
+    {
+      g_autofree char *day = g_strndup (cf_document_get_captured (document), 10);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: %s is the date a web page was saved, e.g. 2024-06-02 */
+      g_string_append_printf (text, _("saved %s"), day);
+    }
   if (text->len == 0 && cf_document_get_filename (document) != NULL)
     g_string_append (text, cf_document_get_filename (document));
+  /* a mail's attachment sits indented under its message, which is imported just before it */
+  if (cf_document_get_parent_id (document) != 0)
+    {
+      g_autofree char *attached = g_strdup_printf (_("Attachment: %s"),
+                                                   cf_document_get_filename (document) ?: "");
+
+      g_string_assign (text, attached);
+    }
+  gtk_widget_set_margin_start (row, cf_document_get_parent_id (document) != 0 ? 30 : 6);
   gtk_label_set_label (meta, text->str);
   gtk_widget_set_visible (GTK_WIDGET (meta), text->len > 0);
 

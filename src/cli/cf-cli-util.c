@@ -490,6 +490,9 @@ cf_cli_document_to_json (CfDocument *document)
   set_string (o, "byline", cf_document_get_byline (document));
   set_string (o, "publisher", cf_document_get_publisher (document));
   set_string (o, "published", cf_document_get_published (document));
+  set_string (o, "captured", cf_document_get_captured (document));
+  if (cf_document_get_parent_id (document) != 0)
+    json_object_set_int_member (o, "parent_id", cf_document_get_parent_id (document));
   set_string (o, "url", cf_document_get_url (document));
   set_string (o, "language", cf_document_get_language (document));
   set_string (o, "media_type", cf_document_get_media_type (document));

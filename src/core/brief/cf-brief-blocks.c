@@ -783,6 +783,13 @@ build_sources (CfBrief *self)
         g_ptr_array_add (parts, escape_isolated (source->byline));
       if (source->published != NULL)
         g_ptr_array_add (parts, _cf_brief_escape (source->published));
+      if (source->captured != NULL)
+        {
+          /* Translators: when a web page was saved, e.g. "captured 2024-06-02T12:00:00Z" */
+          g_autofree char *captured = g_strdup_printf (_("captured %s"), source->captured);
+
+          g_ptr_array_add (parts, _cf_brief_escape (captured));
+        }
       {
         g_autofree char *count = count_claims_text (source->n_claims);
 

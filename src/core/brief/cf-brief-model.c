@@ -165,6 +165,7 @@ _cf_brief_source_free (BriefSource *source)
   g_free (source->byline);
   g_free (source->publisher);
   g_free (source->published);
+  g_free (source->captured);
   g_free (source->url);
   g_free (source->link);
   g_free (source->sha256);
@@ -237,6 +238,7 @@ _cf_brief_load_case (CfBrief *self,
       source->byline = dup_label (cf_document_get_byline (document));
       source->publisher = dup_label (cf_document_get_publisher (document));
       source->published = dup_label (cf_document_get_published (document));
+      source->captured = dup_label (cf_document_get_captured (document));
       source->url = dup_label (cf_document_get_url (document));
       source->link = dup_link (cf_document_get_url (document));
       source->sha256 = dup_label (cf_document_get_sha256 (document));

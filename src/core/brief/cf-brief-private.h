@@ -168,6 +168,7 @@ typedef struct
   char      *byline;
   char      *publisher;
   char      *published;
+  char      *captured;    /* when a saved page was captured, apart from published */
   char      *url;
   char      *link;    /* the URL as a PDF link, or NULL when it must not be one */
   char      *sha256;
