@@ -69,6 +69,10 @@ void _cf_window_case_moved         (CfWindow       *self);
  * before an edit that acts on the selection. */
 gboolean _cf_window_check_outside_changes (CfWindow *self);
 void _cf_window_setup_drop         (CfWindow       *self);
+/* cf-open-progress.c: opens @file in a worker thread with a progress page when it is
+ * big and needs the full check; FALSE when it should be opened at once instead. */
+gboolean _cf_window_open_in_background (CfWindow *self,
+                                        GFile    *file);
 /* cf-window-case-actions.c: properties, a claim's span, exports */
 void _cf_window_class_case_actions_init (GtkWidgetClass *widget_class);
 void _cf_window_update_case_actions     (CfWindow       *self);

@@ -336,6 +336,10 @@ cf_window_open_file (CfWindow *self,
 
   g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
 
+  /* a big file that needs the full check: checked in a worker (cf-open-progress.c) */
+  if (path != NULL && _cf_window_open_in_background (self, file))
+    return TRUE;
+
   if (path == NULL)
     g_set_error (&error, CF_CASE_ERROR, CF_CASE_ERROR_NOT_FOUND,
                  _("Only case files on this computer can be opened. Copy the file to a local folder first."));

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cf-cli.h"
 
@@ -153,6 +154,58 @@ cf_cli_check_n_args (int         argc,
   return TRUE;
 }
 
+typedef struct
+{
+  GAsyncResult *result;
+  gint64        start;
+} OpenWait;
+
+static void
+case_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  ((OpenWait *) data)->result = g_object_ref (result);
+}
+
+static gboolean
+show_check_progress_cb (gpointer data)
+{
+  OpenWait *wait = data;
+
+  /* Translators: shown on a terminal while a big case file is checked; %d counts seconds */
+  g_printerr (_("\rChecking the case file… %d s"),
+              (int) ((g_get_monotonic_time () - wait->start) / G_USEC_PER_SEC));
+  return G_SOURCE_CONTINUE;
+}
+
+/* A file that needs the full check is checked in a worker while a terminal on stderr
+ * sees the seconds go by (issue 12); elsewhere, or for a file Casefile last wrote, it
+ * opens at once. */
+static CfCase *
+open_with_progress (const char       *path,
+                    CfCaseOpenFlags   flags,
+                    GError          **error)
+{
+  OpenWait wait = { NULL, g_get_monotonic_time () };
+  guint timer;
+  CfCase *kase;
+
+  if (!isatty (STDERR_FILENO) || !cf_case_open_needs_check (path))
+    return cf_case_open (path, flags, error);
+
+  cf_case_open_async (path, flags, NULL, case_opened_cb, &wait);
+  timer = g_timeout_add (500, show_check_progress_cb, &wait);
+  while (wait.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timer);
+  if (g_get_monotonic_time () - wait.start >= 500 * 1000)
+    g_printerr ("\r\033[K");
+  kase = cf_case_open_finish (wait.result, error);
+  g_object_unref (wait.result);
+  return kase;
+}
+
 CfCase *
 cf_cli_open_case (const char *path,
                   gboolean    read_only)
@@ -160,8 +213,8 @@ cf_cli_open_case (const char *path,
   g_autoptr(GError) error = NULL;
   CfCase *kase;
 
-  kase = cf_case_open (path, read_only ? CF_CASE_OPEN_READ_ONLY : CF_CASE_OPEN_DEFAULT,
-                       &error);
+  kase = open_with_progress (path, read_only ? CF_CASE_OPEN_READ_ONLY : CF_CASE_OPEN_DEFAULT,
+                             &error);
   if (kase == NULL)
     {
       cf_cli_error (_("Cannot open “%s”: %s"), path, error->message);
