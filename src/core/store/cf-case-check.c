@@ -272,7 +272,7 @@ check_claims_without_document (CfCase    *self,
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT id, document_id FROM claims c WHERE NOT EXISTS "
+                          "SELECT id, document_id FROM claims c WHERE c.document_id IS NOT NULL AND NOT EXISTS "
                           "(SELECT 1 FROM documents WHERE id = c.document_id) ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return;

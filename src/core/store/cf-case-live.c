@@ -455,7 +455,8 @@ _cf_case_query_ids (CfCase            *self,
     case CF_RECORD_CLAIM:
       g_string_append (sql, "SELECT c.id FROM claims c");
       if (query->sort == CF_CLAIM_SORT_DOCUMENT)
-        g_string_append (sql, " JOIN documents d ON d.id = c.document_id");
+        /* LEFT: assumptions and absences have no document */
+        g_string_append (sql, " LEFT JOIN documents d ON d.id = c.document_id");
       if (query->sort == CF_CLAIM_SORT_ACTOR || query->text != NULL)
         g_string_append (sql, " LEFT JOIN actors a ON a.id = c.actor_id");
       g_string_append (sql, " WHERE 1");

@@ -922,3 +922,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfSearchHit, cf_search_hit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfChangeEntry, cf_change_entry_free)
 
 G_END_DECLS
+
+/* analysis of competing hypotheses: evidence, weights, deception, indicators, matrix */
+#include "cf-case-ach.h"

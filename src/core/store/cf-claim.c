@@ -36,6 +36,9 @@ struct _CfClaim
   char *tag_names;
   char *color;
   GArray *tag_ids;
+  CfEvidenceKind kind;
+  CfRelevance relevance;
+  double weight;
 };
 
 G_DEFINE_FINAL_TYPE (CfClaim, cf_claim, G_TYPE_OBJECT)
@@ -63,6 +66,9 @@ enum {
   PROP_GRADE,
   PROP_TAG_NAMES,
   PROP_COLOR,
+  PROP_KIND,
+  PROP_RELEVANCE,
+  PROP_WEIGHT,
   N_PROPS
 };
 
@@ -163,6 +169,15 @@ cf_claim_get_property (GObject    *object,
     case PROP_COLOR:
       g_value_set_string (value, self->color);
       break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_RELEVANCE:
+      g_value_set_enum (value, self->relevance);
+      break;
+    case PROP_WEIGHT:
+      g_value_set_double (value, self->weight);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -240,12 +255,23 @@ cf_claim_class_init (CfClaimClass *klass)
     g_param_spec_string ("color", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, CF_TYPE_EVIDENCE_KIND, CF_EVIDENCE_QUOTE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RELEVANCE] =
+    g_param_spec_enum ("relevance", NULL, NULL, CF_TYPE_RELEVANCE, CF_RELEVANCE_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WEIGHT] =
+    g_param_spec_double ("weight", NULL, NULL, -1, G_MAXDOUBLE, -1,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 cf_claim_init (CfClaim *self)
 {
+  self->weight = -1;
 }
 
 CfClaim *
@@ -337,7 +363,10 @@ const char _cf_claim_select_sql[] =
   "c.event_date, c.created, c.modified, "
   "(SELECT group_concat (x.tag_id || char (31) || x.name || char (31) || x.color, char (30)) "
   " FROM (SELECT ct.tag_id, t.name, t.color FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
-  "       WHERE ct.claim_id = c.id ORDER BY ct.rowid) x) "
+  "       WHERE ct.claim_id = c.id ORDER BY ct.rowid) x), "
+  "CASE c.kind WHEN 'assumption' THEN 1 WHEN 'absence' THEN 2 ELSE 0 END, "
+  "CASE WHEN c.relevance BETWEEN 1 AND 3 THEN c.relevance END, "
+  "CASE WHEN c.weight >= 0 THEN c.weight ELSE -1 END "
   "FROM claims c LEFT JOIN documents d ON d.id = c.document_id "
   "LEFT JOIN actors a ON a.id = c.actor_id "
   "WHERE c.id IN (SELECT value FROM json_each (?1))";
@@ -370,6 +399,17 @@ _cf_claim_load_row (CfClaim  *self,
   _cf_record_set_string (G_OBJECT (self), &self->created, stmt, col++, properties[PROP_CREATED]);
   _cf_record_set_string (G_OBJECT (self), &self->modified, stmt, col++, properties[PROP_MODIFIED]);
   load_tags (self, (const char *) sqlite3_column_text (stmt, col++));
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->kind, stmt, col++, properties[PROP_KIND]);
+  _cf_record_set_int (G_OBJECT (self), (gint *) &self->relevance, stmt, col++, properties[PROP_RELEVANCE]);
+  {
+    double weight = sqlite3_column_double (stmt, col++);
+
+    if (weight != self->weight)
+      {
+        self->weight = weight;
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
+      }
+  }
 
   {
     g_autofree char *grade = cf_rating_format_grade (self->reliability, self->credibility);
@@ -421,6 +461,27 @@ cf_claim_get_id (CfClaim *self)
 {
   g_return_val_if_fail (CF_IS_CLAIM (self), 0);
   return self->id;
+}
+
+CfEvidenceKind
+cf_claim_get_kind (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), CF_EVIDENCE_QUOTE);
+  return self->kind;
+}
+
+CfRelevance
+cf_claim_get_relevance (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), CF_RELEVANCE_NONE);
+  return self->relevance;
+}
+
+double
+cf_claim_get_weight (CfClaim *self)
+{
+  g_return_val_if_fail (CF_IS_CLAIM (self), -1);
+  return self->weight;
 }
 
 gint64

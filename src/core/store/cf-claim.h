@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "cf-ach.h"
 #include "cf-scales.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,9 @@ G_DECLARE_FINAL_TYPE (CfClaim, cf_claim, CF, CLAIM, GObject)
  * same names notify when the case changes the claim. Strings it returns belong to the
  * claim: valid until it next changes. */
 gint64         cf_claim_get_id             (CfClaim *self);
+/* A quote has a document; an assumption or absence has none (document id 0, no
+ * span) and its statement is its quote. */
+CfEvidenceKind cf_claim_get_kind           (CfClaim *self);
 gint64         cf_claim_get_document_id    (CfClaim *self);
 /**
  * cf_claim_get_document_title:
@@ -53,6 +57,9 @@ CfReliability  cf_claim_get_reliability    (CfClaim *self);
 CfCredibility  cf_claim_get_credibility    (CfClaim *self);
 CfLikelihood   cf_claim_get_likelihood     (CfClaim *self);
 CfConfidence   cf_claim_get_confidence     (CfClaim *self);
+/* ACH: the row's relevance (NONE reads as medium) and the analyst's weight, or -1. */
+CfRelevance    cf_claim_get_relevance      (CfClaim *self);
+double         cf_claim_get_weight         (CfClaim *self);
 /**
  * cf_claim_get_event_date:
  * Returns: (transfer none) (nullable): ISO 8601, or %NULL when not set
