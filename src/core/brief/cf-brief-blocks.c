@@ -73,6 +73,81 @@ excerpt (const char *text,
   return g_strdup_printf ("%.*s…", (int) (cut - flat), flat);
 }
 
+/* Marks a selection may carry at its ends that are no part of the words. */
+static gboolean
+is_stray (gunichar c)
+{
+  return g_unichar_isspace (c) || c == ',' || c == ';' || c == ':' || c == '-' ||
+         c == 0x2013 || c == 0x2014 || c == 0x00b7 || c == 0x00a0;
+}
+
+static gboolean
+is_double_mark (gunichar c)
+{
+  return c == '"' || c == 0x201c || c == 0x201d || c == 0x201e || c == 0x00ab || c == 0x00bb;
+}
+
+/* The quote as it stands between the brief's own quotation marks: without the
+ * spaces and stray punctuation a selection picked up at its ends, without marks
+ * that would double ours (a quote wholly in quotation marks loses them; a closing
+ * mark whose opening lies outside the quote goes, and the other way round), and
+ * with quotation marks inside it made single, as quotes within a quote are. */
+static char *
+quote_body (const char *quote)
+{
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (quote != NULL ? quote : "", -1, NULL);
+  glong from = 0, to = 0;
+  guint n_double = 0;
+  GString *out = g_string_new (NULL);
+
+  while (chars[to] != 0)
+    to++;
+  while (from < to && is_stray (chars[from]))
+    from++;
+  while (to > from && is_stray (chars[to - 1]))
+    to--;
+
+  for (glong i = from; i < to; i++)
+    n_double += is_double_mark (chars[i]);
+  if (to - from >= 2 && is_double_mark (chars[from]) && is_double_mark (chars[to - 1]) &&
+      n_double == 2)
+    {
+      from++;
+      to--;
+    }
+  else if (n_double % 2 == 1)
+    {
+      /* one unpaired mark: the quotation it opens or closes is outside the span */
+      if (to > from && is_double_mark (chars[to - 1]))
+        to--;
+      else if (to > from && is_double_mark (chars[from]))
+        from++;
+    }
+  while (to > from && is_stray (chars[to - 1]))
+    to--;
+  while (from < to && is_stray (chars[from]))
+    from++;
+
+  for (glong i = from; i < to; i++)
+    {
+      gunichar c = chars[i];
+
+      if (c == 0x201c || c == 0x201e)
+        c = 0x2018;
+      else if (c == 0x201d)
+        c = 0x2019;
+      else if (c == '"')
+        {
+          /* a straight mark after a space opens, after a word closes */
+          gboolean opens = i == from || g_unichar_isspace (chars[i - 1]) || chars[i - 1] == '(';
+
+          c = opens ? 0x2018 : 0x2019;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Whether the first letter with a strong direction is right-to-left, as the Unicode
  * bidi algorithm picks a paragraph's direction (and Pango's auto-dir does). */
 static gboolean
@@ -373,7 +448,8 @@ build_bottom_line (CfBrief *self)
 static char *
 claim_reference (BriefClaim *claim)
 {
-  g_autofree char *quote = excerpt (claim->quote, EXCERPT_CHARS);
+  g_autofree char *body = quote_body (claim->quote);
+  g_autofree char *quote = excerpt (body, EXCERPT_CHARS);
   g_autofree char *grade = cf_rating_format_grade (claim->reliability, claim->credibility);
   GString *text = g_string_new (NULL);
   g_autofree char *escaped_quote = escape_isolated (quote);
@@ -482,7 +558,8 @@ add_claim_block (CfBrief    *self,
   gboolean rtl = text_is_rtl (claim->quote);
   g_autofree char *summary = cf_rating_format_summary (claim->reliability, claim->credibility,
                                                        claim->likelihood, claim->confidence);
-  g_autofree char *quote = _cf_brief_escape (claim->quote);
+  g_autofree char *body = quote_body (claim->quote);
+  g_autofree char *quote = _cf_brief_escape (body);
   GString *head = g_string_new (NULL);
   GString *source = g_string_new (NULL);
   GString *rating = g_string_new (NULL);
@@ -564,17 +641,12 @@ add_claim_block (CfBrief    *self,
     }
   add_para (block, STYLE_SMALL, g_string_free (source, FALSE), 1.0);
 
+  /* an unrated claim says nothing about ratings: the line holds what there is */
   if (*summary != '\0')
     {
       g_autofree char *escaped = _cf_brief_escape (summary);
 
       g_string_append_printf (rating, "<span foreground='#1a1a1c'>%s</span>", escaped);
-    }
-  else
-    {
-      g_autofree char *escaped = _cf_brief_escape (_("Not rated"));
-
-      g_string_append (rating, escaped);
     }
   /* grouped by tag, a claim stands under its first tag only: name the others */
   if (claim->tag_names != NULL &&
@@ -582,7 +654,7 @@ add_claim_block (CfBrief    *self,
     {
       g_autofree char *tags = escape_isolated (claim->tag_names);
 
-      g_string_append_printf (rating, " · %s", tags);
+      g_string_append_printf (rating, "%s%s", rating->len > 0 ? " · " : "", tags);
     }
   for (guint i = 0; i < self->hypotheses->len; i++)
     {
@@ -593,9 +665,12 @@ add_claim_block (CfBrief    *self,
       if (relation == CF_RELATION_NONE)
         continue;
       label = lowercase_label (cf_relation_to_label (relation));
-      g_string_append_printf (rating, " · %s H%u", label, h->number);
+      g_string_append_printf (rating, "%s%s H%u", rating->len > 0 ? " · " : "", label, h->number);
     }
-  add_para (block, STYLE_SMALL, g_string_free (rating, FALSE), 1.0);
+  if (rating->len > 0)
+    add_para (block, STYLE_SMALL, g_string_free (rating, FALSE), 1.0);
+  else
+    g_string_free (rating, TRUE);
 
   if (self->include_notes)
     for (guint i = 0; i < claim->notes->len; i++)
@@ -807,8 +882,9 @@ build_sources (CfBrief *self)
         }
       if (source->sha256 != NULL)
         {
-          hash = g_strdup_printf ("SHA-256 %.12s", source->sha256);
-          add_text_para (block, STYLE_MONO, hash, 1.0);
+          /* whole, so a reader can check the source against it */
+          hash = g_strdup_printf ("SHA-256 %s", source->sha256);
+          add_text_para (block, STYLE_HASH, hash, 1.0);
         }
     }
 }

@@ -135,6 +135,71 @@ draw_marking (CfBrief *self,
   return width;
 }
 
+/* The first @n of @words escaped for markup, with an ellipsis after them. */
+static char *
+first_words_cut (char  **words,
+                 guint   n)
+{
+  char *saved = words[n];
+  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
+
+  words[n] = NULL;
+  cut = g_strjoinv (" ", words);
+  words[n] = saved;
+  escaped = _cf_brief_escape (g_strchomp (cut));
+  return g_strconcat (escaped, "…", NULL);
+}
+
+/* The running title in at most two lines of @width: whole when it fits, else cut
+ * after the last whole word that fits, with an ellipsis (a single word too long
+ * for two lines is cut where it must be). */
+static PangoLayout *
+title_layout_for_width (CfBrief *self,
+                        double   width)
+{
+  g_autofree char *markup = _cf_brief_escape (self->title);
+  PangoLayout *layout = furniture_layout (self, markup, FALSE);
+  g_auto(GStrv) words = NULL;
+  guint lo = 1, hi, best = 0;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  if (pango_layout_get_line_count (layout) <= 2)
+    return layout;
+
+  /* the most words that fit, by bisection: a title is laid out a few times only */
+  words = g_strsplit (self->title, " ", -1);
+  hi = g_strv_length (words);
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      g_free (markup);
+      markup = first_words_cut (words, mid);
+      pango_layout_set_markup (layout, markup, -1);
+      if (pango_layout_get_line_count (layout) <= 2)
+        {
+          best = mid;
+          lo = mid + 1;
+        }
+      else
+        hi = mid;
+    }
+  g_free (markup);
+  if (best > 0)
+    markup = first_words_cut (words, best);
+  else
+    {
+      markup = _cf_brief_escape (self->title);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -2);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
 static void
 draw_furniture (CfBrief *self,
                 cairo_t *cr,
@@ -144,11 +209,10 @@ draw_furniture (CfBrief *self,
   double right = self->page_width - MARGIN_SIDE;
   double side_width = _cf_brief_content_width (self) / 2 - 12.0;
   double footer_y = self->page_height - FOOTER_CENTER;
-  g_autofree char *title = _cf_brief_escape (self->title);
   g_autofree char *date = g_date_time_format (self->date, "%Y-%m-%d");
   /* TRANSLATORS: in the footer of every page of the brief */
   g_autofree char *page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
-  g_autoptr(PangoLayout) title_layout = furniture_layout (self, title, FALSE);
+  g_autoptr(PangoLayout) title_layout = NULL;
   g_autoptr(PangoLayout) date_layout = furniture_layout (self, date, FALSE);
   g_autoptr(PangoLayout) page_layout = furniture_layout (self, page_text, FALSE);
 
@@ -161,11 +225,21 @@ draw_furniture (CfBrief *self,
       side_width = (_cf_brief_content_width (self) - marking_width) / 2 - 12.0;
     }
 
+  /* without a marking in the middle, the title has all but the date's room */
+  if (self->marking == NULL)
+    {
+      PangoRectangle date_extents;
+
+      pango_layout_get_extents (date_layout, NULL, &date_extents);
+      title_layout = title_layout_for_width (self, _cf_brief_content_width (self) -
+                                                   (double) date_extents.width / PANGO_SCALE - 24.0);
+    }
+  else
+    title_layout = title_layout_for_width (self, side_width);
+
   cairo_save (cr);
   set_color (cr, &grey);
 
-  pango_layout_set_width (title_layout, (int) (side_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
   show_centered_at (cr, title_layout, left, HEADER_CENTER, 0);
   show_centered_at (cr, date_layout, right, HEADER_CENTER, 1);
   hline (cr, left, HEADER_RULE, right - left, 0.5, &rule_grey);

@@ -61,6 +61,7 @@ typedef enum
   STYLE_QUOTE_UPRIGHT,   /* right-to-left quotes: Arabic has no italic */
   STYLE_SMALL,
   STYLE_MONO,
+  STYLE_HASH,            /* a whole SHA-256, small enough for one line */
   STYLE_EMPTY,
   STYLE_HEADER,
   N_STYLES
