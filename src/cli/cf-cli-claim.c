@@ -408,12 +408,15 @@ claim_relate (int    argc,
   gint64 claim_id, hypothesis_id;
   CfRelation relation;
 
-  context = cf_cli_option_context_new (_("CASE ID HYPOTHESIS_ID consistent|inconsistent|neutral|none"),
-                                       _("Say how a claim bears on a hypothesis; “none” "
-                                         "removes the relation. Prints the claim as JSON."),
+  context = cf_cli_option_context_new (_("CASE ID HYPOTHESIS_ID CC|C|N|I|II|NA|none"),
+                                       _("Say how a claim bears on a hypothesis: very consistent "
+                                         "(CC), consistent (C), neutral (N), inconsistent (I), very "
+                                         "inconsistent (II) or not applicable (NA); the words "
+                                         "consistent, neutral and inconsistent also work, and "
+                                         "“none” removes the relation. Prints the claim as JSON."),
                                        NULL);
   if (!cf_cli_parse_options (context, &argc, &argv) ||
-      !cf_cli_check_n_args (argc, 4, 4, _("CASE ID HYPOTHESIS_ID consistent|inconsistent|neutral|none")) ||
+      !cf_cli_check_n_args (argc, 4, 4, _("CASE ID HYPOTHESIS_ID CC|C|N|I|II|NA|none")) ||
       !cf_cli_parse_id (argv[2], _("claim"), &claim_id) ||
       !cf_cli_parse_id (argv[3], _("hypothesis"), &hypothesis_id) ||
       !cf_cli_parse_relation (argv[4], &relation))
@@ -517,9 +520,18 @@ claim_show (int    argc,
 
   table = cf_cli_table_new (2, "", "");
   cf_cli_table_set_show_header (table, FALSE);
-  document = g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", cf_claim_get_document_id (claim),
-                              cf_claim_get_document_title (claim));
-  span = g_strdup_printf ("%d–%d", cf_claim_get_start (claim), cf_claim_get_end (claim));
+  if (cf_claim_get_kind (claim) == CF_EVIDENCE_QUOTE)
+    {
+      document = g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", cf_claim_get_document_id (claim),
+                                  cf_claim_get_document_title (claim));
+      span = g_strdup_printf ("%d–%d", cf_claim_get_start (claim), cf_claim_get_end (claim));
+    }
+  else
+    {
+      /* an assumption or absence is the analyst's: no document, no span */
+      document = g_strdup (cf_evidence_kind_to_label (cf_claim_get_kind (claim)));
+      span = g_strdup ("");
+    }
   summary = cf_rating_format_summary (cf_claim_get_reliability (claim),
                                       cf_claim_get_credibility (claim),
                                       cf_claim_get_likelihood (claim),

@@ -216,7 +216,7 @@ hypothesis_delete (int    argc,
   gint64 id;
 
   context = cf_cli_option_context_new (_("CASE ID"),
-                                       _("Delete a hypothesis and the relations of claims to it."),
+                                       _("Delete a hypothesis with its indicators and the relations of claims to it."),
                                        NULL);
   if (!cf_cli_parse_options (context, &argc, &argv) ||
       !cf_cli_check_n_args (argc, 2, 2, _("CASE ID")) ||
@@ -237,6 +237,7 @@ static const CfCliSubcommand hypothesis_actions[] = {
   { "add", hypothesis_add, N_("Add a hypothesis") },
   { "set", hypothesis_set, N_("Change a hypothesis or the judgment of it") },
   { "delete", hypothesis_delete, N_("Delete a hypothesis") },
+  { "indicator", cf_cli_hypothesis_indicator, N_("Add, change or delete what should be seen if it is true") },
   { NULL }
 };
 

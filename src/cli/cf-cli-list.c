@@ -202,7 +202,10 @@ list_claims (ListOptions *opts)
       else
         {
           g_autofree char *id = format_int (cf_claim_get_id (claim));
-          g_autofree char *doc = format_int (cf_claim_get_document_id (claim));
+          /* an assumption or absence shows its kind where a quote shows its document */
+          g_autofree char *doc = cf_claim_get_document_id (claim) > 0
+                                 ? format_int (cf_claim_get_document_id (claim))
+                                 : g_strdup (cf_evidence_kind_to_code (cf_claim_get_kind (claim)));
 
           cf_cli_table_add_row (table, id, doc, cf_claim_get_grade (claim),
                                 cf_likelihood_to_code (cf_claim_get_likelihood (claim)),

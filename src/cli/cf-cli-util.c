@@ -618,7 +618,12 @@ cf_cli_claim_writer_to_json (CfCliClaimWriter *writer,
   gint64 actor_id;
 
   json_object_set_int_member (o, "id", cf_claim_get_id (claim));
-  json_object_set_int_member (o, "document_id", cf_claim_get_document_id (claim));
+  /* an assumption or absence has no document */
+  json_object_set_string_member (o, "kind", cf_evidence_kind_to_code (cf_claim_get_kind (claim)));
+  if (cf_claim_get_document_id (claim) > 0)
+    json_object_set_int_member (o, "document_id", cf_claim_get_document_id (claim));
+  else
+    json_object_set_null_member (o, "document_id");
   set_string (o, "document_title", cf_claim_get_document_title (claim));
   json_object_set_int_member (o, "start", cf_claim_get_start (claim));
   json_object_set_int_member (o, "end", cf_claim_get_end (claim));
@@ -656,6 +661,11 @@ cf_cli_claim_writer_to_json (CfCliClaimWriter *writer,
   set_string (o, "likelihood", cf_likelihood_to_code (cf_claim_get_likelihood (claim)));
   set_string (o, "confidence", cf_confidence_to_code (cf_claim_get_confidence (claim)));
   set_string (o, "event_date", cf_claim_get_event_date (claim));
+  set_string (o, "relevance", cf_relevance_to_code (cf_claim_get_relevance (claim)));
+  if (cf_claim_get_weight (claim) >= 0)
+    json_object_set_double_member (o, "weight", cf_claim_get_weight (claim));
+  else
+    json_object_set_null_member (o, "weight");
 
   tag_ids = cf_claim_get_tag_ids (claim, &n_tags);
   for (guint i = 0; i < n_tags; i++)

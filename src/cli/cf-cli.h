@@ -29,6 +29,10 @@ int  cf_cli_claim      (int argc, char **argv);
 int  cf_cli_note       (int argc, char **argv);
 int  cf_cli_tag        (int argc, char **argv);
 int  cf_cli_hypothesis (int argc, char **argv);
+int  cf_cli_ach        (int argc, char **argv);
+int  cf_cli_evidence   (int argc, char **argv);
+/* "hypothesis indicator …" (cf-cli-ach.c) */
+int  cf_cli_hypothesis_indicator (int argc, char **argv);
 int  cf_cli_search     (int argc, char **argv);
 int  cf_cli_check      (int argc, char **argv);
 int  cf_cli_upgrade    (int argc, char **argv);

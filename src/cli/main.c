@@ -29,6 +29,8 @@ static const CfCliCommand commands[] = {
   { "note",       cf_cli_note,       N_("Add, edit or delete analyst notes") },
   { "tag",        cf_cli_tag,        N_("Add, rename, colour, move or delete tags") },
   { "hypothesis", cf_cli_hypothesis, N_("Add, change or delete hypotheses") },
+  { "evidence",   cf_cli_evidence,   N_("Add assumptions and absences, weigh evidence, mark deception") },
+  { "ach",        cf_cli_ach,        N_("Print the matrix of competing hypotheses and its scores") },
   { "search",     cf_cli_search,     N_("Search documents, claims and notes") },
   { "check",      cf_cli_check,      N_("Check that a case file is sound") },
   { "upgrade",    cf_cli_upgrade,    N_("Upgrade a case file from an older version of Casefile") },
