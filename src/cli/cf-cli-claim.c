@@ -524,7 +524,14 @@ claim_show (int    argc,
     {
       document = g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", cf_claim_get_document_id (claim),
                                   cf_claim_get_document_title (claim));
-      span = g_strdup_printf ("%d–%d", cf_claim_get_start (claim), cf_claim_get_end (claim));
+      int page = cf_case_get_page_for_offset (kase, cf_claim_get_document_id (claim),
+                                              cf_claim_get_start (claim), NULL);
+
+      if (page > 0)
+        /* TRANSLATORS: a claim's character span in its document and the PDF page it is on */
+        span = g_strdup_printf (_("%d–%d (p. %d)"), cf_claim_get_start (claim), cf_claim_get_end (claim), page);
+      else
+        span = g_strdup_printf ("%d–%d", cf_claim_get_start (claim), cf_claim_get_end (claim));
     }
   else
     {
