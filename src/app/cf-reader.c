@@ -12,6 +12,7 @@
 
 #include "cf-app-util.h"
 #include "cf-reader.h"
+#include "cf-reader-pages.h"
 #include "cf-record-list.h"
 
 /* Highlight colour of a claim without tags. */
@@ -49,6 +50,7 @@ struct _CfReader
   CfClaim       *selected_claim;
   gint64         selected_claim_id;   /* underlined; 0 once another document shows */
   guint          rehighlight_id;
+  CfReaderPages *pages;        /* a PDF's page view and page breaks */
 };
 
 G_DEFINE_FINAL_TYPE (CfReader, cf_reader, GTK_TYPE_BOX)
@@ -127,6 +129,7 @@ apply_selected_tag (CfReader *self)
 {
   GtkTextIter s, e;
 
+  _cf_reader_pages_select_claim (self->pages, self->selected_claim_id);
   gtk_text_buffer_get_bounds (self->buffer, &s, &e);
   gtk_text_buffer_remove_tag (self->buffer, self->selected_tag, &s, &e);
 
@@ -187,6 +190,7 @@ rehighlight (CfReader *self)
       covered_until = MAX (covered_until, span->end);
     }
 
+  _cf_reader_pages_set_claims (self->pages, self->claims);
   apply_selected_tag (self);
 }
 
@@ -348,6 +352,8 @@ clear_claims (CfReader *self)
 static void
 clear_document (CfReader *self)
 {
+  if (self->pages != NULL)
+    _cf_reader_pages_clear (self->pages);
   g_clear_object (&self->document);
   g_clear_handle_id (&self->rehighlight_id, g_source_remove);
   g_array_set_size (self->spans, 0);
@@ -443,6 +449,7 @@ cf_reader_show_document (CfReader *self,
                                                  G_CALLBACK (claims_changed_cb), self);
     }
   cf_record_list_set_document (CF_RECORD_LIST (self->claims), document_id);
+  _cf_reader_pages_load (self->pages, self->kase, self->document);
   rehighlight (self);
 
   gtk_stack_set_visible_child_name (self->stack, "text");
@@ -776,6 +783,7 @@ cf_reader_dispose (GObject *object)
   CfReader *self = CF_READER (object);
 
   clear_document (self);
+  g_clear_pointer (&self->pages, _cf_reader_pages_free);
   clear_claims (self);
   g_clear_object (&self->selected_claim);
   if (self->case_signals != NULL)
@@ -918,6 +926,7 @@ cf_reader_init (CfReader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
+  self->pages = _cf_reader_pages_new (GTK_WIDGET (self), self->text_view);
   g_signal_connect_swapped (self->buffer, "notify::has-selection",
                             G_CALLBACK (buffer_selection_changed_cb), self);
   self->case_signals = g_signal_group_new (CF_TYPE_CASE);
