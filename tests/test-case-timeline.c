@@ -11,6 +11,7 @@
 #include "cf-claim.h"
 #include "cf-record-list.h"
 #include "cf-test-util.h"
+#include "brief-test-util.h"
 
 typedef struct {
   CfCase *kase;
@@ -283,6 +284,40 @@ test_claims_list_event_range (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 }
 
+static void
+test_brief_chronology (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdfText) pdf = NULL;
+  g_autoptr(CfClaim) first = cf_case_get_claim (f->kase, f->claims[0], NULL);
+  g_autoptr(CfClaim) second = cf_case_get_claim (f->kase, f->claims[1], NULL);
+  g_autofree char *q1 = NULL;
+  g_autofree char *q2 = NULL;
+  const char *chronology;
+
+  if (!have_poppler ())
+    return;
+  g_assert_true (cf_case_set_claim_reliability (f->kase, f->claims[1], CF_RELIABILITY_B, &error));
+  g_assert_true (cf_case_set_claim_credibility (f->kase, f->claims[1], CF_CREDIBILITY_2, &error));
+  set_time (f, f->claims[0], "2023-05-06");
+  set_time (f, f->claims[1], "~2023-05-03T02:30 Europe/Moscow");
+  g_assert_true (cf_case_set_document_field (f->kase, f->document_id, CF_DOCUMENT_FIELD_PUBLISHED,
+                                             "2023-05-04", &error));
+  pdf = render_brief (f->kase, NULL, "chronology.pdf");
+  chronology = strstr (pdf->all, "Chronology");
+  g_assert_nonnull (chronology);
+  /* the 3 May claim (earlier, though marked second) comes first, with source, grade and
+   * precision */
+  q1 = collapse_spaces (cf_claim_get_quote (second));
+  q2 = collapse_spaces (cf_claim_get_quote (first));
+  {
+    const char *needles[] = { "~2023-05-03T02:30 Europe/Moscow", "(Minute)", q1, "[S1]", "grade B2",
+                              "2023-05-06", "(Day)", q2, "Timeline checks", "before it happened" };
+
+    assert_in_order (chronology, 0, needles, G_N_ELEMENTS (needles));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -298,6 +333,7 @@ main (int argc, char *argv[])
   ADD ("list-in-time-order", test_list_in_time_order);
   ADD ("check-on-a-case", test_check_on_a_case);
   ADD ("claims-list-event-range", test_claims_list_event_range);
+  ADD ("brief-chronology", test_brief_chronology);
 #undef ADD
 
   return g_test_run ();

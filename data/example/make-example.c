@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "cf-case.h"
+#include "cf-case-timeline.h"
 
 typedef struct
 {
@@ -253,6 +254,9 @@ add_claims (Builder    *b,
         return FALSE;
       if (!rate_claim (b, id, c, error))
         return FALSE;
+      if (get_string (c, "event_date") &&
+          !cf_case_set_claim_event_date (b->kase, id, get_string (c, "event_date"), error))
+        return FALSE;
 
       if (json_object_has_member (c, "tags"))
         {
@@ -324,6 +328,9 @@ build (Builder     *b,
       if (value != NULL && !cf_case_set_info (b->kase, fields[i].field, value, error))
         return FALSE;
     }
+
+  if (get_string (info, "timezone") && !cf_case_set_timezone (b->kase, get_string (info, "timezone"), error))
+    return FALSE;
 
   return add_tags (b, json_object_get_array_member (root, "tags"), 0, error) &&
          add_hypotheses (b, json_object_get_array_member (root, "hypotheses"), error) &&

@@ -941,6 +941,7 @@ _cf_brief_build_blocks (CfBrief *self)
   build_bottom_line (self);
   build_key_judgments (self);
   build_claims (self);
+  _cf_brief_build_chronology (self);
   build_sources (self);
   if (self->include_notes)
     build_notes (self);

@@ -361,6 +361,11 @@ draw_block_decoration (CfBrief *self,
         }
       break;
 
+    case BLOCK_FIGURE:
+      if (starts_here && bottom > top)
+        _cf_brief_draw_chronology_figure (self, cr, x, top, _cf_brief_content_width (self), bottom);
+      break;
+
     case BLOCK_PLAIN:
     default:
       break;

@@ -284,6 +284,7 @@ _cf_brief_load_case (CfBrief *self,
       g_hash_table_insert (tag_by_id, &tag->id, tag);
     }
 
+  _cf_brief_load_chronology (self, kase);
   cf_record_list_set_sort (CF_RECORD_LIST (claims), CF_CLAIM_SORT_POSITION, FALSE);
   n = g_list_model_get_n_items (claims);
   self->n_claims_in_case = n;

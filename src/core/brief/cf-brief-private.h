@@ -88,6 +88,7 @@ typedef enum
   BLOCK_H2,        /* maybe a colour swatch, an outline entry */
   BLOCK_CLAIM,     /* an accent bar in the tag's colour beside it */
   BLOCK_JUDGMENT,  /* an accent bar */
+  BLOCK_FIGURE,    /* the chronology's figure, drawn over the space its paragraph holds */
 } BlockKind;
 
 typedef struct
@@ -207,6 +208,9 @@ struct _CfBrief
   GPtrArray      *sources;      /* BriefSource * */
   GPtrArray      *tags;         /* BriefTag *, depth first */
   GPtrArray      *case_notes;   /* char * */
+  GPtrArray      *timeline;            /* CfTimelineEntry *, in time order (cf-brief-chronology.c) */
+  GPtrArray      *timeline_documents;  /* CfTimelineDocument * */
+  GPtrArray      *timeline_findings;   /* CfTimelineFinding * */
   guint           n_claims_in_case;
 
   GPtrArray      *blocks;       /* Block * */
@@ -241,6 +245,21 @@ char         *_cf_brief_escape               (const char      *text);
 void          _cf_brief_block_free           (Block           *block);
 /* Turns the model into self->blocks, in reading order. */
 void          _cf_brief_build_blocks         (CfBrief         *self);
+
+/* --- chronology (cf-brief-chronology.c) ------------------------------------------------ */
+
+/* Reads the dated claims, the sources' dates and the timeline checks of @kase. */
+void          _cf_brief_load_chronology      (CfBrief         *self,
+                                              CfCase          *kase);
+/* The figure, the dated claims in order and the checks; nothing without dated claims. */
+void          _cf_brief_build_chronology     (CfBrief         *self);
+/* Draws the figure of a BLOCK_FIGURE in the box it holds. */
+void          _cf_brief_draw_chronology_figure (CfBrief       *self,
+                                                cairo_t       *cr,
+                                                double         x,
+                                                double         top,
+                                                double         width,
+                                                double         bottom);
 
 /* --- layout (cf-brief-layout.c) ---------------------------------------------------- */
 

@@ -30,6 +30,9 @@ cf_brief_finalize (GObject *object)
   g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->case_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->timeline, g_ptr_array_unref);
+  g_clear_pointer (&self->timeline_documents, g_ptr_array_unref);
+  g_clear_pointer (&self->timeline_findings, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   for (guint i = 0; i < N_STYLES; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
