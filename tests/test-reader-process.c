@@ -295,6 +295,37 @@ test_case_capture_date (void)
   cf_test_assert_case_sound (kase);
 }
 
+/* casefile-cli extract --json: one line per file, the hostile one with its error. */
+static void
+test_cli_extract (void)
+{
+  g_autofree char *mhtml = cf_test_fixture_path ("formats/article.mhtml");
+  g_autofree char *bomb = cf_test_fixture_path ("formats/bomb.docx");
+  g_autofree char *eml = cf_test_fixture_path ("formats/message.eml");
+  g_auto(CfTestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  use_real_reader ();
+  cf_test_run_cli (&run, "extract", "--json", mhtml, bomb, eml);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+
+  g_assert_true (json_parser_load_from_data (parser, lines[0], -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "captured"), ==, "2024-06-01T09:30:00+00:00");
+  g_assert_cmpstr (json_object_get_string_member (o, "url"), ==, "https://example.org/news/harbour-lights");
+  g_assert_true (json_parser_load_from_data (parser, lines[1], -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "error"), "zip bomb"));
+  g_assert_true (json_parser_load_from_data (parser, lines[2], -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (o, "documents"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (o, "media_type"), ==, "message/rfc822");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/reader-process/case/attachments-under-message",
                    test_case_attachments_under_message);
   g_test_add_func ("/reader-process/case/capture-date", test_case_capture_date);
+  g_test_add_func ("/reader-process/cli/extract-json", test_cli_extract);
 
   return g_test_run ();
 }

@@ -26,7 +26,7 @@ cf_cli_set (int    argc,
                                        _("Change a field of the case: title, summary, "
                                          "incident_date, marking or analyst.\n"
                                          "With --document, a field of a document: title, "
-                                         "byline, publisher, url, published or language.\n"
+                                         "byline, publisher, url, published, language or captured.\n"
                                          "An empty VALUE clears the field."),
                                        entries);
   if (!cf_cli_parse_options (context, &argc, &argv) ||
@@ -43,10 +43,11 @@ cf_cli_set (int    argc,
       if (!cf_document_field_from_name (name, &field))
         {
           cf_cli_error (_("“%s” is not a document field; use one of: title, byline, "
-                          "publisher, url, published, language"), name);
+                          "publisher, url, published, language, captured"), name);
           return CF_CLI_EXIT_USAGE;
         }
-      if (field == CF_DOCUMENT_FIELD_PUBLISHED && !cf_cli_check_date (value, name))
+      if ((field == CF_DOCUMENT_FIELD_PUBLISHED || field == CF_DOCUMENT_FIELD_CAPTURED) &&
+          !cf_cli_check_date (value, name))
         return CF_CLI_EXIT_USAGE;
 
       kase = cf_cli_open_case (argv[1], FALSE);
