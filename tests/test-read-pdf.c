@@ -47,35 +47,17 @@ read_fixture (const char  *name,
   return cf_read_pdf (bytes, NULL, error);
 }
 
+/* An article in @data columns (1 or 2) comes back as its prose, in order. */
 static void
-test_one_column_text (void)
+test_text_as_typeset (gconstpointer data)
 {
-  g_auto(GStrv) prose = pdf_test_prose (1, 12);
+  guint columns = GPOINTER_TO_UINT (data);
+  g_auto(GStrv) prose = pdf_test_prose (columns, 4 + 12 * columns);
   PdfTestArticle article = {
     .title = "Water levels at the northern reservoir",
     .header = "Regional Review",
     .paragraphs = (const char *const *) prose,
-    .columns = 1,
-    .page_numbers = TRUE,
-    .hyphenate = TRUE,
-  };
-  g_autoptr(GPtrArray) docs = NULL;
-  CfExtractedDocument *doc = read_one (&article, &docs);
-  g_autofree char *expected = pdf_test_expected_text (&article);
-
-  g_assert_cmpstr (doc->text, ==, expected);
-  g_assert_cmpstr (doc->media_type, ==, "application/pdf");
-}
-
-static void
-test_two_columns_in_order (void)
-{
-  g_auto(GStrv) prose = pdf_test_prose (2, 16);
-  PdfTestArticle article = {
-    .title = "Delays in the eastern corridor",
-    .header = "Field Notes",
-    .paragraphs = (const char *const *) prose,
-    .columns = 2,
+    .columns = columns,
     .page_numbers = TRUE,
     .hyphenate = TRUE,
   };
@@ -85,6 +67,7 @@ test_two_columns_in_order (void)
 
   g_assert_cmpuint (doc->pages->len, >=, 2);
   g_assert_cmpstr (doc->text, ==, expected);
+  g_assert_cmpstr (doc->media_type, ==, "application/pdf");
 }
 
 static void
@@ -384,8 +367,8 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/read-pdf/one-column/text-as-typeset", test_one_column_text);
-  g_test_add_func ("/read-pdf/two-columns/columns-in-order", test_two_columns_in_order);
+  g_test_add_data_func ("/read-pdf/one-column/text-as-typeset", GUINT_TO_POINTER (1), test_text_as_typeset);
+  g_test_add_data_func ("/read-pdf/two-columns/columns-in-order", GUINT_TO_POINTER (2), test_text_as_typeset);
   g_test_add_func ("/read-pdf/running-header-left-out", test_running_header_left_out);
   g_test_add_func ("/read-pdf/page-numbers-left-out", test_page_numbers_left_out);
   g_test_add_func ("/read-pdf/hyphenated-words-joined", test_hyphens_joined);
