@@ -193,6 +193,11 @@ load_records (CfCase        *self,
               g_object_set_qdata (object, live_ref_quark (), ref);
               g_object_weak_ref (object, object_finalized_cb, ref);
               g_ptr_array_add (made, object);
+              /* nobody holds it yet: nothing to notify */
+              _cf_record_set_quiet (TRUE);
+              record_load_row (object, kind, stmt);
+              _cf_record_set_quiet (FALSE);
+              continue;
             }
           record_load_row (object, kind, stmt);
         }

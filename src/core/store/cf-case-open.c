@@ -502,6 +502,15 @@ open_verified (const char  *path,
       return NULL;
     }
 
+  /* 16 MB of pages: a list reads its rows a block at a time, and the documents,
+   * actors and tags they join stay cached between blocks. Only now: the pragma reads
+   * the schema, which must wait for the journal and the check. */
+  if (!_cf_case_exec_sql (db, "PRAGMA cache_size = -16384", _("Opening the case file"), error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
   if (!*read_only
       && !_cf_case_exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;",
                              _("Opening the case file"), error))

@@ -39,7 +39,10 @@ CfHypothesis *_cf_hypothesis_new (gint64 id);
 void _cf_hypothesis_load_row (CfHypothesis *self, sqlite3_stmt *stmt, int first_column);
 extern const char _cf_hypothesis_select_sql[];
 
-/* Set a field from a column and notify when the value changed. */
+/* Set a field from a column and notify when the value changed. While loading objects
+ * nobody holds yet (_cf_record_set_quiet (TRUE)), the setters do not notify: for a
+ * long list, notifications nobody hears cost more than reading the rows. */
+void _cf_record_set_quiet (gboolean quiet);
 void _cf_record_set_string (GObject *object, char **field, sqlite3_stmt *stmt, int column, GParamSpec *pspec);
 void _cf_record_set_int64 (GObject *object, gint64 *field, sqlite3_stmt *stmt, int column, GParamSpec *pspec);
 void _cf_record_set_int (GObject *object, gint *field, sqlite3_stmt *stmt, int column, GParamSpec *pspec);

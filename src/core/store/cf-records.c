@@ -8,6 +8,23 @@
 
 #include "cf-records-private.h"
 
+/* per thread: a case opened in a worker must not silence the main thread */
+static _Thread_local gboolean quiet;
+
+void
+_cf_record_set_quiet (gboolean value)
+{
+  quiet = value;
+}
+
+static void
+notify (GObject    *object,
+        GParamSpec *pspec)
+{
+  if (!quiet)
+    g_object_notify_by_pspec (object, pspec);
+}
+
 void
 _cf_record_set_string (GObject      *object,
                        char        **field,
@@ -21,7 +38,7 @@ _cf_record_set_string (GObject      *object,
     return;
   g_free (*field);
   *field = g_strdup (value);
-  g_object_notify_by_pspec (object, pspec);
+  notify (object, pspec);
 }
 
 void
@@ -36,7 +53,7 @@ _cf_record_set_int64 (GObject      *object,
   if (value == *field)
     return;
   *field = value;
-  g_object_notify_by_pspec (object, pspec);
+  notify (object, pspec);
 }
 
 void
@@ -51,7 +68,7 @@ _cf_record_set_int (GObject      *object,
   if (value == *field)
     return;
   *field = value;
-  g_object_notify_by_pspec (object, pspec);
+  notify (object, pspec);
 }
 
 void
@@ -67,5 +84,5 @@ _cf_record_set_uint (GObject      *object,
   if (v == *field)
     return;
   *field = v;
-  g_object_notify_by_pspec (object, pspec);
+  notify (object, pspec);
 }
