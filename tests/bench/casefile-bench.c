@@ -7,9 +7,15 @@
  *   casefile-bench [-o FILE] [--documents N --claims N --notes N]
  *   casefile-bench --reuse FILE        measure an existing case
  *   casefile-bench --kill-rounds N     run the kill torture (test-kill) N rounds
+ *   casefile-bench --claims 1000000 --documents 50000 --bulk
+ *                                      a big case: the claims go in through SQL in
+ *                                      one transaction
  *
- * Targets: open < 50 ms, listing <= 2x sqlite3, search median < 20 ms,
- * peak RSS < 150 MB. */
+ * Each figure is printed with its reference measured in the same run (the sqlite3
+ * shell for listing), the ratio, the target and the load average, since the
+ * machine is shared: the ratios are what count. Targets (issue 12): open of a file
+ * Casefile last wrote < 50 ms, listing <= 1.5x the shell, core listing peak memory
+ * < 50 MB. */
 
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +26,7 @@
 
 #include "cf-case.h"
 #include "cf-case-private.h"
+#include "cf-case-stamp.h"
 #include "cf-record-list.h"
 
 #define VOCABULARY_SIZE 30000
@@ -119,6 +126,17 @@ median (double *values,
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+/* The 1-minute load average, printed beside each figure. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
+}
+
 static long
 peak_rss_kb (void)
 {
@@ -139,6 +157,100 @@ check (gboolean    ok,
       exit (1);
     }
 }
+
+/* Claims straight into the table in one transaction, for a case too big for the
+ * per-claim API in reasonable time: the quote and its context cut from the stored
+ * text (ASCII here, so bytes are characters), ratings as the API would store them. */
+static void
+bulk_claims (CfCase       *c,
+             GRand        *rand,
+             GArray       *doc_ids,
+             guint         n_claims,
+             const gint64 *actors,
+             guint         n_actors,
+             const gint64 *tags,
+             guint         n_tags,
+             GArray       *claim_ids)
+{
+  sqlite3 *db = _cf_case_get_db (c);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *text_stmt = NULL, *claim_stmt = NULL, *tag_stmt = NULL;
+  const char *now = "2026-05-03T12:00:00Z";
+
+  check (sqlite3_prepare_v2 (db, "SELECT text FROM documents WHERE id = ?1", -1, &text_stmt, NULL) == SQLITE_OK,
+         NULL, "prepare");
+  for (guint d = 0; d < doc_ids->len; d++)
+    {
+      sqlite3_bind_int64 (text_stmt, 1, g_array_index (doc_ids, gint64, d));
+      check (sqlite3_step (text_stmt) == SQLITE_ROW, NULL, "read text");
+      g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (text_stmt, 0)));
+      sqlite3_reset (text_stmt);
+    }
+  sqlite3_finalize (text_stmt);
+
+  check (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK, NULL, "begin");
+  check (sqlite3_prepare_v2 (db,
+                             "INSERT INTO claims (document_id, start_offset, end_offset, quote, prefix,"
+                             " suffix, actor_id, reliability, credibility, likelihood, created, modified)"
+                             " VALUES (?1, ?2, ?3, substr (?4, ?2 + 1, ?3 - ?2),"
+                             " substr (?4, max (1, ?2 - 31), min (32, ?2)), substr (?4, ?3 + 1, 32),"
+                             " ?5, ?6, ?7, ?8, ?9, ?9)", -1, &claim_stmt, NULL) == SQLITE_OK,
+         NULL, "prepare claims");
+  check (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?1, ?2)",
+                             -1, &tag_stmt, NULL) == SQLITE_OK, NULL, "prepare tags");
+  for (guint i = 0; i < n_claims; i++)
+    {
+      guint d = g_rand_int_range (rand, 0, doc_ids->len);
+      const char *text = texts->pdata[d];
+      gint len = strlen (text);
+      gint start = g_rand_int_range (rand, 0, MAX (1, len - 40));
+      gint end = MIN (len, start + g_rand_int_range (rand, 20, 300));
+      gint64 id;
+
+      sqlite3_bind_int64 (claim_stmt, 1, g_array_index (doc_ids, gint64, d));
+      sqlite3_bind_int (claim_stmt, 2, start);
+      sqlite3_bind_int (claim_stmt, 3, end);
+      sqlite3_bind_text (claim_stmt, 4, text, len, SQLITE_STATIC);
+      if (g_rand_int_range (rand, 0, 10) < 7)
+        sqlite3_bind_int64 (claim_stmt, 5, actors[g_rand_int_range (rand, 0, n_actors)]);
+      else
+        sqlite3_bind_null (claim_stmt, 5);
+      if (g_rand_int_range (rand, 0, 10) < 8)
+        {
+          char grade[2] = { "ABCDEF"[g_rand_int_range (rand, 0, 6)], 0 };
+
+          sqlite3_bind_text (claim_stmt, 6, grade, 1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (claim_stmt, 7, g_rand_int_range (rand, 1, 7));
+        }
+      else
+        {
+          sqlite3_bind_null (claim_stmt, 6);
+          sqlite3_bind_null (claim_stmt, 7);
+        }
+      if (g_rand_int_range (rand, 0, 10) < 3)
+        sqlite3_bind_int (claim_stmt, 8, g_rand_int_range (rand, 1, 8));
+      else
+        sqlite3_bind_null (claim_stmt, 8);
+      sqlite3_bind_text (claim_stmt, 9, now, -1, SQLITE_STATIC);
+      check (sqlite3_step (claim_stmt) == SQLITE_DONE, NULL, sqlite3_errmsg (db));
+      sqlite3_reset (claim_stmt);
+      id = sqlite3_last_insert_rowid (db);
+      g_array_append_val (claim_ids, id);
+      for (guint t = g_rand_int_range (rand, 0, 3); t > 0; t--)
+        {
+          sqlite3_bind_int64 (tag_stmt, 1, id);
+          sqlite3_bind_int64 (tag_stmt, 2, tags[g_rand_int_range (rand, 0, n_tags)]);
+          check (sqlite3_step (tag_stmt) == SQLITE_DONE, NULL, sqlite3_errmsg (db));
+          sqlite3_reset (tag_stmt);
+        }
+    }
+  sqlite3_finalize (claim_stmt);
+  sqlite3_finalize (tag_stmt);
+  check (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK, NULL, "commit claims");
+}
+
+static gboolean bulk;
+static int doc_bytes = 10000;
 
 static void
 generate (const char *path,
@@ -162,8 +274,9 @@ generate (const char *path,
 
   for (guint i = 0; i < n_documents; i++)
     {
-      /* 2 to 18 kB, 10 kB on average */
-      g_autofree char *text = random_text (rand, g_rand_int_range (rand, 2000, 18000));
+      /* 2 to 18 kB, 10 kB on average (--document-bytes) */
+      g_autofree char *text = random_text (rand, g_rand_int_range (rand, doc_bytes / 5,
+                                                                   doc_bytes * 9 / 5));
       g_autofree char *title = g_strdup_printf ("%s %s report %u", random_word (rand),
                                                 random_word (rand), i);
       g_autofree char *url = g_strdup_printf ("https://news.example/%u", i);
@@ -178,7 +291,7 @@ generate (const char *path,
       gint64 id;
       gint len;
 
-      if (i % 100 == 0)
+      if (i % (bulk ? 10000 : 100) == 0)
         cf_case_begin_action (c, "Import");
       id = cf_case_add_document (c, &fields, &error);
       check (id != 0, error, "add document");
@@ -192,7 +305,7 @@ generate (const char *path,
       g_array_append_val (doc_ids, id);
       g_array_append_val (doc_lengths, len);
       total_text += strlen (text);
-      if (i % 100 == 99 || i + 1 == n_documents)
+      if (i % (bulk ? 10000 : 100) == (bulk ? 9999 : 99) || i + 1 == n_documents)
         check (cf_case_end_action (c, &error), error, "commit documents");
     }
   t_docs = now_ms ();
@@ -216,7 +329,10 @@ generate (const char *path,
     }
   check (cf_case_end_action (c, &error), error, "commit actors and tags");
 
-  for (guint i = 0; i < n_claims; i++)
+  if (bulk)
+    bulk_claims (c, rand, doc_ids, n_claims, actors, G_N_ELEMENTS (actors), tags,
+                 G_N_ELEMENTS (tags), claim_ids);
+  for (guint i = 0; !bulk && i < n_claims; i++)
     {
       guint d = g_rand_int_range (rand, 0, doc_ids->len);
       gint len = g_array_index (doc_lengths, gint, d);
@@ -357,7 +473,7 @@ measure (const char *path)
   g_autofree char *pair3 = NULL;
   g_autofree char *prefix1 = NULL;
   g_autofree char *prefix2 = NULL;
-  guint n_claims = 0, n_hits_total = 0;
+  guint n_claims = 0, n_hits_total = 0, n_rounds = G_N_ELEMENTS (core_ms);
   GStatBuf st;
 
   {
@@ -366,34 +482,64 @@ measure (const char *path)
     vocabulary_init (vocabulary_rand);
   }
 
-  for (guint i = 0; i < G_N_ELEMENTS (open_ms); i++)
-    {
-      double t0 = now_ms ();
+  /* The reference: the full check, as for a file this machine has not seen (the
+   * stamp forgotten before each of three opens); then opens of the file as this
+   * Casefile left it. */
+  {
+    g_autofree char *real = realpath (path, NULL);
+    double check_ms[3], check_med;
 
-      c = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
-      check (c != NULL, error, "open");
-      open_ms[i] = now_ms () - t0;
-      if (i + 1 < G_N_ELEMENTS (open_ms))
-        {
-          cf_case_close (c);
-          g_clear_object (&c);
-        }
-    }
-  open_med = median (open_ms, G_N_ELEMENTS (open_ms));
-  printf ("open:          %.1f ms median of %u (first %.1f ms)   target < 50 ms\n",
-          open_med, (guint) G_N_ELEMENTS (open_ms), open_ms[0]);
-  fflush (stdout);
+    for (guint i = 0; i < G_N_ELEMENTS (check_ms); i++)
+      {
+        double t0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (core_ms); i++)
+        _cf_case_stamp_forget (real);
+        t0 = now_ms ();
+        c = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+        check (c != NULL, error, "open");
+        check_ms[i] = now_ms () - t0;
+        check (_cf_case_get_full_check (c), NULL, "a full check");
+        cf_case_close (c);
+        g_clear_object (&c);
+      }
+    check_med = median (check_ms, G_N_ELEMENTS (check_ms));
+    for (guint i = 0; i < G_N_ELEMENTS (open_ms); i++)
+      {
+        double t0 = now_ms ();
+
+        c = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+        check (c != NULL, error, "open");
+        open_ms[i] = now_ms () - t0;
+        check (!_cf_case_get_full_check (c), NULL, "the stamp to match");
+        if (i + 1 < G_N_ELEMENTS (open_ms))
+          {
+            cf_case_close (c);
+            g_clear_object (&c);
+          }
+      }
+    open_med = median (open_ms, G_N_ELEMENTS (open_ms));
+    printf ("open:          %.1f ms median of %u, stamped; full check (first open) %.1f ms; "
+            "%.0f times faster   target < 50 ms   load %.1f\n",
+            open_med, (guint) G_N_ELEMENTS (open_ms), check_med, check_med / MAX (open_med, 0.1),
+            load_average ());
+    fflush (stdout);
+  }
+
+  /* three rounds, or one on a big case */
+  for (guint i = 0; i < n_rounds; i++)
     {
       core_ms[i] = time_core_listing (c, &n_claims);
       raw_ms[i] = time_raw_listing (path);
+      if (n_claims > 200000)
+        n_rounds = 1;
     }
-  core_med = median (core_ms, G_N_ELEMENTS (core_ms));
-  raw_med = median (raw_ms, G_N_ELEMENTS (raw_ms));
+  core_med = median (core_ms, n_rounds);
+  raw_med = median (raw_ms, n_rounds);
   printf ("list claims:   %.1f ms for %u claims through cf_case_list_claims; sqlite3 shell "
-          "%.1f ms; ratio %.2f   target <= 2\n",
-          core_med, n_claims, raw_med, raw_med > 0 ? core_med / raw_med : -1);
+          "%.1f ms; ratio %.2f   target <= 1.5   load %.1f; peak RSS so far %.1f MB "
+          "(target < 50 MB)\n",
+          core_med, n_claims, raw_med, raw_med > 0 ? core_med / raw_med : -1, load_average (),
+          peak_rss_kb () / 1024.0);
   fflush (stdout);
 
   /* Words of several frequencies, pairs, a phrase and prefixes. */
@@ -431,7 +577,7 @@ measure (const char *path)
     }
   search_med = median (search_ms, G_N_ELEMENTS (search_ms));
   printf ("search:        %.1f ms median of 20 queries (slowest %.1f ms, %u hits)   "
-          "target < 20 ms\n", search_med, search_max, n_hits_total);
+          "target < 20 ms   load %.1f\n", search_med, search_max, n_hits_total, load_average ());
 
   cf_case_close (c);
   check (g_stat (path, &st) == 0, NULL, "stat");
@@ -439,7 +585,7 @@ measure (const char *path)
   printf ("file size:     %.1f MB\n", st.st_size / 1e6);
   printf ("verdict:       open %s, listing %s, search %s, memory %s\n",
           open_med < 50 ? "ok" : "SLOW",
-          raw_med > 0 && core_med <= 2 * raw_med ? "ok" : "SLOW",
+          raw_med > 0 && core_med <= 1.5 * raw_med ? "ok" : "SLOW",
           search_med < 20 ? "ok" : "SLOW",
           peak_rss_kb () < 150 * 1024 ? "ok" : "HIGH");
 }
@@ -482,7 +628,7 @@ main (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *reuse = NULL;
   g_autofree char *tmpdir = NULL;
-  int n_documents = 5000, n_claims = 100000, n_notes = 20000, kill_rounds = 0;
+  int n_documents = 5000, n_claims = 100000, n_notes = 20000, kill_rounds = 0, list_rounds = 0;
   gboolean keep = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the case to FILE (kept)", "FILE" },
@@ -492,6 +638,9 @@ main (int    argc,
     { "notes", 0, 0, G_OPTION_ARG_INT, &n_notes, "Notes to generate", "N" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated case", NULL },
     { "kill-rounds", 0, 0, G_OPTION_ARG_INT, &kill_rounds, "Run the kill torture N rounds", "N" },
+    { "bulk", 0, 0, G_OPTION_ARG_NONE, &bulk, "Claims through SQL in one transaction", NULL },
+    { "list-rounds", 0, 0, G_OPTION_ARG_INT, &list_rounds, "With --reuse: only list the claims N times", "N" },
+    { "document-bytes", 0, 0, G_OPTION_ARG_INT, &doc_bytes, "Average document size (10000)", "N" },
     { NULL }
   };
 
@@ -505,6 +654,22 @@ main (int    argc,
 
   if (kill_rounds > 0)
     return run_kill_rounds (kill_rounds);
+
+  /* only the core listing, e.g. under perf */
+  if (reuse != NULL && list_rounds > 0)
+    {
+      g_autoptr(CfCase) c = cf_case_open (reuse, CF_CASE_OPEN_DEFAULT, &error);
+
+      check (c != NULL, error, "open");
+      for (int i = 0; i < list_rounds; i++)
+        {
+          guint n = 0;
+          double ms = time_core_listing (c, &n);
+
+          printf ("list claims:   %.1f ms for %u claims\n", ms, n);
+        }
+      return 0;
+    }
 
   if (reuse != NULL)
     {
