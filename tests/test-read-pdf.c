@@ -155,6 +155,20 @@ test_metadata (void)
   g_assert_true (g_str_has_prefix (doc->published, "2023-05-03T14:30:00"));
 }
 
+static void
+test_xmp_metadata (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = read_fixture ("xmp-metadata.pdf", &error);
+  CfExtractedDocument *doc;
+
+  g_assert_no_error (error);
+  doc = docs->pdata[0];
+  g_assert_cmpstr (doc->title, ==, "Convoy report & annex");
+  g_assert_cmpstr (doc->byline, ==, "Field Office");
+  g_assert_cmpstr (doc->language, ==, "uk");
+}
+
 /* Every page has its range, in order, and a sentence known to be printed on page 2
  * lies inside page 2's range. */
 static void
@@ -374,6 +388,7 @@ main (int argc, char **argv)
   g_test_add_func ("/read-pdf/hyphenated-words-joined", test_hyphens_joined);
   g_test_add_func ("/read-pdf/ligatures-spelled-out", test_ligatures_spelled_out);
   g_test_add_func ("/read-pdf/metadata-from-info", test_metadata);
+  g_test_add_func ("/read-pdf/metadata-from-xmp", test_xmp_metadata);
   g_test_add_func ("/read-pdf/pages/cover-their-text", test_pages_cover_their_text);
   g_test_add_func ("/read-pdf/layout/offsets-round-trip", test_layout_offsets_round_trip);
   g_test_add_func ("/read-pdf/pages/cross-the-wire", test_pages_cross_the_wire);
