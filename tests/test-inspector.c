@@ -320,7 +320,7 @@ test_relation_choice_is_saved (Fixture       *f,
                                gconstpointer  data)
 {
   cf_inspector_set_claim (f->inspector, f->first);
-  gtk_drop_down_set_selected (relation_dropdown (f), CF_RELATION_INCONSISTENT);
+  gtk_drop_down_set_selected (relation_dropdown (f), cf_ach_scale_position (CF_RELATION_INCONSISTENT));
 
   g_assert_cmpint (cf_case_get_claim_relation (f->kase, cf_claim_get_id (f->first), f->hypothesis_id),
                    ==, CF_RELATION_INCONSISTENT);
@@ -340,7 +340,7 @@ test_relations_follow_case (Fixture       *f,
   g_assert_no_error (error);
   app_test_drain ();
 
-  g_assert_cmpuint (gtk_drop_down_get_selected (relation_dropdown (f)), ==, CF_RELATION_CONSISTENT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (relation_dropdown (f)), ==, cf_ach_scale_position (CF_RELATION_CONSISTENT));
 }
 
 int

@@ -163,10 +163,17 @@ cf_relation_model (void)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  /* "—" rather than "Not rated": no relation is a judgment too. */
-  gtk_string_list_append (list, "—");
-  for (int i = 1; i <= CF_RELATION_LAST; i++)
-    gtk_string_list_append (list, cf_relation_to_label (i));
+  /* the ACH scale in its order; the label of none is "Not assessed" */
+  for (guint i = 0; i < CF_ACH_SCALE_LENGTH; i++)
+    {
+      CfRelation relation = cf_ach_scale_relation (i);
+      g_autofree char *label = relation != CF_RELATION_NONE
+                               ? g_strdup_printf ("%s (%s)", cf_relation_to_label (relation),
+                                                  cf_relation_to_code (relation))
+                               : g_strdup (cf_relation_to_label (relation));
+
+      gtk_string_list_append (list, label);
+    }
 
   return list;
 }

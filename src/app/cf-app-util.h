@@ -26,7 +26,8 @@ void       cf_list_select_and_scroll      (GtkWidget           *list_widget,
                                            guint                position);
 
 /* A GtkStringList of "Not rated" and every value's label of a scale; "—" and the
- * relations for cf_relation_model(). Returns: (transfer full) */
+ * relations for cf_relation_model() (in ACH scale order: position i is
+ * cf_ach_scale_relation (i)). Returns: (transfer full) */
 GtkStringList *cf_reliability_model       (void);
 GtkStringList *cf_credibility_model       (void);
 GtkStringList *cf_likelihood_model        (void);

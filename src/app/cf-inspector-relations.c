@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The claim against the case's hypotheses: a row per hypothesis, bound to the
- * case's list so rows come and go with the hypotheses, and a drop-down saying
- * whether the claim is consistent with it. Relations are not part of the claim
+ * case's list so rows come and go with the hypotheses, and a drop-down of the ACH
+ * scale (not assessed, CC, C, N, I, II, NA, in that order: cf_ach_scale_relation()). Relations are not part of the claim
  * object, so the drop-downs are read again when the case reports a change to the
  * claim or to a hypothesis. */
 #define G_LOG_DOMAIN "casefile"
@@ -50,11 +50,13 @@ relation_changed_cb (GtkDropDown          *dropdown,
   CfClaim *claim = cf_inspector_section_get_claim (section);
   g_autoptr(GError) error = NULL;
   gint64 hypothesis_id = dropdown_hypothesis_id (dropdown);
-  guint value = gtk_drop_down_get_selected (dropdown);
+  guint position = gtk_drop_down_get_selected (dropdown);
+  CfRelation value;
 
-  if (cf_inspector_section_is_updating (section) || claim == NULL || value == GTK_INVALID_LIST_POSITION)
+  if (cf_inspector_section_is_updating (section) || claim == NULL || position >= CF_ACH_SCALE_LENGTH)
     return;
 
+  value = cf_ach_scale_relation (position);
   if (value == get_relation (self, hypothesis_id))
     return;
 
@@ -95,7 +97,7 @@ create_hypothesis_row_cb (gpointer item,
   *id = cf_hypothesis_get_id (hypothesis);
   g_object_set_data_full (G_OBJECT (dropdown), "cf-hypothesis-id", id, g_free);
   if (cf_inspector_section_get_claim (CF_INSPECTOR_SECTION (self)) != NULL)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), get_relation (self, *id));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), cf_ach_scale_position (get_relation (self, *id)));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (relation_changed_cb), self);
   gtk_box_append (GTK_BOX (box), dropdown);
 
@@ -120,7 +122,7 @@ cf_inspector_relations_refresh (CfInspectorSection *section)
       GtkDropDown *dropdown = g_object_get_data (G_OBJECT (row), "cf-dropdown");
 
       if (dropdown != NULL)
-        gtk_drop_down_set_selected (dropdown, get_relation (self, dropdown_hypothesis_id (dropdown)));
+        gtk_drop_down_set_selected (dropdown, cf_ach_scale_position (get_relation (self, dropdown_hypothesis_id (dropdown))));
     }
 }
 

@@ -224,6 +224,25 @@ cf_print_operation_create_custom_widget (GtkPrintOperation *operation)
     gtk_grid_attach (GTK_GRID (grid), button, 0, 4, 2, 1);
   }
 
+  /* a judgment the matrix contradicts, pointed out before the brief goes out */
+  {
+    g_autoptr(CfAchMatrix) matrix = cf_case_build_ach (self->kase, NULL);
+    g_autoptr(GPtrArray) warnings = matrix != NULL ? cf_ach_matrix_get_warnings (matrix) : NULL;
+
+    for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+      {
+        GtkWidget *warning = gtk_label_new (g_ptr_array_index (warnings, i));
+
+        gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (warning), 0);
+        gtk_label_set_max_width_chars (GTK_LABEL (warning), 50);
+        gtk_widget_add_css_class (warning, "warning");
+        gtk_widget_set_margin_top (warning, 12);
+        gtk_widget_set_name (warning, "ach-warning");
+        gtk_grid_attach (GTK_GRID (grid), warning, 0, 5 + (int) i, 2, 1);
+      }
+  }
+
   return grid;
 }
 

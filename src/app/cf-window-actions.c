@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-ach-pane.h"
 #include "cf-app-util.h"
 #include "cf-timeline-pane.h"
 #include "cf-archive-import-dialog.h"
@@ -900,6 +901,15 @@ show_timeline_action (GtkWidget  *widget,
 }
 
 static void
+show_matrix_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  if (CF_WINDOW (widget)->kase != NULL)
+    cf_ach_pane_present (GTK_WINDOW (widget));
+}
+
+static void
 print_brief_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -945,6 +955,7 @@ _cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-pane", has_case);
   gtk_widget_action_set_enabled (widget, "win.previous-pane", has_case);
   gtk_widget_action_set_enabled (widget, "win.print-brief", has_case);
+  gtk_widget_action_set_enabled (widget, "win.show-matrix", has_case);
   gtk_widget_action_set_enabled (widget, "win.show-timeline", has_case);
   gtk_widget_action_set_enabled (widget, "win.find-next", has_case);
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_case);
@@ -991,6 +1002,7 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.filter-claims", NULL, filter_claims_action);
   gtk_widget_class_install_action (widget_class, "win.show-scales", NULL, show_scales_action);
   gtk_widget_class_install_action (widget_class, "win.print-brief", NULL, print_brief_action);
+  gtk_widget_class_install_action (widget_class, "win.show-matrix", NULL, show_matrix_action);
   gtk_widget_class_install_action (widget_class, "win.show-timeline", NULL, show_timeline_action);
   _cf_window_class_case_actions_init (widget_class);
 
@@ -1012,6 +1024,8 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.filter-claims", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-brief", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-matrix", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-matrix", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-sidebar", "s", "sources");

@@ -383,6 +383,9 @@ cf_window_get_pane (CfWindow   *self,
     return GTK_WIDGET (self->notes_pane);
   if (g_str_equal (name, "hypotheses"))
     return GTK_WIDGET (self->hypotheses_pane);
+  /* the matrix has a window of its own (win.show-matrix); NULL until it is shown */
+  if (g_str_equal (name, "ach"))
+    return g_object_get_data (G_OBJECT (self), "cf-ach-pane");
   /* the timeline has a window of its own (win.show-timeline); NULL until it is shown */
   if (g_str_equal (name, "timeline"))
     return g_object_get_data (G_OBJECT (self), "cf-timeline-pane");
