@@ -162,6 +162,34 @@ test_no_writes (void)
   cf_test_remove_tree (dir);
 }
 
+static gpointer
+cancel_soon_thread (gpointer data)
+{
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* Cancelling an import stops a helper that is still at work. */
+static void
+test_cancel_stops_helper (void)
+{
+  CfReadLimits limits = *cf_read_limits_default ();
+  g_autoptr(GBytes) input = g_bytes_new_static ("sleep\n", 6);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_MISBEHAVE"), TRUE);
+  limits.timeout_seconds = 600;
+  thread = g_thread_new ("cancel", cancel_soon_thread, cancellable);
+  docs = cf_read_in_helper (input, &limits, cancellable, &error);
+  g_thread_join (thread);
+  g_assert_null (docs);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_nonsense_answer (void)
 {
@@ -341,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/reader-process/memory-limit-stops-it", test_memory_limit);
   g_test_add_func ("/reader-process/no-file-writes", test_no_writes);
   g_test_add_func ("/reader-process/nonsense-answer-refused", test_nonsense_answer);
+  g_test_add_func ("/reader-process/cancel-stops-helper", test_cancel_stops_helper);
   g_test_add_func ("/reader-process/missing-helper", test_missing_helper);
   g_test_add_func ("/reader-process/import-goes-on", test_import_goes_on);
   g_test_add_func ("/reader-process/case/attachments-under-message",

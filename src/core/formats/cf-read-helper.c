@@ -209,6 +209,9 @@ cf_read_in_helper (GBytes              *bytes,
   while (!run.done)
     g_main_context_iteration (context, TRUE);
   g_source_destroy (timeout);
+  /* cancelled: the helper may still be working, and its answer is not wanted */
+  if (g_cancellable_is_cancelled (cancellable))
+    g_subprocess_force_exit (process);
   g_subprocess_wait (process, NULL, NULL);
   g_main_context_pop_thread_default (context);
   if (!sigismember (&old_set, SIGPIPE))
@@ -223,7 +226,6 @@ cf_read_in_helper (GBytes              *bytes,
 
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_subprocess_force_exit (process);
       g_clear_error (&run.error);
       g_clear_pointer (&run.out, g_bytes_unref);
       g_clear_pointer (&run.err, g_bytes_unref);
