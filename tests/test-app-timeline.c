@@ -299,6 +299,40 @@ test_checks_listed_and_follow_edits (PaneFixture *f, gconstpointer data)
   g_assert_cmpuint (cf_timeline_pane_get_n_checks (f->pane), ==, 0);
 }
 
+/* Not a check but the README's picture: only when asked for, e.g.
+ * CASEFILE_SCREENSHOT_DIR=data/screenshots build/tests/test-app-timeline -p /app/timeline/screenshot */
+static void
+test_screenshot (void)
+{
+  WindowFixture f = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  CfTimelinePane *pane;
+  GtkWindow *window;
+
+  if (!window_fixture_open_example (&f))
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 900, 600);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-timeline", NULL);
+  pane = CF_TIMELINE_PANE (cf_window_get_pane (f.window, "timeline"));
+  window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (pane)));
+  gtk_window_set_default_size (window, 1180, 460);
+  gtk_drop_down_set_selected (cf_timeline_pane_get_lanes (pane), 2);
+  cf_timeline_pane_reload (pane);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  cf_timeline_view_zoom_to_fit (cf_timeline_pane_get_view (pane));
+  for (guint i = 0; i < 20; i++)
+    {
+      app_test_drain ();
+      g_usleep (20000);
+    }
+  path = g_build_filename (g_getenv ("CASEFILE_SCREENSHOT_DIR"), "timeline.png", NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  gtk_window_destroy (window);
+  window_fixture_close (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -315,6 +349,8 @@ main (int argc, char *argv[])
   ADD_PANE ("pane/span-filters-claims-list", test_span_filters_claims_list);
   ADD_PANE ("pane/checks-listed-and-follow-edits", test_checks_listed_and_follow_edits);
 #undef ADD_PANE
+  if (g_getenv ("CASEFILE_SCREENSHOT_DIR") != NULL)
+    g_test_add_func ("/app/timeline/screenshot", test_screenshot);
 
   return g_test_run ();
 }

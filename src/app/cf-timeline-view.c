@@ -22,6 +22,16 @@
 #define MIN_SPP       0.5     /* seconds per pixel: a minute is 120 px */
 #define MAX_YEARS     300.0
 
+/* What drawing needs of an entry, packed so 100,000 of them are read in a few
+ * milliseconds. */
+typedef struct {
+  gint64  earliest;
+  gint64  latest;
+  guint32 lane;
+  guint16 color;         /* index in colors */
+  guint8  approximate;
+} Mark;
+
 struct _CfTimelineView
 {
   GtkWidget   parent_instance;
@@ -31,6 +41,9 @@ struct _CfTimelineView
   GStrv       lanes;
   guint       n_lanes;
   guint      *lane_of;
+  Mark       *marks;       /* one per entry, in entry order */
+  guint       n_marks;
+  GArray     *colors;      /* GdkRGBA, the distinct tag colours of the marks */
   GHashTable *index_of;    /* claim id → entry index + 1 */
   GTimeZone  *zone;
 
@@ -194,6 +207,35 @@ cf_timeline_view_get_range (CfTimelineView *self,
     *end = self->start + plot_width (self) * self->spp;
 }
 
+static void
+parse_color (const char *text,
+             GdkRGBA    *rgba)
+{
+  if (text == NULL || !gdk_rgba_parse (rgba, text))
+    gdk_rgba_parse (rgba, "#3584e4");
+}
+
+static guint16
+color_index (CfTimelineView *self,
+             GHashTable     *indexes,
+             const char     *text)
+{
+  gpointer found;
+  GdkRGBA rgba;
+
+  if (text == NULL)
+    text = "";
+  if (g_hash_table_lookup_extended (indexes, text, NULL, &found))
+    return (guint16) GPOINTER_TO_UINT (found);
+  /* a case with more colours than this reuses the last */
+  if (self->colors->len >= G_MAXUINT16)
+    return (guint16) (self->colors->len - 1);
+  parse_color (*text ? text : NULL, &rgba);
+  g_array_append_val (self->colors, rgba);
+  g_hash_table_insert (indexes, (gpointer) text, GUINT_TO_POINTER (self->colors->len - 1));
+  return (guint16) (self->colors->len - 1);
+}
+
 void
 cf_timeline_view_set_entries (CfTimelineView      *self,
                               GPtrArray           *entries,
@@ -207,6 +249,9 @@ cf_timeline_view_set_entries (CfTimelineView      *self,
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->lanes, g_strfreev);
   g_clear_pointer (&self->lane_of, g_free);
+  g_clear_pointer (&self->marks, g_free);
+  self->n_marks = 0;
+  g_array_set_size (self->colors, 0);
   g_hash_table_remove_all (self->index_of);
   self->entries = entries ? g_ptr_array_ref (entries) : NULL;
   self->documents = documents ? g_ptr_array_ref (documents) : NULL;
@@ -221,12 +266,21 @@ cf_timeline_view_set_entries (CfTimelineView      *self,
   self->n_lanes = g_strv_length (self->lanes);
   if (self->entries != NULL)
     {
+      g_autoptr(GHashTable) color_indexes = g_hash_table_new (g_str_hash, g_str_equal);
+
       self->lane_of = g_new0 (guint, MAX (1, self->entries->len));
+      self->marks = g_new0 (Mark, MAX (1, self->entries->len));
+      self->n_marks = self->entries->len;
       for (guint i = 0; i < self->entries->len; i++)
         {
           const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
 
           self->lane_of[i] = lane_of != NULL ? MIN (lane_of[i], self->n_lanes - 1) : 0;
+          self->marks[i].earliest = e->earliest;
+          self->marks[i].latest = e->latest;
+          self->marks[i].lane = self->lane_of[i];
+          self->marks[i].approximate = e->time->approximate;
+          self->marks[i].color = color_index (self, color_indexes, e->color);
           g_hash_table_insert (self->index_of, GSIZE_TO_POINTER ((gsize) e->claim_id), GUINT_TO_POINTER (i + 1));
         }
     }
@@ -348,7 +402,7 @@ cf_timeline_view_claim_at (CfTimelineView *self,
       const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
       double x0, x1, distance;
 
-      if (self->lane_of[i] != (guint) lane)
+      if (self->marks[i].lane != (guint) lane)
         continue;
       entry_extent (self, e, &x0, &x1);
       distance = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
@@ -386,14 +440,6 @@ cf_timeline_view_get_mark_position (CfTimelineView *self,
 }
 
 /* --- drawing ------------------------------------------------------------------------ */
-
-static void
-parse_color (const char *text,
-             GdkRGBA    *rgba)
-{
-  if (text == NULL || !gdk_rgba_parse (rgba, text))
-    gdk_rgba_parse (rgba, "#3584e4");
-}
 
 static void
 append_rect (GtkSnapshot   *snapshot,
@@ -540,20 +586,33 @@ typedef struct {
   gboolean approximate_only;
 } Bin;
 
+/* Marks go to one cairo node: thousands of colour nodes cost more than the fills. */
 static void
-draw_bin (GtkSnapshot   *snapshot,
+fill_rect (cairo_t       *cr,
+           const GdkRGBA *color,
+           double         x,
+           double         y,
+           double         w,
+           double         h)
+{
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_rectangle (cr, x, y, MAX (w, 1.0), h);
+  cairo_fill (cr);
+}
+
+static void
+draw_bin (cairo_t       *cr,
           const Bin     *bin,
-          const char    *color_text,
+          const GdkRGBA *base,
           double         x,
           double         top)
 {
-  GdkRGBA color;
+  GdkRGBA color = *base;
   double h = MIN (LANE_HEIGHT - 6, 10 + 3 * log2 ((double) bin->count));
 
-  parse_color (color_text, &color);
   if (bin->approximate_only)
     color.alpha = 0.5;
-  append_rect (snapshot, &color, x, top + (LANE_HEIGHT - h) / 2, BIN_WIDTH - 1, h);
+  fill_rect (cr, &color, x, top + (LANE_HEIGHT - h) / 2, BIN_WIDTH - 1, h);
 }
 
 static void
@@ -565,8 +624,10 @@ cf_timeline_view_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   guint n_bins = (guint) (plot_width (self) / BIN_WIDTH) + 2;
   g_autofree Bin *bins = NULL;
-  g_autofree double *last_bar = NULL;
+  g_autofree int *cover = NULL;
+  g_autofree guint *cover_first = NULL;
   GdkRGBA fg, line, band, lane_bg;
+  cairo_t *cr;
 
   if (!self->fitted && width > 0)
     {
@@ -628,48 +689,84 @@ cf_timeline_view_snapshot (GtkWidget   *widget,
         }
     }
 
-  /* claims */
+  /* claims, from the compact marks (the entries themselves are scattered in memory) */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT ((float) LABEL_WIDTH, (float) AXIS_HEIGHT,
+                                                                 (float) (width - LABEL_WIDTH),
+                                                                 (float) (height - AXIS_HEIGHT)));
   bins = g_new0 (Bin, (gsize) n_bins * self->n_lanes);
-  last_bar = g_new0 (double, self->n_lanes * 2);
-  for (guint l = 0; l < self->n_lanes; l++)
-    last_bar[2 * l] = last_bar[2 * l + 1] = -1;
-  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+  /* bars: how many cover each bin (a difference array), and the mark of a bar starting
+   * there (index + 1) */
+  cover = g_new0 (int, (gsize) (n_bins + 1) * self->n_lanes);
+  cover_first = g_new0 (guint, (gsize) (n_bins + 1) * self->n_lanes);
+  for (guint i = 0; i < self->n_marks; i++)
     {
-      const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
-      double x0 = time_to_x (self, e->earliest);
-      double x1 = time_to_x (self, e->latest);
-      guint lane = self->lane_of[i];
+      const Mark *m = &self->marks[i];
+      double x0 = time_to_x (self, (double) m->earliest);
+      double x1 = time_to_x (self, (double) m->latest);
 
       if (x1 < LABEL_WIDTH || x0 > width)
         continue;
       if (x1 - x0 >= BAR_MIN)
         {
-          double b0 = floor (x0 / BIN_WIDTH), b1 = floor (x1 / BIN_WIDTH);
-          GdkRGBA color;
+          /* a bar covers bins [b0, b1): thousands of overlapping month-wide bars cost
+           * no more than one node per run of bins */
+          gsize b0 = (gsize) CLAMP ((x0 - LABEL_WIDTH) / BIN_WIDTH, 0, n_bins);
+          gsize b1 = (gsize) CLAMP (ceil ((x1 - LABEL_WIDTH) / BIN_WIDTH), 0, n_bins);
+          gsize base = (gsize) m->lane * (n_bins + 1);
 
-          /* bars that start and end in the same bins as the last drawn add nothing */
-          if (b0 == last_bar[2 * lane] && b1 == last_bar[2 * lane + 1])
-            continue;
-          last_bar[2 * lane] = b0;
-          last_bar[2 * lane + 1] = b1;
-          parse_color (e->color, &color);
-          color.alpha = e->time->approximate ? 0.35 : 0.7;
-          x0 = MAX (x0, LABEL_WIDTH - 2);
-          x1 = MIN (x1, width + 2);
-          append_rect (snapshot, &color, x0, lane_top (lane) + 9, x1 - x0, LANE_HEIGHT - 18);
+          if (b1 <= b0)
+            b1 = MIN (b0 + 1, (gsize) n_bins);
+          cover[base + b0]++;
+          cover[base + b1]--;
+          if (cover_first[base + b0] == 0)
+            cover_first[base + b0] = i + 1;
         }
       else
         {
           guint b = (guint) MAX (0.0, ((x0 + x1) / 2 - LABEL_WIDTH) / BIN_WIDTH);
-          Bin *bin = &bins[(gsize) lane * n_bins + MIN (b, n_bins - 1)];
+          Bin *bin = &bins[(gsize) m->lane * n_bins + MIN (b, n_bins - 1)];
 
           if (bin->count++ == 0)
             {
               bin->first = i;
-              bin->approximate_only = e->time->approximate;
+              bin->approximate_only = m->approximate;
             }
           else
-            bin->approximate_only = bin->approximate_only && e->time->approximate;
+            bin->approximate_only = bin->approximate_only && m->approximate;
+        }
+    }
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      gsize base = (gsize) l * (n_bins + 1);
+      const Mark *shown = NULL;
+      int depth = 0, run_level = 0;
+      guint run_start = 0;
+
+      /* runs of bins covered by bars, one node per run of one colour and density */
+      for (guint b = 0; b <= n_bins; b++)
+        {
+          const Mark *starting = b < n_bins && cover_first[base + b] ? &self->marks[cover_first[base + b] - 1] : NULL;
+          int level;
+
+          depth += b < n_bins ? cover[base + b] : -depth;
+          level = depth <= 0 ? 0 : depth == 1 ? 1 : depth < 5 ? 2 : 3;
+          if (b == n_bins || level != run_level
+              || (starting != NULL && shown != NULL && starting->color != shown->color))
+            {
+              if (run_level > 0 && shown != NULL)
+                {
+                  GdkRGBA color = g_array_index (self->colors, GdkRGBA, shown->color);
+
+                  color.alpha = (run_level == 1 ? 0.45 : run_level == 2 ? 0.65 : 0.85)
+                                * (shown->approximate ? 0.6 : 1.0);
+                  fill_rect (cr, &color, LABEL_WIDTH + run_start * BIN_WIDTH, lane_top (l) + 9,
+                               (b - run_start) * BIN_WIDTH, LANE_HEIGHT - 18);
+                }
+              run_start = b;
+              run_level = level;
+            }
+          if (starting != NULL)
+            shown = starting;
         }
     }
   for (guint l = 0; l < self->n_lanes; l++)
@@ -678,9 +775,11 @@ cf_timeline_view_snapshot (GtkWidget   *widget,
         const Bin *bin = &bins[(gsize) l * n_bins + b];
 
         if (bin->count > 0)
-          draw_bin (snapshot, bin, ((CfTimelineEntry *) g_ptr_array_index (self->entries, bin->first))->color,
+          draw_bin (cr, bin, &g_array_index (self->colors, GdkRGBA, self->marks[bin->first].color),
                     LABEL_WIDTH + b * BIN_WIDTH, lane_top (l));
       }
+
+  cairo_destroy (cr);
 
   /* the selected claim: a frame around its mark and a line down the axis */
   if (self->selected != 0)
@@ -953,6 +1052,8 @@ cf_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->lanes, g_strfreev);
   g_clear_pointer (&self->lane_of, g_free);
   g_clear_pointer (&self->index_of, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_free);
+  g_clear_pointer (&self->colors, g_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (cf_timeline_view_parent_class)->finalize (object);
@@ -985,6 +1086,7 @@ cf_timeline_view_init (CfTimelineView *self)
   GtkEventController *scroll, *key, *motion;
 
   self->index_of = g_hash_table_new (NULL, NULL);
+  self->colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   self->spp = 3600;
   self->n_lanes = 1;
   self->lanes = g_strdupv ((char *[]) { (char *) _("Claims"), NULL });
