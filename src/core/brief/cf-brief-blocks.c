@@ -282,6 +282,23 @@ add_para (Block     *block,
   return para;
 }
 
+Block *
+_cf_brief_add_block (CfBrief   *self,
+                     BlockKind  kind,
+                     double     space_before)
+{
+  return add_block (self, kind, space_before);
+}
+
+Para *
+_cf_brief_add_para (Block     *block,
+                    ParaStyle  style,
+                    char      *markup,
+                    double     space_after)
+{
+  return add_para (block, style, markup, space_after);
+}
+
 static void
 add_text_para (Block      *block,
                ParaStyle   style,
@@ -300,6 +317,13 @@ add_heading (CfBrief    *self,
   block->keep_with_next = TRUE;
   block->outline = g_strdup (text);
   add_text_para (block, STYLE_H1, text, 9.0);
+}
+
+void
+_cf_brief_add_heading (CfBrief    *self,
+                       const char *text)
+{
+  add_heading (self, text);
 }
 
 static void
@@ -940,6 +964,7 @@ _cf_brief_build_blocks (CfBrief *self)
   build_front_matter (self);
   build_bottom_line (self);
   build_key_judgments (self);
+  _cf_brief_build_ach (self);
   build_claims (self);
   _cf_brief_build_chronology (self);
   build_sources (self);

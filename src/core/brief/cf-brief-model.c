@@ -225,6 +225,7 @@ _cf_brief_load_case (CfBrief *self,
   self->case_path = g_strdup (cf_case_get_path (kase));
   self->case_notes = self->include_notes ? load_notes (kase, CF_NOTE_TARGET_CASE, 0)
                                          : g_ptr_array_new_with_free_func (g_free);
+  _cf_brief_load_ach (self, kase);
 
   n = g_list_model_get_n_items (documents);
   for (guint i = 0; i < n; i++)

@@ -208,6 +208,8 @@ struct _CfBrief
   GPtrArray      *sources;      /* BriefSource * */
   GPtrArray      *tags;         /* BriefTag *, depth first */
   GPtrArray      *case_notes;   /* char * */
+  CfAchMatrix    *ach;          /* the computed matrix, or NULL (cf-brief-ach.c) */
+  GPtrArray      *indicators;   /* CfIndicator * */
   GPtrArray      *timeline;            /* CfTimelineEntry *, in time order (cf-brief-chronology.c) */
   GPtrArray      *timeline_documents;  /* CfTimelineDocument * */
   GPtrArray      *timeline_findings;   /* CfTimelineFinding * */
@@ -260,6 +262,26 @@ void          _cf_brief_draw_chronology_figure (CfBrief       *self,
                                                 double         top,
                                                 double         width,
                                                 double         bottom);
+
+/* What other stages add blocks with (cf-brief-blocks.c); the markup is taken. */
+Block        *_cf_brief_add_block            (CfBrief         *self,
+                                              BlockKind        kind,
+                                              double           space_before);
+Para         *_cf_brief_add_para             (Block           *block,
+                                              ParaStyle        style,
+                                              char            *markup,
+                                              double           space_after);
+void          _cf_brief_add_heading          (CfBrief         *self,
+                                              const char      *text);
+
+/* --- analysis of competing hypotheses (cf-brief-ach.c) ------------------------------- */
+
+/* Reads the matrix and indicators of @kase into @self. */
+void          _cf_brief_load_ach             (CfBrief         *self,
+                                              CfCase          *kase);
+/* The matrix, its legend, scores, critical evidence and indicators; nothing when
+ * the case has no hypotheses. */
+void          _cf_brief_build_ach            (CfBrief         *self);
 
 /* --- layout (cf-brief-layout.c) ---------------------------------------------------- */
 

@@ -30,6 +30,8 @@ cf_brief_finalize (GObject *object)
   g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->case_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->ach, cf_ach_matrix_free);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->timeline, g_ptr_array_unref);
   g_clear_pointer (&self->timeline_documents, g_ptr_array_unref);
   g_clear_pointer (&self->timeline_findings, g_ptr_array_unref);

@@ -174,5 +174,14 @@ gboolean      cf_brief_write_pdf             (CfBrief         *self,
  * Returns: the number of claims the brief shows (after the confidence filter)
  */
 guint         cf_brief_get_n_claims          (CfBrief         *self);
+/**
+ * cf_brief_get_warnings:
+ *
+ * What a preview should point out before the brief goes out: a hypothesis judged
+ * likely that has the most weighted inconsistency in the matrix (cf-brief-ach.c).
+ *
+ * Returns: (transfer full) (element-type utf8): one sentence each, empty when none
+ */
+GPtrArray    *cf_brief_get_warnings          (CfBrief         *self);
 
 G_END_DECLS
