@@ -70,7 +70,8 @@ cf_ach_matrix_add_hypothesis (CfAchMatrix  *matrix,
 
   hypothesis = g_new0 (CfAchHypothesis, 1);
   hypothesis->hypothesis_id = hypothesis_id;
-  hypothesis->title = g_strdup (title ? title : "");
+  /* a damaged file may hold invalid UTF-8; check reports it, every view prints it */
+  hypothesis->title = g_utf8_make_valid (title ? title : "", -1);
   hypothesis->likelihood = likelihood;
   g_ptr_array_add (matrix->hypotheses, hypothesis);
   return hypothesis;
@@ -89,7 +90,7 @@ cf_ach_matrix_add_row (CfAchMatrix    *matrix,
   row = g_new0 (CfAchRow, 1);
   row->claim_id = claim_id;
   row->kind = kind;
-  row->text = g_strdup (text ? text : "");
+  row->text = g_utf8_make_valid (text ? text : "", -1);
   row->weight_override = -1;
   row->ratings = g_new0 (CfRelation, MAX (matrix->hypotheses->len, 1));
   g_ptr_array_add (matrix->rows, row);

@@ -248,7 +248,7 @@ load_rows (CfCase       *self,
       cf_evidence_kind_from_code ((const char *) sqlite3_column_text (stmt, 1), &kind);
       row = cf_ach_matrix_add_row (matrix, sqlite3_column_int64 (stmt, 0), kind,
                                    (const char *) sqlite3_column_text (stmt, 2));
-      row->date = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->date = sqlite3_column_text (stmt, 3) ? g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 3), -1) : NULL;
       row->reliability = (CfReliability) sqlite3_column_int (stmt, 4);
       row->credibility = (CfCredibility) sqlite3_column_int (stmt, 5);
       row->relevance = (CfRelevance) sqlite3_column_int (stmt, 6);

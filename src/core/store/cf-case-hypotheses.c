@@ -312,7 +312,7 @@ cf_case_list_indicators (CfCase  *self,
 
       indicator->id = sqlite3_column_int64 (stmt, 0);
       indicator->hypothesis_id = sqlite3_column_int64 (stmt, 1);
-      indicator->description = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      indicator->description = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 2), -1);
       cf_indicator_status_from_code ((const char *) sqlite3_column_text (stmt, 3), &indicator->status);
       indicator->claim_id = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (indicators, indicator);
