@@ -308,6 +308,85 @@ add_claims (Builder    *b,
   return TRUE;
 }
 
+static JsonArray *
+optional_array (JsonObject *object,
+                const char *name)
+{
+  return json_object_has_member (object, name) ? json_object_get_array_member (object, name) : NULL;
+}
+
+/* The analysis of competing hypotheses beyond the claims' relations: assumptions
+ * and absences of evidence, actors marked possibly deceptive, and indicators. */
+static gboolean
+add_analysis (Builder     *b,
+              JsonObject  *analysis,
+              GError     **error)
+{
+  JsonArray *actors = optional_array (analysis, "deceptive_actors");
+  JsonArray *evidence = optional_array (analysis, "evidence");
+  JsonArray *indicators = optional_array (analysis, "indicators");
+
+  for (guint i = 0; actors != NULL && i < json_array_get_length (actors); i++)
+    {
+      gint64 actor = cf_case_ensure_actor (b->kase, json_array_get_string_element (actors, i), error);
+
+      if (actor <= 0 || !cf_case_set_actor_deceptive (b->kase, actor, TRUE, error))
+        return FALSE;
+    }
+  for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evidence, i);
+      JsonObject *relations = json_object_has_member (e, "hypotheses")
+                              ? json_object_get_object_member (e, "hypotheses") : NULL;
+      g_autoptr(GList) keys = relations ? json_object_get_members (relations) : NULL;
+      CfEvidenceKind kind = CF_EVIDENCE_QUOTE;
+      CfRelevance relevance = CF_RELEVANCE_NONE;
+      gint64 id;
+
+      if (!cf_evidence_kind_from_code (get_string (e, "kind"), &kind) ||
+          (get_string (e, "relevance") && !cf_relevance_from_code (get_string (e, "relevance"), &relevance)))
+        {
+          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, "evidence %u has a bad kind or relevance", i);
+          return FALSE;
+        }
+      id = cf_case_add_evidence (b->kase, kind, get_string (e, "statement"), error);
+      if (id <= 0 || !cf_case_set_claim_relevance (b->kase, id, relevance, error))
+        return FALSE;
+      for (GList *l = keys; l != NULL; l = l->next)
+        {
+          const gint64 *hypothesis_id = g_hash_table_lookup (b->hypotheses, l->data);
+          CfRelation relation;
+
+          if (hypothesis_id == NULL ||
+              !cf_relation_from_code (json_object_get_string_member (relations, l->data), &relation))
+            {
+              g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, "evidence %u: bad relation to %s",
+                           i, (const char *) l->data);
+              return FALSE;
+            }
+          if (!cf_case_set_claim_relation (b->kase, id, *hypothesis_id, relation, error))
+            return FALSE;
+        }
+    }
+  for (guint i = 0; indicators != NULL && i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *o = json_array_get_object_element (indicators, i);
+      const gint64 *hypothesis_id = g_hash_table_lookup (b->hypotheses, get_string (o, "hypothesis"));
+      CfIndicatorStatus status = CF_INDICATOR_UNSEEN;
+      gint64 id;
+
+      if (hypothesis_id == NULL || !cf_indicator_status_from_code (get_string (o, "status"), &status))
+        {
+          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, "indicator %u: bad hypothesis or status", i);
+          return FALSE;
+        }
+      id = cf_case_add_indicator (b->kase, *hypothesis_id, get_string (o, "description"), error);
+      if (id <= 0 || !cf_case_set_indicator_status (b->kase, id, status, 0, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 build (Builder     *b,
        JsonObject  *root,
@@ -336,6 +415,8 @@ build (Builder     *b,
          add_hypotheses (b, json_object_get_array_member (root, "hypotheses"), error) &&
          add_documents (b, json_object_get_array_member (root, "documents"), error) &&
          add_claims (b, json_object_get_array_member (root, "claims"), error) &&
+         (!json_object_has_member (root, "analysis") ||
+          add_analysis (b, json_object_get_object_member (root, "analysis"), error)) &&
          add_notes (b, root, CF_NOTE_TARGET_CASE, 0, error);
 }
 
