@@ -35,7 +35,7 @@ static const struct {
   [COLUMN_QUOTE]      = { NC_("claims column", "Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  150 },
   [COLUMN_ACTOR]      = { NC_("claims column", "Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 100 },
   [COLUMN_GRADE]      = { NC_("claims column", "Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 58 },
-  [COLUMN_LIKELIHOOD] = { NC_("claims column", "Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 88 },
+  [COLUMN_LIKELIHOOD] = { NC_("claims column", "Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 110 },
   [COLUMN_CONFIDENCE] = { NC_("claims column", "Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 90 },
   [COLUMN_TAGS]       = { NC_("claims column", "Tags"),       -1,                       FALSE, 100 },
 };
@@ -94,10 +94,8 @@ format_cell (CfClaim *claim,
     case COLUMN_GRADE:
       return g_strdup (cf_claim_get_grade (claim) ?: "");
     case COLUMN_LIKELIHOOD:
-      /* "55–80%" is what fits a column; the words are in the tooltip. */
-      if (cf_claim_get_likelihood (claim) == CF_LIKELIHOOD_NONE)
-        return g_strdup ("");
-      return g_strdup (cf_likelihood_to_range (cf_claim_get_likelihood (claim)));
+      /* the words analysts write ("roughly even chance"); the range in the tooltip */
+      return cf_likelihood_cell_label (NULL, cf_claim_get_likelihood (claim));
     case COLUMN_CONFIDENCE:
       return cf_confidence_cell_label (NULL, cf_claim_get_confidence (claim));
     case COLUMN_TAGS:
@@ -139,8 +137,9 @@ query_tooltip_cb (GtkWidget  *label,
   if (claim == NULL)
     return FALSE;
 
-  if (column == COLUMN_LIKELIHOOD)
-    text = cf_likelihood_cell_label (NULL, cf_claim_get_likelihood (claim));
+  if (column == COLUMN_LIKELIHOOD && cf_claim_get_likelihood (claim) != CF_LIKELIHOOD_NONE)
+    text = g_strdup_printf ("%s (%s)", cf_likelihood_to_label (cf_claim_get_likelihood (claim)),
+                            cf_likelihood_to_range (cf_claim_get_likelihood (claim)));
   else
     text = format_cell (claim, column);
 

@@ -387,7 +387,13 @@ cf_hypotheses_pane_init (CfHypothesesPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  placeholder = gtk_label_new (_("No hypotheses yet"));
+  placeholder = gtk_label_new (_("No hypotheses yet. Add each explanation you are weighing "
+                                 "with +; they are numbered H1, H2… for you. Then say in the "
+                                 "inspector how each claim bears on them."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);

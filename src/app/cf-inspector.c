@@ -24,6 +24,7 @@ struct _CfInspector
   CfInspectorSection     parent_instance;
 
   GtkStack              *stack;
+  GtkScrolledWindow     *scroller;
   GtkLabel              *source_label;
   GtkLabel              *quote_label;
   CfInspectorSection    *paraphrase;
@@ -63,6 +64,8 @@ cf_inspector_claim_changed (CfInspectorSection *section)
   else
     cf_note_list_set_target (self->notes, NULL, CF_NOTE_TARGET_CLAIM, 0);
   gtk_stack_set_visible_child_name (self->stack, claim != NULL ? "claim" : "empty");
+  /* another claim starts at its quote and actor, not where the last one was left */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 static void
@@ -196,6 +199,7 @@ cf_inspector_class_init (CfInspectorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, CfInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfInspector, scroller);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, source_label);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, quote_label);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, paraphrase);

@@ -83,10 +83,28 @@ edit_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+static gboolean
+editor_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       AdwMessageDialog      *dialog)
+{
+  /* Ctrl+Enter saves, as in a chat or mail composer; Enter stays a new line */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK) != 0)
+    {
+      adw_message_dialog_response (dialog, "save");
+      gtk_window_close (GTK_WINDOW (dialog));
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 open_editor (CfNoteList *self,
              CfNote     *note)
 {
+  GtkEventController *keys;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
   GtkWidget *scroller, *text_view;
@@ -115,6 +133,9 @@ open_editor (CfNoteList *self,
   gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 380);
   gtk_widget_add_css_class (scroller, "card");
   adw_message_dialog_set_extra_child (dialog, scroller);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (editor_key_pressed_cb), dialog, 0);
+  gtk_widget_add_controller (text_view, keys);
 
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);

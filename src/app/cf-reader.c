@@ -88,9 +88,12 @@ tag_for_color (CfReader   *self,
     return tag;
 
   gdk_rgba_parse (&rgba, color);
-  /* Translucent so the text stays readable on light and dark backgrounds. */
+  /* Translucent so the text stays readable on light and dark backgrounds; underlined
+   * in the text's own colour, so a highlight is not told by colour alone (a light
+   * blue tag would look like the text selection). */
   rgba.alpha = 0.38;
-  tag = gtk_text_buffer_create_tag (self->buffer, NULL, "background-rgba", &rgba, NULL);
+  tag = gtk_text_buffer_create_tag (self->buffer, NULL, "background-rgba", &rgba,
+                                    "underline", PANGO_UNDERLINE_SINGLE, NULL);
   g_hash_table_insert (self->color_tags, g_strdup (color), tag);
 
   /* The overlap and selection tags must stay above every colour tag. */
@@ -252,7 +255,9 @@ update_metadata (CfReader *self)
     {
       if (meta->len > 0)
         g_string_append (meta, " · ");
-      g_string_append_len (meta, cf_document_get_published (self->document), 10);
+      g_autofree char *published = cf_date_format_local (cf_document_get_published (self->document));
+
+      g_string_append (meta, published);
     }
   gtk_label_set_label (self->meta_label, meta->str);
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta->len > 0);

@@ -2,8 +2,8 @@
 /* The window's actions that finish a case without a terminal: the case and source
  * properties dialogs, moving a claim's ends to the reader's selection, and exports
  * (the brief as PDF and the case as JSON, through the same core calls as
- * `casefile-cli brief` and `casefile-cli export`), written in a worker thread with
- * their progress and errors shown in the window. */
+ * `casefile-cli brief` and `casefile-cli export`), with their progress and errors
+ * shown in the window. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -159,6 +159,15 @@ export_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+static gboolean
+export_idle_cb (gpointer data)
+{
+  GTask *task = data;
+
+  export_thread (task, g_task_get_source_object (task), g_task_get_task_data (task), NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -170,14 +179,9 @@ export_done_cb (GObject      *source,
   g_autofree char *name = g_file_get_basename (job->file);
   AdwToast *toast;
 
-  if (self->export_toast != NULL)
-    {
-      AdwToast *progress = self->export_toast;
-
-      g_object_remove_weak_pointer (G_OBJECT (progress), (gpointer *) &self->export_toast);
-      self->export_toast = NULL;
-      adw_toast_dismiss (progress);
-    }
+  /* the window was closed meanwhile: the file is written, nobody to tell */
+  if (self->toast_overlay == NULL)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       cf_show_error (GTK_WIDGET (self), job->kind == CF_WINDOW_EXPORT_BRIEF_PDF
@@ -236,18 +240,19 @@ cf_window_export (CfWindow       *self,
       return;
     }
 
-  if (self->export_toast == NULL)
-    {
-      self->export_toast = adw_toast_new (_("Exporting…"));
-      adw_toast_set_timeout (self->export_toast, 0);
-      g_object_add_weak_pointer (G_OBJECT (self->export_toast), (gpointer *) &self->export_toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, self->export_toast);
-    }
-
+  /* No "Exporting…" toast: libadwaita 1.2 crashes when a toast is dismissed while
+   * it is still sliding in, and an export of a case takes about that long. The
+   * result comes as a toast with Open, a failure as a dialog. */
   task = g_task_new (self, NULL, export_done_cb, NULL);
   g_task_set_source_tag (task, cf_window_export);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  /* The brief is laid out with Pango, which the window uses at the same time: its
+   * font caches are not to be shared with a worker, so the PDF is written on the
+   * main thread when it is idle; the JSON goes to a worker. */
+  if (kind == CF_WINDOW_EXPORT_BRIEF_PDF)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, export_idle_cb, g_object_ref (task), g_object_unref);
+  else
+    g_task_run_in_thread (task, export_thread);
 }
 
 static void

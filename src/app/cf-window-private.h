@@ -53,7 +53,6 @@ struct _CfWindow
   CfClaim              *selected_claim;
   GSettings            *settings;
   CfImportJob          *import_job;
-  AdwToast             *export_toast;   /* weak; "Exporting…" while one runs */
 };
 
 void _cf_window_class_actions_init (GtkWidgetClass *widget_class);

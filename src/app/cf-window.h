@@ -33,7 +33,7 @@ typedef enum
   CF_WINDOW_EXPORT_JSON,        /* as `casefile-cli export --json` */
 } CfWindowExport;
 
-/* Writes the case's brief or JSON export to @file in a worker thread; a toast
+/* Writes the case's brief or JSON export to @file (the JSON in a worker); a toast
  * says when it is done, a dialog why it failed. */
 void      cf_window_export      (CfWindow       *self,
                                  CfWindowExport  kind,
