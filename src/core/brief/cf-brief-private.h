@@ -248,6 +248,17 @@ void          _cf_brief_block_free           (Block           *block);
 /* Turns the model into self->blocks, in reading order. */
 void          _cf_brief_build_blocks         (CfBrief         *self);
 
+/* What other stages add blocks with (cf-brief-blocks.c); the markup is taken. */
+Block        *_cf_brief_add_block            (CfBrief         *self,
+                                              BlockKind        kind,
+                                              double           space_before);
+Para         *_cf_brief_add_para             (Block           *block,
+                                              ParaStyle        style,
+                                              char            *markup,
+                                              double           space_after);
+void          _cf_brief_add_heading          (CfBrief         *self,
+                                              const char      *text);
+
 /* --- chronology (cf-brief-chronology.c) ------------------------------------------------ */
 
 /* Reads the dated claims, the sources' dates and the timeline checks of @kase. */
