@@ -528,6 +528,9 @@ reveal_claim (CfReader *self,
   gint64 shown = cf_reader_get_document_id (self);
   GtkTextIter start;
 
+  /* an assumption or absence has no document: the source shown stays */
+  if (cf_claim_get_document_id (claim) <= 0)
+    return;
   cf_reader_show_document (self, cf_claim_get_document_id (claim));
   if (self->document == NULL)
     return;

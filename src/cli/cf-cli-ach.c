@@ -85,9 +85,12 @@ print_matrix (CfAchMatrix *m)
     }
   cf_cli_table_print (rows);
   g_print ("\n");
-  g_print (ngettext ("%u critical row: leaving it out changes the leading hypothesis.\n",
-                     "%u critical rows: leaving one out changes the leading hypothesis.\n",
-                     m->n_critical), m->n_critical);
+  if (m->n_critical == 0)
+    g_print ("%s\n", _("No critical rows: leaving out any one row keeps the leading hypothesis."));
+  else
+    g_print (ngettext ("%u critical row: leaving it out changes the leading hypothesis.\n",
+                       "%u critical rows: leaving one out changes the leading hypothesis.\n",
+                       m->n_critical), m->n_critical);
 }
 
 int
