@@ -274,17 +274,6 @@ void          _cf_brief_draw_chronology_figure (CfBrief       *self,
                                                 double         width,
                                                 double         bottom);
 
-/* What other stages add blocks with (cf-brief-blocks.c); the markup is taken. */
-Block        *_cf_brief_add_block            (CfBrief         *self,
-                                              BlockKind        kind,
-                                              double           space_before);
-Para         *_cf_brief_add_para             (Block           *block,
-                                              ParaStyle        style,
-                                              char            *markup,
-                                              double           space_after);
-void          _cf_brief_add_heading          (CfBrief         *self,
-                                              const char      *text);
-
 /* --- analysis of competing hypotheses (cf-brief-ach.c) ------------------------------- */
 
 /* Reads the matrix and indicators of @kase into @self. */
