@@ -608,13 +608,11 @@ mark_claim_action (GtkWidget  *widget,
   id = cf_case_add_claim (self->kase, document_id, start, end, NULL, &error);
   if (id <= 0)
     {
-    {
       /* the store names the claim this one would duplicate */
       if (g_error_matches (error, CF_CASE_ERROR, CF_CASE_ERROR_DUPLICATE))
         cf_window_show_toast (self, error->message);
       else
         cf_show_error (widget, _("Could Not Mark the Claim"), error);
-    }
       return;
     }
 
