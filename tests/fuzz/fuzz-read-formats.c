@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
       limits = *cf_read_limits_default ();
       /* the same bounds, smaller, so one input stays within libFuzzer's memory */
-      limits.max_uncompressed = 32 * 1024 * 1024;
+      limits.max_uncompressed = 4 * 1024 * 1024;
       initialised = TRUE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
