@@ -50,7 +50,9 @@ test_keyboard_across_a_row (void)
   cf_ach_pane_set_cursor (pane, 0, 0);
   before = ((CfAchHypothesis *) g_ptr_array_index (cf_ach_pane_get_matrix (pane)->hypotheses,
                                                    cf_ach_pane_get_cursor_column_index (pane)))->score;
-  /* I, then I again: very inconsistent */
+  /* cleared, I, then I again: very inconsistent */
+  g_assert_true (cf_ach_pane_press_key (pane, GDK_KEY_Delete, 0));
+  g_assert_cmpint (stored_relation (&f, pane), ==, CF_RELATION_NONE);
   g_assert_true (cf_ach_pane_press_key (pane, GDK_KEY_i, 0));
   g_assert_cmpint (stored_relation (&f, pane), ==, CF_RELATION_INCONSISTENT);
   g_assert_true (cf_ach_pane_press_key (pane, GDK_KEY_i, 0));
@@ -60,7 +62,9 @@ test_keyboard_across_a_row (void)
   cf_ach_pane_get_cursor (pane, &row, &column);
   g_assert_cmpuint (row, ==, 0);
   g_assert_cmpuint (column, ==, 1);
+  g_assert_true (cf_ach_pane_press_key (pane, GDK_KEY_Delete, 0));
   g_assert_true (cf_ach_pane_press_key (pane, GDK_KEY_c, 0));
+  g_assert_cmpint (stored_relation (&f, pane), ==, CF_RELATION_CONSISTENT);
   g_assert_true (cf_ach_pane_press_key (pane, GDK_KEY_c, 0));
   g_assert_cmpint (stored_relation (&f, pane), ==, CF_RELATION_VERY_CONSISTENT);
   g_assert_true (cf_ach_pane_press_key (pane, GDK_KEY_a, 0));

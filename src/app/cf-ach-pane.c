@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "cf-ach-pane.h"
+#include "cf-ach-pane-private.h"
 #include "cf-app-util.h"
 
 #define ROW_H     26
@@ -29,36 +29,6 @@
 /* the first hypothesis column begins here */
 #define CELLS_X   (FLAG_W + TEXT_W + WEIGHT_W + DIAG_W)
 
-struct _CfAchPane
-{
-  GtkBox          parent_instance;
-
-  GtkDrawingArea *grid;
-  GtkScrolledWindow *scroller;
-  GtkLabel       *summary_label;
-  GtkLabel       *row_label;
-  GtkDropDown    *row_order_dropdown;
-  GtkDropDown    *column_order_dropdown;
-  GtkDropDown    *relevance_dropdown;
-  GtkEntry       *weight_entry;
-  GtkCheckButton *source_deceptive_check;
-  GtkCheckButton *actor_deceptive_check;
-  GtkEntry       *indicator_entry;
-  GtkListBox     *indicator_list;
-  GtkWidget      *add_claim_button;
-
-  CfCase         *kase;
-  CfClaim        *selected_claim;
-  gulong          records_changed_id;
-  guint           reload_id;
-
-  CfAchMatrix    *matrix;
-  GArray         *row_order;     /* guint: matrix rows as shown */
-  GArray         *column_order;  /* guint: matrix columns as shown */
-  gint            cursor_row;    /* positions as shown, -1 for none */
-  gint            cursor_column;
-  gboolean        updating_bar;
-};
 
 G_DEFINE_FINAL_TYPE (CfAchPane, cf_ach_pane, GTK_TYPE_BOX)
 
@@ -78,7 +48,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_row_bar (CfAchPane *self);
-static void reload_indicators (CfAchPane *self);
 
 /* --- what is shown where --------------------------------------------------------- */
 
@@ -100,8 +69,8 @@ shown_column_index (CfAchPane *self,
   return (gint) g_array_index (self->column_order, guint, position);
 }
 
-static CfAchHypothesis *
-shown_hypothesis (CfAchPane *self,
+CfAchHypothesis *
+_cf_ach_pane_shown_hypothesis (CfAchPane *self,
                   gint       position)
 {
   gint index = shown_column_index (self, position);
@@ -243,7 +212,7 @@ cf_ach_pane_reload (CfAchPane *self)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   /* the cursor stays on the same claim and hypothesis across a rebuild */
   row = shown_row (self, self->cursor_row);
-  hyp = shown_hypothesis (self, self->cursor_column);
+  hyp = _cf_ach_pane_shown_hypothesis (self, self->cursor_column);
   if (row != NULL)
     claim_id = row->claim_id;
   if (hyp != NULL)
@@ -264,13 +233,13 @@ cf_ach_pane_reload (CfAchPane *self)
     if (shown_row (self, i)->claim_id == claim_id)
       self->cursor_row = i;
   for (guint i = 0; hypothesis_id != 0 && i < self->column_order->len; i++)
-    if (shown_hypothesis (self, i)->hypothesis_id == hypothesis_id)
+    if (_cf_ach_pane_shown_hypothesis (self, i)->hypothesis_id == hypothesis_id)
       self->cursor_column = i;
 
   resize_grid (self);
   update_summary (self);
   update_row_bar (self);
-  reload_indicators (self);
+  _cf_ach_pane_reload_indicators (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->grid));
 }
 
@@ -413,7 +382,7 @@ draw_score_rows (CfAchPane *self,
   draw_text (widget, cr, _("With deception down-weighted"), FLAG_W, y + ROW_H, TEXT_W, FALSE, FALSE, 1.0);
   for (guint c = 0; c < self->column_order->len; c++)
     {
-      CfAchHypothesis *hyp = shown_hypothesis (self, c);
+      CfAchHypothesis *hyp = _cf_ach_pane_shown_hypothesis (self, c);
       g_autofree char *score = g_strdup_printf ("%.2f", hyp->score);
       g_autofree char *dscore = g_strdup_printf ("%.2f", hyp->deception_score);
 
@@ -573,7 +542,7 @@ set_cell (CfAchPane  *self,
           CfRelation  relation)
 {
   CfAchRow *row = shown_row (self, self->cursor_row);
-  CfAchHypothesis *hyp = shown_hypothesis (self, self->cursor_column);
+  CfAchHypothesis *hyp = _cf_ach_pane_shown_hypothesis (self, self->cursor_column);
   g_autoptr(GError) error = NULL;
 
   if (row == NULL || hyp == NULL || self->kase == NULL)
@@ -783,7 +752,7 @@ query_tooltip_cb (GtkWidget  *widget,
     return FALSE;
   if (y < gtk_adjustment_get_value (vadj) + HEADER_H)
     {
-      CfAchHypothesis *hyp = x >= CELLS_X ? shown_hypothesis (self, (x - CELLS_X) / CELL_W) : NULL;
+      CfAchHypothesis *hyp = x >= CELLS_X ? _cf_ach_pane_shown_hypothesis (self, (x - CELLS_X) / CELL_W) : NULL;
 
       if (hyp == NULL)
         return FALSE;
@@ -1001,121 +970,6 @@ cf_ach_pane_set_columns_by_score (CfAchPane *self,
   gtk_drop_down_set_selected (self->column_order_dropdown, by_score ? 1 : 0);
 }
 
-/* --- indicators ---------------------------------------------------------------------------- */
-
-static void
-indicator_status_changed_cb (GtkDropDown *dropdown,
-                             GParamSpec  *pspec,
-                             CfAchPane   *self)
-{
-  CfIndicator *indicator = g_object_get_data (G_OBJECT (dropdown), "cf-indicator");
-  guint status = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
-  gint64 claim_id = indicator->claim_id;
-
-  if (status == GTK_INVALID_LIST_POSITION || status == indicator->status)
-    return;
-  /* seen or refuted: by the claim selected now, when there is one */
-  if (status != CF_INDICATOR_UNSEEN && self->selected_claim != NULL)
-    claim_id = cf_claim_get_id (self->selected_claim);
-  if (!cf_case_set_indicator_status (self->kase, indicator->id, status, claim_id, &error))
-    cf_show_error (GTK_WIDGET (self), _("Could Not Change the Indicator"), error);
-}
-
-static void
-indicator_delete_cb (GtkButton *button,
-                     CfAchPane *self)
-{
-  CfIndicator *indicator = g_object_get_data (G_OBJECT (button), "cf-indicator");
-  g_autoptr(GError) error = NULL;
-
-  if (!cf_case_delete_indicator (self->kase, indicator->id, &error))
-    cf_show_error (GTK_WIDGET (self), _("Could Not Delete the Indicator"), error);
-}
-
-static GtkWidget *
-indicator_row_new (CfAchPane   *self,
-                   CfIndicator *indicator)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label, *dropdown, *button;
-  g_autofree char *text = NULL;
-  gint column = self->matrix ? cf_ach_matrix_find_hypothesis (self->matrix, indicator->hypothesis_id) : -1;
-  const char *statuses[CF_INDICATOR_LAST + 2] = { NULL };
-
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 4);
-  gtk_widget_set_margin_top (box, 2);
-  gtk_widget_set_margin_bottom (box, 2);
-  if (indicator->claim_id > 0)
-    /* TRANSLATORS: H%d is a hypothesis column, %s what should be seen, the last a claim id */
-    text = g_strdup_printf (_("H%d · %s (claim %" G_GINT64_FORMAT ")"), column + 1, indicator->description,
-                            indicator->claim_id);
-  else
-    text = g_strdup_printf (_("H%d · %s"), column + 1, indicator->description);
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  for (guint i = 0; i <= CF_INDICATOR_LAST; i++)
-    statuses[i] = cf_indicator_status_to_label (i);
-  dropdown = gtk_drop_down_new_from_strings (statuses);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), indicator->status);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (dropdown, _("Seen or refuted links the claim selected in the window"));
-  g_object_set_data_full (G_OBJECT (dropdown), "cf-indicator", indicator, (GDestroyNotify) cf_indicator_free);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (indicator_status_changed_cb), self);
-  gtk_box_append (GTK_BOX (box), dropdown);
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Delete the indicator"));
-  g_object_set_data (G_OBJECT (button), "cf-indicator", indicator);
-  g_signal_connect (button, "clicked", G_CALLBACK (indicator_delete_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  return box;
-}
-
-static void
-reload_indicators (CfAchPane *self)
-{
-  g_autoptr(GPtrArray) indicators = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_list))) != NULL)
-    gtk_list_box_remove (self->indicator_list, child);
-  if (self->kase == NULL)
-    return;
-  indicators = cf_case_list_indicators (self->kase, 0, NULL);
-  for (guint i = 0; indicators != NULL && i < indicators->len; i++)
-    gtk_list_box_append (self->indicator_list,
-                         indicator_row_new (self, g_steal_pointer (&g_ptr_array_index (indicators, i))));
-}
-
-static void
-add_indicator_cb (CfAchPane *self)
-{
-  CfAchHypothesis *hyp = shown_hypothesis (self, self->cursor_column);
-  g_autoptr(GError) error = NULL;
-
-  if (self->kase == NULL)
-    return;
-  if (hyp == NULL)
-    {
-      g_set_error (&error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, _("Add a hypothesis first: an indicator is what should be seen if it is true."));
-      cf_show_error (GTK_WIDGET (self), _("Could Not Add the Indicator"), error);
-      return;
-    }
-  if (cf_case_add_indicator (self->kase, hyp->hypothesis_id,
-                             gtk_editable_get_text (GTK_EDITABLE (self->indicator_entry)), &error) == 0)
-    cf_show_error (GTK_WIDGET (self), _("Could Not Add the Indicator"), error);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->indicator_entry), "");
-}
-
 /* --- the object ------------------------------------------------------------------------------ */
 
 static void
@@ -1267,7 +1121,7 @@ cf_ach_pane_class_init (CfAchPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_absence_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_claim_cb);
   gtk_widget_class_bind_template_callback (widget_class, order_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_indicator_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "add_indicator_cb", G_CALLBACK (_cf_ach_pane_add_indicator_cb));
 }
 
 static void
@@ -1309,59 +1163,4 @@ GtkWidget *
 cf_ach_pane_new (void)
 {
   return g_object_new (CF_TYPE_ACH_PANE, NULL);
-}
-
-static void
-claim_activated_cb (CfAchPane *pane,
-                    gint64     claim_id,
-                    GtkWindow *parent)
-{
-  /* the window shares the selected claim: its reader already shows it */
-  gtk_window_present (parent);
-}
-
-static void
-matrix_window_destroyed_cb (GtkWidget *window,
-                            GtkWindow *parent)
-{
-  g_object_set_data (G_OBJECT (parent), "cf-ach-pane", NULL);
-}
-
-CfAchPane *
-cf_ach_pane_present (GtkWindow *parent)
-{
-  CfAchPane *pane;
-  GtkWidget *window, *header, *box;
-
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-
-  pane = g_object_get_data (G_OBJECT (parent), "cf-ach-pane");
-  if (pane != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (pane))));
-      return pane;
-    }
-
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Competing Hypotheses"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-  pane = CF_ACH_PANE (cf_ach_pane_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (pane), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (pane));
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  g_object_bind_property (parent, "case", pane, "case", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (parent, "selected-claim", pane, "selected-claim",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_signal_connect_object (pane, "claim-activated", G_CALLBACK (claim_activated_cb), parent, 0);
-  /* the pointer goes when the matrix's window is closed */
-  g_object_set_data (G_OBJECT (parent), "cf-ach-pane", pane);
-  g_signal_connect_object (window, "destroy", G_CALLBACK (matrix_window_destroyed_cb), parent, 0);
-  gtk_window_present (GTK_WINDOW (window));
-  return pane;
 }
