@@ -477,11 +477,13 @@ static void
 timeline_window_destroyed_cb (GtkWidget *window,
                               GtkWindow *parent)
 {
-  CfTimelinePane *pane = g_object_get_data (G_OBJECT (parent), "cf-timeline-pane");
+  GtkWidget *claims = cf_window_get_pane (CF_WINDOW (parent), "claims");
+  GListModel *model = claims != NULL ? cf_claims_pane_get_model (CF_CLAIMS_PANE (claims)) : NULL;
 
-  /* the claims list is not left filtered by a span no longer shown */
-  if (pane != NULL)
-    cf_timeline_view_clear_span (pane->view);
+  /* the claims list is not left filtered by a span no longer shown (the view is gone
+   * by now, so the list is told directly) */
+  if (model != NULL && CF_IS_RECORD_LIST (model))
+    cf_record_list_set_event_range (CF_RECORD_LIST (model), 0, 0);
   g_object_set_data (G_OBJECT (parent), "cf-timeline-pane", NULL);
 }
 
