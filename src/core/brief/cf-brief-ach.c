@@ -33,6 +33,29 @@ _cf_brief_load_ach (CfBrief *self,
   self->indicators = cf_case_list_indicators (kase, 0, NULL);
 }
 
+/* The brief's options (a minimum confidence, say) leave some claims out; their rows
+ * leave the matrix too, and the scores are those of the evidence the brief shows.
+ * Assumptions and absences have no such filter and stay. */
+static void
+keep_rows_in_brief (CfBrief *self)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *rows = self->ach->rows;
+  guint before = rows->len;
+
+  for (guint i = 0; i < self->claims->len; i++)
+    g_hash_table_add (shown, &((BriefClaim *) g_ptr_array_index (self->claims, i))->id);
+  for (guint r = rows->len; r-- > 0;)
+    {
+      CfAchRow *row = g_ptr_array_index (rows, r);
+
+      if (row->kind == CF_EVIDENCE_QUOTE && !g_hash_table_contains (shown, &row->claim_id))
+        g_ptr_array_remove_index (rows, r);
+    }
+  if (rows->len != before)
+    cf_ach_matrix_compute (self->ach);
+}
+
 static char *
 header_line (CfAchMatrix *m)
 {
@@ -230,6 +253,7 @@ _cf_brief_build_ach (CfBrief *self)
 
   if (m == NULL || m->hypotheses->len == 0)
     return;
+  keep_rows_in_brief (self);
   _cf_brief_add_heading (self, _("Analysis of competing hypotheses"));
   if (m->rows->len == 0)
     {
