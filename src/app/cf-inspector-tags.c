@@ -246,13 +246,64 @@ tag_popover_show_cb (CfInspectorTags *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->tag_search));
 }
 
+/* Whether @widget lies inside its window now (a popover anchored outside the window
+ * has no monitor to open on). */
+static gboolean
+shown_in_window (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget)
+         && gtk_widget_compute_bounds (widget, root, &bounds)
+         && bounds.origin.y >= 0 && bounds.origin.x >= 0
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root)
+         && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (root);
+}
+
+static gboolean
+popup_after_scroll_cb (gpointer data)
+{
+  CfInspectorTags *self = data;
+
+  if (shown_in_window (GTK_WIDGET (self->add_tag_button)))
+    gtk_menu_button_popup (self->add_tag_button);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 cf_inspector_tags_popup (CfInspectorTags *self)
 {
+  GtkWidget *button;
+  GtkWidget *scrolled;
+
   g_return_if_fail (CF_IS_INSPECTOR_TAGS (self));
 
-  if (cf_inspector_section_get_claim (CF_INSPECTOR_SECTION (self)) != NULL)
-    gtk_menu_button_popup (self->add_tag_button);
+  if (cf_inspector_section_get_claim (CF_INSPECTOR_SECTION (self)) == NULL)
+    return;
+  button = GTK_WIDGET (self->add_tag_button);
+  if (shown_in_window (button))
+    {
+      gtk_menu_button_popup (self->add_tag_button);
+      return;
+    }
+
+  /* the tags may be scrolled out of the inspector's view (a claim opens at its
+   * top): bring them into view, and open the popover once that is laid out */
+  scrolled = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t at;
+
+      if (content != NULL
+          && gtk_widget_compute_point (button, content, &GRAPHENE_POINT_INIT (0, 0), &at))
+        gtk_adjustment_set_value (adjustment,
+                                  at.y - gtk_adjustment_get_page_size (adjustment) / 2);
+    }
+  g_idle_add_full (G_PRIORITY_LOW, popup_after_scroll_cb, g_object_ref (self), NULL);
 }
 
 static void
