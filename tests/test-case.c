@@ -6,6 +6,7 @@
 
 #include "cf-case.h"
 #include "cf-case-private.h"
+#include "cf-case-timeline.h"
 #include "cf-record-list.h"
 #include "cf-test-util.h"
 
@@ -919,6 +920,45 @@ test_export (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "claims")), ==, 1);
 }
 
+/* What format 3 adds goes into the export too: evidence kinds, event times, links,
+ * indicators and the case's time zone. */
+static void
+test_export_format_3 (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("export.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root, *claim, *assumption;
+  gint64 doc = cf_test_add_sample_document (kase);
+  gint64 a = cf_case_add_claim (kase, doc, 0, 9, NULL, &error);
+  gint64 b = cf_case_add_claim (kase, doc, 19, 24, NULL, &error);
+  gint64 h = cf_case_add_hypothesis (kase, "A drone attack", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cf_case_set_claim_event_date (kase, a, "2023-05-03", &error));
+  g_assert_true (cf_case_link_claims (kase, a, b, &error));
+  g_assert_cmpint (cf_case_add_evidence (kase, CF_EVIDENCE_ABSENCE, "No wreckage was shown", &error), >, 0);
+  g_assert_cmpint (cf_case_add_indicator (kase, h, "Debris recovered near the depot", &error), >, 0);
+  g_assert_true (cf_case_set_timezone (kase, "Europe/Moscow", &error));
+  g_assert_no_error (error);
+
+  node = cf_case_export_json (kase, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "case"), "timezone"),
+                   ==, "Europe/Moscow");
+  claim = json_array_get_object_element (json_object_get_array_member (root, "claims"), 0);
+  g_assert_cmpstr (json_object_get_string_member (claim, "kind"), ==, "quote");
+  g_assert_cmpstr (json_object_get_string_member (claim, "event_date"), ==, "2023-05-03");
+  g_assert_cmpstr (json_object_get_string_member (claim, "event_precision"), ==, "day");
+  assumption = json_array_get_object_element (json_object_get_array_member (root, "claims"), 2);
+  g_assert_cmpstr (json_object_get_string_member (assumption, "kind"), ==, "absence");
+  g_assert_true (json_object_get_null_member (assumption, "document_id"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "claim_links")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "indicators")), ==, 1);
+}
+
 static void
 test_scales (void)
 {
@@ -976,6 +1016,7 @@ main (int   argc,
                    test_search_user_text_never_syntax_error);
   g_test_add_func ("/case/search/prefix", test_search_prefix);
   g_test_add_func ("/case/export", test_export);
+  g_test_add_func ("/case/export/format-3-records", test_export_format_3);
   g_test_add_func ("/case/scales", test_scales);
   g_test_add_func ("/case/save-as/original-untouched", test_save_as_original_untouched);
   g_test_add_func ("/case/save-as/copy-holds-everything-and-the-edit",

@@ -105,6 +105,37 @@ export_rows (CfCase       *self,
   return TRUE;
 }
 
+/* The incident's time zone and the time precision the case asks of its claims, as
+ * members of the case object (null when not set). */
+static gboolean
+export_case_time (CfCase       *self,
+                  JsonBuilder  *builder,
+                  GError      **error)
+{
+  static const char *const members[] = { "timezone", "required_precision" };
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "SELECT timezone, required_precision FROM case_info",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _cf_case_set_sqlite_error (error, self->db, SQLITE_CORRUPT, _("Exporting the case"));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, i);
+
+      json_builder_set_member_name (builder, members[i]);
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  return TRUE;
+}
+
 JsonNode *
 cf_case_export_json (CfCase  *self,
                      GError **error)
@@ -112,21 +143,28 @@ cf_case_export_json (CfCase  *self,
   static const struct { const char *member; const char *sql; } parts[] = {
     /* the SHA-256 of the file each document came from (one feed: one hash) */
     { "documents", "SELECT id, title, byline, publisher, url, published, imported, language, "
-                   "media_type, filename, note, "
+                   "captured, media_type, filename, note, parent_id, deceptive, "
                    "(SELECT sha256 FROM originals o WHERE o.id = original_id) AS sha256, "
                    "coalesce (original_end - original_start, "
                    "          (SELECT length (bytes) FROM originals o WHERE o.id = original_id)) "
                    "  AS original_size, "
                    "text_length, text FROM documents ORDER BY id" },
-    { "actors", "SELECT id, name, description FROM actors ORDER BY id" },
+    { "document_pages", "SELECT document_id, page, start_offset, end_offset, label FROM document_pages "
+                        "ORDER BY document_id, page" },
+    { "actors", "SELECT id, name, description, deceptive FROM actors ORDER BY id" },
     { "tags", "SELECT id, parent_id, name, color FROM tags ORDER BY id" },
     { "hypotheses", "SELECT id, title, description, likelihood, confidence FROM hypotheses ORDER BY id" },
-    { "claims", "SELECT id, document_id, start_offset, end_offset, quote, prefix, suffix, paraphrase, "
-                "actor_id, reliability, credibility, likelihood, confidence, event_date, created, modified "
+    /* a quote points into its document; an assumption or absence has none */
+    { "claims", "SELECT id, kind, document_id, start_offset, end_offset, quote, prefix, suffix, paraphrase, "
+                "actor_id, reliability, credibility, likelihood, confidence, event_date, event_end, "
+                "event_precision, event_timezone, event_approximate, relevance, weight, created, modified "
                 "FROM claims ORDER BY id" },
+    { "claim_links", "SELECT claim_id, other_id FROM claim_links ORDER BY claim_id, other_id" },
     { "claim_tags", "SELECT claim_id, tag_id FROM claim_tags ORDER BY claim_id, rowid" },
     { "claim_hypotheses", "SELECT claim_id, hypothesis_id, relation FROM claim_hypotheses "
                           "ORDER BY claim_id, hypothesis_id" },
+    { "indicators", "SELECT id, hypothesis_id, description, status, claim_id, created, modified "
+                    "FROM indicators ORDER BY id" },
     { "notes", "SELECT id, target, target_id, body, created, modified FROM notes ORDER BY id" },
     { "changes", "SELECT id, at, summary FROM change_log ORDER BY id" },
   };
@@ -151,6 +189,8 @@ cf_case_export_json (CfCase  *self,
     }
   json_builder_set_member_name (builder, "case_id");
   json_builder_add_string_value (builder, cf_case_get_case_id (self));
+  if (!export_case_time (self, builder, error))
+    return NULL;
   json_builder_end_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (!export_rows (self, builder, parts[i].member, parts[i].sql, error))
