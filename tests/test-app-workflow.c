@@ -150,6 +150,14 @@ test_import_errors (void)
 
 /* The new user's first session: import an article, highlight a claim, rate it,
  * tag it, write a note, close, reopen: everything is there. */
+static gboolean
+tag_entry_focused (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
 static void
 test_workflow (void)
 {
@@ -195,7 +203,8 @@ test_workflow (void)
   /* Tag it: Ctrl+T opens the tag popover with its entry focused; a new name
    * and Enter create the tag. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-tag", NULL));
-  app_test_drain ();
+  /* (the inspector first scrolls its tags into view) */
+  g_assert_true (app_test_wait_until (tag_entry_focused, window));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);

@@ -261,15 +261,22 @@ shown_in_window (GtkWidget *widget)
          && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (root);
 }
 
+/* Each frame until the tags are laid out in view (a few at most), then the popover. */
 static gboolean
-popup_after_scroll_cb (gpointer data)
+popup_when_in_view_cb (GtkWidget     *button,
+                       GdkFrameClock *clock,
+                       gpointer       data)
 {
   CfInspectorTags *self = data;
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cf-popup-frames"));
 
-  if (shown_in_window (GTK_WIDGET (self->add_tag_button)))
-    gtk_menu_button_popup (self->add_tag_button);
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
+  if (shown_in_window (button))
+    {
+      gtk_menu_button_popup (self->add_tag_button);
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (button), "cf-popup-frames", GUINT_TO_POINTER (frames + 1));
+  return frames < 30 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 void
@@ -303,7 +310,8 @@ cf_inspector_tags_popup (CfInspectorTags *self)
         gtk_adjustment_set_value (adjustment,
                                   at.y - gtk_adjustment_get_page_size (adjustment) / 2);
     }
-  g_idle_add_full (G_PRIORITY_LOW, popup_after_scroll_cb, g_object_ref (self), NULL);
+  g_object_set_data (G_OBJECT (button), "cf-popup-frames", GUINT_TO_POINTER (0));
+  gtk_widget_add_tick_callback (button, popup_when_in_view_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
