@@ -87,7 +87,10 @@ row_line (CfAchMatrix *m,
     {
       const char *code = row->ratings[h] != CF_RELATION_NONE ? cf_relation_to_code (row->ratings[h]) : "·";
 
-      g_string_append_printf (line, "%-4s", code);
+      /* padded by characters: "·" is two bytes but one column */
+      g_string_append (line, code);
+      for (glong pad = g_utf8_strlen (code, -1); pad < 4; pad++)
+        g_string_append_c (line, ' ');
     }
   /* a few words of the row when the columns leave room for them */
   if (m->hypotheses->len <= 8)
