@@ -152,6 +152,38 @@ test_text_lists_lanes (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (run.out, "before it happened"));
 }
 
+static guint
+n_checks (Fixture *f)
+{
+  g_auto(CfTestRun) run = { 0 };
+  g_autoptr(JsonObject) o = NULL;
+
+  cf_test_run_ok (&run, "timeline", f->cli.case_path, "--json");
+  o = cf_test_parse_object (run.out);
+  return json_array_get_length (json_object_get_array_member (o, "checks"));
+}
+
+/* Two accounts the analyst links as one event must agree in time: the fire on 2 May
+ * and the report of 6 May do not, and the timeline says so until they are unlinked. */
+static void
+test_linked_claims_checked (Fixture *f, gconstpointer data)
+{
+  g_auto(CfTestRun) run = { 0 };
+  g_autoptr(JsonObject) linked = NULL;
+  guint before = n_checks (f);
+
+  cf_test_run_ok (&run, "claim", "link", f->cli.case_path, "1", "3");
+  linked = cf_test_parse_object (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (linked, "same_event")), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (linked, "same_event"), 0), ==, 3);
+  g_assert_cmpuint (n_checks (f), ==, before + 1);
+
+  cf_test_run_cli (&run, "claim", "link", f->cli.case_path, "1", "1");
+  cf_test_assert_cli_error (&run, 1);
+  cf_test_run_ok (&run, "claim", "unlink", f->cli.case_path, "3", "1");
+  g_assert_cmpuint (n_checks (f), ==, before);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -163,6 +195,7 @@ main (int argc, char *argv[])
   ADD ("csv-quotes-fields", test_csv_quotes_fields);
   ADD ("case-settings-and-refusals", test_case_settings_and_refusals);
   ADD ("text-lists-lanes", test_text_lists_lanes);
+  ADD ("linked-claims-checked", test_linked_claims_checked);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-case-timeline.h"
 #include "cf-cli.h"
 
 typedef struct
@@ -581,12 +582,82 @@ claim_show (int    argc,
   return CF_CLI_EXIT_OK;
 }
 
+/* Links two claims as accounts of the same event (the timeline's consistency checks
+ * compare their times), or unlinks them; prints the claim's links as JSON. */
+static int
+link_claims (int       argc,
+             char    **argv,
+             gboolean  link)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CfCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) links = NULL;
+  gint64 claim_id, other_id;
+  JsonObject *o;
+  JsonArray *same_event;
+
+  context = cf_cli_option_context_new (_("CASE ID OTHER_ID"),
+                                       link ? _("Say that two claims are about the same event, so the "
+                                                "timeline checks that their times agree. Prints the "
+                                                "claim's links as JSON.")
+                                            : _("Say that two claims are not about the same event after "
+                                                "all. Prints the claim's links as JSON."),
+                                       NULL);
+  if (!cf_cli_parse_options (context, &argc, &argv) ||
+      !cf_cli_check_n_args (argc, 3, 3, _("CASE ID OTHER_ID")) ||
+      !cf_cli_parse_id (argv[2], _("claim"), &claim_id) ||
+      !cf_cli_parse_id (argv[3], _("claim"), &other_id))
+    return CF_CLI_EXIT_USAGE;
+
+  kase = cf_cli_open_case (argv[1], FALSE);
+  if (kase == NULL)
+    return CF_CLI_EXIT_FAILURE;
+
+  if (link ? !cf_case_link_claims (kase, claim_id, other_id, &error)
+           : !cf_case_unlink_claims (kase, claim_id, other_id, &error))
+    return cf_cli_report_error (error);
+  links = cf_case_list_claim_links (kase, claim_id, &error);
+  if (links == NULL)
+    return cf_cli_report_error (error);
+
+  o = json_object_new ();
+  json_object_set_int_member (o, "id", claim_id);
+  same_event = json_array_new ();
+  for (guint i = 0; i + 1 < links->len; i += 2)
+    {
+      gint64 a = g_array_index (links, gint64, i);
+      gint64 b = g_array_index (links, gint64, i + 1);
+
+      json_array_add_int_element (same_event, a == claim_id ? b : a);
+    }
+  json_object_set_array_member (o, "same_event", same_event);
+  cf_cli_print_object (o);
+  return CF_CLI_EXIT_OK;
+}
+
+static int
+claim_link (int    argc,
+            char **argv)
+{
+  return link_claims (argc, argv, TRUE);
+}
+
+static int
+claim_unlink (int    argc,
+              char **argv)
+{
+  return link_claims (argc, argv, FALSE);
+}
+
 static const CfCliSubcommand claim_actions[] = {
   { "add", claim_add, N_("Highlight a passage as a claim, rated and tagged") },
   { "rate", claim_rate, N_("Change the actor, ratings or paraphrase of a claim") },
   { "tag", claim_tag, N_("Give a claim tags") },
   { "untag", claim_untag, N_("Take tags off a claim") },
   { "relate", claim_relate, N_("Say how a claim bears on a hypothesis") },
+  { "link", claim_link, N_("Say that two claims are about the same event") },
+  { "unlink", claim_unlink, N_("Say that two claims are not about the same event") },
   { "show", claim_show, N_("Show a claim with its notes") },
   { "delete", claim_delete, N_("Delete a claim") },
   { NULL }
@@ -597,6 +668,6 @@ cf_cli_claim (int    argc,
               char **argv)
 {
   return cf_cli_dispatch_subcommand (argc, argv, claim_actions,
-                                     N_("Add, rate, tag, relate, show or delete the claims "
-                                        "of a case."));
+                                     N_("Add, rate, tag, relate, link, show or delete the "
+                                        "claims of a case."));
 }
