@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case properties dialog: the fields of the case itself that the brief prints
  * on its first page (title, bottom line up front, handling marking, analyst,
- * incident date), so that a case made in the window alone prints a complete brief.
+ * incident date), so that a case made in the window alone prints a complete brief,
+ * and the incident's time zone and the time precision its claims need (the
+ * timeline's). 
  * Only the fields the user changed are written, all in one undoable action; dates
  * are typed and shown in the locale's style and stored as ISO 8601. */
 #define G_LOG_DOMAIN "casefile"
@@ -12,6 +14,7 @@
 
 #include "cf-app-util.h"
 #include "cf-case-properties.h"
+#include "cf-case-timeline.h"
 
 #define N_FIELDS (CF_CASE_FIELD_ANALYST + 1)
 
@@ -25,9 +28,14 @@ struct _CfCaseProperties
   AdwEntryRow *date_row;
   GtkLabel    *date_error;
   GtkTextView *summary_view;
+  AdwEntryRow *timezone_row;
+  GtkLabel    *timezone_error;
+  AdwComboRow *precision_row;
 
   CfCase      *kase;
   char        *shown[N_FIELDS];   /* each field as the dialog first showed it */
+  char        *shown_timezone;
+  guint        shown_precision;   /* 0: none, else CfPrecision + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (CfCaseProperties, cf_case_properties, ADW_TYPE_WINDOW)
@@ -47,6 +55,33 @@ cf_case_properties_get_field (CfCaseProperties *self,
     case CF_CASE_FIELD_ANALYST:       return GTK_WIDGET (self->analyst_row);
     default:                          g_return_val_if_reached (NULL);
     }
+}
+
+GtkWidget *
+cf_case_properties_get_timezone_row (CfCaseProperties *self)
+{
+  g_return_val_if_fail (CF_IS_CASE_PROPERTIES (self), NULL);
+  return GTK_WIDGET (self->timezone_row);
+}
+
+GtkWidget *
+cf_case_properties_get_precision_row (CfCaseProperties *self)
+{
+  g_return_val_if_fail (CF_IS_CASE_PROPERTIES (self), NULL);
+  return GTK_WIDGET (self->precision_row);
+}
+
+/* The zone typed, stripped; "" for none; NULL when it is no zone GLib knows. */
+static char *
+typed_timezone (CfCaseProperties *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->timezone_row))));
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (*text == '\0')
+    return g_steal_pointer (&text);
+  zone = g_time_zone_new_identifier (text);
+  return zone != NULL ? g_steal_pointer (&text) : NULL;
 }
 
 static char *
@@ -69,14 +104,21 @@ static void
 validate_cb (CfCaseProperties *self)
 {
   g_autofree char *iso = cf_date_parse_input (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  g_autofree char *zone = typed_timezone (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->date_error), iso == NULL);
   if (iso == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->timezone_error), zone == NULL);
+  if (zone == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->timezone_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->timezone_row), "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "properties.apply",
-                                 iso != NULL && self->kase != NULL && !cf_case_get_read_only (self->kase));
+                                 iso != NULL && zone != NULL
+                                 && self->kase != NULL && !cf_case_get_read_only (self->kase));
 }
 
 gboolean
@@ -84,10 +126,25 @@ cf_case_properties_apply (CfCaseProperties *self,
                           GError          **error)
 {
   char *values[N_FIELDS] = { NULL };
+  g_autofree char *zone = NULL;
+  guint precision;
+  gboolean zone_changed, precision_changed;
   gboolean changed = FALSE;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (CF_IS_CASE_PROPERTIES (self), FALSE);
+
+  zone = typed_timezone (self);
+  if (zone == NULL)
+    {
+      g_set_error_literal (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                           gtk_label_get_label (self->timezone_error));
+      return FALSE;
+    }
+  zone_changed = g_strcmp0 (zone, self->shown_timezone) != 0;
+  precision = adw_combo_row_get_selected (self->precision_row);
+  precision_changed = precision != self->shown_precision && precision <= CF_PRECISION_LAST + 1;
+  changed = zone_changed || precision_changed;
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
@@ -121,6 +178,14 @@ cf_case_properties_apply (CfCaseProperties *self,
       for (guint i = 0; ok && i < N_FIELDS; i++)
         if (values[i] != NULL)
           ok = cf_case_set_info (self->kase, i, values[i], error);
+      if (ok && zone_changed)
+        ok = cf_case_set_timezone (self->kase, *zone != '\0' ? zone : NULL, error);
+      if (ok && precision_changed)
+        {
+          CfPrecision p = precision > 0 ? (CfPrecision) (precision - 1) : CF_PRECISION_MINUTE;
+
+          ok = cf_case_set_required_precision (self->kase, precision > 0 ? &p : NULL, error);
+        }
       if (ok)
         ok = cf_case_end_action (self->kase, error);
       else
@@ -164,6 +229,7 @@ cf_case_properties_dispose (GObject *object)
   g_clear_object (&self->kase);
   for (guint i = 0; i < N_FIELDS; i++)
     g_clear_pointer (&self->shown[i], g_free);
+  g_clear_pointer (&self->shown_timezone, g_free);
 
   G_OBJECT_CLASS (cf_case_properties_parent_class)->dispose (object);
 }
@@ -183,6 +249,9 @@ cf_case_properties_class_init (CfCasePropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCaseProperties, date_row);
   gtk_widget_class_bind_template_child (widget_class, CfCaseProperties, date_error);
   gtk_widget_class_bind_template_child (widget_class, CfCaseProperties, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, CfCaseProperties, timezone_row);
+  gtk_widget_class_bind_template_child (widget_class, CfCaseProperties, timezone_error);
+  gtk_widget_class_bind_template_child (widget_class, CfCaseProperties, precision_row);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
 
   gtk_widget_class_install_action (widget_class, "properties.apply", NULL, apply_action);
@@ -195,8 +264,15 @@ cf_case_properties_class_init (CfCasePropertiesClass *klass)
 static void
 cf_case_properties_init (CfCaseProperties *self)
 {
+  g_autoptr(GtkStringList) precisions = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_entry_row_add_suffix (self->date_row, cf_date_picker_button_new (GTK_EDITABLE (self->date_row)));
+  /* TRANSLATORS: no required precision for the claims' times */
+  gtk_string_list_append (precisions, C_("precision", "None"));
+  for (CfPrecision p = CF_PRECISION_MINUTE; p <= CF_PRECISION_LAST; p++)
+    gtk_string_list_append (precisions, cf_precision_get_label (p));
+  adw_combo_row_set_model (self->precision_row, G_LIST_MODEL (precisions));
 }
 
 CfCaseProperties *
@@ -224,6 +300,15 @@ cf_case_properties_new (GtkWindow *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), self->shown[CF_CASE_FIELD_INCIDENT_DATE]);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view),
                             self->shown[CF_CASE_FIELD_SUMMARY], -1);
+  {
+    g_autofree char *zone = cf_case_dup_timezone (kase);
+    CfPrecision precision;
+
+    self->shown_timezone = g_strdup (zone != NULL ? zone : "");
+    self->shown_precision = cf_case_get_required_precision (kase, &precision) ? precision + 1 : 0;
+  }
+  gtk_editable_set_text (GTK_EDITABLE (self->timezone_row), self->shown_timezone);
+  adw_combo_row_set_selected (self->precision_row, self->shown_precision);
   validate_cb (self);
 
   return self;

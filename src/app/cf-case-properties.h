@@ -19,6 +19,11 @@ CfCaseProperties *cf_case_properties_new        (GtkWindow        *parent,
 /* The entry (GtkEditable) of @field, or the text view of CF_CASE_FIELD_SUMMARY. */
 GtkWidget        *cf_case_properties_get_field  (CfCaseProperties *self,
                                                  CfCaseField       field);
+/* The incident's time zone (an AdwEntryRow taking an IANA name, empty for none) and
+ * the time precision the case needs of its claims (an AdwComboRow: 0 none, then
+ * minute, hour, day, month, year). */
+GtkWidget        *cf_case_properties_get_timezone_row  (CfCaseProperties *self);
+GtkWidget        *cf_case_properties_get_precision_row (CfCaseProperties *self);
 /* What Apply does: stores the edited fields in one action and closes the dialog;
  * FALSE with @error set (and the dialog open) when they cannot be stored or the
  * date is no date. */
