@@ -173,6 +173,16 @@ add_claim (Child *ch)
 
   cf_case_begin_action (ch->c, "Add claim");
   ref.id = cf_case_add_claim (ch->c, doc_id, start, end, NULL, &error);
+  /* a random span may hold only spaces and punctuation, or be one already marked:
+   * marking refuses both, and nothing is written */
+  if (ref.id == 0
+      && (g_error_matches (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID)
+          || g_error_matches (error, CF_CASE_ERROR, CF_CASE_ERROR_DUPLICATE)))
+    {
+      cf_case_cancel_action (ch->c);
+      say ("abandoned", "claim", 0, line);
+      return;
+    }
   if (ref.id == 0
       || !cf_case_set_claim_paraphrase (ch->c, ref.id, marker, &error)
       || !cf_case_set_claim_reliability (ch->c, ref.id, rel, &error)
