@@ -195,7 +195,13 @@ read_http_response (const char  *data,
   eol = memchr (data, '\n', MIN (len, 1024));
   if (eol == NULL)
     return NULL;
-  status = atoi (memchr (data, ' ', eol - data) ? (const char *) memchr (data, ' ', eol - data) + 1 : "0");
+  /* the status line is not NUL-terminated where the record ends: parse a copy */
+  {
+    const char *space = memchr (data, ' ', eol - data);
+    g_autofree char *code = space != NULL ? g_strndup (space + 1, MIN ((gsize) (eol - space - 1), 3)) : NULL;
+
+    status = code != NULL ? (int) g_ascii_strtoll (code, NULL, 10) : 0;
+  }
   if (status < 200 || status > 299)
     return NULL;
   header_offset = eol + 1 - data;
