@@ -352,3 +352,51 @@ cf_date_picker_button_new (GtkEditable *editable)
   g_signal_connect_object (popover, "show", G_CALLBACK (date_picker_show_cb), editable, 0);
   return button;
 }
+
+GtkWidget *
+cf_pane_window_lookup (GtkWindow  *parent,
+                       const char *key)
+{
+  GtkWidget *pane = g_object_get_data (G_OBJECT (parent), key);
+
+  if (pane != NULL)
+    gtk_window_present (GTK_WINDOW (gtk_widget_get_root (pane)));
+  return pane;
+}
+
+static void
+pane_window_destroyed_cb (GtkWidget *window,
+                          GtkWindow *parent)
+{
+  g_object_set_data (G_OBJECT (parent), g_object_get_data (G_OBJECT (window), "cf-pane-key"), NULL);
+}
+
+GtkWindow *
+cf_pane_window_new (GtkWindow  *parent,
+                    const char *key,
+                    GtkWidget  *pane,
+                    const char *title,
+                    int         width,
+                    int         height)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (pane, TRUE);
+  gtk_box_append (GTK_BOX (box), pane);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  g_object_bind_property (parent, "case", pane, "case", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (parent, "selected-claim", pane, "selected-claim",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  /* the pointer goes when the window is closed */
+  g_object_set_data (G_OBJECT (parent), key, pane);
+  g_object_set_data (G_OBJECT (window), "cf-pane-key", (gpointer) key);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (pane_window_destroyed_cb), parent, 0);
+  return GTK_WINDOW (window);
+}

@@ -51,6 +51,20 @@ char      *cf_date_parse_input            (const char          *text);
  * month "November 2026", a year as it is); @iso itself when it is no date, "" for
  * NULL. Returns: (transfer full) */
 char      *cf_date_format_local           (const char          *iso);
+/* The pane kept under @key over @parent (the case window), its window brought to the
+ * front; NULL when none is open. */
+GtkWidget *cf_pane_window_lookup          (GtkWindow           *parent,
+                                           const char          *key);
+/* A window of its own over @parent for @pane (the matrix, the timeline), bound to the
+ * parent's case and selected claim and kept under @key (a static string) until it is
+ * closed. Returns: (transfer none) the window, not yet presented */
+GtkWindow *cf_pane_window_new             (GtkWindow           *parent,
+                                           const char          *key,
+                                           GtkWidget           *pane,
+                                           const char          *title,
+                                           int                  width,
+                                           int                  height);
+
 /* A button with a calendar popover that writes the picked day, in the locale's
  * style, into @editable. Returns: (transfer floating) */
 GtkWidget *cf_date_picker_button_new      (GtkEditable         *editable);

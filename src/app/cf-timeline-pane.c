@@ -484,43 +484,23 @@ timeline_window_destroyed_cb (GtkWidget *window,
    * by now, so the list is told directly) */
   if (model != NULL && CF_IS_RECORD_LIST (model))
     cf_record_list_set_event_range (CF_RECORD_LIST (model), 0, 0);
-  g_object_set_data (G_OBJECT (parent), "cf-timeline-pane", NULL);
 }
 
 CfTimelinePane *
 cf_timeline_pane_present (GtkWindow *parent)
 {
   CfTimelinePane *pane;
-  GtkWidget *window, *header, *box;
+  GtkWindow *window;
 
   g_return_val_if_fail (CF_IS_WINDOW (parent), NULL);
 
-  pane = g_object_get_data (G_OBJECT (parent), "cf-timeline-pane");
+  pane = CF_TIMELINE_PANE (cf_pane_window_lookup (parent, "cf-timeline-pane"));
   if (pane != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (pane))));
-      return pane;
-    }
-
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Timeline"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 520);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
+    return pane;
   pane = CF_TIMELINE_PANE (cf_timeline_pane_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (pane), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (pane));
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  g_object_bind_property (parent, "case", pane, "case", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (parent, "selected-claim", pane, "selected-claim",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  window = cf_pane_window_new (parent, "cf-timeline-pane", GTK_WIDGET (pane), _("Timeline"), 1100, 520);
   g_signal_connect_object (pane->view, "span-changed", G_CALLBACK (filter_claims_list_cb), parent, 0);
-  g_object_set_data (G_OBJECT (parent), "cf-timeline-pane", pane);
   g_signal_connect_object (window, "destroy", G_CALLBACK (timeline_window_destroyed_cb), parent, 0);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (window);
   return pane;
 }
