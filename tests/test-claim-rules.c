@@ -138,6 +138,49 @@ test_duplicate_refused_naming_claim (void)
   g_assert_no_error (error);
 }
 
+/* Moving a claim's ends follows the rules of marking: the new span is trimmed, a
+ * span another claim has is refused naming it, and the claim itself may keep its
+ * own span. */
+static void
+test_set_span_same_rules (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("span.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) claim = NULL;
+  g_autofree char *named = NULL;
+  gint64 doc = import_text (kase);
+  gint strike = offset_of ("the strike");
+  gint proof = offset_of ("(without proof)");
+  gint64 first = cf_case_add_claim (kase, doc, strike, strike + 10, NULL, &error);
+  gint64 second;
+
+  g_assert_no_error (error);
+  second = cf_case_add_claim (kase, doc, proof, proof + 15, NULL, &error);
+  g_assert_no_error (error);
+
+  /* ", “the strike was staged,” " loses its comma and spaces */
+  g_assert_true (cf_case_set_claim_span (kase, second, strike - 3, strike + 24, &error));
+  g_assert_no_error (error);
+  claim = cf_case_get_claim (kase, second, &error);
+  g_assert_cmpstr (cf_claim_get_quote (claim), ==, "“the strike was staged,”");
+  g_assert_cmpint (cf_claim_get_start (claim), ==, strike - 1);
+
+  /* the first claim's words with a space more are the first claim's span */
+  g_assert_false (cf_case_set_claim_span (kase, second, strike, strike + 11, &error));
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DUPLICATE);
+  named = g_strdup_printf ("#%" G_GINT64_FORMAT, first);
+  g_assert_nonnull (strstr (error->message, named));
+  g_clear_error (&error);
+  g_assert_cmpstr (cf_claim_get_quote (claim), ==, "“the strike was staged,”");
+
+  /* only punctuation is refused; the claim's own span (with a space) is kept */
+  g_assert_false (cf_case_set_claim_span (kase, second, strike - 3, strike - 1, &error));
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cf_case_set_claim_span (kase, first, strike, strike + 11, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_duplicate_refused_by_cli (void)
 {
@@ -269,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/claim-rules/trim/only-punctuation-refused", test_only_punctuation_refused);
   g_test_add_func ("/claim-rules/duplicate/refused-naming-claim", test_duplicate_refused_naming_claim);
   g_test_add_func ("/claim-rules/duplicate/refused-by-cli", test_duplicate_refused_by_cli);
+  g_test_add_func ("/claim-rules/span/same-rules-as-marking", test_set_span_same_rules);
   g_test_add_func ("/claim-rules/tag-path/created-once", test_tag_path_created_once);
   g_test_add_func ("/claim-rules/tag-path/empty-part-refused", test_tag_path_empty_part_refused);
   g_test_add_func ("/claim-rules/tag-path/cli", test_tag_path_by_cli);

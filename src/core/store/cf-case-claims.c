@@ -186,8 +186,17 @@ cf_case_set_claim_span (CfCase  *self,
                    _("Claim %" PRId64 " quotes no source, so it has no span to change."), claim_id);
       return FALSE;
     }
+  /* the same rules as marking: the span is checked, trimmed of stray ends, cut
+   * again and refused when another claim has it already */
   if (!load_text_and_length (self, document_id, &text, &length, error) ||
-      !cut_span (text, length, start, end, &quote, &prefix, &suffix, error))
+      !cut_span (text, length, start, end, &quote, &prefix, &suffix, error) ||
+      !_cf_case_trim_claim_span (text, &start, &end, error))
+    return FALSE;
+  g_clear_pointer (&quote, g_free);
+  g_clear_pointer (&prefix, g_free);
+  g_clear_pointer (&suffix, g_free);
+  if (!cut_span (text, length, start, end, &quote, &prefix, &suffix, error) ||
+      !_cf_case_check_new_span (self, document_id, claim_id, start, end, error))
     return FALSE;
 
   CF_CASE_BEGIN_EDIT (_("Change a claim’s span"));

@@ -544,8 +544,11 @@ gboolean      cf_case_set_claim_paraphrase   (CfCase          *self,
  * @end: one past the new last character
  *
  * Moves a claim's ends (to extend or shrink it) and takes its quote and context
- * from the text there again; everything else about the claim stays. An empty span
- * or one outside the text is refused with %CF_CASE_ERROR_INVALID.
+ * from the text there again; everything else about the claim stays. As with
+ * cf_case_add_claim() the span loses spaces and stray punctuation at its ends, and
+ * a span another claim of the document has is refused with
+ * %CF_CASE_ERROR_DUPLICATE. An empty span, one outside the text or one of only
+ * spaces and punctuation is refused with %CF_CASE_ERROR_INVALID.
  */
 gboolean      cf_case_set_claim_span         (CfCase          *self,
                                               gint64           claim_id,
