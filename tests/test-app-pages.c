@@ -105,7 +105,9 @@ canvas_drawn (gpointer data)
 {
   GtkWidget *canvas = cf_page_view_get_canvas (data);
 
-  return gtk_widget_get_mapped (canvas) && gtk_widget_get_height (canvas) > 100;
+  /* the layout read and the page rendered by the helper process */
+  return gtk_widget_get_mapped (canvas) && gtk_widget_get_height (canvas) > 100 &&
+         cf_page_view_page_is_shown (data);
 }
 
 static void
@@ -218,6 +220,63 @@ test_drag_marks_claim_at_text_offsets (void)
   pdf_fixture_close (&f);
 }
 
+static gboolean
+page_failed (gpointer data)
+{
+  return cf_page_view_get_page_error (data) != NULL && !cf_page_view_is_rendering (data);
+}
+
+/* A page whose rendering crashes the helper process (a hostile PDF) says that it
+ * could not be shown; the window, the case, the other pages and the text go on. */
+static void
+test_crashing_render_leaves_window_working (void)
+{
+  PdfFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CfCase *kase;
+
+  if (!pdf_fixture_open (&f))
+    return;
+  show_pages (&f);
+  g_assert_null (cf_page_view_get_page_error (f.pages));
+
+  /* the next page's helper crashes */
+  g_setenv ("CASEFILE_MISBEHAVE", "crash", TRUE);
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_MISBEHAVE"), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f.pages), "page.next", NULL);
+  g_assert_cmpuint (cf_page_view_get_page (f.pages), ==, 1);
+  g_assert_true (app_test_wait_until (page_failed, f.pages));
+  g_assert_false (cf_page_view_page_is_shown (f.pages));
+  g_assert_nonnull (strstr (cf_page_view_get_page_error (f.pages), "could not be shown"));
+  if (g_getenv ("CASEFILE_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("CASEFILE_SCREENSHOT_DIR"), "page-failed.png", NULL);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      for (int i = 0; i < 20; i++)
+        {
+          app_test_drain ();
+          g_usleep (20000);
+        }
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    }
+  g_unsetenv ("CASEFILE_MISBEHAVE");
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_REAL"), TRUE);
+
+  /* the page before is still there, and the case still answers */
+  gtk_widget_activate_action (GTK_WIDGET (f.pages), "page.previous", NULL);
+  g_assert_true (cf_page_view_page_is_shown (f.pages));
+  g_assert_null (cf_page_view_get_page_error (f.pages));
+  kase = cf_window_get_case (f.window.window);
+  text = cf_case_get_document_text (kase, f.document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, f.text);
+  cf_case_add_claim (kase, f.document_id, 0, 5, NULL, &error);
+  g_assert_no_error (error);
+  pdf_fixture_close (&f);
+}
+
 /* The README's picture of the page view: run by hand, on a display of its own,
  *   CASEFILE_SCREENSHOT_DIR=data/screenshots xvfb-run -a -s "-screen 0 1280x800x24" \
  *     build/tests/test-app-pages -p /app/pages/screenshot */
@@ -268,5 +327,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app/pages/offered-for-pdf", test_pages_offered_for_pdf);
   g_test_add_func ("/app/pages/click-highlight-selects-claim", test_click_highlight_selects_claim);
   g_test_add_func ("/app/pages/drag-marks-claim-at-text-offsets", test_drag_marks_claim_at_text_offsets);
+  g_test_add_func ("/app/pages/crashing-render-leaves-window-working", test_crashing_render_leaves_window_working);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
  * make-fixtures.py there) must be refused with a reason or read, never crash. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cf-formats.h"
@@ -369,6 +370,212 @@ test_truncated_refused (void)
   g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE);
 }
 
+/* ---- the page view's errands in the helper process ---------------------------- */
+
+typedef struct
+{
+  GBytes              *bytes;
+  GPtrArray           *docs;
+  CfExtractedDocument *doc;
+} HelperFixture;
+
+static void
+helper_fixture_open (HelperFixture *f)
+{
+  g_auto(GStrv) prose = pdf_test_prose (7, 12);
+  PdfTestArticle article = { .paragraphs = (const char *const *) prose, .columns = 2, .page_numbers = TRUE };
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_REAL"), TRUE);
+  f->bytes = pdf_test_make_article (&article);
+  f->docs = cf_read_pdf (f->bytes, NULL, &error);
+  g_assert_no_error (error);
+  f->doc = f->docs->pdata[0];
+  g_assert_cmpuint (f->doc->pages->len, >=, 2);
+}
+
+static void
+helper_fixture_close (HelperFixture *f)
+{
+  g_bytes_unref (f->bytes);
+  g_ptr_array_unref (f->docs);
+}
+
+/* The helper's layout places every character where the reader in this process
+ * does, and its rendering of a page is the page, in ink. */
+static void
+test_helper_layout_and_render (void)
+{
+  HelperFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPdfLayout) here = NULL;
+  g_autoptr(CfPdfLayout) there = NULL;
+  cairo_surface_t *surface;
+  const CfExtractedPage *second;
+  guint dark = 0;
+
+  helper_fixture_open (&f);
+  here = cf_pdf_layout_new (f.bytes, NULL, &error);
+  g_assert_no_error (error);
+  there = cf_pdf_layout_in_helper (f.bytes, f.doc->text, f.doc->pages, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cf_pdf_layout_get_n_pages (there), ==, f.doc->pages->len);
+  second = &g_array_index (f.doc->pages, CfExtractedPage, 1);
+  {
+    g_autoptr(GArray) a = cf_pdf_layout_get_rects (here, second->start, second->end);
+    g_autoptr(GArray) b = cf_pdf_layout_get_rects (there, second->start, second->end);
+
+    g_assert_cmpuint (a->len, >, 5);
+    g_assert_cmpuint (a->len, ==, b->len);
+    for (guint i = 0; i < a->len; i++)
+      {
+        CfPdfRect *ra = &g_array_index (a, CfPdfRect, i), *rb = &g_array_index (b, CfPdfRect, i);
+
+        g_assert_cmpuint (ra->page, ==, rb->page);
+        g_assert_cmpfloat_with_epsilon (ra->x1, rb->x1, 0.01);
+        g_assert_cmpfloat_with_epsilon (ra->y2, rb->y2, 0.01);
+      }
+    g_assert_cmpuint (cf_pdf_layout_page_at (there, second->start), ==, 1);
+  }
+
+  surface = cf_pdf_render_in_helper (f.bytes, 1, 300, 424, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 300);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 424);
+  for (int y = 0; y < 424; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < 300; x++)
+        dark += (row[x] & 0xff) < 0x80;
+    }
+  g_assert_cmpuint (dark, >, 500);
+  cairo_surface_destroy (surface);
+
+  /* a page that is not there, and a size past the limits, are errors */
+  g_assert_null (cf_pdf_render_in_helper (f.bytes, 999, 300, 424, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (cf_pdf_render_in_helper (f.bytes, 0, CF_PDF_MAX_RENDER_SIDE + 1, 10, NULL, &error));
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE);
+  helper_fixture_close (&f);
+}
+
+/* A case whose text is not what the reader makes of the original (another version
+ * made it) gets no page view: the offsets would not match. */
+static void
+test_helper_layout_of_other_text_refused (void)
+{
+  HelperFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CfPdfLayout) layout = NULL;
+
+  helper_fixture_open (&f);
+  text = g_strdup (f.doc->text);
+  text[strlen (text) / 2] = text[strlen (text) / 2] == 'x' ? 'y' : 'x';
+  layout = cf_pdf_layout_in_helper (f.bytes, text, f.doc->pages, NULL, &error);
+  g_assert_null (layout);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  helper_fixture_close (&f);
+}
+
+/* The layout answer is read as hostile: a box on a page that does not exist, a
+ * coordinate that is not a number, a count that is not the case's, a byte too
+ * few or too many are each refused. */
+static void
+test_helper_layout_wire_checked (void)
+{
+  HelperFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPdfLayout) layout = NULL;
+  g_autoptr(GBytes) wire = NULL;
+  const guint8 *data;
+  gsize len, first_char;
+  guint n_pages;
+
+  helper_fixture_open (&f);
+  layout = cf_pdf_layout_new (f.bytes, NULL, &error);
+  g_assert_no_error (error);
+  wire = cf_pdf_layout_to_wire (layout);
+  data = g_bytes_get_data (wire, &len);
+  n_pages = f.doc->pages->len;
+  g_assert_cmpuint (len, ==, cf_pdf_layout_wire_size (f.doc->text, f.doc->pages));
+  first_char = 8 + 4 + 4 + 64 + n_pages * 24;
+
+  {
+    g_autoptr(CfPdfLayout) back = cf_pdf_layout_from_wire (data, len, f.doc->text, f.doc->pages, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
+  for (guint mutation = 0; mutation < 5; mutation++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, len);
+      gsize copy_len = len;
+      guint32 bad_page = n_pages + 3;
+      float nan = NAN;
+      g_autoptr(CfPdfLayout) back = NULL;
+
+      /* the first character that has a box */
+      gsize at = first_char;
+      while (at < len && *(guint32 *) (copy + at) == G_MAXUINT32)
+        at += 20;
+      g_assert_cmpuint (at, <, len);
+      switch (mutation)
+        {
+        case 0: memcpy (copy + at, &bad_page, 4); break;
+        case 1: memcpy (copy + at + 4, &nan, 4); break;
+        case 2: copy[8] ^= 1; break;          /* the page count */
+        case 3: copy_len--; break;
+        default: copy = g_realloc (copy, len + 1); copy[len] = 0; copy_len++; break;
+        }
+      back = cf_pdf_layout_from_wire (copy, copy_len, f.doc->text, f.doc->pages, &error);
+      g_assert_null (back);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  helper_fixture_close (&f);
+}
+
+/* A helper taken over by a hostile page that answers with pixels that lie (a
+ * larger image than asked, garbage, a stride that does not fit, too few rows, an
+ * endless stream) or that crashes, gets a clean refusal, never an image. */
+static void
+test_helper_misbehaving_render_refused (gconstpointer data)
+{
+  const char *word = data;
+  g_autoptr(GBytes) input = g_bytes_new (word, strlen (word));
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_MISBEHAVE"), TRUE);
+  surface = cf_pdf_render_in_helper (input, 0, 120, 170, NULL, &error);
+  g_assert_null (surface);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE);
+  g_test_message ("%.*s: %s", (int) strcspn (word, "\n"), word, error->message);
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_REAL"), TRUE);
+}
+
+/* The same of a layout answer that makes no sense. */
+static void
+test_helper_misbehaving_layout_refused (void)
+{
+  HelperFixture f = { 0 };
+  g_autoptr(GBytes) input = g_bytes_new_static ("nonsense\n", 9);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPdfLayout) layout = NULL;
+
+  helper_fixture_open (&f);
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_MISBEHAVE"), TRUE);
+  layout = cf_pdf_layout_in_helper (input, f.doc->text, f.doc->pages, NULL, &error);
+  g_assert_null (layout);
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE);
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_REAL"), TRUE);
+  helper_fixture_close (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,6 +604,21 @@ main (int argc, char **argv)
   g_test_add_func ("/read-pdf/encrypted/password-refused", test_encrypted_with_password_refused);
   g_test_add_func ("/read-pdf/encrypted/empty-user-password-read", test_encrypted_without_user_password_read);
   g_test_add_func ("/read-pdf/hostile/truncated-refused", test_truncated_refused);
+  g_test_add_func ("/read-pdf/helper/layout-and-render", test_helper_layout_and_render);
+  g_test_add_func ("/read-pdf/helper/layout-of-other-text-refused", test_helper_layout_of_other_text_refused);
+  g_test_add_func ("/read-pdf/helper/layout-wire-checked", test_helper_layout_wire_checked);
+  g_test_add_func ("/read-pdf/helper/misbehaving-layout-refused", test_helper_misbehaving_layout_refused);
+  {
+    static const char *lies[] = { "oversize", "garbage", "lying-stride", "short", "flood", "crash" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lies); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/read-pdf/helper/misbehaving-render-refused/%s", lies[i]);
+        g_autofree char *word = g_strdup_printf ("%s\n", lies[i]);
+
+        g_test_add_data_func_full (path, g_steal_pointer (&word), test_helper_misbehaving_render_refused, g_free);
+      }
+  }
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autofree char *path = g_strdup_printf ("/read-pdf/hostile/%s", hostile[i]);

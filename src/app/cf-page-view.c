@@ -3,11 +3,17 @@
  * claim's highlight drawn over its words. Where each character lies comes from the
  * reader's CfPdfLayout (the same assembly that made the document's text), so a
  * highlight here and in the text view cover the same characters, and a selection
- * dragged over the page is reported as text offsets. The page is rendered once per
- * page and zoom into an image, and painted from it on every frame. */
+ * dragged over the page is reported as text offsets. The window never renders a PDF
+ * itself: each page is rendered into an image by the casefile-reader helper process
+ * (cf_pdf_render_in_helper_async, off the main thread), with a spinner meanwhile, and
+ * painted from that image on every frame; the last few images are kept. A page the
+ * helper cannot render (a hostile or broken page that crashes it) says so, and the
+ * other pages and the case are untouched. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -16,8 +22,19 @@
 #define PAGE_MARGIN 12.0
 #define MIN_ZOOM 0.25
 #define MAX_ZOOM 4.0
+/* Rendered page images kept, for turning back and forth. */
+#define CACHED_PAGES 6
+#define PULSE_MS 100
 /* A press that moves less than this is a click, not a selection. */
 #define DRAG_THRESHOLD 3.0
+
+typedef struct
+{
+  guint            page;
+  int              width;   /* pixels */
+  int              height;
+  cairo_surface_t *surface;
+} CachedPage;
 
 typedef struct
 {
@@ -37,7 +54,16 @@ struct _CfPageView
   GtkWidget       *prev_button;
   GtkWidget       *next_button;
 
+  GtkWidget       *status;       /* over the page: progress, or why it is not shown */
+  GtkWidget       *busy_box;
+  GtkProgressBar  *busy_bar;     /* pulses while the helper works (no spinner icon:
+                                  * it needs an SVG loader some systems lack) */
+  guint            pulse_id;
+  GtkLabel        *status_label;
+
   CfPdfLayout     *layout;       /* borrowed from the reader */
+  GBytes          *original;     /* the PDF, sent to the helper to render */
+  gboolean         loading;      /* the layout is being read */
   guint            page;
   double           zoom;
   gboolean         fit_width;
@@ -46,9 +72,12 @@ struct _CfPageView
   GArray          *marks;        /* PageMark on the shown page */
   gint64           selected_claim;
 
-  cairo_surface_t *rendered;     /* the shown page at rendered_zoom */
-  guint            rendered_page;
-  double           rendered_zoom;
+  GQueue           cache;        /* CachedPage, the newest first */
+  GCancellable    *rendering;    /* the render under way, if any */
+  guint            want_page;    /* what it renders */
+  int              want_width;
+  int              want_height;
+  GHashTable      *failed;       /* page (+1) -> why the helper could not render it */
 
   gboolean         dragging;
   double           drag_x;
@@ -82,9 +111,161 @@ page_size (CfPageView *self,
 }
 
 static void
+cached_page_free (CachedPage *cached)
+{
+  cairo_surface_destroy (cached->surface);
+  g_free (cached);
+}
+
+static void
 drop_rendering (CfPageView *self)
 {
-  g_clear_pointer (&self->rendered, cairo_surface_destroy);
+  if (self->rendering != NULL)
+    {
+      g_cancellable_cancel (self->rendering);
+      g_clear_object (&self->rendering);
+    }
+  g_queue_clear_full (&self->cache, (GDestroyNotify) cached_page_free);
+  g_hash_table_remove_all (self->failed);
+}
+
+/* The pixels the shown page needs at this zoom, within what the helper renders
+ * (past that, a smaller image is scaled up). */
+static void
+wanted_size (CfPageView *self,
+             int        *width,
+             int        *height)
+{
+  int scale = gtk_widget_get_scale_factor (self->canvas);
+  double page_width, page_height, w, h, shrink = 1.0;
+
+  page_size (self, &page_width, &page_height);
+  w = MAX (1.0, ceil (page_width * self->zoom * scale));
+  h = MAX (1.0, ceil (page_height * self->zoom * scale));
+  shrink = MIN (shrink, CF_PDF_MAX_RENDER_SIDE / w);
+  shrink = MIN (shrink, CF_PDF_MAX_RENDER_SIDE / h);
+  shrink = MIN (shrink, sqrt ((double) CF_PDF_MAX_RENDER_PIXELS / (w * h)));
+  *width = CLAMP ((int) floor (w * shrink), 1, CF_PDF_MAX_RENDER_SIDE);
+  *height = CLAMP ((int) floor (h * shrink), 1, CF_PDF_MAX_RENDER_SIDE);
+}
+
+/* The image to paint for the shown page: the one of the wanted size, or else any
+ * of this page (an older zoom, scaled while the new one renders). */
+static CachedPage *
+find_cached (CfPageView *self,
+             gboolean    exact)
+{
+  int width, height;
+  CachedPage *any = NULL;
+
+  wanted_size (self, &width, &height);
+  for (GList *l = self->cache.head; l != NULL; l = l->next)
+    {
+      CachedPage *cached = l->data;
+
+      if (cached->page != self->page)
+        continue;
+      if (cached->width == width && cached->height == height)
+        return cached;
+      if (any == NULL)
+        any = cached;
+    }
+  return exact ? NULL : any;
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  CfPageView *self = data;
+
+  gtk_progress_bar_pulse (self->busy_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_status (CfPageView *self)
+{
+  const char *why = g_hash_table_lookup (self->failed, GUINT_TO_POINTER (self->page + 1));
+  gboolean busy = self->loading || (self->rendering != NULL && self->want_page == self->page);
+
+  gtk_widget_set_visible (self->busy_box, busy && why == NULL);
+  if (busy && why == NULL && self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (PULSE_MS, pulse_cb, self);
+  else if (!(busy && why == NULL))
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), why != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), why);
+  gtk_widget_set_visible (self->status, (busy || why != NULL));
+}
+
+static void request_render (CfPageView *self);
+
+static void
+rendered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(CfPageView) self = data;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cf_pdf_render_in_helper_finish (result, &error);
+
+  /* cancelled: another page, zoom or document is wanted now, and asked for */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->rendering);
+  if (surface == NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("This page could not be shown: %s"), error->message);
+
+      g_debug ("Page %u could not be rendered: %s", self->want_page + 1, error->message);
+      g_hash_table_insert (self->failed, GUINT_TO_POINTER (self->want_page + 1), g_steal_pointer (&why));
+    }
+  else
+    {
+      CachedPage *cached = g_new0 (CachedPage, 1);
+
+      cached->page = self->want_page;
+      cached->width = self->want_width;
+      cached->height = self->want_height;
+      cached->surface = surface;
+      g_queue_push_head (&self->cache, cached);
+      while (self->cache.length > CACHED_PAGES)
+        cached_page_free (g_queue_pop_tail (&self->cache));
+    }
+  gtk_widget_queue_draw (self->canvas);
+  /* the page or the zoom may have changed meanwhile */
+  request_render (self);
+}
+
+/* Asks the helper for the shown page at the wanted size, unless it is kept, under
+ * way or known not to render. */
+static void
+request_render (CfPageView *self)
+{
+  int width, height;
+
+  if (self->layout == NULL || self->original == NULL || cf_pdf_layout_get_n_pages (self->layout) == 0 ||
+      find_cached (self, TRUE) != NULL ||
+      g_hash_table_contains (self->failed, GUINT_TO_POINTER (self->page + 1)))
+    {
+      update_status (self);
+      return;
+    }
+  wanted_size (self, &width, &height);
+  if (self->rendering != NULL)
+    {
+      if (self->want_page == self->page && self->want_width == width && self->want_height == height)
+        return;
+      g_cancellable_cancel (self->rendering);
+      g_clear_object (&self->rendering);
+    }
+  self->rendering = g_cancellable_new ();
+  self->want_page = self->page;
+  self->want_width = width;
+  self->want_height = height;
+  cf_pdf_render_in_helper_async (self->original, self->page, width, height, self->rendering,
+                                 rendered_cb, g_object_ref (self));
+  update_status (self);
 }
 
 /* The highlights' rectangles on the shown page. */
@@ -130,6 +311,7 @@ update_size (CfPageView *self)
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->canvas),
                                        (int) (height * self->zoom + 2 * PAGE_MARGIN));
   gtk_widget_queue_draw (self->canvas);
+  request_render (self);
 }
 
 static void
@@ -158,7 +340,6 @@ cf_page_view_set_page (CfPageView *self,
   if (page != self->page)
     {
       self->page = page;
-      drop_rendering (self);
       collect_marks (self);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
     }
@@ -192,11 +373,17 @@ cf_page_view_show_offset (CfPageView *self,
 
 void
 cf_page_view_set_layout (CfPageView  *self,
-                         CfPdfLayout *layout)
+                         CfPdfLayout *layout,
+                         GBytes      *original)
 {
   g_return_if_fail (CF_IS_PAGE_VIEW (self));
 
+  drop_rendering (self);
+  g_clear_pointer (&self->original, g_bytes_unref);
+  if (original != NULL)
+    self->original = g_bytes_ref (original);
   self->layout = layout;
+  self->loading = FALSE;
   self->page = 0;
   self->sel_start = self->sel_end = 0;
   drop_rendering (self);
@@ -242,27 +429,6 @@ cf_page_view_set_selected_claim (CfPageView *self,
 /* ---- drawing ------------------------------------------------------------- */
 
 static void
-ensure_rendered (CfPageView *self,
-                 int         scale)
-{
-  double width, height, zoom = self->zoom * scale;
-  cairo_t *cr;
-
-  if (self->rendered != NULL && self->rendered_page == self->page && self->rendered_zoom == zoom)
-    return;
-  drop_rendering (self);
-  page_size (self, &width, &height);
-  self->rendered = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, (int) (width * zoom)),
-                                               MAX (1, (int) (height * zoom)));
-  cr = cairo_create (self->rendered);
-  cairo_scale (cr, zoom, zoom);
-  cf_pdf_layout_render_page (self->layout, self->page, cr);
-  cairo_destroy (cr);
-  self->rendered_page = self->page;
-  self->rendered_zoom = zoom;
-}
-
-static void
 draw_rect (cairo_t         *cr,
            const CfPdfRect *r)
 {
@@ -277,25 +443,32 @@ draw_cb (GtkDrawingArea *area,
          gpointer        data)
 {
   CfPageView *self = data;
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
   double page_width, page_height, x0;
+  CachedPage *cached;
 
   if (self->layout == NULL || cf_pdf_layout_get_n_pages (self->layout) == 0)
     return;
   page_size (self, &page_width, &page_height);
   x0 = MAX (PAGE_MARGIN, (width - page_width * self->zoom) / 2);
 
-  ensure_rendered (self, scale);
   cairo_save (cr);
   cairo_translate (cr, x0, PAGE_MARGIN);
   cairo_rectangle (cr, -1, -1, page_width * self->zoom + 2, page_height * self->zoom + 2);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_fill (cr);
-  cairo_save (cr);
-  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-  cairo_set_source_surface (cr, self->rendered, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  /* the paper, and the page's image on it once the helper has rendered it */
+  cairo_rectangle (cr, 0, 0, page_width * self->zoom, page_height * self->zoom);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  cached = find_cached (self, FALSE);
+  if (cached != NULL)
+    {
+      cairo_save (cr);
+      cairo_scale (cr, page_width * self->zoom / cached->width, page_height * self->zoom / cached->height);
+      cairo_set_source_surface (cr, cached->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
 
   cairo_scale (cr, self->zoom, self->zoom);
   /* the highlights multiply, as a marker pen on paper */
@@ -348,7 +521,7 @@ resize_cb (GtkDrawingArea *area,
     return;
   update_size (self);
   if (old != self->zoom)
-    drop_rendering (self);
+    request_render (self);
 }
 
 /* ---- pointer ------------------------------------------------------------- */
@@ -508,7 +681,6 @@ set_zoom (CfPageView *self,
 {
   self->fit_width = FALSE;
   self->zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
-  drop_rendering (self);
   update_size (self);
 }
 
@@ -530,7 +702,6 @@ page_action_cb (GtkWidget  *widget,
   else if (g_strcmp0 (action, "page.fit-width") == 0)
     {
       self->fit_width = TRUE;
-      drop_rendering (self);
       update_size (self);
     }
 }
@@ -567,6 +738,8 @@ cf_page_view_dispose (GObject *object)
   CfPageView *self = CF_PAGE_VIEW (object);
 
   drop_rendering (self);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_pointer (&self->original, g_bytes_unref);
   self->layout = NULL;
   G_OBJECT_CLASS (cf_page_view_parent_class)->dispose (object);
 }
@@ -578,6 +751,7 @@ cf_page_view_finalize (GObject *object)
 
   g_array_unref (self->highlights);
   g_array_unref (self->marks);
+  g_hash_table_unref (self->failed);
   G_OBJECT_CLASS (cf_page_view_parent_class)->finalize (object);
 }
 
@@ -631,6 +805,8 @@ cf_page_view_init (CfPageView *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (PageMark));
   self->zoom = 1.0;
   self->fit_width = TRUE;
+  g_queue_init (&self->cache);
+  self->failed = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
@@ -674,7 +850,45 @@ cf_page_view_init (CfPageView *self)
   self->scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->canvas);
-  gtk_box_append (GTK_BOX (self), self->scroller);
+
+  /* over the page, while it renders or when it cannot be */
+  self->status = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (self->status, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->status, GTK_ALIGN_CENTER);
+  gtk_widget_set_can_target (self->status, FALSE);
+  self->busy_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->busy_box, "card");
+  gtk_widget_set_size_request (self->busy_box, 200, -1);
+  self->busy_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_pulse_step (self->busy_bar, 0.1);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->busy_bar), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->busy_bar), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->busy_bar), 12);
+  {
+    GtkWidget *label = gtk_label_new (_("Showing the page…"));
+
+    gtk_widget_set_margin_top (label, 12);
+    gtk_box_append (GTK_BOX (self->busy_box), label);
+  }
+  gtk_box_append (GTK_BOX (self->busy_box), GTK_WIDGET (self->busy_bar));
+  self->status_label = GTK_LABEL (gtk_label_new (_("This page could not be shown")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "title-4");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_label_set_wrap (self->status_label, TRUE);
+  gtk_label_set_justify (self->status_label, GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->status_label), 24);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->status_label), 24);
+  gtk_box_append (GTK_BOX (self->status), self->busy_box);
+  gtk_box_append (GTK_BOX (self->status), GTK_WIDGET (self->status_label));
+  gtk_widget_set_visible (self->status, FALSE);
+  {
+    GtkWidget *overlay = gtk_overlay_new ();
+
+    gtk_widget_set_vexpand (overlay, TRUE);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), self->scroller);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->status);
+    gtk_box_append (GTK_BOX (self), overlay);
+  }
   update_controls (self);
 }
 
@@ -703,4 +917,35 @@ cf_page_view_get_canvas (CfPageView *self)
 {
   g_return_val_if_fail (CF_IS_PAGE_VIEW (self), NULL);
   return self->canvas;
+}
+
+void
+cf_page_view_set_loading (CfPageView *self)
+{
+  g_return_if_fail (CF_IS_PAGE_VIEW (self));
+
+  cf_page_view_set_layout (self, NULL, NULL);
+  self->loading = TRUE;
+  update_status (self);
+}
+
+gboolean
+cf_page_view_is_rendering (CfPageView *self)
+{
+  g_return_val_if_fail (CF_IS_PAGE_VIEW (self), FALSE);
+  return self->loading || self->rendering != NULL;
+}
+
+gboolean
+cf_page_view_page_is_shown (CfPageView *self)
+{
+  g_return_val_if_fail (CF_IS_PAGE_VIEW (self), FALSE);
+  return self->layout != NULL && find_cached (self, TRUE) != NULL;
+}
+
+const char *
+cf_page_view_get_page_error (CfPageView *self)
+{
+  g_return_val_if_fail (CF_IS_PAGE_VIEW (self), NULL);
+  return g_hash_table_lookup (self->failed, GUINT_TO_POINTER (self->page + 1));
 }

@@ -26,9 +26,20 @@ G_DECLARE_FINAL_TYPE (CfPageView, cf_page_view, CF, PAGE_VIEW, GtkBox)
  * Ctrl+0 fits the width. */
 CfPageView  *cf_page_view_new               (void);
 /* @layout: (transfer none) (nullable): kept until the next call, so the caller
- * keeps it alive as long as it is shown. */
+ * keeps it alive as long as it is shown (it comes from the helper process:
+ * cf_pdf_layout_in_helper). @original: (nullable): the PDF, which the helper
+ * renders the pages from. */
 void         cf_page_view_set_layout        (CfPageView             *self,
-                                             CfPdfLayout            *layout);
+                                             CfPdfLayout            *layout,
+                                             GBytes                 *original);
+/* No layout yet: a spinner until cf_page_view_set_layout(). */
+void         cf_page_view_set_loading       (CfPageView             *self);
+/* The layout is being read or a page rendered. */
+gboolean     cf_page_view_is_rendering      (CfPageView             *self);
+/* The shown page's image, at the present zoom, is on the canvas. */
+gboolean     cf_page_view_page_is_shown     (CfPageView             *self);
+/* (nullable) why the shown page could not be rendered. */
+const char  *cf_page_view_get_page_error    (CfPageView             *self);
 /* @highlights: (element-type CfPageHighlight) (transfer none): copied. */
 void         cf_page_view_set_highlights    (CfPageView             *self,
                                              GArray                 *highlights);

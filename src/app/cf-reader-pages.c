@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The reader's pages: for a PDF source, the Text / Page switch above the text, the
- * page view (built on first use: the original is parsed in this process only when
- * the analyst asks to see its pages, after the import has read it in the helper
- * process), and the page breaks of the text view, a gap before each page with its
+ * page view (built on first use: when the analyst asks to see the pages, the
+ * casefile-reader helper process reads the original's layout, off the main thread,
+ * and later renders each page: no PDF is parsed in the window's process), and the
+ * page breaks of the text view, a gap before each page with its
  * number in the left margin (from the pages the case stored, so the text itself is
  * never touched and offsets stay those of the document). The two views share the
  * claims, the selected claim and the page being read. */
@@ -32,7 +33,9 @@ struct _CfReaderPages
   CfCase          *kase;
   gint64           document_id;
   GArray          *pages;         /* CfExtractedPage, from the case */
-  CfPdfLayout     *layout;        /* built when the pages are first shown */
+  CfPdfLayout     *layout;        /* read by the helper when the pages are first shown */
+  GBytes          *original;      /* the PDF, while its pages are shown */
+  GCancellable    *loading;       /* the layout being read */
   GArray          *highlights;    /* CfPageHighlight */
   gint64           selected_claim;
 };
@@ -106,39 +109,80 @@ mark_page_breaks (CfReaderPages *self)
     }
 }
 
+static void
+layout_failed (CfReaderPages *self,
+               const GError  *error)
+{
+  g_autofree char *why = g_strdup_printf (_("The pages cannot be shown: %s"), error->message);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_toggle), why);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page_toggle), FALSE);
+  g_clear_pointer (&self->original, g_bytes_unref);
+  _cf_reader_pages_show_pages (self, FALSE);
+}
+
+static int cursor_offset (CfReaderPages *self);
+
+static void
+layout_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  CfReaderPages *self = data;
+  g_autoptr(GError) error = NULL;
+  CfPdfLayout *layout = cf_pdf_layout_in_helper_finish (result, &error);
+
+  /* cancelled: another document is shown, or the reader is gone with @self */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (layout == NULL)
+    {
+      layout_failed (self, error);
+      return;
+    }
+  self->layout = layout;
+  cf_page_view_set_layout (self->page_view, self->layout, self->original);
+  cf_page_view_set_highlights (self->page_view, self->highlights);
+  cf_page_view_set_selected_claim (self->page_view, self->selected_claim);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->page_view)))
+    cf_page_view_show_offset (self->page_view, cursor_offset (self));
+}
+
+/* Starts reading the layout in the helper; FALSE (and the pages refused) when the
+ * case cannot give the original or the text. */
 static gboolean
-ensure_layout (CfReaderPages *self)
+start_layout (CfReaderPages *self)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (self->layout != NULL)
+  if (self->layout != NULL || self->loading != NULL)
     return TRUE;
   bytes = cf_case_get_document_original (self->kase, self->document_id, &error);
   if (bytes != NULL)
     text = cf_case_get_document_text (self->kase, self->document_id, &error);
-  if (text != NULL)
-    self->layout = cf_pdf_layout_new (bytes, NULL, &error);
-  if (self->layout != NULL && g_strcmp0 (cf_pdf_layout_get_text (self->layout), text) != 0)
+  if (text == NULL)
     {
-      /* imported by another version of the reader: its offsets would not match */
-      g_clear_pointer (&self->layout, cf_pdf_layout_free);
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The pages no longer match the text the case holds."));
-    }
-  if (self->layout == NULL)
-    {
-      g_autofree char *why = g_strdup_printf (_("The pages cannot be shown: %s"), error->message);
-
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_toggle), why);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->page_toggle), FALSE);
+      layout_failed (self, error);
       return FALSE;
     }
-  cf_page_view_set_layout (self->page_view, self->layout);
-  cf_page_view_set_highlights (self->page_view, self->highlights);
-  cf_page_view_set_selected_claim (self->page_view, self->selected_claim);
+  self->original = g_bytes_ref (bytes);
+  self->loading = g_cancellable_new ();
+  cf_page_view_set_loading (self->page_view);
+  cf_pdf_layout_in_helper_async (bytes, text, self->pages, self->loading, layout_ready_cb, self);
   return TRUE;
+}
+
+static void
+stop_layout (CfReaderPages *self)
+{
+  if (self->loading != NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+    }
 }
 
 static int
@@ -155,7 +199,8 @@ void
 _cf_reader_pages_show_pages (CfReaderPages *self,
                              gboolean       show)
 {
-  if (show && (self->pages == NULL || !ensure_layout (self)))
+  if (show && (self->pages == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->page_toggle)) ||
+               !start_layout (self)))
     show = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->page_view), show);
   gtk_widget_set_visible (self->text_scroller, !show);
@@ -163,8 +208,9 @@ _cf_reader_pages_show_pages (CfReaderPages *self,
     gtk_toggle_button_set_active (self->page_toggle, show);
   if (show)
     {
-      /* the page the text was being read at */
-      cf_page_view_show_offset (self->page_view, cursor_offset (self));
+      /* the page the text was being read at (once the layout is read) */
+      if (self->layout != NULL)
+        cf_page_view_show_offset (self->page_view, cursor_offset (self));
       gtk_widget_grab_focus (cf_page_view_get_canvas (self->page_view));
     }
   else if (self->layout != NULL && gtk_widget_get_realized (self->text_scroller))
@@ -271,8 +317,10 @@ _cf_reader_pages_clear (CfReaderPages *self)
       self->gutter = NULL;
     }
   _cf_reader_pages_show_pages (self, FALSE);
-  cf_page_view_set_layout (self->page_view, NULL);
+  stop_layout (self);
+  cf_page_view_set_layout (self->page_view, NULL, NULL);
   g_clear_pointer (&self->layout, cf_pdf_layout_free);
+  g_clear_pointer (&self->original, g_bytes_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->kase);
   g_array_set_size (self->highlights, 0);
@@ -290,7 +338,9 @@ _cf_reader_pages_free (CfReaderPages *self)
   if (self == NULL)
     return;
   g_signal_handlers_disconnect_by_data (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), self);
+  stop_layout (self);
   g_clear_pointer (&self->layout, cf_pdf_layout_free);
+  g_clear_pointer (&self->original, g_bytes_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->kase);
   g_array_unref (self->highlights);

@@ -1077,23 +1077,378 @@ cf_pdf_layout_offset_at (CfPdfLayout *layout,
   return best_offset;
 }
 
-void
-cf_pdf_layout_render_page (CfPdfLayout *layout,
-                           guint        page,
-                           cairo_t     *cr)
+/* ---- the helper's answers for the page view --------------------------------- *
+ * The window never parses a PDF: casefile-reader builds the layout and renders the
+ * pages (cf-read-helper.c runs it), and sends them back in the binary forms below,
+ * in this machine's byte order. The window reads them as hostile: every count is
+ * checked against what the case itself holds, every number for sense, the length
+ * of the whole to the byte. */
+
+#define LAYOUT_MAGIC "CFLAYT1"
+#define RENDER_MAGIC "CFPIXL1"
+#define MAGIC_SIZE 8
+#define CHECKSUM_SIZE 64
+#define LAYOUT_HEADER_SIZE (MAGIC_SIZE + 2 * sizeof (guint32) + CHECKSUM_SIZE)
+#define LAYOUT_PAGE_SIZE (2 * sizeof (double) + 2 * sizeof (guint32))
+#define LAYOUT_CHAR_SIZE (sizeof (guint32) + 4 * sizeof (float))
+#define RENDER_HEADER_SIZE (MAGIC_SIZE + 4 * sizeof (guint32))
+/* The largest page PDF allows (200 inches), in points. */
+#define MAX_PAGE_POINTS 14400.0
+/* A character box this far off its page is nonsense. */
+#define MAX_BOX_COORD (4 * MAX_PAGE_POINTS)
+
+static void
+put (GByteArray   *out,
+     gconstpointer data,
+     gsize         size)
 {
-  g_autoptr(GObject) owned = NULL;
-  double width, height;
+  g_byte_array_append (out, data, (guint) size);
+}
 
-  g_return_if_fail (layout != NULL && page < layout->n_pages);
+static void
+put_u32 (GByteArray *out,
+         guint32     value)
+{
+  put (out, &value, sizeof value);
+}
 
-  cf_pdf_layout_get_page_size (layout, page, &width, &height);
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
+static guint32
+get_u32 (const guint8 **at)
+{
+  guint32 value;
+
+  memcpy (&value, *at, sizeof value);
+  *at += sizeof value;
+  return value;
+}
+
+static double
+get_double (const guint8 **at)
+{
+  double value;
+
+  memcpy (&value, *at, sizeof value);
+  *at += sizeof value;
+  return value;
+}
+
+static float
+get_float (const guint8 **at)
+{
+  float value;
+
+  memcpy (&value, *at, sizeof value);
+  *at += sizeof value;
+  return value;
+}
+
+GBytes *
+cf_pdf_layout_to_wire (CfPdfLayout *layout)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autofree char *checksum = NULL;
+  char magic[MAGIC_SIZE] = LAYOUT_MAGIC;
+
+  g_return_val_if_fail (layout != NULL && layout->sources != NULL, NULL);
+
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) layout->text->str,
+                                          layout->text->len);
+  put (out, magic, MAGIC_SIZE);
+  put_u32 (out, layout->n_pages);
+  put_u32 (out, layout->n_chars);
+  put (out, checksum, CHECKSUM_SIZE);
+  for (guint p = 0; p < layout->n_pages; p++)
+    {
+      const CfExtractedPage *range = &g_array_index (layout->ranges, CfExtractedPage, p);
+      double width, height;
+
+      cf_pdf_layout_get_page_size (layout, p, &width, &height);
+      put (out, &width, sizeof width);
+      put (out, &height, sizeof height);
+      put_u32 (out, range->start);
+      put_u32 (out, range->end);
+    }
+  for (guint o = 0; o < layout->n_chars; o++)
+    {
+      guint page = 0;
+      const PopplerRectangle *r = source_rect (layout, o, &page);
+      float box[4] = { 0, 0, 0, 0 };
+
+      if (r != NULL)
+        {
+          box[0] = (float) r->x1;
+          box[1] = (float) r->y1;
+          box[2] = (float) r->x2;
+          box[3] = (float) r->y2;
+        }
+      put_u32 (out, r != NULL ? page : NO_SOURCE);
+      put (out, box, sizeof box);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static void
+set_garbled (GError **error)
+{
+  g_set_error_literal (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE,
+                       _("The reader process gave an answer that makes no sense."));
+}
+
+static gboolean
+sane_coord (float value)
+{
+  return isfinite (value) && fabsf (value) <= MAX_BOX_COORD;
+}
+
+gsize
+cf_pdf_layout_wire_size (const char *text,
+                         GArray     *pages)
+{
+  glong n_chars;
+
+  g_return_val_if_fail (text != NULL && pages != NULL, 0);
+
+  n_chars = g_utf8_strlen (text, -1);
+  if (n_chars > MAX_TEXT_CHARS || pages->len > DEFAULT_MAX_PAGES)
+    return 0;
+  return LAYOUT_HEADER_SIZE + pages->len * LAYOUT_PAGE_SIZE + (gsize) n_chars * LAYOUT_CHAR_SIZE;
+}
+
+CfPdfLayout *
+cf_pdf_layout_from_wire (const guint8  *data,
+                         gsize          length,
+                         const char    *text,
+                         GArray        *pages,
+                         GError       **error)
+{
+  g_autoptr(CfPdfLayout) self = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree guint *counts = NULL;
+  const guint8 *at = data;
+  gsize expected = cf_pdf_layout_wire_size (text, pages);
+  guint32 n_pages, n_chars;
+
+  g_return_val_if_fail (text != NULL && pages != NULL, NULL);
+
+  if (expected == 0)
+    {
+      set_too_large (error, _("The PDF holds more text than one document may have."));
+      return NULL;
+    }
+  /* the counts must be the case's own: its pages, its text */
+  if (data == NULL || length != expected || memcmp (at, LAYOUT_MAGIC, MAGIC_SIZE) != 0)
+    {
+      set_garbled (error);
+      return NULL;
+    }
+  at += MAGIC_SIZE;
+  n_pages = get_u32 (&at);
+  n_chars = get_u32 (&at);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  if (n_pages != pages->len || n_chars != (guint32) g_utf8_strlen (text, -1) || n_pages == 0)
+    {
+      set_garbled (error);
+      return NULL;
+    }
+  if (memcmp (at, checksum, CHECKSUM_SIZE) != 0)
+    {
+      /* imported by another version of the reader: its offsets would not match */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The pages no longer match the text the case holds."));
+      return NULL;
+    }
+  at += CHECKSUM_SIZE;
+
+  self = g_new0 (CfPdfLayout, 1);
+  self->n_pages = n_pages;
+  self->n_chars = n_chars;
+  self->pages = g_new0 (Page, n_pages);
+  self->text = g_string_new (text);
+  self->ranges = g_array_sized_new (FALSE, FALSE, sizeof (CfExtractedPage), n_pages);
+  self->sources = g_array_sized_new (FALSE, FALSE, sizeof (Source), n_chars);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      const CfExtractedPage *stored = &g_array_index (pages, CfExtractedPage, p);
+      CfExtractedPage range;
+      double width = get_double (&at);
+      double height = get_double (&at);
+
+      range.start = get_u32 (&at);
+      range.end = get_u32 (&at);
+      if (!(width >= 1.0 && width <= MAX_PAGE_POINTS && height >= 1.0 && height <= MAX_PAGE_POINTS) ||
+          range.start != stored->start || range.end != stored->end)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The pages no longer match the text the case holds."));
+          return NULL;
+        }
+      self->pages[p].width = width;
+      self->pages[p].height = height;
+      g_array_append_val (self->ranges, range);
+    }
+  /* each page's boxes, in text order: first count them, then fill them in */
+  counts = g_new0 (guint, n_pages);
+  for (guint o = 0; o < n_chars; o++)
+    {
+      const guint8 *box = at + (gsize) o * LAYOUT_CHAR_SIZE;
+      guint32 page = get_u32 (&box);
+
+      if (page == NO_SOURCE)
+        continue;
+      if (page >= n_pages)
+        {
+          set_garbled (error);
+          return NULL;
+        }
+      counts[page]++;
+    }
+  for (guint p = 0; p < n_pages; p++)
+    {
+      self->pages[p].rects = g_new0 (PopplerRectangle, MAX (counts[p], 1));
+      counts[p] = 0;
+    }
+  for (guint o = 0; o < n_chars; o++)
+    {
+      guint32 page = get_u32 (&at);
+      float x1 = get_float (&at), y1 = get_float (&at), x2 = get_float (&at), y2 = get_float (&at);
+      Source s = { NO_SOURCE, NO_SOURCE };
+
+      if (page != NO_SOURCE)
+        {
+          Page *target = &self->pages[page];
+
+          if (!sane_coord (x1) || !sane_coord (y1) || !sane_coord (x2) || !sane_coord (y2))
+            {
+              set_garbled (error);
+              return NULL;
+            }
+          target->rects[counts[page]] = (PopplerRectangle) { x1, y1, x2, y2 };
+          s.page = page;
+          s.index = counts[page]++;
+          target->n = counts[page];
+        }
+      g_array_append_val (self->sources, s);
+    }
+  return g_steal_pointer (&self);
+}
+
+GBytes *
+cf_pdf_render_to_wire (GBytes  *bytes,
+                       guint    page,
+                       int      width,
+                       int      height,
+                       GError **error)
+{
+  g_autoptr(GObject) doc_owned = NULL;
+  g_autoptr(GObject) page_owned = NULL;
+  g_autoptr(GByteArray) out = NULL;
+  PopplerDocument *doc;
+  PopplerPage *pp = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  char magic[MAGIC_SIZE] = RENDER_MAGIC;
+  double page_width = 0, page_height = 0;
+  int stride;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (width < 1 || height < 1 || width > CF_PDF_MAX_RENDER_SIDE || height > CF_PDF_MAX_RENDER_SIDE ||
+      (guint64) width * (guint64) height > CF_PDF_MAX_RENDER_PIXELS)
+    {
+      set_too_large (error, _("The page is too large to show at this size."));
+      return NULL;
+    }
+  doc = poppler_document_new_from_bytes (bytes, NULL, NULL);
+  doc_owned = (GObject *) doc;
+  if (doc != NULL && page < (guint) MAX (poppler_document_get_n_pages (doc), 0))
+    pp = poppler_document_get_page (doc, (int) page);
+  page_owned = (GObject *) pp;
+  if (pp == NULL)
+    {
+      g_set_error_literal (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE,
+                           _("The page could not be read."));
+      return NULL;
+    }
+  poppler_page_get_size (pp, &page_width, &page_height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
-  owned = G_OBJECT (poppler_document_get_page (layout->doc, (int) page));
-  if (owned != NULL)
-    poppler_page_render (POPPLER_PAGE (owned), cr);
-  cairo_restore (cr);
+  cairo_paint (cr);
+  if (page_width > 0 && page_height > 0)
+    {
+      cairo_scale (cr, width / page_width, height / page_height);
+      poppler_page_render (pp, cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      set_too_large (error, _("The page is too large to show at this size."));
+      return NULL;
+    }
+  stride = cairo_image_surface_get_stride (surface);
+  out = g_byte_array_sized_new ((guint) (RENDER_HEADER_SIZE + (gsize) stride * height));
+  put (out, magic, MAGIC_SIZE);
+  put_u32 (out, (guint32) width);
+  put_u32 (out, (guint32) height);
+  put_u32 (out, (guint32) stride);
+  put_u32 (out, 0);
+  put (out, cairo_image_surface_get_data (surface), (gsize) stride * height);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+gsize
+cf_pdf_render_wire_size (int width,
+                         int height)
+{
+  if (width < 1 || height < 1 || width > CF_PDF_MAX_RENDER_SIDE || height > CF_PDF_MAX_RENDER_SIDE ||
+      (guint64) width * (guint64) height > CF_PDF_MAX_RENDER_PIXELS)
+    return 0;
+  return RENDER_HEADER_SIZE + (gsize) cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, width) * height;
+}
+
+cairo_surface_t *
+cf_pdf_render_from_wire (const guint8  *data,
+                         gsize          length,
+                         int            width,
+                         int            height,
+                         GError       **error)
+{
+  gsize expected = cf_pdf_render_wire_size (width, height);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, MAX (width, 1));
+  const guint8 *at = data;
+  cairo_surface_t *surface;
+  guint8 *pixels;
+  int own_stride;
+
+  /* the size asked for, to the byte: never what the answer says of itself */
+  if (expected == 0 || data == NULL || length != expected ||
+      memcmp (at, RENDER_MAGIC, MAGIC_SIZE) != 0)
+    {
+      set_garbled (error);
+      return NULL;
+    }
+  at += MAGIC_SIZE;
+  if (get_u32 (&at) != (guint32) width || get_u32 (&at) != (guint32) height ||
+      get_u32 (&at) != (guint32) stride || get_u32 (&at) != 0)
+    {
+      set_garbled (error);
+      return NULL;
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      set_too_large (error, _("The page is too large to show at this size."));
+      return NULL;
+    }
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  own_stride = cairo_image_surface_get_stride (surface);
+  for (int row = 0; row < height; row++)
+    memcpy (pixels + (gsize) row * own_stride, at + (gsize) row * stride, (gsize) MIN (stride, own_stride));
+  cairo_surface_mark_dirty (surface);
+  return surface;
 }

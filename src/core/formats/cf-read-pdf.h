@@ -75,10 +75,79 @@ int          cf_pdf_layout_offset_at      (CfPdfLayout         *layout,
                                            double               y,
                                            gboolean             after);
 
-/* Draws page @page (from 0) at scale 1 (one point per unit) on @cr, white behind. */
-void         cf_pdf_layout_render_page    (CfPdfLayout         *layout,
-                                           guint                page,
-                                           cairo_t             *cr);
+/* ---- the page view's pages, from the casefile-reader helper process ----------
+ * The window never parses or renders a PDF itself: the helper builds the layout and
+ * renders pages, and answers in a binary form that the window checks in full. */
+
+/* The largest page image the helper renders: pixels per side, and in all. */
+#define CF_PDF_MAX_RENDER_SIDE 8192
+#define CF_PDF_MAX_RENDER_PIXELS (6000 * 6000)
+
+/* In the helper: the layout's page sizes, page ranges and every character's box,
+ * with the text's SHA-256. Returns: (transfer full) the answer. */
+GBytes          *cf_pdf_layout_to_wire        (CfPdfLayout         *layout);
+/* The exact length of the layout answer for a document holding @text on @pages
+ * (element-type CfExtractedPage), or 0 when it would be too large. */
+gsize            cf_pdf_layout_wire_size      (const char          *text,
+                                               GArray              *pages);
+/* In the window: the layout from the helper's answer, which must describe exactly
+ * @text (its length and checksum) on @pages (the ranges the case stored).
+ * Returns: (transfer full) (nullable): the layout (it renders nothing), or %NULL
+ *   with @error set. */
+CfPdfLayout     *cf_pdf_layout_from_wire      (const guint8        *data,
+                                               gsize                length,
+                                               const char          *text,
+                                               GArray              *pages,
+                                               GError             **error);
+/* In the helper: page @page (from 0) of the PDF in @bytes drawn on white into
+ * @width x @height pixels (RGB24). Returns: (transfer full) (nullable) the answer. */
+GBytes          *cf_pdf_render_to_wire        (GBytes              *bytes,
+                                               guint                page,
+                                               int                  width,
+                                               int                  height,
+                                               GError             **error);
+/* The exact length of the answer for a @width x @height page, or 0 beyond the limits. */
+gsize            cf_pdf_render_wire_size      (int                  width,
+                                               int                  height);
+/* In the window: the image in the helper's answer, which must be exactly the size
+ * asked for. Returns: (transfer full) (nullable) an RGB24 image surface. */
+cairo_surface_t *cf_pdf_render_from_wire      (const guint8        *data,
+                                               gsize                length,
+                                               int                  width,
+                                               int                  height,
+                                               GError             **error);
+
+/* Build the layout (cf_pdf_layout_from_wire's checks) or render a page in the
+ * casefile-reader helper process, under the read limits and a timeout. Blocking:
+ * call them from a thread, or through the _async forms (a GTask thread). */
+CfPdfLayout     *cf_pdf_layout_in_helper      (GBytes              *bytes,
+                                               const char          *text,
+                                               GArray              *pages,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+cairo_surface_t *cf_pdf_render_in_helper      (GBytes              *bytes,
+                                               guint                page,
+                                               int                  width,
+                                               int                  height,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void             cf_pdf_layout_in_helper_async (GBytes             *bytes,
+                                               const char          *text,
+                                               GArray              *pages,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+CfPdfLayout     *cf_pdf_layout_in_helper_finish (GAsyncResult      *result,
+                                               GError             **error);
+void             cf_pdf_render_in_helper_async (GBytes             *bytes,
+                                               guint                page,
+                                               int                  width,
+                                               int                  height,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+cairo_surface_t *cf_pdf_render_in_helper_finish (GAsyncResult      *result,
+                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfLayout, cf_pdf_layout_free)
 
