@@ -25,6 +25,7 @@ struct _CfInspector
 
   GtkStack              *stack;
   GtkScrolledWindow     *scroller;
+  GtkViewport           *viewport;
   GtkLabel              *source_label;
   GtkLabel              *quote_label;
   CfInspectorSection    *paraphrase;
@@ -35,6 +36,7 @@ struct _CfInspector
   CfNoteList            *notes;
 
   GBindingGroup         *claim_bindings;
+  GtkRoot               *root;             /* watched for its focus widget */
 };
 
 G_DEFINE_FINAL_TYPE (CfInspector, cf_inspector, CF_TYPE_INSPECTOR_SECTION)
@@ -49,6 +51,50 @@ document_title_to_source (GBinding     *binding,
 
   g_value_take_string (to, g_strdup_printf (_("in %s"), title != NULL ? title : _("Untitled Source")));
   return TRUE;
+}
+
+/* Tab to a field out of view scrolls it in, by as little as it takes. The focus in
+ * a popover (a drop-down's list, the tags' search) is left alone: the viewport's
+ * own scroll-to-focus measured those as if they sat in the inspector, and jumped. */
+static void
+focus_widget_changed_cb (GtkRoot     *root,
+                         GParamSpec  *pspec,
+                         CfInspector *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *content = gtk_viewport_get_child (self->viewport);
+  graphene_rect_t bounds;
+
+  if (focus == NULL || content == NULL
+      || !gtk_widget_is_ancestor (focus, content)
+      || gtk_widget_get_native (focus) != gtk_widget_get_native (content)
+      || !gtk_widget_compute_bounds (focus, content, &bounds))
+    return;
+  gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (self->scroller),
+                             bounds.origin.y, bounds.origin.y + bounds.size.height);
+}
+
+static void
+cf_inspector_root (GtkWidget *widget)
+{
+  CfInspector *self = CF_INSPECTOR (widget);
+
+  GTK_WIDGET_CLASS (cf_inspector_parent_class)->root (widget);
+
+  self->root = gtk_widget_get_root (widget);
+  g_signal_connect_object (self->root, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), self, 0);
+}
+
+static void
+cf_inspector_unroot (GtkWidget *widget)
+{
+  CfInspector *self = CF_INSPECTOR (widget);
+
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_func (self->root, focus_widget_changed_cb, self);
+  self->root = NULL;
+
+  GTK_WIDGET_CLASS (cf_inspector_parent_class)->unroot (widget);
 }
 
 static void
@@ -186,6 +232,8 @@ cf_inspector_class_init (CfInspectorClass *klass)
   CfInspectorSectionClass *section_class = CF_INSPECTOR_SECTION_CLASS (klass);
 
   object_class->dispose = cf_inspector_dispose;
+  widget_class->root = cf_inspector_root;
+  widget_class->unroot = cf_inspector_unroot;
   section_class->claim_changed = cf_inspector_claim_changed;
   section_class->case_changed = cf_inspector_case_changed;
   section_class->commit = cf_inspector_commit_sections;
@@ -200,6 +248,7 @@ cf_inspector_class_init (CfInspectorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, CfInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CfInspector, viewport);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, source_label);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, quote_label);
   gtk_widget_class_bind_template_child (widget_class, CfInspector, paraphrase);
