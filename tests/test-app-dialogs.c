@@ -5,6 +5,8 @@
  * a selected claim (no text selection, no scrolling by itself). */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "cf-app-util.h"
@@ -232,6 +234,65 @@ test_source_properties_complete_a_text (void)
   window_fixture_close (&f);
 }
 
+/* The capture date (when a page was saved) is edited as the published date is: a
+ * date that is not one is refused with its own message, a date and time is kept
+ * as written and shown so again, and one undo step takes it back. */
+static void
+test_source_properties_capture_date (void)
+{
+  WindowFixture f = { 0 };
+  CfCase *kase;
+  CfSourceProperties *dialog;
+  g_autoptr(CfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEditable *captured;
+  gint64 id;
+
+  if (!window_fixture_open_example (&f))
+    return;
+  kase = cf_window_get_case (f.window);
+  id = cf_case_import_text (kase, "Saved page", "The convoy left at dawn.", NULL);
+  g_assert_cmpint (id, >, 0);
+  g_object_set (f.window, "document-id", id, NULL);
+  app_test_drain ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.source-properties", NULL));
+  app_test_drain ();
+  dialog = CF_SOURCE_PROPERTIES (app_test_find_window_of_type (CF_TYPE_SOURCE_PROPERTIES));
+  g_assert_nonnull (dialog);
+  captured = cf_source_properties_get_field (dialog, CF_DOCUMENT_FIELD_CAPTURED);
+  g_assert_cmpstr (gtk_editable_get_text (captured), ==, "");
+
+  gtk_editable_set_text (captured, "the day before yesterday");
+  g_assert_false (cf_source_properties_apply (dialog, &error));
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "capture date"));
+  g_clear_error (&error);
+
+  gtk_editable_set_text (captured, "2024-06-02T10:11:12Z");
+  g_assert_true (cf_source_properties_apply (dialog, &error));
+  g_assert_no_error (error);
+  app_test_drain ();
+  document = cf_case_get_document (kase, id, NULL);
+  g_assert_cmpstr (cf_document_get_captured (document), ==, "2024-06-02T10:11:12Z");
+  g_assert_null (cf_document_get_published (document));
+
+  /* shown again with its time */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.source-properties", NULL));
+  app_test_drain ();
+  dialog = CF_SOURCE_PROPERTIES (app_test_find_window_of_type (CF_TYPE_SOURCE_PROPERTIES));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (cf_source_properties_get_field (dialog, CF_DOCUMENT_FIELD_CAPTURED)),
+                   ==, "2024-06-02T10:11:12Z");
+  gtk_window_close (GTK_WINDOW (dialog));
+  app_test_drain ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
+  app_test_drain ();
+  g_assert_cmpstr (cf_document_get_captured (document) ?: "", ==, "");
+  window_fixture_close (&f);
+}
+
 /* --- a claim's span ------------------------------------------------------------------------- */
 
 static void
@@ -433,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/app/case-properties/time-zone-and-precision", test_case_properties_time);
   g_test_add_func ("/app/case-properties/date-in-locale-style", test_case_properties_date_in_locale_style);
   g_test_add_func ("/app/source-properties/complete-a-pasted-text", test_source_properties_complete_a_text);
+  g_test_add_func ("/app/source-properties/capture-date", test_source_properties_capture_date);
   g_test_add_func ("/app/claim-span/extends-to-selection", test_claim_span_extends_to_selection);
   g_test_add_func ("/app/reader/selected-claim-is-no-text-selection", test_selected_claim_is_no_text_selection);
   g_test_add_func ("/app/reader/marking-does-not-scroll", test_marking_does_not_scroll);

@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The source properties dialog: what the brief's source list says about a source
- * (title, byline, publisher, address, publication date, language). A pasted text or
+ * (title, byline, publisher, address, publication date, language, and the date a saved
+ * page or archived response was captured). A pasted text or
  * a .txt file comes in with a title at most; this is where the rest is filled in.
  * Only the fields the user changed are written, in one undoable action. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
 #include "cf-source-properties.h"
 
-#define N_FIELDS (CF_DOCUMENT_FIELD_LANGUAGE + 1)
+#define N_FIELDS (CF_DOCUMENT_FIELD_CAPTURED + 1)
 
 struct _CfSourceProperties
 {
@@ -24,7 +27,9 @@ struct _CfSourceProperties
   AdwEntryRow *url_row;
   AdwEntryRow *published_row;
   AdwEntryRow *language_row;
+  AdwEntryRow *captured_row;
   GtkLabel    *date_error;
+  GtkLabel    *captured_error;
 
   CfCase      *kase;
   gint64       document_id;
@@ -39,7 +44,7 @@ cf_source_properties_get_field (CfSourceProperties *self,
 {
   AdwEntryRow *rows[N_FIELDS] = {
     self->title_row, self->byline_row, self->publisher_row,
-    self->url_row, self->published_row, self->language_row,
+    self->url_row, self->published_row, self->language_row, self->captured_row,
   };
 
   g_return_val_if_fail (CF_IS_SOURCE_PROPERTIES (self), NULL);
@@ -48,19 +53,45 @@ cf_source_properties_get_field (CfSourceProperties *self,
   return GTK_EDITABLE (rows[field]);
 }
 
+static gboolean
+is_date_field (guint field)
+{
+  return field == CF_DOCUMENT_FIELD_PUBLISHED || field == CF_DOCUMENT_FIELD_CAPTURED;
+}
+
+/* A date row's text: the locale's style for a day, and a date with its time as
+ * stored (the locale's style would drop the time). */
+static char *
+format_date (const char *iso)
+{
+  if (iso != NULL && strchr (iso, 'T') != NULL)
+    return g_strdup (iso);
+  return cf_date_format_local (iso);
+}
+
+/* Whether the date row @row reads as a date, shown on it and by @message. */
+static gboolean
+validate_date (AdwEntryRow *row,
+               GtkLabel    *message)
+{
+  g_autofree char *iso = cf_date_parse_input (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  gtk_widget_set_visible (GTK_WIDGET (message), iso == NULL);
+  if (iso != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  return iso != NULL;
+}
+
 static void
 validate_cb (CfSourceProperties *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->published_row));
-  g_autofree char *iso = cf_date_parse_input (text);
   gboolean writable = self->kase != NULL && !cf_case_get_read_only (self->kase);
+  gboolean published = validate_date (self->published_row, self->date_error);
+  gboolean captured = validate_date (self->captured_row, self->captured_error);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->date_error), iso == NULL);
-  if (iso != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->published_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->published_row), "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.apply", writable && iso != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.apply", writable && published && captured);
 }
 
 gboolean
@@ -79,12 +110,12 @@ cf_source_properties_apply (CfSourceProperties *self,
 
       if (g_strcmp0 (text, self->shown[i]) != 0)
         {
-          value = i == CF_DOCUMENT_FIELD_PUBLISHED ? cf_date_parse_input (text)
-                                                   : g_strstrip (g_strdup (text));
+          value = is_date_field (i) ? cf_date_parse_input (text) : g_strstrip (g_strdup (text));
           if (value == NULL)
             {
-              g_set_error_literal (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                                   gtk_label_get_label (self->date_error));
+              GtkLabel *why = i == CF_DOCUMENT_FIELD_CAPTURED ? self->captured_error : self->date_error;
+
+              g_set_error_literal (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID, gtk_label_get_label (why));
               return FALSE;
             }
           changed = TRUE;
@@ -153,7 +184,9 @@ cf_source_properties_class_init (CfSourcePropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfSourceProperties, url_row);
   gtk_widget_class_bind_template_child (widget_class, CfSourceProperties, published_row);
   gtk_widget_class_bind_template_child (widget_class, CfSourceProperties, language_row);
+  gtk_widget_class_bind_template_child (widget_class, CfSourceProperties, captured_row);
   gtk_widget_class_bind_template_child (widget_class, CfSourceProperties, date_error);
+  gtk_widget_class_bind_template_child (widget_class, CfSourceProperties, captured_error);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
 
   gtk_widget_class_install_action (widget_class, "source.apply", NULL, apply_action);
@@ -168,6 +201,8 @@ cf_source_properties_init (CfSourceProperties *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_entry_row_add_suffix (self->published_row,
                             cf_date_picker_button_new (GTK_EDITABLE (self->published_row)));
+  adw_entry_row_add_suffix (self->captured_row,
+                            cf_date_picker_button_new (GTK_EDITABLE (self->captured_row)));
 }
 
 CfSourceProperties *
@@ -193,14 +228,14 @@ cf_source_properties_new (GtkWindow  *parent,
   values[CF_DOCUMENT_FIELD_URL] = cf_document_get_url (document);
   values[CF_DOCUMENT_FIELD_PUBLISHED] = cf_document_get_published (document);
   values[CF_DOCUMENT_FIELD_LANGUAGE] = cf_document_get_language (document);
+  values[CF_DOCUMENT_FIELD_CAPTURED] = cf_document_get_captured (document);
 
   self = g_object_new (CF_TYPE_SOURCE_PROPERTIES, "transient-for", parent, NULL);
   self->kase = g_object_ref (kase);
   self->document_id = document_id;
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      self->shown[i] = i == CF_DOCUMENT_FIELD_PUBLISHED ? cf_date_format_local (values[i])
-                                                        : g_strdup (values[i] ?: "");
+      self->shown[i] = is_date_field (i) ? format_date (values[i]) : g_strdup (values[i] ?: "");
       gtk_editable_set_text (cf_source_properties_get_field (self, i), self->shown[i]);
     }
   validate_cb (self);
