@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "app-test-util.h"
+#include "cf-import.h"
 
 /* --- linking the panes ------------------------------------------------------------------ */
 
@@ -269,6 +270,125 @@ test_link_enter_on_highlight (void)
 
   window_fixture_close (&f);
 }
+/* --- a mail's attachments under it ------------------------------------------------------- */
+
+static CfExtractedDocument *
+extracted (const char *title,
+           const char *filename,
+           int         parent_index)
+{
+  CfExtractedDocument *doc = g_new0 (CfExtractedDocument, 1);
+
+  doc->title = g_strdup (title);
+  doc->filename = g_strdup (filename);
+  doc->text = g_strdup_printf ("The text of %s.", title);
+  doc->media_type = g_strdup (parent_index < 0 ? "message/rfc822" : "text/plain");
+  doc->parent_index = parent_index;
+  return doc;
+}
+
+/* The row of the sources' tree showing @document_id, or G_MAXUINT. */
+static guint
+row_of (GListModel *rows,
+        gint64      document_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(CfDocument) document = gtk_tree_list_row_get_item (row);
+
+      if (cf_document_get_id (document) == document_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* A message's attachments are a tree under it in the sources pane: closed at
+ * first, opened and closed by its expander, opened when one of them is chosen
+ * elsewhere, and chosen by a click on its row. */
+static void
+test_sources_attachments_under_message (void)
+{
+  WindowFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GtkTreeListRow) message_row = NULL;
+  g_autoptr(GtkTreeListRow) attachment_row = NULL;
+  CfImport import = { 0 };
+  GtkListView *list;
+  GtkSingleSelection *selection;
+  GListModel *rows;
+  gint64 message, first, second;
+  guint at, n_closed;
+
+  if (!window_fixture_open_example (&f))
+    return;
+  import.filename = (char *) "tip.eml";
+  import.original = g_bytes_new_static ("From: a tipster", 15);
+  import.documents = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_extracted_document_free);
+  g_ptr_array_add (import.documents, extracted ("A tip about the convoy", NULL, -1));
+  g_ptr_array_add (import.documents, extracted ("Route map notes", "route.txt", 0));
+  g_ptr_array_add (import.documents, extracted ("Witness statement", "witness.txt", 0));
+  ids = cf_case_add_import (cf_window_get_case (f.window), &import, &error);
+  g_assert_no_error (error);
+  g_ptr_array_unref (import.documents);
+  g_bytes_unref (import.original);
+  message = g_array_index (ids, gint64, 0);
+  first = g_array_index (ids, gint64, 1);
+  second = g_array_index (ids, gint64, 2);
+  app_test_drain ();
+
+  list = GTK_LIST_VIEW (app_test_find_child_of_type (GTK_WIDGET (SOURCES (&f)), GTK_TYPE_LIST_VIEW));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  rows = gtk_single_selection_get_model (selection);
+  at = row_of (rows, message);
+  g_assert_cmpuint (at, !=, G_MAXUINT);
+  message_row = g_list_model_get_item (rows, at);
+  g_assert_true (gtk_tree_list_row_is_expandable (message_row));
+  g_assert_false (gtk_tree_list_row_get_expanded (message_row));
+  g_assert_cmpuint (row_of (rows, first), ==, G_MAXUINT);
+  n_closed = g_list_model_get_n_items (rows);
+
+  /* opened: both attachments right under their message, one level in */
+  gtk_tree_list_row_set_expanded (message_row, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_closed + 2);
+  g_assert_cmpuint (row_of (rows, first), ==, at + 1);
+  g_assert_cmpuint (row_of (rows, second), ==, at + 2);
+  attachment_row = g_list_model_get_item (rows, at + 1);
+  g_assert_cmpuint (gtk_tree_list_row_get_depth (attachment_row), ==, 1);
+  g_assert_false (gtk_tree_list_row_is_expandable (attachment_row));
+
+  /* closed again */
+  gtk_tree_list_row_set_expanded (message_row, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_closed);
+  g_assert_cmpuint (row_of (rows, second), ==, G_MAXUINT);
+
+  /* chosen elsewhere (the reader, a claim): the message opens to show it */
+  cf_sources_pane_set_document_id (SOURCES (&f), second);
+  app_test_drain ();
+  g_assert_true (gtk_tree_list_row_get_expanded (message_row));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, at + 2);
+
+  /* a click on the other attachment's row shows it */
+  gtk_single_selection_set_selected (selection, at + 1);
+  app_test_drain ();
+  g_assert_cmpint (cf_sources_pane_get_document_id (SOURCES (&f)), ==, first);
+  g_assert_cmpint (cf_reader_get_document_id (READER (&f)), ==, first);
+  if (g_getenv ("CASEFILE_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("CASEFILE_SCREENSHOT_DIR"), "attachments.png", NULL);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      for (int i = 0; i < 20; i++)
+        {
+          app_test_drain ();
+          g_usleep (20000);
+        }
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    }
+  window_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/app/link/filtered-claim-stays-in-inspector", test_link_filtered_claim_stays);
   g_test_add_func ("/app/link/deleted-claim-leaves-panes", test_link_deleted_claim_leaves_inspector);
   g_test_add_func ("/app/outside/deleted-claim-is-not-edited", test_outside_deleted_claim);
+  g_test_add_func ("/app/link/sources-attachments-under-message", test_sources_attachments_under_message);
 
   return g_test_run ();
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The case's sources as a list. "case" and "document-id" are properties the
  * window binds both ways: a click here shows the source in the reader, and the
- * reader's document (say, a claim's) is selected here. */
+ * reader's document (say, a claim's) is selected here. A mail's attachments (and a
+ * message attached to a message) are a tree under it (documents.parent_id), which
+ * the expander beside the message opens and closes. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -20,7 +22,9 @@ struct _CfSourcesPane
   GtkListView        *list_view;
 
   CfCase             *kase;
-  GListModel         *documents;
+  GListModel         *documents;    /* all of them, flat */
+  GtkTreeListModel   *tree;         /* the sources, each with its attachments under it */
+  GtkFilter          *top_filter;   /* which documents are at the top of the tree */
   GtkSingleSelection *selection;
   gint64              document_id;
 };
@@ -82,7 +86,6 @@ update_row (GtkWidget *row)
 
       g_string_assign (text, attached);
     }
-  gtk_widget_set_margin_start (row, cf_document_get_parent_id (document) != 0 ? 30 : 6);
   gtk_label_set_label (meta, text->str);
   gtk_widget_set_visible (GTK_WIDGET (meta), text->len > 0);
 
@@ -173,7 +176,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "cf-title", title);
   g_object_set_data (G_OBJECT (row), "cf-meta", meta);
   g_object_set_data (G_OBJECT (row), "cf-count", count);
-  gtk_list_item_set_child (item, row);
+  {
+    GtkWidget *expander = gtk_tree_expander_new ();
+
+    gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
+    gtk_list_item_set_child (item, expander);
+  }
 }
 
 static void
@@ -181,11 +189,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-  CfDocument *document = gtk_list_item_get_item (item);
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkWidget *row = gtk_tree_expander_get_child (expander);
+  GtkTreeListRow *tree_row = gtk_list_item_get_item (item);
+  CfDocument *document = gtk_tree_list_row_get_item (tree_row);
   gulong handler;
 
-  g_object_set_data (G_OBJECT (row), "cf-document", document);
+  gtk_tree_expander_set_list_row (expander, tree_row);
+  g_object_set_data_full (G_OBJECT (row), "cf-document", document, g_object_unref);
   update_row (row);
   handler = g_signal_connect_object (document, "notify", G_CALLBACK (document_notify_cb), row, 0);
   g_object_set_data (G_OBJECT (row), "cf-handler", GSIZE_TO_POINTER (handler));
@@ -196,12 +207,14 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkWidget *row = gtk_tree_expander_get_child (expander);
   CfDocument *document = g_object_get_data (G_OBJECT (row), "cf-document");
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cf-handler"));
 
   if (document != NULL && handler != 0)
     g_signal_handler_disconnect (document, handler);
+  gtk_tree_expander_set_list_row (expander, NULL);
   g_object_set_data (G_OBJECT (row), "cf-handler", NULL);
   g_object_set_data (G_OBJECT (row), "cf-document", NULL);
 }
@@ -221,13 +234,139 @@ documents_changed_cb (GListModel    *model,
                       guint          added,
                       CfSourcesPane *self)
 {
+  /* a message deleted or brought back moves its attachments to or from the top */
+  if (self->top_filter != NULL && (removed > 0 || added > 0))
+    gtk_filter_changed (self->top_filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
+}
+
+/* ---- the tree ------------------------------------------------------------- */
+
+/* Attachments nested deeper than this (or in a loop, which a damaged case file may
+ * hold) are shown at the top. */
+#define MAX_NESTING 32
+
+/* At the top: a document of no message, or whose message is not in the case, or
+ * whose line of messages does not end. */
+static gboolean
+is_top_level (gpointer item,
+              gpointer data)
+{
+  CfSourcesPane *self = data;
+  gint64 id = cf_document_get_id (item);
+  gint64 parent = cf_document_get_parent_id (item);
+
+  if (parent == 0)
+    return TRUE;
+  for (guint depth = 0; parent != 0; depth++)
+    {
+      guint position = cf_record_list_find (CF_RECORD_LIST (self->documents), parent);
+      g_autoptr(CfDocument) up = NULL;
+
+      if (position == G_MAXUINT || depth >= MAX_NESTING || parent == id)
+        return TRUE;
+      up = g_list_model_get_item (self->documents, position);
+      parent = cf_document_get_parent_id (up);
+    }
+  return FALSE;
+}
+
+static gboolean
+is_child_of (gpointer item,
+             gpointer data)
+{
+  return cf_document_get_parent_id (item) == *(gint64 *) data;
+}
+
+/* The documents attached to @parent_id. */
+static GListModel *
+children_model (GListModel *documents,
+                gint64      parent_id)
+{
+  GtkCustomFilter *filter = gtk_custom_filter_new (is_child_of, g_memdup2 (&parent_id, sizeof parent_id), g_free);
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (documents), GTK_FILTER (filter)));
+}
+
+/* A source's attachments, or NULL (no expander) when it has none. */
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer data)
+{
+  CfSourcesPane *self = data;
+  g_autoptr(GListModel) children = NULL;
+
+  if (self->documents == NULL)
+    return NULL;
+  children = children_model (self->documents, cf_document_get_id (item));
+  return g_list_model_get_n_items (children) > 0 ? g_steal_pointer (&children) : NULL;
+}
+
+static CfDocument *
+selected_document (CfSourcesPane *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+/* The row of @document_id in the tree, its messages opened to show it, or
+ * G_MAXUINT. */
+static guint
+tree_position (CfSourcesPane *self,
+               gint64         document_id,
+               guint          depth)
+{
+  g_autoptr(CfDocument) document = NULL;
+  GListModel *rows = G_LIST_MODEL (self->tree);
+  gint64 parent_id;
+  guint position;
+
+  position = cf_record_list_find (CF_RECORD_LIST (self->documents), document_id);
+  if (position == G_MAXUINT)
+    return G_MAXUINT;
+  document = g_list_model_get_item (self->documents, position);
+  parent_id = cf_document_get_parent_id (document);
+  if (!is_top_level (document, self) && depth < MAX_NESTING)
+    {
+      guint parent = tree_position (self, parent_id, depth + 1);
+      g_autoptr(GtkTreeListRow) parent_row = NULL;
+
+      if (parent == G_MAXUINT)
+        return G_MAXUINT;
+      parent_row = g_list_model_get_item (rows, parent);
+      gtk_tree_list_row_set_expanded (parent_row, TRUE);
+      /* the attachments follow their message's row */
+      for (guint i = parent + 1; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+          g_autoptr(CfDocument) item = gtk_tree_list_row_get_item (row);
+
+          if (gtk_tree_list_row_get_depth (row) <= gtk_tree_list_row_get_depth (parent_row))
+            break;
+          if (cf_document_get_id (item) == document_id)
+            return i;
+        }
+      return G_MAXUINT;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(CfDocument) item = NULL;
+
+      if (gtk_tree_list_row_get_depth (row) > 0)
+        continue;
+      item = gtk_tree_list_row_get_item (row);
+      if (cf_document_get_id (item) == document_id)
+        return i;
+    }
+  return G_MAXUINT;
 }
 
 static void
 selection_changed_cb (CfSourcesPane *self)
 {
-  CfDocument *document = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(CfDocument) document = selected_document (self);
 
   /* A row gone from the list changes nothing: the reader says when the shown
    * source was deleted. */
@@ -251,6 +390,8 @@ cf_sources_pane_set_case (CfSourcesPane *self,
     g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->top_filter);
   g_clear_object (&self->documents);
   g_set_object (&self->kase, kase);
   self->document_id = 0;
@@ -258,8 +399,13 @@ cf_sources_pane_set_case (CfSourcesPane *self,
   if (kase != NULL)
     {
       self->documents = cf_case_list_documents (kase);
+      self->top_filter = GTK_FILTER (gtk_custom_filter_new (is_top_level, self, NULL));
+      self->tree = gtk_tree_list_model_new (G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (self->documents),
+                                                                                     g_object_ref (self->top_filter))),
+                                            FALSE, FALSE, create_children_cb, self, NULL);
+      /* after the tree's own filter model has taken the change in */
       g_signal_connect (self->documents, "items-changed", G_CALLBACK (documents_changed_cb), self);
-      self->selection = gtk_single_selection_new (g_object_ref (self->documents));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -286,7 +432,7 @@ cf_sources_pane_set_document_id (CfSourcesPane *self,
 
   self->document_id = document_id;
   if (self->documents != NULL && document_id > 0)
-    position = cf_record_list_find (CF_RECORD_LIST (self->documents), document_id);
+    position = tree_position (self, document_id, 0);
   if (position == G_MAXUINT)
     {
       if (self->selection != NULL)
