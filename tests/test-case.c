@@ -979,6 +979,34 @@ test_scales (void)
   g_assert_cmpstr (cf_credibility_to_label (CF_CREDIBILITY_1), ==, "Confirmed by other sources");
 }
 
+/* A string that is not UTF-8 (a file written past the store) still gives valid
+ * JSON text, the bad bytes replaced, in both layouts. */
+static void
+test_export_text_utf8 (void)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (object, "quote", "caf\xc3 \xff said");
+  json_node_set_object (node, object);
+
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      gsize length = 0;
+      g_autofree char *text = cf_json_to_text (node, pretty, &length);
+
+      g_assert_cmpuint (length, ==, strlen (text));
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      g_assert_true (json_parser_load_from_data (parser, text, length, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "quote"),
+                       ==, "caf\uFFFD \uFFFD said");
+      g_assert_true ((strchr (text, '\n') != NULL) == pretty);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1017,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/case/search/prefix", test_search_prefix);
   g_test_add_func ("/case/export", test_export);
   g_test_add_func ("/case/export/format-3-records", test_export_format_3);
+  g_test_add_func ("/case/export/text-always-utf8", test_export_text_utf8);
   g_test_add_func ("/case/scales", test_scales);
   g_test_add_func ("/case/save-as/original-untouched", test_save_as_original_untouched);
   g_test_add_func ("/case/save-as/copy-holds-everything-and-the-edit",

@@ -110,22 +110,9 @@ write_json (JsonNode      *node,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
   gsize length = 0;
+  g_autofree char *text = cf_json_to_text (node, TRUE, &length);
 
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, &length);
-  /* a text that is not UTF-8 (check names it) would make the file invalid JSON */
-  if (!g_utf8_validate_len (text, length, NULL))
-    {
-      g_autofree char *invalid = g_steal_pointer (&text);
-
-      text = g_utf8_make_valid (invalid, length);
-      length = strlen (text);
-    }
   /* replaced through a temporary file: a failed export leaves the old file */
   return g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                   NULL, cancellable, error);

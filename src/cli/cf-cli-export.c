@@ -49,24 +49,8 @@ cf_cli_export (int    argc,
 
   if (output != NULL && !g_str_equal (output, "-"))
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *text = NULL;
       gsize length = 0;
-
-      json_generator_set_root (generator, node);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 2);
-      text = json_generator_to_data (generator, &length);
-      /* as cf_cli_print_json: text that is not UTF-8 ("check" names it) becomes
-       * U+FFFD, so that the export is valid JSON */
-      if (!g_utf8_validate (text, length, NULL))
-        {
-          char *valid = g_utf8_make_valid (text, length);
-
-          g_free (text);
-          text = valid;
-          length = strlen (text);
-        }
+      g_autofree char *text = cf_json_to_text (node, TRUE, &length);
 
       /* g_file_set_contents writes a temporary file and renames it: no half exports */
       if (!g_file_set_contents (output, text, length, &error))

@@ -489,23 +489,7 @@ void
 cf_cli_print_json (JsonNode *node,
                    gboolean  pretty)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-
-  /* text that is not UTF-8 (a file written past the store; "check" names it) would
-   * make this invalid JSON: such bytes, only ever inside strings, become U+FFFD */
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (text, -1);
-
-      g_free (text);
-      text = valid;
-    }
+  g_autofree char *text = cf_json_to_text (node, pretty, NULL);
 
   /* JSON is UTF-8 whatever the locale says, so no charset conversion here */
   fputs (text, stdout);

@@ -136,6 +136,33 @@ export_case_time (CfCase       *self,
   return TRUE;
 }
 
+char *
+cf_json_to_text (JsonNode *node,
+                 gboolean  pretty,
+                 gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize text_length = 0;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, &text_length);
+
+  if (!g_utf8_validate_len (text, text_length, NULL))
+    {
+      g_autofree char *invalid = g_steal_pointer (&text);
+
+      text = g_utf8_make_valid (invalid, text_length);
+      text_length = strlen (text);
+    }
+
+  if (length != NULL)
+    *length = text_length;
+  return g_steal_pointer (&text);
+}
+
 JsonNode *
 cf_case_export_json (CfCase  *self,
                      GError **error)

@@ -921,6 +921,22 @@ void          cf_change_entry_free           (CfChangeEntry   *entry);
 JsonNode     *cf_case_export_json            (CfCase          *self,
                                               GError         **error);
 
+/**
+ * cf_json_to_text:
+ * @node: a JSON node, such as cf_case_export_json() returns
+ * @pretty: indent by two spaces, one member per line
+ * @length: (out) (optional): the text's length in bytes
+ *
+ * Serializes @node as valid UTF-8 JSON. A file written past the store can hold
+ * text that is not UTF-8 (`casefile-cli check` names it); such bytes, only ever
+ * inside strings, become U+FFFD instead of making the JSON invalid.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char         *cf_json_to_text                (JsonNode        *node,
+                                              gboolean         pretty,
+                                              gsize           *length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfSearchHit, cf_search_hit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfChangeEntry, cf_change_entry_free)
 
