@@ -184,6 +184,35 @@ test_linked_claims_checked (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_checks (f), ==, before);
 }
 
+/* claim show gives the whole event time, as the timeline does: the range's end, the
+ * zone, the precision and "about", in the text and in the JSON. */
+static void
+test_claim_show_event_time (Fixture *f, gconstpointer data)
+{
+  g_auto(CfTestRun) run = { 0 };
+  g_autoptr(JsonObject) o = NULL;
+  JsonObject *when;
+
+  cf_test_run_ok (&run, "claim", "show", f->cli.case_path, "2");
+  g_assert_nonnull (strstr (run.out, "~2023-05-02T23:30/2023-05-03T00:10 Europe/Kyiv"));
+  g_assert_nonnull (strstr (run.out, "about"));
+  g_assert_nonnull (strstr (run.out, "to 2023-05-03T00:10"));
+  g_assert_nonnull (strstr (run.out, "precision: Minute"));
+
+  cf_test_run_ok (&run, "claim", "show", f->cli.case_path, "1");
+  g_assert_nonnull (strstr (run.out, "2023-05-02 (at 2023-05-02, in the case’s time zone, precision: Day)"));
+
+  cf_test_run_ok (&run, "claim", "show", f->cli.case_path, "2", "--json");
+  o = cf_test_parse_object (run.out);
+  when = json_object_get_object_member (o, "event_time");
+  g_assert_nonnull (when);
+  g_assert_cmpstr (json_object_get_string_member (when, "start"), ==, "2023-05-02T23:30");
+  g_assert_cmpstr (json_object_get_string_member (when, "end"), ==, "2023-05-03T00:10");
+  g_assert_cmpstr (json_object_get_string_member (when, "precision"), ==, "minute");
+  g_assert_cmpstr (json_object_get_string_member (when, "timezone"), ==, "Europe/Kyiv");
+  g_assert_true (json_object_get_boolean_member (when, "approximate"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -196,6 +225,7 @@ main (int argc, char *argv[])
   ADD ("case-settings-and-refusals", test_case_settings_and_refusals);
   ADD ("text-lists-lanes", test_text_lists_lanes);
   ADD ("linked-claims-checked", test_linked_claims_checked);
+  ADD ("claim-show-event-time", test_claim_show_event_time);
 #undef ADD
 
   return g_test_run ();

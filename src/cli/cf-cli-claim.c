@@ -460,6 +460,56 @@ claim_delete (int    argc,
   return CF_CLI_EXIT_OK;
 }
 
+/* The whole event time as the timeline reads it: the stored form (start, end, zone,
+ * "~"), then in words how precise it is and whether it is approximate. */
+static char *
+describe_event_time (const CfEventTime *time)
+{
+  g_autofree char *stored = cf_event_time_to_string (time);
+  g_autofree char *start = cf_event_time_format_local (time, FALSE);
+  g_autofree char *end = time->has_end ? cf_event_time_format_local (time, TRUE) : NULL;
+  g_autofree char *span = end != NULL
+                          /* TRANSLATORS: the start and end of an event's time range */
+                          ? g_strdup_printf (_("from %s to %s"), start, end)
+                          : g_strdup_printf (_("at %s"), start);
+  const char *zone = time->timezone != NULL ? time->timezone : _("the case’s time zone");
+
+  if (time->approximate)
+    /* TRANSLATORS: "~2023-05-03 (about, from 2023-05-03 to ..., in Europe/Moscow, precision: Day)" */
+    return g_strdup_printf (_("%s (about: %s, in %s, precision: %s)"), stored, span, zone,
+                            cf_precision_get_label (time->precision));
+  /* TRANSLATORS: "2023-05-03 (at 2023-05-03, in Europe/Moscow, precision: Day)" */
+  return g_strdup_printf (_("%s (%s, in %s, precision: %s)"), stored, span, zone,
+                          cf_precision_get_label (time->precision));
+}
+
+/* The members `casefile-cli timeline --json` gives an entry's time. */
+static JsonObject *
+event_time_to_json (const CfEventTime *time)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *text = cf_event_time_to_string (time);
+  g_autofree char *start = cf_event_time_format_local (time, FALSE);
+
+  json_object_set_string_member (o, "time", text);
+  json_object_set_string_member (o, "start", start);
+  if (time->has_end)
+    {
+      g_autofree char *end = cf_event_time_format_local (time, TRUE);
+
+      json_object_set_string_member (o, "end", end);
+    }
+  else
+    json_object_set_null_member (o, "end");
+  json_object_set_string_member (o, "precision", cf_precision_to_string (time->precision));
+  if (time->timezone != NULL)
+    json_object_set_string_member (o, "timezone", time->timezone);
+  else
+    json_object_set_null_member (o, "timezone");
+  json_object_set_boolean_member (o, "approximate", time->approximate);
+  return o;
+}
+
 static int
 claim_show (int    argc,
             char **argv)
@@ -479,6 +529,7 @@ claim_show (int    argc,
   g_autofree char *span = NULL;
   g_autofree char *document = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(CfEventTime) event_time = NULL;
   gint64 claim_id;
 
   context = cf_cli_option_context_new (_("CASE ID"),
@@ -512,6 +563,16 @@ claim_show (int    argc,
           json_array_add_object_element (array, cf_cli_note_to_json (note));
         }
       json_object_set_array_member (o, "notes", array);
+      event_time = cf_case_get_claim_event_time (kase, claim_id, &error);
+      if (event_time == NULL && error != NULL)
+        {
+          json_object_unref (o);
+          return cf_cli_report_error (error);
+        }
+      if (event_time != NULL)
+        json_object_set_object_member (o, "event_time", event_time_to_json (event_time));
+      else
+        json_object_set_null_member (o, "event_time");
       cf_cli_print_object (o);
       return CF_CLI_EXIT_OK;
     }
@@ -549,8 +610,15 @@ claim_show (int    argc,
   cf_cli_table_add_row (table, _("Actor:"), cf_claim_get_actor_name (claim));
   cf_cli_table_add_row (table, _("Rating:"), summary);
   cf_cli_table_add_row (table, _("Tags:"), cf_claim_get_tag_names (claim));
-  if (cf_claim_get_event_date (claim) != NULL && *cf_claim_get_event_date (claim) != '\0')
-    cf_cli_table_add_row (table, _("Event date:"), cf_claim_get_event_date (claim));
+  event_time = cf_case_get_claim_event_time (kase, claim_id, &error);
+  if (event_time == NULL && error != NULL)
+    return cf_cli_report_error (error);
+  if (event_time != NULL)
+    {
+      g_autofree char *text = describe_event_time (event_time);
+
+      cf_cli_table_add_row (table, _("Event time:"), text);
+    }
 
   hypotheses = cf_case_list_hypotheses (kase);
   for (guint i = 0; i < g_list_model_get_n_items (hypotheses); i++)
