@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The timeline pane: reads the dated claims, the documents' dates and the checks from
  * the case (again at idle after each change), puts each claim in its lane (actor,
- * source, tag or relation to the first hypothesis) and hands them to the view. A click
- * on a mark selects the claim everywhere through "selected-claim"; a shift-drag span
+ * source, tag, or every hypothesis it bears on) and hands them to the view. A click on
+ * a mark selects the claim everywhere through "selected-claim"; a shift-drag span
  * filters the window's claims list until it is cleared. */
 #define G_LOG_DOMAIN "casefile"
 
@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
+#include "cf-case-ach.h"
 #include "cf-case-timeline.h"
 #include "cf-claims-pane.h"
 #include "cf-hypothesis.h"
@@ -53,41 +54,60 @@ static const CfTimelineLane lane_choices[] = {
   CF_TIMELINE_LANE_HYPOTHESIS,
 };
 
-/* Lanes by relation to the case's first hypothesis. */
-static void
-relation_lanes (CfTimelinePane *self,
-                GPtrArray      *entries,
-                GPtrArray      *names,
-                guint          *lane_of)
+/* A lane per hypothesis: a claim is placed on the lane of every hypothesis it bears on
+ * (rated consistent, neutral or inconsistent in the ACH matrix; not "not applicable"),
+ * and on "No hypothesis" when it bears on none. The relations come from one build of the matrix, not a query per
+ * claim. */
+static gboolean
+hypothesis_placements (CfTimelinePane *self,
+                       GPtrArray      *entries,
+                       GPtrArray      *names,
+                       GArray         *entry_of,
+                       GArray         *lane_of,
+                       GError        **error)
 {
-  g_autoptr(GListModel) hypotheses = cf_case_list_hypotheses (self->kase);
-  g_autoptr(CfHypothesis) first = NULL;
-  guint index_of[CF_RELATION_LAST + 1];
+  g_autoptr(CfAchMatrix) matrix = cf_case_build_ach (self->kase, error);
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_hypotheses, unrelated;
 
-  if (hypotheses == NULL || g_list_model_get_n_items (hypotheses) == 0)
+  if (matrix == NULL)
+    return FALSE;
+  n_hypotheses = matrix->hypotheses->len;
+  for (guint h = 0; h < n_hypotheses; h++)
     {
-      g_ptr_array_add (names, g_strdup (_("No hypotheses")));
-      return;
+      const CfAchHypothesis *hypothesis = g_ptr_array_index (matrix->hypotheses, h);
+
+      g_ptr_array_add (names, g_strdup (hypothesis->title != NULL ? hypothesis->title : ""));
     }
-  first = g_list_model_get_item (hypotheses, 0);
-  for (guint r = 0; r <= CF_RELATION_LAST; r++)
+  unrelated = names->len;
+  g_ptr_array_add (names, g_strdup (n_hypotheses > 0 ? _("No hypothesis") : _("No hypotheses")));
+
+  for (guint r = 0; r < matrix->rows->len; r++)
     {
-      index_of[r] = names->len;
-      if (r == CF_RELATION_NONE)
-        /* Translators: a lane of claims not related to the hypothesis named */
-        g_ptr_array_add (names, g_strdup_printf (_("Not related to “%s”"), cf_hypothesis_get_title (first)));
-      else
-        /* Translators: a lane: a relation ("Consistent") and the hypothesis it is to */
-        g_ptr_array_add (names, g_strdup_printf (_("%s: “%s”"), cf_relation_to_label (r),
-                                                 cf_hypothesis_get_title (first)));
+      CfAchRow *row = g_ptr_array_index (matrix->rows, r);
+
+      g_hash_table_insert (rows, &row->claim_id, row);
     }
   for (guint i = 0; i < entries->len; i++)
     {
       const CfTimelineEntry *e = g_ptr_array_index (entries, i);
-      CfRelation r = cf_case_get_claim_relation (self->kase, e->claim_id, cf_hypothesis_get_id (first));
+      const CfAchRow *row = g_hash_table_lookup (rows, &e->claim_id);
+      gboolean placed = FALSE;
 
-      lane_of[i] = index_of[MIN ((guint) r, (guint) CF_RELATION_LAST)];
+      for (guint h = 0; row != NULL && h < n_hypotheses; h++)
+        if (row->ratings[h] != CF_RELATION_NONE && row->ratings[h] != CF_RELATION_NOT_APPLICABLE)
+          {
+            g_array_append_val (entry_of, i);
+            g_array_append_val (lane_of, h);
+            placed = TRUE;
+          }
+      if (!placed)
+        {
+          g_array_append_val (entry_of, i);
+          g_array_append_val (lane_of, unrelated);
+        }
     }
+  return TRUE;
 }
 
 static void
@@ -108,6 +128,9 @@ add_check_row (CfTimelinePane          *self,
   gtk_list_box_append (self->checks_list, row);
 }
 
+static void add_checks (CfTimelinePane *self,
+                        GPtrArray      *findings);
+
 void
 cf_timeline_pane_reload (CfTimelinePane *self)
 {
@@ -118,7 +141,6 @@ cf_timeline_pane_reload (CfTimelinePane *self)
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree guint *lane_of = NULL;
-  g_autofree char *heading = NULL;
   CfTimelineLane lane;
   GtkWidget *child;
 
@@ -148,10 +170,25 @@ cf_timeline_pane_reload (CfTimelinePane *self)
   cf_timeline_view_set_time_zone (self->view, zone);
 
   lane = lane_choices[MIN (gtk_drop_down_get_selected (self->lanes), G_N_ELEMENTS (lane_choices) - 1)];
-  lane_of = g_new0 (guint, MAX (1, entries->len));
   if (lane == CF_TIMELINE_LANE_HYPOTHESIS)
-    relation_lanes (self, entries, names, lane_of);
-  else if (lane != CF_TIMELINE_LANE_NONE)
+    {
+      g_autoptr(GArray) placed_entry = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) placed_lane = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if (!hypothesis_placements (self, entries, names, placed_entry, placed_lane, &error))
+        {
+          cf_show_error (GTK_WIDGET (self), _("Could Not Read the Timeline"), error);
+          return;
+        }
+      g_ptr_array_add (names, NULL);
+      cf_timeline_view_set_placements (self->view, entries, documents, (const char * const *) names->pdata,
+                                       (const guint *) (gpointer) placed_entry->data,
+                                       (const guint *) (gpointer) placed_lane->data, placed_entry->len);
+      add_checks (self, findings);
+      return;
+    }
+  lane_of = g_new0 (guint, MAX (1, entries->len));
+  if (lane != CF_TIMELINE_LANE_NONE)
     {
       g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -181,6 +218,14 @@ cf_timeline_pane_reload (CfTimelinePane *self)
     }
   g_ptr_array_add (names, NULL);
   cf_timeline_view_set_entries (self->view, entries, documents, (const char * const *) names->pdata, lane_of);
+  add_checks (self, findings);
+}
+
+static void
+add_checks (CfTimelinePane *self,
+            GPtrArray      *findings)
+{
+  g_autofree char *heading = NULL;
 
   for (guint i = 0; i < findings->len; i++)
     add_check_row (self, g_ptr_array_index (findings, i));
@@ -370,7 +415,7 @@ static void
 cf_timeline_pane_init (CfTimelinePane *self)
 {
   const char *lane_names[] = { _("No Lanes"), _("By Actor"), _("By Source"), _("By Tag"),
-                               _("By Relation to the First Hypothesis"), NULL };
+                               _("By Hypothesis"), NULL };
   GtkWidget *bar, *fit, *scrolled;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);

@@ -27,6 +27,7 @@
 typedef struct {
   gint64  earliest;
   gint64  latest;
+  guint32 entry;         /* index in entries */
   guint32 lane;
   guint16 color;         /* index in colors */
   guint8  approximate;
@@ -40,11 +41,11 @@ struct _CfTimelineView
   GPtrArray  *documents;
   GStrv       lanes;
   guint       n_lanes;
-  guint      *lane_of;
-  Mark       *marks;       /* one per entry, in entry order */
+  Mark       *marks;       /* one per placement of an entry in a lane, in entry order */
   guint       n_marks;
+  guint      *next_same;   /* per mark: the next mark of the same claim + 1, or 0 */
   GArray     *colors;      /* GdkRGBA, the distinct tag colours of the marks */
-  GHashTable *index_of;    /* claim id → entry index + 1 */
+  GHashTable *index_of;    /* claim id → its first mark + 1 */
   GTimeZone  *zone;
 
   gint64      selected;
@@ -245,11 +246,30 @@ cf_timeline_view_set_entries (CfTimelineView      *self,
 {
   g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
 
+  cf_timeline_view_set_placements (self, entries, documents, lanes, NULL, lane_of,
+                                   entries != NULL ? entries->len : 0);
+}
+
+void
+cf_timeline_view_set_placements (CfTimelineView      *self,
+                                 GPtrArray           *entries,
+                                 GPtrArray           *documents,
+                                 const char * const  *lanes,
+                                 const guint         *entry_of,
+                                 const guint         *lane_of,
+                                 guint                n_placements)
+{
+  g_autoptr(GHashTable) color_indexes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) last_of = g_hash_table_new (NULL, NULL);
+
+  g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (entry_of == NULL || entries != NULL);
+
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->lanes, g_strfreev);
-  g_clear_pointer (&self->lane_of, g_free);
   g_clear_pointer (&self->marks, g_free);
+  g_clear_pointer (&self->next_same, g_free);
   self->n_marks = 0;
   g_array_set_size (self->colors, 0);
   g_hash_table_remove_all (self->index_of);
@@ -264,25 +284,33 @@ cf_timeline_view_set_entries (CfTimelineView      *self,
       self->lanes = g_strdupv ((char **) one);
     }
   self->n_lanes = g_strv_length (self->lanes);
-  if (self->entries != NULL)
+  if (self->entries == NULL)
+    n_placements = 0;
+  self->marks = g_new0 (Mark, MAX (1, n_placements));
+  self->next_same = g_new0 (guint, MAX (1, n_placements));
+  for (guint i = 0; i < n_placements; i++)
     {
-      g_autoptr(GHashTable) color_indexes = g_hash_table_new (g_str_hash, g_str_equal);
+      guint index = entry_of != NULL ? entry_of[i] : i;
+      const CfTimelineEntry *e;
+      Mark *m = &self->marks[self->n_marks];
+      gpointer key, last;
 
-      self->lane_of = g_new0 (guint, MAX (1, self->entries->len));
-      self->marks = g_new0 (Mark, MAX (1, self->entries->len));
-      self->n_marks = self->entries->len;
-      for (guint i = 0; i < self->entries->len; i++)
-        {
-          const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
-
-          self->lane_of[i] = lane_of != NULL ? MIN (lane_of[i], self->n_lanes - 1) : 0;
-          self->marks[i].earliest = e->earliest;
-          self->marks[i].latest = e->latest;
-          self->marks[i].lane = self->lane_of[i];
-          self->marks[i].approximate = e->time->approximate;
-          self->marks[i].color = color_index (self, color_indexes, e->color);
-          g_hash_table_insert (self->index_of, GSIZE_TO_POINTER ((gsize) e->claim_id), GUINT_TO_POINTER (i + 1));
-        }
+      if (index >= self->entries->len)
+        continue;
+      e = g_ptr_array_index (self->entries, index);
+      m->entry = index;
+      m->lane = lane_of != NULL ? MIN (lane_of[i], self->n_lanes - 1) : 0;
+      m->earliest = e->earliest;
+      m->latest = e->latest;
+      m->approximate = e->time->approximate;
+      m->color = color_index (self, color_indexes, e->color);
+      key = GSIZE_TO_POINTER ((gsize) e->claim_id);
+      if (g_hash_table_lookup_extended (last_of, key, NULL, &last))
+        self->next_same[GPOINTER_TO_UINT (last)] = self->n_marks + 1;
+      else
+        g_hash_table_insert (self->index_of, key, GUINT_TO_POINTER (self->n_marks + 1));
+      g_hash_table_insert (last_of, key, GUINT_TO_POINTER (self->n_marks));
+      self->n_marks++;
     }
   if (!self->fitted && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     {
@@ -292,18 +320,19 @@ cf_timeline_view_set_entries (CfTimelineView      *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* The claim's entry and its first mark. */
 static const CfTimelineEntry *
 entry_of (CfTimelineView *self,
           gint64          claim_id,
-          guint          *index)
+          guint          *mark)
 {
   guint i = GPOINTER_TO_UINT (g_hash_table_lookup (self->index_of, GSIZE_TO_POINTER ((gsize) claim_id)));
 
-  if (i == 0 || self->entries == NULL || i > self->entries->len)
+  if (i == 0 || self->entries == NULL || i > self->n_marks)
     return NULL;
-  if (index != NULL)
-    *index = i - 1;
-  return g_ptr_array_index (self->entries, i - 1);
+  if (mark != NULL)
+    *mark = i - 1;
+  return g_ptr_array_index (self->entries, self->marks[i - 1].entry);
 }
 
 void
@@ -397,13 +426,14 @@ cf_timeline_view_claim_at (CfTimelineView *self,
   lane = (int) ((y - lane_top (0)) / LANE_HEIGHT);
   if (lane < 0 || (guint) lane >= self->n_lanes)
     return 0;
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < self->n_marks; i++)
     {
-      const CfTimelineEntry *e = g_ptr_array_index (self->entries, i);
+      const CfTimelineEntry *e;
       double x0, x1, distance;
 
       if (self->marks[i].lane != (guint) lane)
         continue;
+      e = g_ptr_array_index (self->entries, self->marks[i].entry);
       entry_extent (self, e, &x0, &x1);
       distance = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
       /* inside a bar, the one whose middle is nearest */
@@ -435,8 +465,26 @@ cf_timeline_view_get_mark_position (CfTimelineView *self,
     return FALSE;
   entry_extent (self, e, &x0, &x1);
   *x = (MAX (x0, LABEL_WIDTH) + MIN (x1, gtk_widget_get_width (GTK_WIDGET (self)))) / 2;
-  *y = lane_top (self->lane_of[index]) + LANE_HEIGHT / 2;
+  *y = lane_top (self->marks[index].lane) + LANE_HEIGHT / 2;
   return *x >= LABEL_WIDTH && *x <= gtk_widget_get_width (GTK_WIDGET (self));
+}
+
+guint
+cf_timeline_view_get_claim_lanes (CfTimelineView *self,
+                                  gint64          claim_id,
+                                  guint          *lanes,
+                                  guint           n_max)
+{
+  guint first, n = 0;
+
+  g_return_val_if_fail (CF_IS_TIMELINE_VIEW (self), 0);
+
+  if (entry_of (self, claim_id, &first) == NULL)
+    return 0;
+  for (guint m = first + 1; m != 0; m = self->next_same[m - 1], n++)
+    if (n < n_max)
+      lanes[n] = self->marks[m - 1].lane;
+  return n;
 }
 
 /* --- drawing ------------------------------------------------------------------------ */
@@ -792,17 +840,22 @@ cf_timeline_view_snapshot (GtkWidget   *widget,
           double x0, x1;
           GdkRGBA ring = fg;
           float w = 2;
-          GskRoundedRect outline;
 
           entry_extent (self, e, &x0, &x1);
           ring.alpha = 0.35;
           append_rect (snapshot, &ring, (x0 + x1) / 2, AXIS_HEIGHT, 1, height - AXIS_HEIGHT);
           ring.alpha = 1;
-          gsk_rounded_rect_init_from_rect (&outline,
-                                           &GRAPHENE_RECT_INIT ((float) x0 - 3, (float) lane_top (self->lane_of[index]) + 3,
-                                                                (float) (x1 - x0) + 6, LANE_HEIGHT - 6), 3);
-          gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w },
-                                      (GdkRGBA[4]) { ring, ring, ring, ring });
+          /* on each lane the claim is in */
+          for (guint m = index + 1; m != 0; m = self->next_same[m - 1])
+            {
+              GskRoundedRect outline;
+
+              gsk_rounded_rect_init_from_rect (&outline,
+                                               &GRAPHENE_RECT_INIT ((float) x0 - 3, (float) lane_top (self->marks[m - 1].lane) + 3,
+                                                                    (float) (x1 - x0) + 6, LANE_HEIGHT - 6), 3);
+              gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w },
+                                          (GdkRGBA[4]) { ring, ring, ring, ring });
+            }
         }
     }
   gtk_snapshot_pop (snapshot);
@@ -1050,7 +1103,7 @@ cf_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->lanes, g_strfreev);
-  g_clear_pointer (&self->lane_of, g_free);
+  g_clear_pointer (&self->next_same, g_free);
   g_clear_pointer (&self->index_of, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_free);
   g_clear_pointer (&self->colors, g_array_unref);

@@ -31,6 +31,21 @@ void       cf_timeline_view_set_entries      (CfTimelineView *self,
                                               GPtrArray      *documents,
                                               const char * const *lanes,
                                               const guint    *lane_of);
+/**
+ * cf_timeline_view_set_placements:
+ * @entry_of: (nullable): for each of @n_placements marks, the entry it shows (an
+ *   entry may be placed on several lanes); %NULL: mark i shows entry i
+ * @lane_of: (nullable): for each mark, its lane
+ *
+ * As cf_timeline_view_set_entries(), with a claim shown on each lane it belongs to.
+ */
+void       cf_timeline_view_set_placements   (CfTimelineView *self,
+                                              GPtrArray      *entries,
+                                              GPtrArray      *documents,
+                                              const char * const *lanes,
+                                              const guint    *entry_of,
+                                              const guint    *lane_of,
+                                              guint           n_placements);
 /* The claim drawn as selected; 0 for none. */
 void       cf_timeline_view_set_selected     (CfTimelineView *self,
                                               gint64          claim_id);
@@ -60,11 +75,18 @@ void       cf_timeline_view_pan              (CfTimelineView *self,
 gint64     cf_timeline_view_claim_at         (CfTimelineView *self,
                                               double          x,
                                               double          y);
-/* Where a claim's mark is drawn (its middle), for tests; FALSE when not shown. */
+/* Where a claim's mark is drawn (its middle, on its first lane), for tests; FALSE when
+ * not shown. */
 gboolean   cf_timeline_view_get_mark_position (CfTimelineView *self,
                                                gint64          claim_id,
                                                double         *x,
                                                double         *y);
+/* The lanes a claim is drawn on (indexes, in order), for tests; returns how many
+ * (at most @n_max written). */
+guint      cf_timeline_view_get_claim_lanes  (CfTimelineView *self,
+                                              gint64          claim_id,
+                                              guint          *lanes,
+                                              guint           n_max);
 /* The zone the axis labels are in (the case's); %NULL for UTC. */
 void       cf_timeline_view_set_time_zone    (CfTimelineView *self,
                                               GTimeZone      *zone);
