@@ -12,6 +12,7 @@
 #include "cf-case-timeline.h"
 #include "cf-claims-pane.h"
 #include "cf-inspector-event.h"
+#include "cf-inspector-links.h"
 #include "cf-timeline-pane.h"
 
 #include "app-test-util.h"
@@ -299,6 +300,164 @@ test_checks_listed_and_follow_edits (PaneFixture *f, gconstpointer data)
   g_assert_cmpuint (cf_timeline_pane_get_n_checks (f->pane), ==, 0);
 }
 
+static guint
+n_links (PaneFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) links = cf_case_list_claim_links (cf_window_get_case (f->w.window), 0, &error);
+
+  g_assert_no_error (error);
+  return links->len / 2;
+}
+
+static guint
+n_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (box)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+typedef struct {
+  GListModel *model;
+  guint       n;
+} CountIs;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountIs *c = data;
+
+  return g_list_model_get_n_items (c->model) == c->n;
+}
+
+static void
+undo (PaneFixture *f, const char *action)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->w.window), action, NULL);
+  app_test_drain ();
+}
+
+/* The analyst links the 1 May claim to the 6–7 May one as one event, from the
+ * inspector's "Link to Claim…" popover: the store has the link, the inspector lists it,
+ * the timeline finds the disagreement; undo and the unlink button take it back, and a
+ * click on the row selects the linked claim. */
+static void
+test_link_claims_from_inspector (PaneFixture *f, gconstpointer data)
+{
+  CfCase *kase = cf_window_get_case (f->w.window);
+  g_autoptr(CfClaim) first = cf_case_get_claim (kase, f->claims[0], NULL);
+  g_autoptr(CfClaim) third = cf_case_get_claim (kase, f->claims[2], NULL);
+  g_autoptr(CfClaim) selected = NULL;
+  CfInspectorLinks *links;
+  GtkListBox *list;
+  GtkListView *candidates;
+  GtkWidget *row, *unlink;
+  CountIs one;
+  guint checks = cf_timeline_pane_get_n_checks (f->pane);
+
+  g_object_set (f->w.window, "selected-claim", first, NULL);
+  app_test_drain ();
+  links = CF_INSPECTOR_LINKS (app_test_find_child_of_type (GTK_WIDGET (INSPECTOR (&f->w)), CF_TYPE_INSPECTOR_LINKS));
+  g_assert_nonnull (links);
+  list = cf_inspector_links_get_list (links);
+  g_assert_cmpuint (n_rows (list), ==, 0);
+
+  /* find the third claim by its quote and pick it (in the popover's search and list;
+   * the popover itself is not opened: the section lies below the inspector's fold) */
+  g_assert_true (gtk_menu_button_get_popover (cf_inspector_links_get_link_button (links)) != NULL);
+  gtk_editable_set_text (cf_inspector_links_get_search (links), cf_claim_get_quote (third));
+  g_signal_emit_by_name (cf_inspector_links_get_search (links), "search-changed");
+  candidates = cf_inspector_links_get_candidates (links);
+  one = (CountIs) { G_LIST_MODEL (gtk_list_view_get_model (candidates)), 1 };
+  g_assert_true (app_test_wait_until (count_is, &one));
+  gtk_widget_activate_action (GTK_WIDGET (candidates), "list.activate-item", "u", 0);
+  app_test_drain ();
+
+  g_assert_cmpuint (n_links (f), ==, 1);
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  cf_timeline_pane_reload (f->pane);
+  g_assert_cmpuint (cf_timeline_pane_get_n_checks (f->pane), ==, checks + 1);
+
+  /* one undo step takes the link back, redo brings it again */
+  undo (f, "win.undo");
+  g_assert_cmpuint (n_links (f), ==, 0);
+  g_assert_cmpuint (n_rows (list), ==, 0);
+  cf_timeline_pane_reload (f->pane);
+  g_assert_cmpuint (cf_timeline_pane_get_n_checks (f->pane), ==, checks);
+  undo (f, "win.redo");
+  g_assert_cmpuint (n_links (f), ==, 1);
+  g_assert_cmpuint (n_rows (list), ==, 1);
+
+  /* the row's unlink button, then undo of that */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  unlink = app_test_find_child_of_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (unlink);
+  g_signal_emit_by_name (unlink, "clicked");
+  app_test_drain ();
+  g_assert_cmpuint (n_links (f), ==, 0);
+  g_assert_cmpuint (n_rows (list), ==, 0);
+  undo (f, "win.undo");
+  g_assert_cmpuint (n_links (f), ==, 1);
+
+  /* a click on the linked claim selects it, in the inspector too, which lists the first */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_signal_emit_by_name (list, "row-activated", row);
+  app_test_drain ();
+  g_object_get (f->w.window, "selected-claim", &selected, NULL);
+  g_assert_true (selected == third);
+  g_assert_true (cf_inspector_get_claim (INSPECTOR (&f->w)) == third);
+  g_assert_cmpuint (n_rows (list), ==, 1);
+}
+
+/* Lanes by hypothesis: a claim bearing on two hypotheses is on both lanes; one bearing
+ * on none (or only "not applicable") is on "No hypothesis"; a click on either of its
+ * marks selects it. */
+static void
+test_hypothesis_lanes_show_each_relation (PaneFixture *f, gconstpointer data)
+{
+  CfCase *kase = cf_window_get_case (f->w.window);
+  CfTimelineView *view = cf_timeline_pane_get_view (f->pane);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) selected = NULL;
+  gint64 staged, ukraine;
+  guint lanes[4];
+  double x, y;
+
+  staged = cf_case_add_hypothesis (kase, "Staged", NULL, &error);
+  g_assert_no_error (error);
+  ukraine = cf_case_add_hypothesis (kase, "Carried out by Ukraine", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_case_set_claim_relation (kase, f->claims[1], staged, CF_RELATION_CONSISTENT, &error));
+  g_assert_true (cf_case_set_claim_relation (kase, f->claims[1], ukraine, CF_RELATION_INCONSISTENT, &error));
+  g_assert_true (cf_case_set_claim_relation (kase, f->claims[0], ukraine, CF_RELATION_NEUTRAL, &error));
+  g_assert_true (cf_case_set_claim_relation (kase, f->claims[2], staged, CF_RELATION_NOT_APPLICABLE, &error));
+  g_assert_no_error (error);
+
+  /* the lane choices: none, actor, source, tag, hypothesis */
+  gtk_drop_down_set_selected (cf_timeline_pane_get_lanes (f->pane), 4);
+  cf_timeline_pane_reload (f->pane);
+
+  g_assert_cmpuint (cf_timeline_view_get_claim_lanes (view, f->claims[1], lanes, G_N_ELEMENTS (lanes)), ==, 2);
+  g_assert_cmpuint (lanes[0], ==, 0);
+  g_assert_cmpuint (lanes[1], ==, 1);
+  g_assert_cmpuint (cf_timeline_view_get_claim_lanes (view, f->claims[0], lanes, G_N_ELEMENTS (lanes)), ==, 1);
+  g_assert_cmpuint (lanes[0], ==, 1);
+  g_assert_cmpuint (cf_timeline_view_get_claim_lanes (view, f->claims[2], lanes, G_N_ELEMENTS (lanes)), ==, 1);
+  g_assert_cmpuint (lanes[0], ==, 2);
+
+  /* the mark on the second lane selects the claim too */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_true (cf_timeline_view_get_mark_position (view, f->claims[1], &x, &y));
+  cf_timeline_view_click (view, x, y + 30);
+  app_test_drain ();
+  g_object_get (f->w.window, "selected-claim", &selected, NULL);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (cf_claim_get_id (selected), ==, f->claims[1]);
+}
+
 /* Not a check but the README's picture: only when asked for, e.g.
  * CASEFILE_SCREENSHOT_DIR=data/screenshots build/tests/test-app-timeline -p /app/timeline/screenshot */
 static void
@@ -348,6 +507,8 @@ main (int argc, char *argv[])
   ADD_PANE ("pane/click-selects-claim-everywhere", test_click_selects_claim_everywhere);
   ADD_PANE ("pane/span-filters-claims-list", test_span_filters_claims_list);
   ADD_PANE ("pane/checks-listed-and-follow-edits", test_checks_listed_and_follow_edits);
+  ADD_PANE ("pane/link-claims-from-inspector", test_link_claims_from_inspector);
+  ADD_PANE ("pane/hypothesis-lanes-show-each-relation", test_hypothesis_lanes_show_each_relation);
 #undef ADD_PANE
   if (g_getenv ("CASEFILE_SCREENSHOT_DIR") != NULL)
     g_test_add_func ("/app/timeline/screenshot", test_screenshot);

@@ -14,6 +14,7 @@
 #include "cf-app-util.h"
 #include "cf-inspector.h"
 #include "cf-inspector-event.h"
+#include "cf-inspector-links.h"
 #include "cf-inspector-paraphrase.h"
 #include "cf-inspector-relations.h"
 #include "cf-inspector-tags.h"
@@ -241,6 +242,7 @@ cf_inspector_class_init (CfInspectorClass *klass)
   g_type_ensure (CF_TYPE_INSPECTOR_PARAPHRASE);
   g_type_ensure (CF_TYPE_INSPECTOR_RATINGS);
   g_type_ensure (CF_TYPE_INSPECTOR_EVENT);
+  g_type_ensure (CF_TYPE_INSPECTOR_LINKS);
   g_type_ensure (CF_TYPE_INSPECTOR_TAGS);
   g_type_ensure (CF_TYPE_INSPECTOR_RELATIONS);
   g_type_ensure (CF_TYPE_NOTE_LIST);

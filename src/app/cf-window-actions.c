@@ -620,6 +620,15 @@ mark_claim_action (GtkWidget  *widget,
   cf_inspector_focus_rating (self->inspector);
 }
 
+/* A claim named by id (a linked claim in the inspector) becomes the selected one. */
+static void
+select_claim_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _cf_window_select_claim_id (CF_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 delete_claim_action (GtkWidget  *widget,
                      const char *action_name,
@@ -990,6 +999,7 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.paste-text", NULL, paste_text_action);
   gtk_widget_class_install_action (widget_class, "win.mark-claim", NULL, mark_claim_action);
   gtk_widget_class_install_action (widget_class, "win.delete-claim", NULL, delete_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.select-claim", "x", select_claim_action);
   gtk_widget_class_install_action (widget_class, "win.add-tag", NULL, add_tag_action);
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
