@@ -496,6 +496,34 @@ test_sniff_binary_junk (void)
                    "application/octet-stream");
 }
 
+/* Nothing to sniff (an empty file, or one that is only a byte order mark) is an
+ * empty text, whatever the file is called, and extracting it says it is empty. */
+static void
+test_sniff_empty (void)
+{
+  static const struct { const char *data; gsize len; } empties[] = {
+    { NULL, 0 },
+    { "", 0 },
+    { "\xef\xbb\xbf", 3 },        /* UTF-8 */
+    { "\xff\xfe", 2 },             /* UTF-16LE */
+    { "\xfe\xff", 2 },             /* UTF-16BE */
+    { "\xff\xfe\x00\x00", 4 },     /* UTF-32LE */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empties); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (empties[i].data, empties[i].len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) docs = NULL;
+
+      g_assert_cmpstr (cf_extract_sniff_media_type (bytes, NULL), ==, "text/plain");
+      g_assert_cmpstr (cf_extract_sniff_media_type (bytes, "page.html"), ==, "text/plain");
+      docs = cf_extract_bytes (bytes, "page.html", &error);
+      g_assert_null (docs);
+      g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY);
+    }
+}
+
 static void
 test_html_declared_east_asian (void)
 {
@@ -924,6 +952,7 @@ main (int    argc,
   g_test_add_func ("/extract/corpus/article-extraction", test_corpus_article_extraction);
   g_test_add_func ("/extract/corpus/readability-pages", test_corpus_readability_pages);
   g_test_add_func ("/extract/cli/json", test_cli_json);
+  g_test_add_func ("/extract/sniff/empty", test_sniff_empty);
 
   return g_test_run ();
 }

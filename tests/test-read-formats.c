@@ -416,6 +416,42 @@ test_wire_rejects_nonsense (void)
     }
 }
 
+/* Zero bytes given to each reader, to the sniffer and to the wire reader: a clear
+ * error (the file is empty), never a critical or a crash. */
+static void
+test_empty_input (void)
+{
+  typedef GPtrArray *(*Reader) (GBytes *, const CfReadLimits *, GError **);
+  static const Reader readers[] = {
+    cf_read_mhtml, cf_read_eml, cf_read_docx, cf_read_odt, cf_read_warc, cf_read_wacz, cf_read_pdf,
+    cf_read_bytes,
+  };
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (cf_read_sniff (empty), ==, CF_READ_FORMAT_NONE);
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_autoptr(GPtrArray) docs = readers[i] (empty, NULL, &error);
+
+      g_assert_null (docs);
+      g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY);
+      g_clear_error (&error);
+    }
+  {
+    g_autoptr(GPtrArray) docs = cf_read_any (empty, "empty.pdf", NULL, &error);
+
+    g_assert_null (docs);
+    g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY);
+    g_clear_error (&error);
+  }
+  g_assert_null (cf_read_deserialise (NULL, 0, &error));
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_null (cf_read_deserialise ("", 0, &error));
+  g_assert_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_PARSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/read/hostile/malformed", test_malformed);
   g_test_add_func ("/read/wire/round-trip", test_wire_round_trip);
   g_test_add_func ("/read/wire/rejects-nonsense", test_wire_rejects_nonsense);
+  g_test_add_func ("/read/hostile/empty", test_empty_input);
 
   return g_test_run ();
 }

@@ -272,8 +272,9 @@ cf_extract_sniff_media_type (GBytes     *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &len);
-  if (data == NULL)
-    len = 0;
+  /* nothing at all: an empty text (the extractor then says the file is empty) */
+  if (data == NULL || len == 0)
+    return "text/plain";
   bom_len = _cf_detect_bom (data, len, &bom_charset);
   if (bom_charset != NULL && strcmp (bom_charset, "UTF-8") != 0)
     {
@@ -291,6 +292,8 @@ cf_extract_sniff_media_type (GBytes     *bytes,
   data += bom_len;
   len -= bom_len;
   n = MIN (len, 8192);
+  if (n == 0)
+    return "text/plain";
 
   if (memchr (data, '\0', n) != NULL && converted == NULL)
     return "application/octet-stream";

@@ -80,6 +80,11 @@ _cf_zip_open (GBytes              *bytes,
   zip->limits = limits;
   zip->names = g_ptr_array_new_with_free_func (g_free);
   zip->index = g_hash_table_new (g_str_hash, g_str_equal);
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error_literal (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
 
   a = open_archive (bytes, error);
   if (a == NULL)

@@ -293,6 +293,11 @@ _cf_read_bytes_at_depth (GBytes              *bytes,
 {
   CfReadFormat format = cf_read_sniff (bytes);
 
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error_literal (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
   if (limits == NULL)
     limits = &default_limits;
   if (format == CF_READ_FORMAT_EML)
