@@ -394,6 +394,56 @@ item_string_cb (GObject *item)
   return g_strdup ("");
 }
 
+/* The chosen tag or hypothesis, ellipsized (its whole name in the tooltip): a long
+ * hypothesis title widened the pane and squeezed the filter entry to an icon. In
+ * the list it wraps instead. */
+#define ITEM_BUTTON_MAX_CHARS 18
+#define ITEM_LIST_MAX_CHARS   40
+
+static void
+setup_item_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  in_button)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (in_button))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), ITEM_BUTTON_MAX_CHARS);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), ITEM_LIST_MAX_CHARS);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_item_label_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  in_button)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = item_string_cb (gtk_list_item_get_item (list_item));
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (in_button) ? text : NULL);
+}
+
+static GtkListItemFactory *
+item_label_factory_new (gboolean in_button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_label_cb), GINT_TO_POINTER (in_button));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_label_cb), GINT_TO_POINTER (in_button));
+  return factory;
+}
+
 void
 cf_claims_pane_set_case (CfClaimsPane *self,
                          CfCase       *kase)
@@ -671,6 +721,13 @@ cf_claims_pane_init (CfClaimsPane *self)
                                             G_CALLBACK (item_string_cb), NULL, NULL);
   gtk_drop_down_set_expression (self->item_dropdown, expression);
   gtk_expression_unref (expression);
+  {
+    g_autoptr(GtkListItemFactory) button_factory = item_label_factory_new (TRUE);
+    g_autoptr(GtkListItemFactory) list_factory = item_label_factory_new (FALSE);
+
+    gtk_drop_down_set_factory (self->item_dropdown, button_factory);
+    gtk_drop_down_set_list_factory (self->item_dropdown, list_factory);
+  }
   g_signal_connect_swapped (self->item_dropdown, "notify::selected", G_CALLBACK (scope_changed_cb), self);
 
   self->sentinel_a = g_object_new (G_TYPE_OBJECT, NULL);
