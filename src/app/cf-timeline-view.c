@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The timeline's drawing and its gestures. Everything is drawn with GtkSnapshot colour
- * and border nodes plus a handful of text layouts for the axis and the lane names, so a
- * frame costs the same with 100 or 100,000 claims: each lane is cut into bins a few
- * pixels wide and all the marks falling in one bin become one node (taller with more
- * claims). A claim known to the day is drawn a day wide, so precision is visible at
- * any zoom. The view holds no case: its pane hands it resolved entries. */
+/* The timeline's drawing and its gestures. Each lane is cut into bins a few pixels wide
+ * on a grid fixed in time, and all the marks falling in one bin become one rectangle
+ * (taller with more claims), drawn in one cairo node. That node covers three widths of
+ * the view and is kept while only the position changes: a pan frame translates it, and
+ * only a zoom (or a pan past its edge) bins the marks again, reading only the marks in
+ * view (they are sorted by time). Text layouts of the lane names and the axis labels
+ * are kept too, so a frame creates none once the labels have been seen. A claim known
+ * to the day is drawn a day wide, so precision is visible at any zoom. The view holds
+ * no case: its pane hands it resolved entries. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -21,6 +24,7 @@
 #define BAR_MIN       6.0     /* narrower than this, a time is a point */
 #define MIN_SPP       0.5     /* seconds per pixel: a minute is 120 px */
 #define MAX_YEARS     300.0
+#define MAX_TICK_LAYOUTS 256
 
 /* What drawing needs of an entry, packed so 100,000 of them are read in a few
  * milliseconds. */
@@ -46,6 +50,16 @@ struct _CfTimelineView
   guint      *next_same;   /* per mark: the next mark of the same claim + 1, or 0 */
   GArray     *colors;      /* GdkRGBA, the distinct tag colours of the marks */
   GHashTable *index_of;    /* claim id → its first mark + 1 */
+  gint64      max_span;    /* the longest latest - earliest of a mark */
+
+  /* kept between frames */
+  GskRenderNode *marks_node;   /* the binned marks over [node_start, node_end) */
+  double      node_start;      /* time at the node's x = 0 */
+  double      node_end;
+  double      node_spp;
+  double      node_height;
+  GPtrArray  *lane_layouts;    /* PangoLayout per lane name, then "Published" */
+  GHashTable *tick_layouts;    /* label → PangoLayout */
   GTimeZone  *zone;
 
   gint64      selected;
@@ -237,6 +251,28 @@ color_index (CfTimelineView *self,
   return (guint16) (self->colors->len - 1);
 }
 
+/* Drops what was kept for drawing: the marks changed, or the fonts. */
+static void
+forget_drawing (CfTimelineView *self)
+{
+  g_clear_pointer (&self->marks_node, gsk_render_node_unref);
+  g_clear_pointer (&self->lane_layouts, g_ptr_array_unref);
+  g_hash_table_remove_all (self->tick_layouts);
+}
+
+static int
+compare_marks (const void *a,
+               const void *b)
+{
+  const Mark *x = a, *y = b;
+
+  if (x->earliest != y->earliest)
+    return x->earliest < y->earliest ? -1 : 1;
+  if (x->lane != y->lane)
+    return x->lane < y->lane ? -1 : 1;
+  return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
 void
 cf_timeline_view_set_entries (CfTimelineView      *self,
                               GPtrArray           *entries,
@@ -264,6 +300,9 @@ cf_timeline_view_set_placements (CfTimelineView      *self,
 
   g_return_if_fail (CF_IS_TIMELINE_VIEW (self));
   g_return_if_fail (entry_of == NULL || entries != NULL);
+
+  forget_drawing (self);
+  self->max_span = 0;
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
@@ -293,7 +332,6 @@ cf_timeline_view_set_placements (CfTimelineView      *self,
       guint index = entry_of != NULL ? entry_of[i] : i;
       const CfTimelineEntry *e;
       Mark *m = &self->marks[self->n_marks];
-      gpointer key, last;
 
       if (index >= self->entries->len)
         continue;
@@ -301,16 +339,25 @@ cf_timeline_view_set_placements (CfTimelineView      *self,
       m->entry = index;
       m->lane = lane_of != NULL ? MIN (lane_of[i], self->n_lanes - 1) : 0;
       m->earliest = e->earliest;
-      m->latest = e->latest;
+      m->latest = MAX (e->latest, e->earliest);
       m->approximate = e->time->approximate;
       m->color = color_index (self, color_indexes, e->color);
+      self->max_span = MAX (self->max_span, m->latest - m->earliest);
+      self->n_marks++;
+    }
+  /* in time order, so a frame reads only the marks in view */
+  qsort (self->marks, self->n_marks, sizeof (Mark), compare_marks);
+  for (guint i = 0; i < self->n_marks; i++)
+    {
+      const CfTimelineEntry *e = g_ptr_array_index (self->entries, self->marks[i].entry);
+      gpointer key, last;
+
       key = GSIZE_TO_POINTER ((gsize) e->claim_id);
       if (g_hash_table_lookup_extended (last_of, key, NULL, &last))
-        self->next_same[GPOINTER_TO_UINT (last)] = self->n_marks + 1;
+        self->next_same[GPOINTER_TO_UINT (last)] = i + 1;
       else
-        g_hash_table_insert (self->index_of, key, GUINT_TO_POINTER (self->n_marks + 1));
-      g_hash_table_insert (last_of, key, GUINT_TO_POINTER (self->n_marks));
-      self->n_marks++;
+        g_hash_table_insert (self->index_of, key, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (last_of, key, GUINT_TO_POINTER (i));
     }
   if (!self->fitted && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     {
@@ -503,25 +550,55 @@ append_rect (GtkSnapshot   *snapshot,
 }
 
 static void
-append_text (CfTimelineView *self,
-             GtkSnapshot    *snapshot,
-             const char     *text,
-             double          x,
-             double          y,
-             double          max_width,
-             const GdkRGBA  *color)
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               double         x,
+               double         y,
+               const GdkRGBA *color)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) y));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
+}
+
+/* The layout of a lane's name, or of "Published" after the last lane; made once. */
+static PangoLayout *
+lane_layout (CfTimelineView *self,
+             guint           lane)
+{
+  if (self->lane_layouts == NULL)
+    {
+      self->lane_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint l = 0; l <= self->n_lanes; l++)
+        {
+          PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                l < self->n_lanes ? self->lanes[l] : _("Published"));
+
+          pango_layout_set_width (layout, (int) ((LABEL_WIDTH - 14) * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          g_ptr_array_add (self->lane_layouts, layout);
+        }
+    }
+  return g_ptr_array_index (self->lane_layouts, MIN (lane, self->n_lanes));
+}
+
+/* An axis label's layout, kept: panning shows the same labels again. */
+static PangoLayout *
+tick_layout (CfTimelineView *self,
+             const char     *label)
+{
+  PangoLayout *layout = g_hash_table_lookup (self->tick_layouts, label);
+
+  if (layout == NULL)
+    {
+      /* a long pan across the years meets many labels: keep a bounded number */
+      if (g_hash_table_size (self->tick_layouts) >= MAX_TICK_LAYOUTS)
+        g_hash_table_remove_all (self->tick_layouts);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
+      g_hash_table_insert (self->tick_layouts, g_strdup (label), layout);
+    }
+  return layout;
 }
 
 typedef struct {
@@ -559,7 +636,7 @@ draw_tick (CfTimelineView *self,
   label = g_date_time_format (local, format);
   append_rect (snapshot, line, x, AXIS_HEIGHT - 6, 1, height - AXIS_HEIGHT + 6);
   if (label != NULL)
-    append_text (self, snapshot, label, x + 3, 4, 0, fg);
+    append_layout (snapshot, tick_layout (self, label), x + 3, 4, fg);
 }
 
 static void
@@ -634,33 +711,186 @@ typedef struct {
   gboolean approximate_only;
 } Bin;
 
-/* Marks go to one cairo node: thousands of colour nodes cost more than the fills. */
+/* How a rectangle is filled besides its tag colour: bars at three densities, exact or
+ * approximate, then points exact or approximate. */
+enum {
+  STYLE_BAR,                    /* + density level - 1, + 3 when approximate */
+  STYLE_POINT = 6,
+  STYLE_POINT_APPROXIMATE,
+  N_STYLES
+};
+
+/* Rectangles are gathered by colour and style and each group filled with one path:
+ * a few dozen fills to record and replay instead of one per bin. */
 static void
-fill_rect (cairo_t       *cr,
-           const GdkRGBA *color,
-           double         x,
-           double         y,
-           double         w,
-           double         h)
+add_rect (GArray **groups,
+          guint    group,
+          double   x,
+          double   y,
+          double   w,
+          double   h)
 {
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_rectangle (cr, x, y, MAX (w, 1.0), h);
-  cairo_fill (cr);
+  graphene_rect_t rect = GRAPHENE_RECT_INIT ((float) x, (float) y, (float) MAX (w, 1.0), (float) h);
+
+  if (groups[group] == NULL)
+    groups[group] = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_array_append_val (groups[group], rect);
 }
 
 static void
-draw_bin (cairo_t       *cr,
-          const Bin     *bin,
-          const GdkRGBA *base,
-          double         x,
-          double         top)
+fill_groups (CfTimelineView *self,
+             cairo_t        *cr,
+             GArray        **groups)
 {
-  GdkRGBA color = *base;
-  double h = MIN (LANE_HEIGHT - 6, 10 + 3 * log2 ((double) bin->count));
+  /* bars under points */
+  for (guint style = 0; style < N_STYLES; style++)
+    for (guint c = 0; c < self->colors->len; c++)
+      {
+        GArray *rects = groups[c * N_STYLES + style];
+        GdkRGBA color = g_array_index (self->colors, GdkRGBA, c);
 
-  if (bin->approximate_only)
-    color.alpha = 0.5;
-  fill_rect (cr, &color, x, top + (LANE_HEIGHT - h) / 2, BIN_WIDTH - 1, h);
+        if (rects == NULL)
+          continue;
+        if (style < STYLE_POINT)
+          color.alpha = (style % 3 == 0 ? 0.45 : style % 3 == 1 ? 0.65 : 0.85) * (style >= 3 ? 0.6 : 1.0);
+        else
+          color.alpha = style == STYLE_POINT_APPROXIMATE ? 0.5 : 1.0;
+        gdk_cairo_set_source_rgba (cr, &color);
+        for (guint i = 0; i < rects->len; i++)
+          {
+            const graphene_rect_t *r = &g_array_index (rects, graphene_rect_t, i);
+
+            cairo_rectangle (cr, r->origin.x, r->origin.y, r->size.width, r->size.height);
+          }
+        cairo_fill (cr);
+        g_array_unref (rects);
+      }
+}
+
+/* Bins the marks from node_start to node_end into one cairo node whose x = 0 is
+ * node_start; reads only the marks that can fall there (they are in time order). */
+static GskRenderNode *
+build_marks_node (CfTimelineView *self,
+                  double          height)
+{
+  double width = (self->node_end - self->node_start) / self->spp;
+  guint n_bins = (guint) (width / BIN_WIDTH) + 2;
+  g_autofree Bin *bins = NULL;
+  g_autofree int *cover = NULL;
+  g_autofree guint *cover_first = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  double from = self->node_start - (double) self->max_span;
+  guint lo = 0, hi = self->n_marks, first;
+  g_autofree GArray **groups = g_new0 (GArray *, (gsize) MAX (1, self->colors->len) * N_STYLES);
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, (float) AXIS_HEIGHT, (float) width,
+                                                                 (float) MAX (1.0, height - AXIS_HEIGHT)));
+  /* the first mark that can reach node_start */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((double) self->marks[mid].earliest < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo;
+  bins = g_new0 (Bin, (gsize) n_bins * self->n_lanes);
+  /* bars: how many cover each bin (a difference array), and the mark of a bar starting
+   * there (index + 1) */
+  cover = g_new0 (int, (gsize) (n_bins + 1) * self->n_lanes);
+  cover_first = g_new0 (guint, (gsize) (n_bins + 1) * self->n_lanes);
+  for (guint i = first; i < self->n_marks && (double) self->marks[i].earliest <= self->node_end; i++)
+    {
+      const Mark *m = &self->marks[i];
+      double x0 = ((double) m->earliest - self->node_start) / self->spp;
+      double x1 = ((double) m->latest - self->node_start) / self->spp;
+
+      if (x1 < 0)
+        continue;
+      if (x1 - x0 >= BAR_MIN)
+        {
+          /* a bar covers bins [b0, b1): thousands of overlapping month-wide bars cost
+           * no more than one node per run of bins */
+          gsize b0 = (gsize) CLAMP (x0 / BIN_WIDTH, 0, n_bins);
+          gsize b1 = (gsize) CLAMP (ceil (x1 / BIN_WIDTH), 0, n_bins);
+          gsize base = (gsize) m->lane * (n_bins + 1);
+
+          if (b1 <= b0)
+            b1 = MIN (b0 + 1, (gsize) n_bins);
+          cover[base + b0]++;
+          cover[base + b1]--;
+          if (cover_first[base + b0] == 0)
+            cover_first[base + b0] = i + 1;
+        }
+      else
+        {
+          guint b = (guint) MAX (0.0, ((x0 + x1) / 2) / BIN_WIDTH);
+          Bin *bin = &bins[(gsize) m->lane * n_bins + MIN (b, n_bins - 1)];
+
+          if (bin->count++ == 0)
+            {
+              bin->first = i;
+              bin->approximate_only = m->approximate;
+            }
+          else
+            bin->approximate_only = bin->approximate_only && m->approximate;
+        }
+    }
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      gsize base = (gsize) l * (n_bins + 1);
+      const Mark *shown = NULL;
+      int depth = 0, run_level = 0;
+      guint run_start = 0;
+
+      /* runs of bins covered by bars, one node per run of one colour and density */
+      for (guint b = 0; b <= n_bins; b++)
+        {
+          const Mark *starting = b < n_bins && cover_first[base + b] ? &self->marks[cover_first[base + b] - 1] : NULL;
+          int level;
+
+          depth += b < n_bins ? cover[base + b] : -depth;
+          level = depth <= 0 ? 0 : depth == 1 ? 1 : depth < 5 ? 2 : 3;
+          if (b == n_bins || level != run_level
+              || (starting != NULL && shown != NULL && starting->color != shown->color))
+            {
+              if (run_level > 0 && shown != NULL)
+                {
+                  guint style = STYLE_BAR + (guint) run_level - 1 + (shown->approximate ? 3 : 0);
+
+                  add_rect (groups, shown->color * N_STYLES + style, run_start * BIN_WIDTH, lane_top (l) + 9,
+                            (b - run_start) * BIN_WIDTH, LANE_HEIGHT - 18);
+                }
+              run_start = b;
+              run_level = level;
+            }
+          if (starting != NULL)
+            shown = starting;
+        }
+    }
+  for (guint l = 0; l < self->n_lanes; l++)
+    for (guint b = 0; b < n_bins; b++)
+      {
+        const Bin *bin = &bins[(gsize) l * n_bins + b];
+
+        double h;
+
+        if (bin->count == 0)
+          continue;
+        h = MIN (LANE_HEIGHT - 6, 10 + 3 * log2 ((double) bin->count));
+        add_rect (groups,
+                  self->marks[bin->first].color * N_STYLES
+                  + (bin->approximate_only ? STYLE_POINT_APPROXIMATE : STYLE_POINT),
+                  b * BIN_WIDTH, lane_top (l) + (LANE_HEIGHT - h) / 2, BIN_WIDTH - 1, h);
+      }
+  fill_groups (self, cr, groups);
+
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
 static void
@@ -670,12 +900,7 @@ cf_timeline_view_snapshot (GtkWidget   *widget,
   CfTimelineView *self = CF_TIMELINE_VIEW (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  guint n_bins = (guint) (plot_width (self) / BIN_WIDTH) + 2;
-  g_autofree Bin *bins = NULL;
-  g_autofree int *cover = NULL;
-  g_autofree guint *cover_first = NULL;
   GdkRGBA fg, line, band, lane_bg;
-  cairo_t *cr;
 
   if (!self->fitted && width > 0)
     {
@@ -695,12 +920,12 @@ cf_timeline_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) width, (float) height));
 
   /* lanes: alternate shading and names */
-  append_text (self, snapshot, _("Published"), 8, lane_top (0) - LANE_HEIGHT + 7, LABEL_WIDTH - 14, &fg);
+  append_layout (snapshot, lane_layout (self, self->n_lanes), 8, lane_top (0) - LANE_HEIGHT + 7, &fg);
   for (guint l = 0; l < self->n_lanes; l++)
     {
       if (l % 2 == 0)
         append_rect (snapshot, &lane_bg, 0, lane_top (l), width, LANE_HEIGHT);
-      append_text (self, snapshot, self->lanes[l], 8, lane_top (l) + 7, LABEL_WIDTH - 14, &fg);
+      append_layout (snapshot, lane_layout (self, l), 8, lane_top (l) + 7, &fg);
     }
   append_rect (snapshot, &line, LABEL_WIDTH - 1, 0, 1, height);
   append_rect (snapshot, &line, 0, AXIS_HEIGHT, width, 1);
@@ -737,97 +962,26 @@ cf_timeline_view_snapshot (GtkWidget   *widget,
         }
     }
 
-  /* claims, from the compact marks (the entries themselves are scattered in memory) */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT ((float) LABEL_WIDTH, (float) AXIS_HEIGHT,
-                                                                 (float) (width - LABEL_WIDTH),
-                                                                 (float) (height - AXIS_HEIGHT)));
-  bins = g_new0 (Bin, (gsize) n_bins * self->n_lanes);
-  /* bars: how many cover each bin (a difference array), and the mark of a bar starting
-   * there (index + 1) */
-  cover = g_new0 (int, (gsize) (n_bins + 1) * self->n_lanes);
-  cover_first = g_new0 (guint, (gsize) (n_bins + 1) * self->n_lanes);
-  for (guint i = 0; i < self->n_marks; i++)
+  /* claims: the kept node of binned marks, moved to where the view now is */
+  if (self->marks_node == NULL || self->node_spp != self->spp || self->node_height != height
+      || self->start < self->node_start || x_to_time (self, width) > self->node_end)
     {
-      const Mark *m = &self->marks[i];
-      double x0 = time_to_x (self, (double) m->earliest);
-      double x1 = time_to_x (self, (double) m->latest);
+      double bin_seconds = BIN_WIDTH * self->spp;
+      /* panning keeps a view's width either side; zooming redraws each frame anyway */
+      double margin = plot_width (self) * self->spp * (self->node_spp == self->spp ? 1.0 : 0.25);
 
-      if (x1 < LABEL_WIDTH || x0 > width)
-        continue;
-      if (x1 - x0 >= BAR_MIN)
-        {
-          /* a bar covers bins [b0, b1): thousands of overlapping month-wide bars cost
-           * no more than one node per run of bins */
-          gsize b0 = (gsize) CLAMP ((x0 - LABEL_WIDTH) / BIN_WIDTH, 0, n_bins);
-          gsize b1 = (gsize) CLAMP (ceil ((x1 - LABEL_WIDTH) / BIN_WIDTH), 0, n_bins);
-          gsize base = (gsize) m->lane * (n_bins + 1);
-
-          if (b1 <= b0)
-            b1 = MIN (b0 + 1, (gsize) n_bins);
-          cover[base + b0]++;
-          cover[base + b1]--;
-          if (cover_first[base + b0] == 0)
-            cover_first[base + b0] = i + 1;
-        }
-      else
-        {
-          guint b = (guint) MAX (0.0, ((x0 + x1) / 2 - LABEL_WIDTH) / BIN_WIDTH);
-          Bin *bin = &bins[(gsize) m->lane * n_bins + MIN (b, n_bins - 1)];
-
-          if (bin->count++ == 0)
-            {
-              bin->first = i;
-              bin->approximate_only = m->approximate;
-            }
-          else
-            bin->approximate_only = bin->approximate_only && m->approximate;
-        }
+      g_clear_pointer (&self->marks_node, gsk_render_node_unref);
+      self->node_spp = self->spp;
+      self->node_height = height;
+      /* bins on a grid fixed in time, so a mark stays in its bin as the view pans */
+      self->node_start = floor ((self->start - margin) / bin_seconds) * bin_seconds;
+      self->node_end = x_to_time (self, width) + margin;
+      self->marks_node = build_marks_node (self, height);
     }
-  for (guint l = 0; l < self->n_lanes; l++)
-    {
-      gsize base = (gsize) l * (n_bins + 1);
-      const Mark *shown = NULL;
-      int depth = 0, run_level = 0;
-      guint run_start = 0;
-
-      /* runs of bins covered by bars, one node per run of one colour and density */
-      for (guint b = 0; b <= n_bins; b++)
-        {
-          const Mark *starting = b < n_bins && cover_first[base + b] ? &self->marks[cover_first[base + b] - 1] : NULL;
-          int level;
-
-          depth += b < n_bins ? cover[base + b] : -depth;
-          level = depth <= 0 ? 0 : depth == 1 ? 1 : depth < 5 ? 2 : 3;
-          if (b == n_bins || level != run_level
-              || (starting != NULL && shown != NULL && starting->color != shown->color))
-            {
-              if (run_level > 0 && shown != NULL)
-                {
-                  GdkRGBA color = g_array_index (self->colors, GdkRGBA, shown->color);
-
-                  color.alpha = (run_level == 1 ? 0.45 : run_level == 2 ? 0.65 : 0.85)
-                                * (shown->approximate ? 0.6 : 1.0);
-                  fill_rect (cr, &color, LABEL_WIDTH + run_start * BIN_WIDTH, lane_top (l) + 9,
-                               (b - run_start) * BIN_WIDTH, LANE_HEIGHT - 18);
-                }
-              run_start = b;
-              run_level = level;
-            }
-          if (starting != NULL)
-            shown = starting;
-        }
-    }
-  for (guint l = 0; l < self->n_lanes; l++)
-    for (guint b = 0; b < n_bins; b++)
-      {
-        const Bin *bin = &bins[(gsize) l * n_bins + b];
-
-        if (bin->count > 0)
-          draw_bin (cr, bin, &g_array_index (self->colors, GdkRGBA, self->marks[bin->first].color),
-                    LABEL_WIDTH + b * BIN_WIDTH, lane_top (l));
-      }
-
-  cairo_destroy (cr);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) round (time_to_x (self, self->node_start)), 0));
+  gtk_snapshot_append_node (snapshot, self->marks_node);
+  gtk_snapshot_restore (snapshot);
 
   /* the selected claim: a frame around its mark and a line down the axis */
   if (self->selected != 0)
@@ -1095,6 +1249,18 @@ query_tooltip_cb (GtkWidget      *widget,
   return TRUE;
 }
 
+/* Another font or size: the kept layouts are stale. */
+static void
+cf_timeline_view_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  CfTimelineView *self = CF_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cf_timeline_view_parent_class)->css_changed (widget, change);
+  g_clear_pointer (&self->lane_layouts, g_ptr_array_unref);
+  g_hash_table_remove_all (self->tick_layouts);
+}
+
 static void
 cf_timeline_view_finalize (GObject *object)
 {
@@ -1105,6 +1271,8 @@ cf_timeline_view_finalize (GObject *object)
   g_clear_pointer (&self->lanes, g_strfreev);
   g_clear_pointer (&self->next_same, g_free);
   g_clear_pointer (&self->index_of, g_hash_table_unref);
+  forget_drawing (self);
+  g_clear_pointer (&self->tick_layouts, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_free);
   g_clear_pointer (&self->colors, g_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
@@ -1122,6 +1290,7 @@ cf_timeline_view_class_init (CfTimelineViewClass *klass)
   widget_class->snapshot = cf_timeline_view_snapshot;
   widget_class->measure = cf_timeline_view_measure;
   widget_class->size_allocate = cf_timeline_view_size_allocate;
+  widget_class->css_changed = cf_timeline_view_css_changed;
 
   signals[CLAIM_ACTIVATED] = g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -1139,6 +1308,7 @@ cf_timeline_view_init (CfTimelineView *self)
   GtkEventController *scroll, *key, *motion;
 
   self->index_of = g_hash_table_new (NULL, NULL);
+  self->tick_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   self->spp = 3600;
   self->n_lanes = 1;

@@ -18,6 +18,9 @@
 typedef struct {
   CfTimelineView *view;
   GArray         *times;     /* double, ms */
+  GArray         *pan_times; /* the same, of the frames that only panned */
+  GArray         *zoom_times;
+  gboolean        zooming;
   gint64          update_at;
   guint           frame;
   guint           n_frames;
@@ -71,6 +74,7 @@ update_cb (GdkFrameClock *clock,
   b->update_at = g_get_monotonic_time ();
   /* 40 frames zooming in, 40 panning, 40 zooming out, 40 panning back, … */
   phase = (b->frame / 40) % 4;
+  b->zooming = phase % 2 == 0;
   if (phase == 0)
     cf_timeline_view_zoom (b->view, 1.15, 640);
   else if (phase == 1)
@@ -93,7 +97,10 @@ after_paint_cb (GdkFrameClock *clock,
   b->update_at = 0;
   /* the first frames build caches and fonts */
   if (b->frame++ >= 5)
-    g_array_append_val (b->times, ms);
+    {
+      g_array_append_val (b->times, ms);
+      g_array_append_val (b->zooming ? b->zoom_times : b->pan_times, ms);
+    }
   if (b->times->len >= b->n_frames)
     b->done = TRUE;
 }
@@ -119,6 +126,22 @@ compare_doubles (const void *a,
   return x < y ? -1 : x > y;
 }
 
+static void
+print_percentiles (const char *what,
+                   GArray     *times)
+{
+  guint under = 0;
+
+  if (times->len == 0)
+    return;
+  g_array_sort (times, compare_doubles);
+  for (guint i = 0; i < times->len; i++)
+    under += g_array_index (times, double, i) < 16.7;
+  printf ("%s: median %.2f ms, 95th percentile %.2f ms, %.1f%% under 16.7 ms\n", what,
+          g_array_index (times, double, times->len / 2),
+          g_array_index (times, double, (guint) (times->len * 0.95)), 100.0 * under / times->len);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -141,6 +164,8 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 400);
   b.view = CF_TIMELINE_VIEW (cf_timeline_view_new ());
   b.times = g_array_new (FALSE, FALSE, sizeof (double));
+  b.pan_times = g_array_new (FALSE, FALSE, sizeof (double));
+  b.zoom_times = g_array_new (FALSE, FALSE, sizeof (double));
   b.n_frames = n_frames;
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (b.view));
   cf_timeline_view_set_entries (b.view, entries, NULL, lanes, lane_of);
@@ -167,9 +192,13 @@ main (int argc, char *argv[])
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   printf ("frame time: median %.2f ms, 95th percentile %.2f ms, worst %.2f ms\n", p50, p95, worst);
   printf ("frames under 16.7 ms: %u of %u (%.1f%%)\n", under, b.times->len, 100.0 * under / b.times->len);
+  print_percentiles ("  panning", b.pan_times);
+  print_percentiles ("  zooming", b.zoom_times);
 
   g_signal_handlers_disconnect_by_data (clock, &b);
   gtk_window_destroy (GTK_WINDOW (window));
   g_array_unref (b.times);
+  g_array_unref (b.pan_times);
+  g_array_unref (b.zoom_times);
   return 0;
 }
