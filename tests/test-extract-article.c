@@ -168,6 +168,20 @@ test_data_table (void)
   assert_has (text, "Passengers on slow connections");
 }
 
+/* Class names that say what an element lacks or holds ("no_caption", "has-sidebar",
+ * "with-share-bar") do not make it a caption, a sidebar or a share bar: the first
+ * item of a list article, a heading beside a photo, stays in. */
+static void
+test_qualified_class_names (void)
+{
+  g_autofree char *text = article_of ("qualified-class.html");
+
+  assert_has (text, "The towpath from the lock keeper's cottage to the aqueduct");
+  assert_has (text, "It is flat and wide");
+  assert_has (text, "come back down the far bank");
+  assert_lacks (text, "Maps");
+}
+
 typedef struct
 {
   const char *path;
@@ -221,5 +235,6 @@ main (int   argc,
   g_test_add_func ("/extract/article/print-only-and-hidden-never-text", test_print_only_and_hidden);
   g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);
+  g_test_add_func ("/extract/article/qualified-class-names", test_qualified_class_names);
   return g_test_run ();
 }

@@ -188,17 +188,44 @@ init_word_index (void)
   index_words (share_words, WORDS_SHARE);
 }
 
+/* Whether the word at @p is qualified by the start of its class name, @token:
+ * "no_caption", "has-sidebar", "with-share-bar" say what an element lacks or
+ * holds, not what it is. */
+static gboolean
+word_is_qualified (const char *token,
+                   const char *p)
+{
+  static const char * const qualifiers[] = { "no", "has", "with", "without", NULL };
+
+  for (guint i = 0; qualifiers[i] != NULL; i++)
+    {
+      gsize len = strlen (qualifiers[i]);
+
+      if ((gsize) (p - token) == len + 1 && strncmp (token, qualifiers[i], len) == 0 &&
+          (token[len] == '-' || token[len] == '_'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Which word lists have a word occurring in @lower (lower-case, ASCII words). */
 static guint
 classify_words (const char *lower)
 {
   guint bits = 0;
+  const char *token = lower;
 
   for (const char *p = lower; *p; p++)
     {
-      GArray *entries = (guchar) *p < 128 ? word_index[(guchar) *p] : NULL;
+      GArray *entries;
 
-      if (entries == NULL)
+      if (*p == ' ' || *p == '\t' || *p == '\n')
+        {
+          token = p + 1;
+          continue;
+        }
+      entries = (guchar) *p < 128 ? word_index[(guchar) *p] : NULL;
+      if (entries == NULL || word_is_qualified (token, p))
         continue;
       for (guint i = 0; i < entries->len; i++)
         {
