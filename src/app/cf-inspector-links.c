@@ -5,7 +5,8 @@
  * actor. Each link and unlink is one undo step of the store. Links are not part of the
  * claim object: the rows are read again when the case reports a change (a link is a
  * change to the case; a linked claim may be edited or deleted). The popover's list is a
- * list view over the case's claims, so a case of 100,000 claims opens it at once. */
+ * list view over the case's claims, built when it opens, so a case of 100,000 claims
+ * opens it at once and pays nothing for it before. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -198,12 +199,17 @@ candidate_filter_cb (gpointer item,
          || contains_casefolded (cf_claim_get_actor_name (claim), self->needle);
 }
 
+static void fill_candidates (CfInspectorLinks *self);
+
 static void
 search_changed_cb (CfInspectorLinks *self)
 {
   g_clear_pointer (&self->needle, g_free);
   self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search)), -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (gtk_single_selection_get_model (self->selection) == NULL)
+    fill_candidates (self);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -241,8 +247,15 @@ search_activate_cb (CfInspectorLinks *self)
 static void
 popover_show_cb (CfInspectorLinks *self)
 {
+  fill_candidates (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+static void
+popover_closed_cb (CfInspectorLinks *self)
+{
+  gtk_single_selection_set_model (self->selection, NULL);
 }
 
 static void
@@ -269,18 +282,36 @@ bind_candidate_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
+/* The popover's list is built when it opens and dropped when it closes: filtering
+ * walks the case's claims, which a case of a million claims must not pay for at
+ * startup or for every claim selected. */
 static void
-cf_inspector_links_case_changed (CfInspectorSection *section)
+fill_candidates (CfInspectorLinks *self)
 {
-  CfInspectorLinks *self = CF_INSPECTOR_LINKS (section);
-  CfCase *kase = cf_inspector_section_get_case (section);
+  CfCase *kase = cf_inspector_section_get_case (CF_INSPECTOR_SECTION (self));
   g_autoptr(GtkFilterListModel) filtered = NULL;
 
-  filtered = gtk_filter_list_model_new (kase != NULL ? cf_case_list_claims (kase) : NULL,
+  if (kase == NULL)
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+      return;
+    }
+  filtered = gtk_filter_list_model_new (cf_case_list_claims (kase),
                                         GTK_FILTER (g_object_ref (self->filter)));
   /* a large case filters in steps instead of holding up the window */
   gtk_filter_list_model_set_incremental (filtered, TRUE);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
+}
+
+static void
+cf_inspector_links_case_changed (CfInspectorSection *section)
+{
+  CfInspectorLinks *self = CF_INSPECTOR_LINKS (section);
+
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    fill_candidates (self);
+  else
+    gtk_single_selection_set_model (self->selection, NULL);
 }
 
 /* --- widget ----------------------------------------------------------------------- */
@@ -402,6 +433,7 @@ cf_inspector_links_init (CfInspectorLinks *self)
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_popover_set_child (self->popover, popover_box);
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
 
   self->link_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->link_button, _("Link to Claim…"));

@@ -26,6 +26,7 @@ struct _CfSourcesPane
   GtkTreeListModel   *tree;         /* the sources, each with its attachments under it */
   GtkFilter          *top_filter;   /* which documents are at the top of the tree */
   GtkSingleSelection *selection;
+  GHashTable         *parents;      /* ids of documents with attachments; NULL: not known */
   gint64              document_id;
 };
 
@@ -288,6 +289,36 @@ children_model (GListModel *documents,
   return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (documents), GTK_FILTER (filter)));
 }
 
+/* The documents with attachments, from one walk over the documents after each
+ * change: asking a filter over every document for each row shown made the window
+ * take minutes to show a case of thousands of sources. */
+static GHashTable *
+parents (CfSourcesPane *self)
+{
+  guint n;
+
+  if (self->parents != NULL)
+    return self->parents;
+
+  self->parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  n = g_list_model_get_n_items (self->documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfDocument) document = g_list_model_get_item (self->documents, i);
+      gint64 parent_id = document != NULL ? cf_document_get_parent_id (document) : 0;
+
+      if (parent_id > 0)
+        g_hash_table_add (self->parents, g_memdup2 (&parent_id, sizeof parent_id));
+    }
+  return self->parents;
+}
+
+static void
+forget_parents_cb (CfSourcesPane *self)
+{
+  g_clear_pointer (&self->parents, g_hash_table_unref);
+}
+
 /* A source's attachments, or NULL (no expander) when it has none. */
 static GListModel *
 create_children_cb (gpointer item,
@@ -295,8 +326,9 @@ create_children_cb (gpointer item,
 {
   CfSourcesPane *self = data;
   g_autoptr(GListModel) children = NULL;
+  gint64 id = cf_document_get_id (item);
 
-  if (self->documents == NULL)
+  if (self->documents == NULL || !g_hash_table_contains (parents (self), &id))
     return NULL;
   children = children_model (self->documents, cf_document_get_id (item));
   return g_list_model_get_n_items (children) > 0 ? g_steal_pointer (&children) : NULL;
@@ -387,7 +419,11 @@ cf_sources_pane_set_case (CfSourcesPane *self,
     return;
 
   if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->documents, forget_parents_cb, self);
+    }
+  forget_parents_cb (self);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
@@ -399,6 +435,8 @@ cf_sources_pane_set_case (CfSourcesPane *self,
   if (kase != NULL)
     {
       self->documents = cf_case_list_documents (kase);
+      /* before the tree's models, which may ask for children while taking a change in */
+      g_signal_connect_swapped (self->documents, "items-changed", G_CALLBACK (forget_parents_cb), self);
       self->top_filter = GTK_FILTER (gtk_custom_filter_new (is_top_level, self, NULL));
       self->tree = gtk_tree_list_model_new (G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (self->documents),
                                                                                      g_object_ref (self->top_filter))),

@@ -633,8 +633,14 @@ cf_case_list_hypotheses (CfCase *self)
 GListModel *
 cf_case_list_claims (CfCase *self)
 {
+  CfRecordList *list;
+
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  return new_list (self, CF_RECORD_CLAIM);
+
+  /* read when first looked at, after the caller's filters and sort */
+  list = _cf_record_list_new (self, CF_RECORD_CLAIM);
+  _cf_record_list_defer (list);
+  return G_LIST_MODEL (list);
 }
 
 GListModel *

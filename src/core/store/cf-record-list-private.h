@@ -27,6 +27,7 @@ CfRecordList *_cf_record_list_new           (CfCase        *kase,
                                              CfRecordKind   kind);
 CfListQuery  *_cf_record_list_get_query     (CfRecordList  *self);
 void          _cf_record_list_requery       (CfRecordList  *self);
+void          _cf_record_list_defer         (CfRecordList  *self);
 /* Called by the case after every commit, undo or redo with the kinds touched. */
 void          _cf_record_list_case_changed  (CfRecordList  *self,
                                              guint          kinds_mask);

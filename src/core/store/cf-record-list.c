@@ -24,7 +24,22 @@ struct _CfRecordList
   GHashTable   *blocks;     /* block index -> GPtrArray of objects (NULL slots allowed) */
   GQueue        recent;     /* block indices, most recent first */
   GError       *error;      /* the first failure to read the case, for callers to report */
+  gboolean      unread;     /* not queried yet: nobody has seen a row or the count */
 };
+
+static void fetch_ids (CfRecordList *self);
+
+/* A claim list is queried when first looked at, so a caller that narrows it first
+ * (the reader, to one document) never lists every claim of the case. */
+static inline void
+ensure_read (CfRecordList *self)
+{
+  if (G_UNLIKELY (self->unread))
+    {
+      self->unread = FALSE;
+      fetch_ids (self);
+    }
+}
 
 static GType
 cf_record_list_get_item_type (GListModel *model)
@@ -51,6 +66,7 @@ cf_record_list_get_n_items (GListModel *model)
 {
   CfRecordList *self = CF_RECORD_LIST (model);
 
+  ensure_read (self);
   return self->ids->len;
 }
 
@@ -123,6 +139,7 @@ cf_record_list_get_item (GListModel *model,
   GPtrArray *slots;
   gpointer item;
 
+  ensure_read (self);
   if (position >= self->ids->len)
     return NULL;
 
@@ -214,18 +231,13 @@ _cf_record_list_get_query (CfRecordList *self)
   return &self->query;
 }
 
-void
-_cf_record_list_requery (CfRecordList *self)
+/* The ids the query selects, replacing the old ones; returns the old ones. */
+static GArray *
+swap_ids (CfRecordList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) old = NULL;
-  GArray *ids;
-  guint prefix = 0, suffix = 0, removed, added;
+  GArray *old, *ids;
 
-  g_return_if_fail (CF_IS_RECORD_LIST (self));
-
-  if (self->kase == NULL)
-    return;
   ids = _cf_case_query_ids (self->kase, &self->query, &error);
   if (ids == NULL)
     {
@@ -241,6 +253,40 @@ _cf_record_list_requery (CfRecordList *self)
   self->ids = ids;
   g_hash_table_remove_all (self->blocks);
   g_queue_clear (&self->recent);
+  return old;
+}
+
+static void
+fetch_ids (CfRecordList *self)
+{
+  if (self->kase != NULL)
+    g_array_unref (swap_ids (self));
+}
+
+/* Marks a new list to be queried when first looked at. */
+void
+_cf_record_list_defer (CfRecordList *self)
+{
+  g_return_if_fail (CF_IS_RECORD_LIST (self));
+  g_return_if_fail (self->ids->len == 0);
+
+  self->unread = TRUE;
+}
+
+void
+_cf_record_list_requery (CfRecordList *self)
+{
+  g_autoptr(GArray) old = NULL;
+  GArray *ids;
+  guint prefix = 0, suffix = 0, removed, added;
+
+  g_return_if_fail (CF_IS_RECORD_LIST (self));
+
+  /* no one has seen the rows: the first look reads them with the query as it is then */
+  if (self->kase == NULL || self->unread)
+    return;
+  old = swap_ids (self);
+  ids = self->ids;
 
   /* one items-changed covering what differs between the common head and tail */
   while (prefix < old->len && prefix < ids->len
@@ -376,6 +422,7 @@ cf_record_list_find (CfRecordList *self,
 {
   g_return_val_if_fail (CF_IS_RECORD_LIST (self), G_MAXUINT);
 
+  ensure_read (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
