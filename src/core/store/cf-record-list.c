@@ -282,9 +282,16 @@ _cf_record_list_requery (CfRecordList *self)
 
   g_return_if_fail (CF_IS_RECORD_LIST (self));
 
-  /* no one has seen the rows: the first look reads them with the query as it is then */
-  if (self->kase == NULL || self->unread)
+  if (self->kase == NULL)
     return;
+  /* No one has seen the rows or listens: the first look reads them with the query as
+   * it is then. One who listens hears of the rows from none. */
+  if (self->unread)
+    {
+      if (!g_signal_has_handler_pending (self, g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0, TRUE))
+        return;
+      self->unread = FALSE;
+    }
   old = swap_ids (self);
   ids = self->ids;
 
