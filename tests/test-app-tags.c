@@ -334,6 +334,189 @@ test_popover_escape_closes (void)
   popover_close (&p);
 }
 
+/* --- Manage Tags ---------------------------------------------------------------------- */
+
+static CfTagEditor *
+open_tag_editor (WindowFixture *f)
+{
+  GtkWindow *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.manage-tags", NULL));
+  app_test_drain ();
+  editor = app_test_find_window_of_type (CF_TYPE_TAG_EDITOR);
+  g_assert_nonnull (editor);
+  return CF_TAG_EDITOR (editor);
+}
+
+/* The row of the tag named @name: the row whose name entry shows it. */
+static GtkWidget *
+editor_row (CfTagEditor *editor,
+            const char  *name)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), CF_TYPE_TAG_EDITOR, "list_box"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *entry = GTK_IS_LIST_BOX_ROW (row) ? app_test_find_child_of_type (row, GTK_TYPE_ENTRY) : NULL;
+
+      if (entry != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), name) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* Whether the parent drop-down of @name's row offers @path. */
+static gboolean
+parent_offered (CfTagEditor *editor,
+                const char  *name,
+                const char  *path)
+{
+  GtkWidget *row = editor_row (editor, name);
+  GListModel *model;
+
+  g_assert_nonnull (row);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (app_test_find_child_of_type (row, GTK_TYPE_DROP_DOWN)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), path) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The button below @widget whose label or tooltip starts with @text, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_BUTTON (widget)
+      && (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)) ?: "", text)
+          || g_str_has_prefix (gtk_widget_get_tooltip_text (widget) ?: "", text)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_delete (CfTagEditor *editor,
+              const char  *name)
+{
+  GtkWidget *row = editor_row (editor, name);
+  GtkWidget *button;
+
+  g_assert_nonnull (row);
+  button = find_button (row, "Delete tag");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  app_test_drain ();
+}
+
+static void
+test_editor_parents_follow_tags (void)
+{
+  WindowFixture f = { 0 };
+  CfTagEditor *editor;
+  GtkWidget *name_entry, *entry;
+  CfCase *kase;
+
+  if (!window_fixture_open_example (&f))
+    return;
+  kase = cf_window_get_case (f.window);
+  editor = open_tag_editor (&f);
+  name_entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), CF_TYPE_TAG_EDITOR, "name_entry"));
+
+  /* a tag added here is at once a parent on offer to the others */
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "Sources");
+  g_signal_emit_by_name (name_entry, "activate");
+  app_test_drain ();
+  g_assert_cmpint (cf_case_find_tag (kase, "Sources"), >, 0);
+  g_assert_true (parent_offered (editor, "Cargo", "Sources"));
+  g_assert_true (parent_offered (editor, "Casualties", "Sources"));
+
+  /* renamed, it is offered by its new name */
+  entry = app_test_find_child_of_type (editor_row (editor, "Sources"), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Imagery");
+  g_signal_emit_by_name (entry, "activate");
+  app_test_drain ();
+  g_assert_true (parent_offered (editor, "Cargo", "Imagery"));
+  g_assert_false (parent_offered (editor, "Cargo", "Sources"));
+
+  /* deleted (no claim uses it, so no question), it is no longer offered */
+  click_delete (editor, "Imagery");
+  g_assert_null (app_test_find_message_dialog ());
+  g_assert_cmpint (cf_case_find_tag (kase, "Imagery"), ==, 0);
+  g_assert_false (parent_offered (editor, "Cargo", "Imagery"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  window_fixture_close (&f);
+}
+
+static void
+test_editor_delete_in_use_asks_and_undoes (void)
+{
+  WindowFixture f = { 0 };
+  CfTagEditor *editor;
+  AdwMessageDialog *dialog;
+  GtkWidget *undo;
+  CfCase *kase;
+  g_autoptr(CfTag) cargo = NULL;
+  guint n_claims;
+
+  if (!window_fixture_open_example (&f))
+    return;
+  kase = cf_window_get_case (f.window);
+  cargo = cf_case_get_tag (kase, cf_case_find_tag (kase, "Cargo"), NULL);
+  n_claims = cf_tag_get_claim_count (cargo);
+  g_assert_cmpuint (n_claims, >, 1);
+  editor = open_tag_editor (&f);
+
+  /* the question names how many claims lose the tag; Cancel keeps it */
+  click_delete (editor, "Cargo");
+  dialog = app_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *count = g_strdup_printf ("%u claims", n_claims);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), count));
+  }
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_drain ();
+  g_assert_cmpint (cf_case_find_tag (kase, "Cargo"), ==, cf_tag_get_id (cargo));
+
+  /* Delete deletes it, and the toast's Undo brings it back with its claims */
+  click_delete (editor, "Cargo");
+  dialog = app_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  app_test_drain ();
+  g_assert_cmpint (cf_case_find_tag (kase, "Cargo"), ==, 0);
+  g_assert_null (editor_row (editor, "Cargo"));
+  undo = find_button (GTK_WIDGET (editor), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  app_test_drain ();
+  g_assert_cmpint (cf_case_find_tag (kase, "Cargo"), >, 0);
+  {
+    g_autoptr(CfTag) back = cf_case_get_tag (kase, cf_case_find_tag (kase, "Cargo"), NULL);
+
+    g_assert_cmpuint (cf_tag_get_claim_count (back), ==, n_claims);
+  }
+  g_assert_nonnull (editor_row (editor, "Cargo"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  window_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +528,8 @@ main (int   argc,
   g_test_add_func ("/app/tags/popover/create-is-an-explicit-row", test_popover_create_is_explicit);
   g_test_add_func ("/app/tags/popover/creates-a-path", test_popover_creates_path);
   g_test_add_func ("/app/tags/popover/escape-closes", test_popover_escape_closes);
+  g_test_add_func ("/app/tags/manage/parents-follow-tags", test_editor_parents_follow_tags);
+  g_test_add_func ("/app/tags/manage/delete-in-use-asks-then-undo", test_editor_delete_in_use_asks_and_undoes);
 
   return g_test_run ();
 }

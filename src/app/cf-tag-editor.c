@@ -15,11 +15,14 @@ struct _CfTagEditor
 {
   AdwWindow   parent_instance;
 
-  GtkEntry   *name_entry;
-  GtkListBox *list_box;
+  AdwToastOverlay *toast_overlay;
+  GtkEntry        *name_entry;
+  GtkListBox      *list_box;
 
-  CfCase     *kase;
-  GListModel *tags;
+  CfCase          *kase;
+  GListModel      *tags;
+  gboolean         updating;      /* filling the parent drop-downs: no edits */
+  AdwToast        *undo_toast;    /* (weak) the deletion's "Undo", until the next edit */
 };
 
 G_DEFINE_FINAL_TYPE (CfTagEditor, cf_tag_editor, ADW_TYPE_WINDOW)
@@ -87,6 +90,71 @@ color_set_cb (GtkColorButton *button,
     cf_show_error (GTK_WIDGET (self), _("Could Not Change the Colour"), error);
 }
 
+/* @dropdown offers every tag but its own as its tag's parent, the current one
+ * chosen; called again whenever tags are added, renamed, moved or deleted. */
+static void
+fill_parent_dropdown (CfTagEditor *self,
+                      GtkDropDown *dropdown)
+{
+  CfTag *tag = g_object_get_data (G_OBJECT (dropdown), "cf-tag");
+  g_autoptr(GtkStringList) parents = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = g_list_model_get_n_items (self->tags);
+  guint selected = 0;
+  gint64 none = 0;
+
+  gtk_string_list_append (parents, _("Top level"));
+  g_array_append_val (ids, none);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfTag) other = g_list_model_get_item (self->tags, i);
+      gint64 other_id = cf_tag_get_id (other);
+
+      if (other_id == cf_tag_get_id (tag))
+        continue;
+      gtk_string_list_append (parents, cf_tag_get_path (other));
+      g_array_append_val (ids, other_id);
+      if (other_id == cf_tag_get_parent_id (tag))
+        selected = ids->len - 1;
+    }
+
+  self->updating = TRUE;
+  g_object_set_data_full (G_OBJECT (dropdown), "cf-parent-ids", ids, (GDestroyNotify) g_array_unref);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (parents));
+  gtk_drop_down_set_selected (dropdown, selected);
+  self->updating = FALSE;
+}
+
+static void
+refresh_parent_dropdowns (CfTagEditor *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = GTK_IS_LIST_BOX_ROW (row) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)) : NULL;
+
+      for (child = child != NULL ? gtk_widget_get_first_child (child) : NULL;
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_DROP_DOWN (child))
+          fill_parent_dropdown (self, GTK_DROP_DOWN (child));
+    }
+}
+
+/* After each edit, undo or redo: the parents on offer follow the tags, and a
+ * deletion's "Undo" goes, since undo would now take back something else. */
+static void
+records_changed_cb (CfCase      *kase,
+                    guint        kinds,
+                    CfTagEditor *self)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  if ((kinds & (1u << CF_RECORD_TAG)) != 0)
+    refresh_parent_dropdowns (self);
+}
+
 static void
 parent_changed_cb (GtkDropDown *dropdown,
                    GParamSpec  *pspec,
@@ -98,7 +166,7 @@ parent_changed_cb (GtkDropDown *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
   gint64 parent_id;
 
-  if (ids == NULL || tag == NULL || selected >= ids->len)
+  if (self->updating || ids == NULL || tag == NULL || selected >= ids->len)
     return;
 
   parent_id = g_array_index (ids, gint64, selected);
@@ -116,14 +184,98 @@ parent_changed_cb (GtkDropDown *dropdown,
 }
 
 static void
-delete_clicked_cb (GtkButton   *button,
-                   CfTagEditor *self)
+undo_toast_dismissed_cb (AdwToast    *toast,
+                         CfTagEditor *self)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+static void
+undo_clicked_cb (AdwToast    *toast,
+                 CfTagEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
+  /* the toast goes with the next edit, so undo takes back the deletion */
+  self->undo_toast = NULL;
+  if (!cf_case_undo (self->kase, &error))
+    cf_show_error (GTK_WIDGET (self), _("Could Not Undo"), error);
+}
+
+static void
+delete_tag (CfTagEditor *self,
+            CfTag       *tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  title = g_strdup_printf (_("Tag “%s” deleted"), cf_tag_get_name (tag));
+  if (!cf_case_delete_tag (self->kase, cf_tag_get_id (tag), &error))
+    {
+      cf_show_error (GTK_WIDGET (self), _("Could Not Delete the Tag"), error);
+      return;
+    }
+
   /* Undo brings a deleted tag back with its claims. */
-  if (!cf_case_delete_tag (self->kase, row_tag_id (GTK_WIDGET (button)), &error))
-    cf_show_error (GTK_WIDGET (self), _("Could Not Delete the Tag"), error);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CfTagEditor      *self)
+{
+  CfTag *tag = g_object_get_data (G_OBJECT (dialog), "cf-tag");
+
+  if (g_strcmp0 (response, "delete") == 0 && tag != NULL)
+    delete_tag (self, tag);
+}
+
+/* A tag in use is deleted only once the user says so, knowing how many claims
+ * lose it; either way an "Undo" follows. */
+static void
+delete_clicked_cb (GtkButton   *button,
+                   CfTagEditor *self)
+{
+  CfTag *tag = g_object_get_data (G_OBJECT (button), "cf-tag");
+  guint n_claims;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (tag == NULL)
+    return;
+  n_claims = cf_tag_get_claim_count (tag);
+  if (n_claims == 0)
+    {
+      delete_tag (self, tag);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Delete Tag “%s”?"), cf_tag_get_name (tag));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u claim is tagged with it and will lose the tag. "
+                                       "Tags nested in it move up a level.",
+                                       "%u claims are tagged with it and will lose the tag. "
+                                       "Tags nested in it move up a level.", n_claims),
+                          n_claims);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cf-tag", g_object_ref (tag), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -133,12 +285,7 @@ create_row_cb (gpointer item,
   CfTagEditor *self = user_data;
   CfTag *tag = item;
   GtkWidget *row, *box, *color, *name, *parent, *delete;
-  g_autoptr(GtkStringList) parents = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkEventController *focus;
-  guint n = g_list_model_get_n_items (self->tags);
-  guint selected = 0;
-  gint64 none = 0;
   GdkRGBA rgba;
   g_autofree char *delete_label = NULL;
 
@@ -170,26 +317,11 @@ create_row_cb (gpointer item,
   gtk_widget_add_controller (name, focus);
   gtk_box_append (GTK_BOX (box), name);
 
-  gtk_string_list_append (parents, _("Top level"));
-  g_array_append_val (ids, none);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfTag) other = g_list_model_get_item (self->tags, i);
-      gint64 other_id = cf_tag_get_id (other);
-
-      if (other_id == cf_tag_get_id (tag))
-        continue;
-      gtk_string_list_append (parents, cf_tag_get_path (other));
-      g_array_append_val (ids, other_id);
-      if (other_id == cf_tag_get_parent_id (tag))
-        selected = ids->len - 1;
-    }
-  parent = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&parents)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (parent), selected);
+  parent = gtk_drop_down_new (NULL, NULL);
+  g_object_set_data_full (G_OBJECT (parent), "cf-tag", g_object_ref (tag), g_object_unref);
+  fill_parent_dropdown (self, GTK_DROP_DOWN (parent));
   gtk_widget_set_tooltip_text (parent, _("Parent tag"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Parent tag"), -1);
-  g_object_set_data_full (G_OBJECT (parent), "cf-parent-ids", ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (parent), "cf-tag", g_object_ref (tag), g_object_unref);
   g_signal_connect (parent, "notify::selected", G_CALLBACK (parent_changed_cb), self);
   gtk_box_append (GTK_BOX (box), parent);
 
@@ -233,6 +365,7 @@ cf_tag_editor_new (GtkWindow *parent,
                        NULL);
   self->kase = g_object_ref (kase);
   self->tags = cf_case_list_tags (kase);
+  g_signal_connect_object (kase, "records-changed", G_CALLBACK (records_changed_cb), self, 0);
   gtk_list_box_bind_model (self->list_box, self->tags, create_row_cb, self, NULL);
 
   placeholder = gtk_label_new (_("No tags yet. Type a name above and press Enter."));
@@ -251,6 +384,9 @@ cf_tag_editor_dispose (GObject *object)
 
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_func (self->kase, records_changed_cb, self);
+  self->undo_toast = NULL;
   g_clear_object (&self->tags);
   g_clear_object (&self->kase);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_TAG_EDITOR);
@@ -268,6 +404,7 @@ cf_tag_editor_class_init (CfTagEditorClass *klass)
   object_class->dispose = cf_tag_editor_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-tag-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfTagEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CfTagEditor, name_entry);
   gtk_widget_class_bind_template_child (widget_class, CfTagEditor, list_box);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
