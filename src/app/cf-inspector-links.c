@@ -156,8 +156,6 @@ cf_inspector_links_refresh (CfInspectorSection *section)
       if (other != NULL)
         gtk_list_box_append (self->links_box, create_link_row (self, other));
     }
-  /* claims listed in the popover change with the claim shown */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -167,6 +165,9 @@ cf_inspector_links_claim_changed (CfInspectorSection *section)
 
   gtk_popover_popdown (self->popover);
   cf_inspector_links_refresh (section);
+  /* the popover lists every claim but this one; filtered again only when it changes,
+   * not on each edit, since a case may hold 100,000 claims */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* --- the popover ------------------------------------------------------------------ */
