@@ -35,31 +35,27 @@ cf_read_limits_default (void)
   return &default_limits;
 }
 
-typedef GPtrArray *(*ReadFunc) (GBytes *, const CfReadLimits *, GError **);
-
+/* The media type stored for each of our formats. */
 static const struct
 {
   CfReadFormat format;
   const char *media_type;
-  ReadFunc read;
-} readers[] = {
-  { CF_READ_FORMAT_MHTML, "multipart/related", cf_read_mhtml },
-  { CF_READ_FORMAT_EML, "message/rfc822", cf_read_eml },
-  { CF_READ_FORMAT_DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", cf_read_docx },
-  { CF_READ_FORMAT_ODT, "application/vnd.oasis.opendocument.text", cf_read_odt },
-  { CF_READ_FORMAT_WARC, "application/warc", cf_read_warc },
-  { CF_READ_FORMAT_WACZ, "application/wacz", cf_read_wacz },
-  { CF_READ_FORMAT_PDF, "application/pdf", cf_read_pdf },
+} media_types[] = {
+  { CF_READ_FORMAT_MHTML, "multipart/related" },
+  { CF_READ_FORMAT_EML, "message/rfc822" },
+  { CF_READ_FORMAT_DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  { CF_READ_FORMAT_ODT, "application/vnd.oasis.opendocument.text" },
+  { CF_READ_FORMAT_WARC, "application/warc" },
+  { CF_READ_FORMAT_WACZ, "application/wacz" },
+  { CF_READ_FORMAT_PDF, "application/pdf" },
 };
 
 const char *
 cf_read_format_media_type (CfReadFormat format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
-    if (readers[i].format == format)
-      return readers[i].media_type;
-  if (format == CF_READ_FORMAT_PDF)
-    return "application/pdf";
+  for (guint i = 0; i < G_N_ELEMENTS (media_types); i++)
+    if (media_types[i].format == format)
+      return media_types[i].media_type;
   return "application/octet-stream";
 }
 
@@ -285,49 +281,10 @@ _cf_read_html_page (const char  *data,
   return _cf_html_extract (data, len, "text/html", error);
 }
 
-GPtrArray *
-_cf_read_bytes_at_depth (GBytes              *bytes,
-                         const CfReadLimits  *limits,
-                         guint                depth,
-                         GError             **error)
-{
-  CfReadFormat format = cf_read_sniff (bytes);
-
-  if (g_bytes_get_size (bytes) == 0)
-    {
-      g_set_error_literal (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_EMPTY, _("The file is empty."));
-      return NULL;
-    }
-  if (limits == NULL)
-    limits = &default_limits;
-  if (format == CF_READ_FORMAT_EML)
-    return _cf_read_eml_at_depth (bytes, limits, depth, error);
-  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
-    if (readers[i].format == format)
-      return readers[i].read (bytes, limits, error);
-  g_set_error (error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_UNSUPPORTED,
-               _("The file is in none of the formats read by the helper process."));
-  return NULL;
-}
-
-GPtrArray *
-cf_read_bytes (GBytes              *bytes,
-               const CfReadLimits  *limits,
-               GError             **error)
-{
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return _cf_read_bytes_at_depth (bytes, limits, 0, error);
-}
-
 static gboolean
 is_reader_format (CfReadFormat format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
-    if (readers[i].format == format)
-      return TRUE;
-  return FALSE;
+  return format != CF_READ_FORMAT_NONE;
 }
 
 GPtrArray *
