@@ -16,14 +16,21 @@ struct _CfNoteList
   GtkLabel     *heading;
   GtkButton    *add_button;
   GtkListBox   *list_box;
+  GtkButton    *more_button;
 
   CfCase       *kase;
   GListModel   *notes;
+  GtkSliceListModel *shown;   /* the latest notes: a list box makes a row for each */
+  guint        limit;         /* how many of them */
   CfNoteTarget  target;
   gint64        target_id;
 };
 
 G_DEFINE_FINAL_TYPE (CfNoteList, cf_note_list, GTK_TYPE_BOX)
+
+/* The latest notes shown at first, and how many more each "Show Earlier Notes" adds:
+ * a case of 20,000 notes made as many rows before the window's first frame. */
+#define NOTES_PAGE 50
 
 typedef struct
 {
@@ -282,6 +289,27 @@ row_activated_cb (GtkListBox    *list_box,
   open_editor (self, g_object_get_data (G_OBJECT (row), "cf-note"));
 }
 
+/* The last @limit notes (the list is oldest first, so a note just added shows). */
+static void
+update_slice (CfNoteList *self)
+{
+  guint total = self->notes != NULL ? g_list_model_get_n_items (self->notes) : 0;
+
+  if (self->shown != NULL)
+    {
+      gtk_slice_list_model_set_offset (self->shown, total > self->limit ? total - self->limit : 0);
+      gtk_slice_list_model_set_size (self->shown, self->limit);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), total > self->limit);
+}
+
+static void
+more_clicked_cb (CfNoteList *self)
+{
+  self->limit += NOTES_PAGE;
+  update_slice (self);
+}
+
 void
 cf_note_list_set_target (CfNoteList   *self,
                          CfCase       *kase,
@@ -294,6 +322,9 @@ cf_note_list_set_target (CfNoteList   *self,
     return;
 
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, update_slice, self);
+  g_clear_object (&self->shown);
   g_clear_object (&self->notes);
   g_set_object (&self->kase, kase);
   self->target = target;
@@ -302,8 +333,13 @@ cf_note_list_set_target (CfNoteList   *self,
   if (kase != NULL && (target == CF_NOTE_TARGET_CASE || target_id > 0))
     {
       self->notes = cf_case_list_notes (kase, target, target_id);
-      gtk_list_box_bind_model (self->list_box, self->notes, create_row_cb, self, NULL);
+      self->limit = NOTES_PAGE;
+      self->shown = gtk_slice_list_model_new (g_object_ref (self->notes), 0, NOTES_PAGE);
+      g_signal_connect_swapped (self->notes, "items-changed", G_CALLBACK (update_slice), self);
+      update_slice (self);
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
     }
+  update_slice (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->notes != NULL);
 }
@@ -342,6 +378,9 @@ cf_note_list_dispose (GObject *object)
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   self->list_box = NULL;
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, update_slice, self);
+  g_clear_object (&self->shown);
   g_clear_object (&self->notes);
   g_clear_object (&self->kase);
 
@@ -390,6 +429,12 @@ cf_note_list_init (CfNoteList *self)
   gtk_list_box_set_placeholder (self->list_box, placeholder);
   g_signal_connect (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->list_box));
+
+  self->more_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Show _Earlier Notes")));
+  gtk_widget_set_halign (GTK_WIDGET (self->more_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
+  g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (more_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->more_button));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
