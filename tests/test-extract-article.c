@@ -182,6 +182,21 @@ test_qualified_class_names (void)
   assert_lacks (text, "Maps");
 }
 
+/* A point of a list that is all link is a point when the list's other points
+ * say something; a point that introduces links of its own ("In progress:") keeps
+ * them; a list of nothing but links (more news) is still left out. */
+static void
+test_points_that_are_links (void)
+{
+  g_autofree char *text = article_of ("link-points.html");
+
+  assert_has (text, "Here is our year in review for the depot!");
+  assert_has (text, "In progress:");
+  assert_has (text, "Job 41: worn rails on the bridge curve");
+  assert_has (text, "Thanks to everyone who stayed late");
+  assert_lacks (text, "Depot open day");
+}
+
 typedef struct
 {
   const char *path;
@@ -236,5 +251,6 @@ main (int   argc,
   g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);
   g_test_add_func ("/extract/article/qualified-class-names", test_qualified_class_names);
+  g_test_add_func ("/extract/article/points-that-are-links", test_points_that_are_links);
   return g_test_run ();
 }

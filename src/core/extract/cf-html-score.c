@@ -425,6 +425,21 @@ in_data_table (Page     *page,
 }
 
 /* Readability's conditional cleaning, decided when the text writer enters @in. */
+/* A list under a point of a list that says something of its own, not only in a
+ * link: a menu's submenu hangs under a link, a point's details under its words. */
+static gboolean
+is_sub_list (Page           *page,
+             const NodeInfo *list)
+{
+  const NodeInfo *infos = (const NodeInfo *) page->infos->data;
+  const NodeInfo *item;
+
+  if (list->kind != TAG_LIST || list->parent == G_MAXUINT)
+    return FALSE;
+  item = &infos[list->parent];
+  return item->kind == TAG_LI && item->own_text > 0;
+}
+
 static gboolean
 clean_conditionally (Page        *page,
                      NodeInfo    *in,
@@ -497,9 +512,10 @@ clean_conditionally (Page        *page,
   if ((embeds == 1 && in->text_len < 75) || embeds > 1)
     return TRUE;
   /* a list of links (related stories, a menu), but not a list of points that
-   * each say something besides their link */
+   * each say something besides their link, nor the links a point of the text
+   * lists under it ("In progress:" and the bugs) */
   if (is_list && ld > 0.5 && in->text_len < 1000 &&
-      (in->text_len - in->link_len) < 12 * MAX (in->n_li, 1))
+      (in->text_len - in->link_len) < 12 * MAX (in->n_li, 1) && !is_sub_list (page, in))
     return TRUE;
   return FALSE;
 }
@@ -523,16 +539,29 @@ static gboolean
 skip_in_article (Page     *page,
                  NodeInfo *in)
 {
+  const NodeInfo *infos = (const NodeInfo *) page->infos->data;
+
   if (in->kind == TAG_HEADING && in->node->name[1] == '1' && is_headline (page, in))
     return TRUE;
   if (in->flags & INFO_BYLINE)
     return TRUE;
   if ((in->flags & INFO_BOILER) && in->text_len < 400)
     return TRUE;
-  /* A short paragraph that is all link: "Related: ...", a teaser headline. */
+  /* A short paragraph that is all link: "Related: ...", a teaser headline. An
+   * item that is all link is one only in a list of links: in a list whose items
+   * mostly say something, it is one of the points ("Here's our year in review!"). */
   if ((in->kind == TAG_P || in->kind == TAG_LI) &&
       in->text_len < 1000 && in->link_len * 10 >= in->text_len * 8)
-    return TRUE;
+    {
+      const NodeInfo *list = in->parent != G_MAXUINT ? &infos[in->parent] : NULL;
+
+      /* a point that introduces its own list of links ("In progress:") */
+      gboolean introduces = in->kind == TAG_LI && in->own_text > 0 && in->n_li > 1;
+
+      if (in->kind == TAG_P || list == NULL || list->kind != TAG_LIST ||
+          (link_density (list) >= 0.5 && !is_sub_list (page, list) && !introduces))
+        return TRUE;
+    }
   return FALSE;
 }
 
