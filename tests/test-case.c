@@ -356,6 +356,78 @@ test_search_documents_and_notes (void)
   g_assert_true (kinds[CF_RECORD_NOTE]);
 }
 
+static CfImport *
+import_of (const char *name,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  CfImport *import = cf_import_from_bytes (bytes, name, &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+/* The bulk path stores many files as one undo step, indexed for search at once,
+ * and leaves out (and says why) a file whose text the case would refuse. */
+static void
+test_import_bulk (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("bulk.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GListModel) documents = cf_case_list_documents (kase);
+  CfExtractedDocument *bad;
+
+  g_ptr_array_add (imports, import_of ("one.txt", "The ferry left Harwich at dawn."));
+  g_ptr_array_add (imports, import_of ("two.txt", "Nobody saw the ferry come back."));
+  g_ptr_array_add (imports, import_of ("three.txt", "Broken text."));
+  bad = ((CfImport *) imports->pdata[2])->documents->pdata[0];
+  g_free (bad->text);
+  bad->text = g_strdup ("Broken \xff text.");
+
+  results = cf_case_add_imports (kase, imports, NULL, NULL, NULL, &refused, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
+  g_assert_cmpuint (((GArray *) results->pdata[0])->len, ==, 1);
+  g_assert_cmpuint (((GArray *) results->pdata[1])->len, ==, 1);
+  g_assert_cmpuint (((GArray *) results->pdata[2])->len, ==, 0);
+  g_assert_null (refused->pdata[0]);
+  g_assert_null (refused->pdata[1]);
+  g_assert_error ((GError *) refused->pdata[2], CF_CASE_ERROR, CF_CASE_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+
+  hits = cf_case_search (kase, "ferry", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+
+  g_assert_true (cf_case_undo (kase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+}
+
+/* Cancelled midway, the bulk path adds nothing. */
+static void
+test_import_bulk_cancelled (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("bulk-cancel.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GListModel) documents = cf_case_list_documents (kase);
+
+  g_ptr_array_add (imports, import_of ("one.txt", "First."));
+  g_cancellable_cancel (cancellable);
+  results = cf_case_add_imports (kase, imports, NULL, NULL, cancellable, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (results);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+}
+
 /* What users type never becomes an FTS syntax error. */
 static void
 test_search_user_text_never_syntax_error (void)
@@ -1043,6 +1115,8 @@ main (int   argc,
   g_test_add_func ("/case/search/user-text-never-syntax-error",
                    test_search_user_text_never_syntax_error);
   g_test_add_func ("/case/search/prefix", test_search_prefix);
+  g_test_add_func ("/case/import/bulk", test_import_bulk);
+  g_test_add_func ("/case/import/bulk-cancelled", test_import_bulk_cancelled);
   g_test_add_func ("/case/export", test_export);
   g_test_add_func ("/case/export/format-3-records", test_export_format_3);
   g_test_add_func ("/case/export/text-always-utf8", test_export_text_utf8);

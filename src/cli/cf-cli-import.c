@@ -206,9 +206,10 @@ cf_cli_import (int    argc,
   if (text_title != NULL)
     return import_stdin (kase, text_title, &m);
 
-  for (int i = 2; i < argc; i++)
+  if (metadata_is_set (&m))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      /* one file, with what the user said about it, in one action */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
       g_autoptr(CfImport) import = NULL;
       g_autoptr(GArray) ids = NULL;
       g_autoptr(GError) error = NULL;
@@ -222,14 +223,63 @@ cf_cli_import (int    argc,
       ids = g_steal_pointer (&edit.ids);
       if (!ok)
         {
-          cf_cli_error (_("Could not import “%s”: %s"), argv[i], error->message);
-          status = CF_CLI_EXIT_FAILURE;
-          continue;
+          cf_cli_error (_("Could not import “%s”: %s"), argv[2], error->message);
+          return CF_CLI_EXIT_FAILURE;
         }
-
       for (guint j = 0; j < ids->len; j++)
-        print_document (kase, g_array_index (ids, gint64, j), argv[i]);
+        print_document (kase, g_array_index (ids, gint64, j), argv[2]);
+      return status;
     }
+
+  /* Every file read first, then all stored through the bulk path: one transaction,
+   * one undo step. */
+  {
+    g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_free);
+    g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+    g_autoptr(GPtrArray) results = NULL;
+    g_autoptr(GPtrArray) refused = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (int i = 2; i < argc; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+        g_autoptr(GError) read_error = NULL;
+        CfImport *import = cf_import_read_file (file, NULL, &read_error);
+
+        if (import == NULL)
+          {
+            cf_cli_error (_("Could not import “%s”: %s"), argv[i], read_error->message);
+            status = CF_CLI_EXIT_FAILURE;
+            continue;
+          }
+        g_ptr_array_add (imports, import);
+        g_ptr_array_add (paths, argv[i]);
+      }
+    if (imports->len == 0)
+      return status;
+
+    results = cf_case_add_imports (kase, imports, NULL, NULL, NULL, &refused, &error);
+    if (results == NULL)
+      {
+        cf_cli_error (_("Could not import: %s"), error->message);
+        return CF_CLI_EXIT_FAILURE;
+      }
+    for (guint i = 0; i < results->len; i++)
+      {
+        GArray *ids = results->pdata[i];
+        const GError *reason = refused->pdata[i];
+
+        if (reason != NULL)
+          {
+            cf_cli_error (_("Could not import “%s”: %s"),
+                          (const char *) paths->pdata[i], reason->message);
+            status = CF_CLI_EXIT_FAILURE;
+            continue;
+          }
+        for (guint j = 0; j < ids->len; j++)
+          print_document (kase, g_array_index (ids, gint64, j), paths->pdata[i]);
+      }
+  }
 
   return status;
 }

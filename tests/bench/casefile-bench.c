@@ -7,6 +7,9 @@
  *   casefile-bench [-o FILE] [--documents N --claims N --notes N]
  *   casefile-bench --reuse FILE        measure an existing case
  *   casefile-bench --kill-rounds N     run the kill torture (test-kill) N rounds
+ *   casefile-bench --import 5000 [--feed-items 50000]
+ *                                      import pages and a feed end to end through
+ *                                      the bulk path (reference: the per-file path)
  *   casefile-bench --claims 1000000 --documents 50000 --bulk
  *                                      a big case: the claims go in through SQL in
  *                                      one transaction
@@ -670,6 +673,158 @@ measure (const char *path)
           peak_rss_kb () < 150 * 1024 ? "ok" : "HIGH");
 }
 
+/* Import, end to end (issue 12): pages and a feed written to files, then read,
+ * extracted and stored (text, originals, full-text index) through the bulk path the
+ * CLI and the app use. The reference, in the same run, is the per-file path (one
+ * action per file) on the first pages. Target: >= 100 pages a second. */
+#define IMPORT_REFERENCE_PAGES 300
+#define IMPORT_PAGE_BYTES 3000
+#define FEED_ITEM_BYTES 400
+
+static char *
+write_page (const char *dir,
+            GRand      *rand,
+            guint       i)
+{
+  g_autofree char *name = g_strdup_printf ("page-%05u.html", i);
+  g_autofree char *body = random_text (rand, IMPORT_PAGE_BYTES);
+  g_autofree char *title = random_text (rand, 40);
+  g_autofree char *html = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_strdelimit (body, "\n", ' ');
+  html = g_strdup_printf ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%s</title>"
+                          "<meta name=\"author\" content=\"Bench Writer\"></head><body>"
+                          "<article><h1>%s</h1><p>%s</p></article></body></html>",
+                          title, title, body);
+  check (g_file_set_contents (path, html, -1, &error), error, "writing a page");
+  return path;
+}
+
+static double
+import_files (CfCase     *c,
+              GPtrArray  *paths,
+              guint       from,
+              guint       to,
+              gboolean    bulk_path,
+              guint      *n_documents)
+{
+  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_free);
+  g_autoptr(GError) error = NULL;
+  double t0 = now_ms ();
+
+  *n_documents = 0;
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths->pdata[i]);
+      CfImport *import = cf_import_read_file (file, NULL, &error);
+
+      check (import != NULL, error, "reading a page");
+      if (bulk_path)
+        g_ptr_array_add (imports, import);
+      else
+        {
+          g_autoptr(CfImport) one = import;
+          g_autoptr(GArray) ids = cf_case_add_import (c, one, &error);
+
+          check (ids != NULL, error, "storing a page");
+          *n_documents += ids->len;
+        }
+    }
+  if (bulk_path)
+    {
+      g_autoptr(GPtrArray) results = cf_case_add_imports (c, imports, NULL, NULL, NULL, NULL, &error);
+
+      check (results != NULL, error, "storing the pages");
+      for (guint i = 0; i < results->len; i++)
+        *n_documents += ((GArray *) results->pdata[i])->len;
+    }
+  return now_ms () - t0;
+}
+
+static void
+measure_imports (guint n_pages,
+                 guint n_items)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261130);
+  g_autofree char *dir = g_dir_make_tmp ("casefile-import-bench-XXXXXX", &error);
+  g_autofree char *case_path = NULL;
+  g_autofree char *feed_path = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CfCase) c = NULL;
+  guint n_ref = MIN (n_pages, IMPORT_REFERENCE_PAGES), n_docs = 0;
+  double ref_ms, bulk_ms, ref_rate, bulk_rate;
+
+  check (dir != NULL, error, "making a temporary folder");
+  for (guint i = 0; i < n_pages; i++)
+    g_ptr_array_add (paths, write_page (dir, rand, i));
+
+  case_path = g_build_filename (dir, "import.casefile", NULL);
+  c = cf_case_create (case_path, "Import benchmark", &error);
+  check (c != NULL, error, "create");
+
+  ref_ms = import_files (c, paths, 0, n_ref, FALSE, &n_docs);
+  ref_rate = n_ref / (ref_ms / 1000);
+  bulk_ms = import_files (c, paths, n_ref, n_pages, TRUE, &n_docs);
+  bulk_rate = (n_pages - n_ref) / (bulk_ms / 1000);
+  printf ("import pages:  %u pages in %.1f ms through cf_case_add_imports: %.0f pages/s; "
+          "per-file path (%u pages) %.0f pages/s; ratio %.2f   target >= 100 pages/s   load %.1f\n",
+          n_pages - n_ref, bulk_ms, bulk_rate, n_ref, ref_rate, bulk_rate / ref_rate, load_average ());
+
+  if (n_items > 0)
+    {
+      GString *feed = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                                    "<rss version=\"2.0\"><channel><title>Bench feed</title>\n");
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(CfImport) import = NULL;
+      g_autoptr(GPtrArray) imports = g_ptr_array_new ();
+      g_autoptr(GPtrArray) results = NULL;
+      double t0, read_ms, store_ms;
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autofree char *title = random_text (rand, 40);
+          g_autofree char *body = random_text (rand, FEED_ITEM_BYTES);
+
+          g_string_append_printf (feed, "<item><title>%s</title><link>https://example.org/%u</link>"
+                                  "<pubDate>Mon, 30 Nov 2026 12:00:00 GMT</pubDate>"
+                                  "<description>%s</description></item>\n", title, i, body);
+        }
+      g_string_append (feed, "</channel></rss>\n");
+      feed_path = g_build_filename (dir, "feed.rss", NULL);
+      check (g_file_set_contents (feed_path, feed->str, feed->len, &error), error, "writing the feed");
+      g_string_free (feed, TRUE);
+
+      t0 = now_ms ();
+      file = g_file_new_for_path (feed_path);
+      import = cf_import_read_file (file, NULL, &error);
+      check (import != NULL, error, "reading the feed");
+      read_ms = now_ms () - t0;
+      g_ptr_array_add (imports, import);
+      t0 = now_ms ();
+      results = cf_case_add_imports (c, imports, NULL, NULL, NULL, NULL, &error);
+      check (results != NULL, error, "storing the feed");
+      store_ms = now_ms () - t0;
+      printf ("import feed:   %u items: read and extracted %.1f ms, stored %.1f ms (%.0f items/s)   "
+              "load %.1f\n", ((GArray *) results->pdata[0])->len, read_ms, store_ms,
+              n_items / ((read_ms + store_ms) / 1000), load_average ());
+      g_remove (feed_path);
+    }
+
+  g_clear_object (&c);
+  for (guint i = 0; i < paths->len; i++)
+    g_remove (paths->pdata[i]);
+  {
+    g_autofree char *journal = g_strconcat (case_path, "-journal", NULL);
+
+    g_remove (journal);
+  }
+  g_remove (case_path);
+  g_rmdir (dir);
+}
+
 static int
 run_kill_rounds (guint rounds)
 {
@@ -709,6 +864,7 @@ main (int    argc,
   g_autofree char *reuse = NULL;
   g_autofree char *tmpdir = NULL;
   int n_documents = 5000, n_claims = 100000, n_notes = 20000, kill_rounds = 0, list_rounds = 0;
+  int import_pages = 0, feed_items = 50000;
   gboolean keep = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the case to FILE (kept)", "FILE" },
@@ -720,6 +876,8 @@ main (int    argc,
     { "kill-rounds", 0, 0, G_OPTION_ARG_INT, &kill_rounds, "Run the kill torture N rounds", "N" },
     { "bulk", 0, 0, G_OPTION_ARG_NONE, &bulk, "Claims through SQL in one transaction", NULL },
     { "list-rounds", 0, 0, G_OPTION_ARG_INT, &list_rounds, "With --reuse: only list the claims N times", "N" },
+    { "import", 0, 0, G_OPTION_ARG_INT, &import_pages, "Only measure importing N pages (5000) and a feed", "N" },
+    { "feed-items", 0, 0, G_OPTION_ARG_INT, &feed_items, "With --import: items of the feed (50000)", "N" },
     { "document-bytes", 0, 0, G_OPTION_ARG_INT, &doc_bytes, "Average document size (10000)", "N" },
     { NULL }
   };
@@ -734,6 +892,15 @@ main (int    argc,
 
   if (kill_rounds > 0)
     return run_kill_rounds (kill_rounds);
+
+  if (import_pages > 0)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (20260503);
+
+      vocabulary_init (rand);
+      measure_imports (import_pages, feed_items);
+      return 0;
+    }
 
   /* only the core listing, e.g. under perf */
   if (reuse != NULL && list_rounds > 0)

@@ -248,36 +248,73 @@ cf_case_add_document (CfCase                 *self,
   return add_document (self, fields, NULL, error);
 }
 
-GArray *
-cf_case_add_import (CfCase    *self,
-                    CfImport  *import,
-                    GError   **error)
+/* What add_document() would refuse, checked before an import writes anything. */
+static gboolean
+check_import (CfImport  *import,
+              GError   **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *label = NULL;
-  g_autofree char *sha256 = NULL;
-
-  g_return_val_if_fail (CF_IS_CASE (self), NULL);
-  g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
-
-  if (!_cf_case_check_writable (self, error))
-    return NULL;
-
-  label = g_strdup_printf (_("Import “%s”"), import->filename ? import->filename : _("text"));
-  cf_case_begin_action (self, label);
-  if (self->action_failed)
+  for (guint i = 0; i < import->documents->len; i++)
     {
-      _cf_case_begin_failed (self, error);
-      return NULL;
+      CfExtractedDocument *doc = import->documents->pdata[i];
+      glong length;
+      guint previous_end = 0;
+
+      if (doc->text == NULL || !g_utf8_validate (doc->text, -1, NULL))
+        {
+          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                       _("The document text is not valid UTF-8."));
+          return FALSE;
+        }
+      if (doc->pages == NULL)
+        continue;
+      length = g_utf8_strlen (doc->text, -1);
+      for (guint j = 0; j < doc->pages->len; j++)
+        {
+          const CfExtractedPage *page = &g_array_index (doc->pages, CfExtractedPage, j);
+
+          if (page->start < previous_end || page->end < page->start || page->end > (gulong) length)
+            {
+              g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                           _("Page %u of the document does not lie within its text."), j + 1);
+              return FALSE;
+            }
+          previous_end = page->end;
+        }
     }
+  return TRUE;
+}
+
+typedef struct
+{
+  CfImportProgressFunc  func;
+  gpointer              user_data;
+  guint                 done;
+  guint                 total;
+} Progress;
+
+/* Every this many documents the caller hears of the progress. */
+#define PROGRESS_EVERY 64
+
+/* The documents of one import, inside the caller's action; appends their ids. */
+static gboolean
+store_import (CfCase        *self,
+              CfImport      *import,
+              GArray        *ids,
+              Progress      *progress,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *sha256 = NULL;
+  guint first = ids->len;
+
   if (import->original != NULL)
     sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, import->original);
   for (guint i = 0; i < import->documents->len; i++)
     {
       CfExtractedDocument *doc = import->documents->pdata[i];
       /* an attachment points to its message, which the reader put before it */
-      gint64 parent_id = doc->parent_index >= 0 && (guint) doc->parent_index < ids->len
-                         ? g_array_index (ids, gint64, doc->parent_index) : 0;
+      gint64 parent_id = doc->parent_index >= 0 && (guint) doc->parent_index < ids->len - first
+                         ? g_array_index (ids, gint64, first + doc->parent_index) : 0;
       CfDocumentFields fields = {
         .title = doc->title,
         .byline = doc->byline,
@@ -294,18 +331,128 @@ cf_case_add_import (CfCase    *self,
         .original = import->original,
         .pages = doc->pages,
       };
-      gint64 id = add_document (self, &fields, sha256, error);
+      gint64 id;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      id = add_document (self, &fields, sha256, error);
       if (id == 0)
-        {
-          _cf_case_edit_failed (self);
-          return NULL;
-        }
+        return FALSE;
       g_array_append_val (ids, id);
+      if (progress != NULL && progress->func != NULL &&
+          ++progress->done % PROGRESS_EVERY == 0)
+        progress->func (progress->done, progress->total, progress->user_data);
+    }
+  return TRUE;
+}
+
+GArray *
+cf_case_add_import (CfCase    *self,
+                    CfImport  *import,
+                    GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
+
+  if (!_cf_case_check_writable (self, error))
+    return NULL;
+
+  label = g_strdup_printf (_("Import “%s”"), import->filename ? import->filename : _("text"));
+  cf_case_begin_action (self, label);
+  if (self->action_failed)
+    {
+      _cf_case_begin_failed (self, error);
+      return NULL;
+    }
+  if (!store_import (self, import, ids, NULL, NULL, error))
+    {
+      _cf_case_edit_failed (self);
+      return NULL;
     }
   if (!cf_case_end_action (self, error))
     return NULL;
   return g_steal_pointer (&ids);
+}
+
+static void
+clear_error_pointer (gpointer data)
+{
+  if (data != NULL)
+    g_error_free (data);
+}
+
+GPtrArray *
+cf_case_add_imports (CfCase                *self,
+                     GPtrArray             *imports,
+                     CfImportProgressFunc   progress_func,
+                     gpointer               user_data,
+                     GCancellable          *cancellable,
+                     GPtrArray            **refused,
+                     GError               **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autofree char *label = NULL;
+  Progress progress = { progress_func, user_data, 0, 0 };
+  guint n_stored = 0;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+  g_return_val_if_fail (imports != NULL, NULL);
+
+  if (!_cf_case_check_writable (self, error))
+    return NULL;
+
+  results = g_ptr_array_new_full (imports->len, (GDestroyNotify) g_array_unref);
+  reasons = g_ptr_array_new_full (imports->len, clear_error_pointer);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      CfImport *import = imports->pdata[i];
+      GError *reason = NULL;
+
+      g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
+      if (check_import (import, &reason))
+        {
+          progress.total += import->documents->len;
+          n_stored++;
+        }
+      g_ptr_array_add (reasons, reason);
+      g_ptr_array_add (results, g_array_new (FALSE, FALSE, sizeof (gint64)));
+    }
+
+  if (n_stored == 1 && imports->len == 1)
+    label = g_strdup_printf (_("Import “%s”"),
+                             ((CfImport *) imports->pdata[0])->filename
+                             ? ((CfImport *) imports->pdata[0])->filename : _("text"));
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u file", "Import %u files",
+                                          n_stored), n_stored);
+  cf_case_begin_action (self, label);
+  if (self->action_failed)
+    {
+      _cf_case_begin_failed (self, error);
+      return NULL;
+    }
+  for (guint i = 0; i < imports->len; i++)
+    {
+      if (reasons->pdata[i] != NULL)
+        continue;
+      if (!store_import (self, imports->pdata[i], results->pdata[i], &progress,
+                         cancellable, error))
+        {
+          _cf_case_edit_failed (self);
+          return NULL;
+        }
+    }
+  if (!cf_case_end_action (self, error))
+    return NULL;
+  if (progress_func != NULL)
+    progress_func (progress.done, progress.total, user_data);
+  if (refused != NULL)
+    *refused = g_steal_pointer (&reasons);
+  return g_steal_pointer (&results);
 }
 
 GArray *

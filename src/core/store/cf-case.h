@@ -392,6 +392,45 @@ GArray       *cf_case_add_import             (CfCase          *self,
                                               CfImport        *import,
                                               GError         **error);
 /**
+ * CfImportProgressFunc:
+ * @done: documents stored so far
+ * @total: documents to store in all
+ * @user_data: what the caller passed
+ *
+ * Called by cf_case_add_imports() as it stores the documents.
+ */
+typedef void (*CfImportProgressFunc) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+/**
+ * cf_case_add_imports:
+ * @imports: (element-type CfImport) (transfer none): what cf_import_read_file() read,
+ *   for many files (or one big feed)
+ * @progress: (nullable) (scope call): called every few documents, and at the end
+ * @user_data: for @progress
+ * @cancellable: (nullable): cancels the whole import (nothing is added)
+ * @refused: (out) (optional) (element-type GError) (transfer full): per import, why
+ *   it was not stored, or %NULL for one that was
+ *
+ * The bulk path: stores all @imports as one action (one transaction, one undo step
+ * “Import N files”), its statements prepared once and reused, the full-text index
+ * filled in the same transaction. An import whose documents the case would refuse
+ * (text that is not UTF-8, pages outside the text) is checked before anything is
+ * written and left out, its reason in @refused; the others are stored. Runs on the
+ * thread that owns the case; @progress may update a progress bar.
+ *
+ * Returns: (transfer full) (element-type GArray) (nullable): per import, the new
+ *   documents' ids (an empty array for a refused import), or %NULL with @error set
+ *   and nothing added
+ */
+GPtrArray    *cf_case_add_imports            (CfCase               *self,
+                                              GPtrArray            *imports,
+                                              CfImportProgressFunc  progress,
+                                              gpointer              user_data,
+                                              GCancellable         *cancellable,
+                                              GPtrArray           **refused,
+                                              GError              **error);
+/**
  * cf_case_import_text:
  * @title: (nullable): replaces the extracted title unless %NULL or ""
  * @text: the pasted text
