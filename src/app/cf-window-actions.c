@@ -460,7 +460,7 @@ _cf_window_setup_drop (CfWindow *self)
 
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->outer_paned), GTK_EVENT_CONTROLLER (target));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_flap), GTK_EVENT_CONTROLLER (target));
 }
 
 /* --- pasting text --------------------------------------------------------------------- */
@@ -793,6 +793,7 @@ new_hypothesis_action (GtkWidget  *widget,
   CfWindow *self = CF_WINDOW (widget);
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, "hypotheses");
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   cf_hypotheses_pane_add_hypothesis (self->hypotheses_pane);
 }
 
@@ -804,6 +805,7 @@ new_note_action (GtkWidget  *widget,
   CfWindow *self = CF_WINDOW (widget);
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, "notes");
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   cf_notes_pane_add_case_note (self->notes_pane);
 }
 
@@ -816,9 +818,20 @@ show_sidebar_action (GtkWidget  *widget,
   GtkWidget *page;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, g_variant_get_string (parameter, NULL));
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   page = gtk_stack_get_visible_child (self->sidebar_stack);
   if (page != NULL && !gtk_widget_grab_focus (page))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->sidebar_flap, !adw_flap_get_reveal_flap (self->sidebar_flap));
 }
 
 static void
@@ -962,6 +975,7 @@ _cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-hypothesis", writable);
   gtk_widget_action_set_enabled (widget, "win.new-note", writable);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_case);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_case);
   gtk_widget_action_set_enabled (widget, "win.search", has_case);
   gtk_widget_action_set_enabled (widget, "win.filter-claims", has_case);
   gtk_widget_action_set_enabled (widget, "win.focus-pane", has_case);
@@ -974,6 +988,7 @@ _cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_case);
   _cf_window_update_case_actions (self);
 
+  gtk_widget_set_visible (self->sidebar_button, has_case);
   gtk_widget_set_visible (GTK_WIDGET (self->undo_button), has_case);
   gtk_widget_set_visible (GTK_WIDGET (self->redo_button), has_case);
   gtk_widget_set_visible (self->mark_button, has_case);
@@ -1010,6 +1025,7 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-hypothesis", NULL, new_hypothesis_action);
   gtk_widget_class_install_action (widget_class, "win.new-note", NULL, new_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", "s", show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
@@ -1042,6 +1058,7 @@ _cf_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-matrix", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-timeline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-sidebar", "s", "sources");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-sidebar", "s", "notes");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-sidebar", "s", "hypotheses");

@@ -26,7 +26,8 @@ struct _CfWindow
   GtkStack             *stack;
   GtkListBox           *recent_list;
   GtkWidget            *recent_group;
-  GtkPaned             *outer_paned;
+  AdwFlap              *sidebar_flap;
+  GtkWidget            *sidebar_button;
   GtkPaned             *main_paned;
   GtkPaned             *side_paned;
   GtkStack             *sidebar_stack;

@@ -21,7 +21,6 @@ G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
  * 1280×800 screen with room for the panel. */
 #define DEFAULT_WIDTH    1240
 #define DEFAULT_HEIGHT   740
-#define DEFAULT_SOURCES  250
 #define DEFAULT_READER   500
 #define DEFAULT_CLAIMS   330
 
@@ -158,6 +157,9 @@ _cf_window_set_document_id (CfWindow *self,
     return;
 
   self->document_id = document_id;
+  /* Folded over the reader, the sidebar is a place to pick a source, then read it. */
+  if (adw_flap_get_folded (self->sidebar_flap))
+    adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
   _cf_window_update_actions (self);
 }
@@ -393,6 +395,9 @@ cf_window_get_pane (CfWindow   *self,
     return GTK_WIDGET (self->search_popover);
   if (g_str_equal (name, "stack"))
     return GTK_WIDGET (self->stack);
+  /* the AdwFlap holding sources, notes and hypotheses */
+  if (g_str_equal (name, "sidebar"))
+    return GTK_WIDGET (self->sidebar_flap);
   return NULL;
 }
 
@@ -521,6 +526,7 @@ focus_pane (CfWindow *self,
     {
       const char *page = gtk_stack_get_visible_child_name (self->sidebar_stack);
 
+      adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
       if (g_strcmp0 (page, "sources") == 0)
         widget = GTK_WIDGET (self->sources_pane);
       else
@@ -546,13 +552,20 @@ focus_pane_action (GtkWidget  *widget,
   CfWindow *self = CF_WINDOW (widget);
   int n = 4;
   int current = focused_pane (self);
+  int next;
 
   if (g_str_equal (action_name, "win.focus-pane"))
-    focus_pane (self, g_variant_get_int32 (parameter));
-  else if (g_str_equal (action_name, "win.next-pane"))
-    focus_pane (self, (current + 1) % n);
-  else
-    focus_pane (self, current <= 0 ? n - 1 : current - 1);
+    {
+      focus_pane (self, g_variant_get_int32 (parameter));
+      return;
+    }
+
+  next = g_str_equal (action_name, "win.next-pane") ? (current + 1) % n
+                                                     : (current <= 0 ? n - 1 : current - 1);
+  /* F6 goes round the panes in view; a hidden sidebar stays hidden (Ctrl+1 shows it) */
+  if (next == 0 && !adw_flap_get_reveal_flap (self->sidebar_flap))
+    next = g_str_equal (action_name, "win.next-pane") ? 1 : n - 1;
+  focus_pane (self, next);
 }
 
 /* --- life cycle ------------------------------------------------------------------------ */
@@ -705,7 +718,8 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar_flap);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, sidebar_stack);
@@ -744,7 +758,7 @@ cf_window_class_init (CfWindowClass *klass)
 static void
 cf_window_init (CfWindow *self)
 {
-  int sources = DEFAULT_SOURCES, reader = DEFAULT_READER, claims = DEFAULT_CLAIMS;
+  int reader = DEFAULT_READER, claims = DEFAULT_CLAIMS;
 
   /* Before the template: its bindings read the window's properties. */
   self->case_signals = g_signal_group_new (CF_TYPE_CASE);
@@ -764,7 +778,6 @@ cf_window_init (CfWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      sources = g_settings_get_int (self->settings, "sources-pane-position");
       /* Until the user moves the dividers, split the window so the claims table
        * gets its columns: the schema's defaults assume a wider screen. */
       if (user_value_set (self->settings, "claims-pane-position"))
@@ -776,13 +789,10 @@ cf_window_init (CfWindow *self)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), DEFAULT_WIDTH, DEFAULT_HEIGHT);
 
-  gtk_paned_set_position (self->outer_paned, sources);
   gtk_paned_set_position (self->main_paned, reader);
   gtk_paned_set_position (self->side_paned, claims);
   if (self->settings != NULL)
     {
-      g_settings_bind (self->settings, "sources-pane-position", self->outer_paned, "position",
-                       G_SETTINGS_BIND_SET);
       g_settings_bind (self->settings, "claims-pane-position", self->main_paned, "position",
                        G_SETTINGS_BIND_SET);
       g_settings_bind (self->settings, "inspector-pane-position", self->side_paned, "position",
