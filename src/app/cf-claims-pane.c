@@ -11,16 +11,18 @@
 
 #include "cf-app-util.h"
 #include "cf-claims-pane.h"
+#include "cf-colors.h"
 #include "cf-record-list.h"
 
+/* In the order the table shows them. */
 typedef enum
 {
   COLUMN_QUOTE,
-  COLUMN_ACTOR,
+  COLUMN_TAGS,
   COLUMN_GRADE,
   COLUMN_LIKELIHOOD,
+  COLUMN_ACTOR,
   COLUMN_CONFIDENCE,
-  COLUMN_TAGS,
   N_COLUMNS
 } Column;
 
@@ -29,16 +31,21 @@ static const struct {
   int          sort;        /* CfClaimSort, or -1 */
   gboolean     expand;
   int          width;
+  int          priority;    /* when the pane is narrow, the highest go first */
 } columns[N_COLUMNS] = {
   /* Translators: headers of narrow columns (about ten characters fit);
    * abbreviate where the word is longer. */
-  [COLUMN_QUOTE]      = { NC_("claims column", "Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  150 },
-  [COLUMN_ACTOR]      = { NC_("claims column", "Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 100 },
-  [COLUMN_GRADE]      = { NC_("claims column", "Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 58 },
-  [COLUMN_LIKELIHOOD] = { NC_("claims column", "Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 110 },
-  [COLUMN_CONFIDENCE] = { NC_("claims column", "Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 90 },
-  [COLUMN_TAGS]       = { NC_("claims column", "Tags"),       -1,                       FALSE, 100 },
+  [COLUMN_QUOTE]      = { NC_("claims column", "Quote"),      CF_CLAIM_SORT_QUOTE,      TRUE,  120, 0 },
+  [COLUMN_TAGS]       = { NC_("claims column", "Tags"),       -1,                       FALSE, 90,  1 },
+  [COLUMN_GRADE]      = { NC_("claims column", "Grade"),      CF_CLAIM_SORT_GRADE,      FALSE, 48,  2 },
+  [COLUMN_LIKELIHOOD] = { NC_("claims column", "Likelihood"), CF_CLAIM_SORT_LIKELIHOOD, FALSE, 90,  3 },
+  [COLUMN_ACTOR]      = { NC_("claims column", "Actor"),      CF_CLAIM_SORT_ACTOR,      FALSE, 84,  4 },
+  [COLUMN_CONFIDENCE] = { NC_("claims column", "Confidence"), CF_CLAIM_SORT_CONFIDENCE, FALSE, 80,  5 },
 };
+
+/* Room for the vertical scrollbar beside the columns' widths (which count their
+ * cells' padding). */
+#define SCROLLBAR_ROOM   4
 
 struct _CfClaimsPane
 {
@@ -62,6 +69,9 @@ struct _CfClaimsPane
   GObject            *sentinel_a;
   GObject            *sentinel_b;
   int                 last_compared_column;
+  int                 fitted_width;
+  guint               fit_id;
+  GtkColumnViewColumn *columns[N_COLUMNS];   /* in the view or not, as they fit */
 };
 
 G_DEFINE_FINAL_TYPE (CfClaimsPane, cf_claims_pane, GTK_TYPE_BOX)
@@ -99,11 +109,41 @@ format_cell (CfClaim *claim,
     case COLUMN_CONFIDENCE:
       return cf_confidence_cell_label (NULL, cf_claim_get_confidence (claim));
     case COLUMN_TAGS:
+      /* the tooltip's words; the cell shows chips (tags_markup) */
       return g_strdup (cf_claim_get_tag_names (claim) ?: "");
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Each tag a chip of its colour, its name in black or white, whichever reads better. */
+static char *
+tags_markup (CfCase  *kase,
+             CfClaim *claim)
+{
+  GString *markup = g_string_new (NULL);
+  const gint64 *ids;
+  guint n = 0;
+
+  ids = cf_claim_get_tag_ids (claim, &n);
+  for (guint i = 0; kase != NULL && i < n; i++)
+    {
+      g_autoptr(CfTag) tag = cf_case_get_tag (kase, ids[i], NULL);
+      const char *color;
+      g_autofree char *chip = NULL;
+
+      if (tag == NULL)
+        continue;
+      color = cf_tag_get_color (tag) ?: CF_UNTAGGED_COLOR;
+      /* thin no-break spaces pad the chip; a plain space between chips lets them wrap */
+      chip = g_markup_printf_escaped ("<span background=\"%s\" foreground=\"%s\">\u2009%s\u2009</span>",
+                                      color, cf_color_text_on (color), cf_tag_get_name (tag));
+      if (markup->len > 0)
+        g_string_append_c (markup, ' ');
+      g_string_append (markup, chip);
+    }
+  return g_string_free (markup, FALSE);
 }
 
 static void
@@ -116,6 +156,14 @@ update_cell (GtkLabel *label)
   if (claim == NULL)
     return;
 
+  if (column == COLUMN_TAGS)
+    {
+      CfClaimsPane *pane = g_object_get_data (G_OBJECT (label), "cf-pane");
+
+      text = tags_markup (pane != NULL ? pane->kase : NULL, claim);
+      gtk_label_set_markup (label, text);
+      return;
+    }
   text = format_cell (claim, column);
   gtk_label_set_label (label, text);
 }
@@ -163,11 +211,25 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  column)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(PangoLayout) two_lines = gtk_widget_create_pango_layout (label, "X\nX");
+  int height;
 
+  /* Two lines for every row: the quote wraps into the room it has, the likelihood's
+   * words and the tag chips too, and rows keep one height (the list estimates
+   * 100,000 rows by it). Newlines inside a quote are made spaces (format_cell). */
+  pango_layout_get_pixel_size (two_lines, NULL, &height);
+  gtk_widget_set_size_request (label, -1, height);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.5);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* a wrapping label asks for its longest word: the column's width decides instead */
+  gtk_label_set_width_chars (GTK_LABEL (label), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   g_object_set_data (G_OBJECT (label), "cf-column", column);
+  g_object_set_data (G_OBJECT (label), "cf-pane", g_object_get_data (G_OBJECT (factory), "cf-pane"));
   if (GPOINTER_TO_INT (column) == COLUMN_GRADE)
     gtk_widget_add_css_class (label, "numeric");
   if (GPOINTER_TO_INT (column) != COLUMN_GRADE && GPOINTER_TO_INT (column) != COLUMN_CONFIDENCE)
@@ -595,6 +657,77 @@ cf_claims_pane_focus_filter (CfClaimsPane *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
 }
 
+/* A narrow pane shows fewer columns rather than a horizontal scrollbar: the quote
+ * first, then the tags, the grade, the likelihood, the actor and the confidence,
+ * each while it fits (the inspector shows them all). */
+static void
+fit_columns (CfClaimsPane *self,
+             int           width)
+{
+  int room = width - SCROLLBAR_ROOM;
+  gboolean fits[N_COLUMNS] = { FALSE, };
+
+  for (int priority = 0; priority < N_COLUMNS; priority++)
+    for (guint i = 0; i < N_COLUMNS; i++)
+      {
+        int needed;
+
+        if (columns[i].priority != priority)
+          continue;
+        needed = i == COLUMN_QUOTE ? columns[i].width
+                                   : MAX (gtk_column_view_column_get_fixed_width (self->columns[i]), 0);
+        if (room >= needed || i == COLUMN_QUOTE)
+          {
+            fits[i] = TRUE;
+            room -= needed;
+          }
+        else
+          room = -1;   /* keep the order: nothing after a column that did not fit */
+      }
+
+  /* Out of the view, not hidden: GTK 4.8 keeps a hidden column's width in the
+   * table, and the quote's column would not get the room. */
+  for (guint i = 0, position = 0; i < N_COLUMNS; i++)
+    {
+      GtkColumnViewColumn *column = self->columns[i];
+      gboolean shown = gtk_column_view_column_get_column_view (column) != NULL;
+
+      if (fits[i] && !shown)
+        gtk_column_view_insert_column (self->column_view, position, column);
+      else if (!fits[i] && shown)
+        gtk_column_view_remove_column (self->column_view, column);
+      if (fits[i])
+        position++;
+    }
+}
+
+static gboolean
+fit_columns_idle_cb (gpointer data)
+{
+  CfClaimsPane *self = data;
+
+  self->fit_id = 0;
+  fit_columns (self, self->fitted_width);
+  return G_SOURCE_REMOVE;
+}
+
+/* The table's width is the horizontal adjustment's page size, known once the
+ * scrolled window is allocated. Columns change after the allocation, not in it
+ * (GTK would draw rows it had not placed). */
+static void
+table_width_changed_cb (GtkAdjustment *hadj,
+                        CfClaimsPane  *self)
+{
+  int width = (int) gtk_adjustment_get_page_size (hadj);
+
+  if (width > 0 && width != self->fitted_width)
+    {
+      self->fitted_width = width;
+      if (self->fit_id == 0)
+        self->fit_id = g_idle_add_full (GTK_PRIORITY_RESIZE - 1, fit_columns_idle_cb, self, NULL);
+    }
+}
+
 static gboolean
 cf_claims_pane_grab_focus (GtkWidget *widget)
 {
@@ -609,7 +742,10 @@ cf_claims_pane_dispose (GObject *object)
   CfClaimsPane *self = CF_CLAIMS_PANE (object);
 
   cf_claims_pane_set_case (self, NULL);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   g_clear_object (&self->selected_claim);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CLAIMS_PANE);
   g_clear_object (&self->sentinel_a);
   g_clear_object (&self->sentinel_b);
@@ -741,6 +877,7 @@ cf_claims_pane_init (CfClaimsPane *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
+      g_object_set_data (G_OBJECT (factory), "cf-pane", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (i));
@@ -749,7 +886,10 @@ cf_claims_pane_init (CfClaimsPane *self)
                                             factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      /* the quote's column takes what the others leave (GTK 4.8 gives no room beyond
+       * a fixed width) */
+      if (!columns[i].expand)
+        gtk_column_view_column_set_fixed_width (column, columns[i].width);
       if (columns[i].sort >= 0)
         {
           GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare_cb, GINT_TO_POINTER (i), NULL));
@@ -757,9 +897,11 @@ cf_claims_pane_init (CfClaimsPane *self)
           g_object_unref (sorter);
         }
       gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
+      self->columns[i] = column;
     }
 
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->column_view)))),
+                           "changed", G_CALLBACK (table_width_changed_cb), self, 0);
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (view_sorter_changed_cb), self);
   update_count (self);
