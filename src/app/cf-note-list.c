@@ -32,6 +32,20 @@ G_DEFINE_FINAL_TYPE (CfNoteList, cf_note_list, GTK_TYPE_BOX)
  * a case of 20,000 notes made as many rows before the window's first frame. */
 #define NOTES_PAGE 50
 
+enum {
+  CLAIM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The notes on every claim, each under its claim's quote. */
+static gboolean
+lists_every_claim (CfNoteList *self)
+{
+  return self->target == CF_NOTE_TARGET_CLAIM && self->target_id == 0;
+}
+
 typedef struct
 {
   CfNoteList  *list;
@@ -199,9 +213,21 @@ update_row (GtkWidget *row)
   CfNote *note = g_object_get_data (G_OBJECT (row), "cf-note");
   GtkLabel *body = g_object_get_data (G_OBJECT (row), "cf-body");
   GtkLabel *date = g_object_get_data (G_OBJECT (row), "cf-date");
+  GtkLabel *context = g_object_get_data (G_OBJECT (row), "cf-context");
+  CfNoteList *self = g_object_get_data (G_OBJECT (row), "cf-list");
   const char *modified = cf_note_get_modified (note);
 
   gtk_label_set_label (body, cf_note_get_body (note) ?: "");
+  if (context != NULL && self->kase != NULL)
+    {
+      g_autoptr(CfClaim) claim = cf_case_get_claim (self->kase, cf_note_get_target_id (note), NULL);
+      g_autofree char *quote = NULL;
+
+      if (claim != NULL)
+        /* Translators: a claim's quote, shown above a note on it */
+        quote = g_strdup_printf (_("“%s”"), cf_claim_get_quote (claim) ?: "");
+      gtk_label_set_label (context, quote ?: "");
+    }
   if (modified == NULL)
     modified = cf_note_get_created (note);
   if (modified != NULL)
@@ -239,6 +265,21 @@ create_row_cb (gpointer item,
 
   text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (text_box, TRUE);
+  if (lists_every_claim (self))
+    {
+      GtkWidget *context = gtk_label_new (NULL);
+
+      gtk_label_set_wrap (GTK_LABEL (context), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (context), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (context), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (context), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (context), 0);
+      gtk_widget_add_css_class (context, "note-context");
+      gtk_widget_add_css_class (context, "dim-label");
+      gtk_box_append (GTK_BOX (text_box), context);
+      g_object_set_data (G_OBJECT (row), "cf-context", context);
+      gtk_widget_set_tooltip_text (row, _("Select the claim"));
+    }
   body = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
@@ -274,6 +315,7 @@ create_row_cb (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "cf-note", g_object_ref (note), g_object_unref);
   g_object_set_data (G_OBJECT (row), "cf-body", body);
+  g_object_set_data (G_OBJECT (row), "cf-list", self);
   g_object_set_data (G_OBJECT (row), "cf-date", date);
   update_row (row);
   g_signal_connect_object (note, "notify", G_CALLBACK (note_notify_cb), row, 0);
@@ -286,7 +328,13 @@ row_activated_cb (GtkListBox    *list_box,
                   GtkListBoxRow *row,
                   CfNoteList    *self)
 {
-  open_editor (self, g_object_get_data (G_OBJECT (row), "cf-note"));
+  CfNote *note = g_object_get_data (G_OBJECT (row), "cf-note");
+
+  /* a note among every claim's: the click goes to its claim (the pencil edits) */
+  if (lists_every_claim (self))
+    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, cf_note_get_target_id (note));
+  else
+    open_editor (self, note);
 }
 
 /* The last @limit notes (the list is oldest first, so a note just added shows). */
@@ -330,7 +378,7 @@ cf_note_list_set_target (CfNoteList   *self,
   self->target = target;
   self->target_id = target_id;
 
-  if (kase != NULL && (target == CF_NOTE_TARGET_CASE || target_id > 0))
+  if (kase != NULL && (target == CF_NOTE_TARGET_CASE || target == CF_NOTE_TARGET_CLAIM || target_id > 0))
     {
       self->notes = cf_case_list_notes (kase, target, target_id);
       self->limit = NOTES_PAGE;
@@ -342,6 +390,8 @@ cf_note_list_set_target (CfNoteList   *self,
   update_slice (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->notes != NULL);
+  /* a new note on a claim is written in the inspector, where the claim is */
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), !lists_every_claim (self));
 }
 
 void
@@ -351,6 +401,14 @@ cf_note_list_set_heading (CfNoteList *self,
   g_return_if_fail (CF_IS_NOTE_LIST (self));
 
   gtk_label_set_label (self->heading, heading);
+}
+
+GtkWidget *
+cf_note_list_get_list_box (CfNoteList *self)
+{
+  g_return_val_if_fail (CF_IS_NOTE_LIST (self), NULL);
+
+  return GTK_WIDGET (self->list_box);
 }
 
 GListModel *
@@ -393,6 +451,11 @@ cf_note_list_class_init (CfNoteListClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cf_note_list_dispose;
+
+  /* A note on a claim was clicked, in the list of every claim's notes. */
+  signals[CLAIM_ACTIVATED] =
+    g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

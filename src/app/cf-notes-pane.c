@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The notes on the case and on the shown source; "case" and "document-id" are
- * bound to the window's. */
+/* The notes on the case, on the shown source and on every claim; "case",
+ * "document-id" and "selected-claim" are bound to the window's. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -17,9 +17,11 @@ struct _CfNotesPane
   GtkBox     *content;
   CfNoteList *case_notes;
   CfNoteList *document_notes;
+  CfNoteList *claim_notes;
 
   CfCase     *kase;
   gint64      document_id;
+  CfClaim    *selected_claim;
 };
 
 G_DEFINE_FINAL_TYPE (CfNotesPane, cf_notes_pane, GTK_TYPE_BOX)
@@ -28,6 +30,7 @@ enum {
   PROP_0,
   PROP_CASE,
   PROP_DOCUMENT_ID,
+  PROP_SELECTED_CLAIM,
   N_PROPS
 };
 
@@ -46,6 +49,9 @@ cf_notes_pane_set_case (CfNotesPane *self,
   self->document_id = 0;
   cf_note_list_set_target (self->case_notes, kase, CF_NOTE_TARGET_CASE, 0);
   cf_note_list_set_target (self->document_notes, NULL, CF_NOTE_TARGET_DOCUMENT, 0);
+  cf_note_list_set_target (self->claim_notes, kase, CF_NOTE_TARGET_CLAIM, 0);
+  if (g_set_object (&self->selected_claim, NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
@@ -73,12 +79,46 @@ cf_notes_pane_add_case_note (CfNotesPane *self)
   cf_note_list_add_note (self->case_notes);
 }
 
+GtkWidget *
+cf_notes_pane_get_claim_notes_list (CfNotesPane *self)
+{
+  g_return_val_if_fail (CF_IS_NOTES_PANE (self), NULL);
+
+  return cf_note_list_get_list_box (self->claim_notes);
+}
+
+static void
+set_selected_claim (CfNotesPane *self,
+                    CfClaim     *claim)
+{
+  if (g_set_object (&self->selected_claim, claim))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+}
+
+static void
+claim_note_activated_cb (CfNotesPane *self,
+                         gint64       claim_id)
+{
+  g_autoptr(CfClaim) claim = NULL;
+
+  if (self->kase == NULL)
+    return;
+  claim = cf_case_get_claim (self->kase, claim_id, NULL);
+  if (claim == NULL)
+    return;
+  /* chosen again after another claim was picked elsewhere: the window follows */
+  if (claim == self->selected_claim)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+  set_selected_claim (self, claim);
+}
+
 static void
 cf_notes_pane_dispose (GObject *object)
 {
   CfNotesPane *self = CF_NOTES_PANE (object);
 
   g_clear_object (&self->kase);
+  g_clear_object (&self->selected_claim);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_NOTES_PANE);
 
   G_OBJECT_CLASS (cf_notes_pane_parent_class)->dispose (object);
@@ -100,6 +140,10 @@ cf_notes_pane_get_property (GObject    *object,
 
     case PROP_DOCUMENT_ID:
       g_value_set_int64 (value, self->document_id);
+      break;
+
+    case PROP_SELECTED_CLAIM:
+      g_value_set_object (value, self->selected_claim);
       break;
 
     default:
@@ -125,6 +169,10 @@ cf_notes_pane_set_property (GObject      *object,
       cf_notes_pane_set_document (self, g_value_get_int64 (value));
       break;
 
+    case PROP_SELECTED_CLAIM:
+      set_selected_claim (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -147,6 +195,10 @@ cf_notes_pane_class_init (CfNotesPaneClass *klass)
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The claim whose note was last clicked, or the window's. */
+  properties[PROP_SELECTED_CLAIM] =
+    g_param_spec_object ("selected-claim", NULL, NULL, CF_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Casefile/cf-notes-pane.ui");
@@ -162,4 +214,8 @@ cf_notes_pane_init (CfNotesPane *self)
   self->document_notes = CF_NOTE_LIST (cf_note_list_new (_("Notes on This Source")));
   gtk_box_append (self->content, GTK_WIDGET (self->case_notes));
   gtk_box_append (self->content, GTK_WIDGET (self->document_notes));
+  self->claim_notes = CF_NOTE_LIST (cf_note_list_new (_("Notes on Claims")));
+  g_signal_connect_swapped (self->claim_notes, "claim-activated",
+                            G_CALLBACK (claim_note_activated_cb), self);
+  gtk_box_append (self->content, GTK_WIDGET (self->claim_notes));
 }

@@ -445,7 +445,13 @@ _cf_case_query_ids (CfCase            *self,
       g_string_append (sql, "SELECT id FROM hypotheses ORDER BY id");
       break;
     case CF_RECORD_NOTE:
-      g_string_append (sql, "SELECT id FROM notes WHERE target = ?1 AND target_id = ?2 ORDER BY id");
+      if (query->note_target == CF_NOTE_TARGET_CLAIM && query->note_target_id == 0)
+        /* every claim's notes, in the claims' reading order */
+        g_string_append (sql, "SELECT n.id FROM notes n JOIN claims c ON c.id = n.target_id"
+                              " WHERE n.target = ?1 AND ?2 = 0"
+                              " ORDER BY c.document_id IS NULL, c.document_id, c.start_offset, c.id, n.id");
+      else
+        g_string_append (sql, "SELECT id FROM notes WHERE target = ?1 AND target_id = ?2 ORDER BY id");
       break;
     case CF_RECORD_TAG:
       /* depth-first: siblings by name, children right after their parent */

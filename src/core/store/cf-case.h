@@ -838,10 +838,11 @@ GListModel   *cf_case_list_tags              (CfCase          *self);
 GListModel   *cf_case_list_hypotheses        (CfCase          *self);
 /**
  * cf_case_list_notes:
- * @target_id: the document or claim; ignored for %CF_NOTE_TARGET_CASE
+ * @target_id: the document or claim; ignored for %CF_NOTE_TARGET_CASE; 0 with
+ *   %CF_NOTE_TARGET_CLAIM for the notes on every claim
  *
  * Returns: (transfer full): a new #CfRecordList of the #CfNote on one target, oldest
- *   first
+ *   first (on every claim: by the claims' place in their sources, then oldest first)
  */
 GListModel   *cf_case_list_notes             (CfCase          *self,
                                               CfNoteTarget     target,
