@@ -64,17 +64,19 @@ update_row (GtkWidget *row)
     g_string_append (text, publisher);
   if (published != NULL && *published != '\0')
     {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_len (text, published, 10);
-    }
-  if (cf_document_get_captured (document) != NULL)
-    {
-      g_autofree char *day = g_strndup (cf_document_get_captured (document), 10);
+      g_autofree char *day = cf_date_format_local (published);
 
       if (text->len > 0)
         g_string_append (text, " · ");
-      /* Translators: %s is the date a web page was saved, e.g. 2024-06-02 */
+      g_string_append (text, day);
+    }
+  if (cf_document_get_captured (document) != NULL)
+    {
+      g_autofree char *day = cf_date_format_local (cf_document_get_captured (document));
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: %s is the date a web page was saved, in the locale's style */
       g_string_append_printf (text, _("saved %s"), day);
     }
   if (text->len == 0 && cf_document_get_filename (document) != NULL)
