@@ -13,9 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-colors.h"
 #include "cf-reader-pages.h"
 
-#define UNTAGGED_COLOR "#f6d32d"
 #define GUTTER_WIDTH 52
 
 struct _CfReaderPages
@@ -398,7 +398,7 @@ _cf_reader_pages_set_claims (CfReaderPages *self,
       CfPageHighlight h = { cf_claim_get_start (claim), cf_claim_get_end (claim), cf_claim_get_id (claim) };
 
       if (color == NULL || !gdk_rgba_parse (&h.color, color))
-        gdk_rgba_parse (&h.color, UNTAGGED_COLOR);
+        gdk_rgba_parse (&h.color, CF_UNTAGGED_COLOR);
       h.color.alpha = 1.0;
       g_array_append_val (self->highlights, h);
     }

@@ -10,13 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "cf-app-util.h"
+#include "cf-colors.h"
 #include "cf-reader.h"
 #include "cf-reader-pages.h"
 #include "cf-record-list.h"
 
-/* Highlight colour of a claim without tags. */
-#define UNTAGGED_COLOR "#f6d32d"
 
 typedef struct
 {
@@ -81,7 +82,7 @@ tag_for_color (CfReader   *self,
   GdkRGBA rgba;
 
   if (color == NULL || !gdk_rgba_parse (&rgba, color))
-    color = UNTAGGED_COLOR;
+    color = CF_UNTAGGED_COLOR;
 
   tag = g_hash_table_lookup (self->color_tags, color);
   if (tag != NULL)
@@ -91,7 +92,7 @@ tag_for_color (CfReader   *self,
   /* Translucent so the text stays readable on light and dark backgrounds; underlined
    * in the text's own colour, so a highlight is not told by colour alone (a light
    * blue tag would look like the text selection). */
-  rgba.alpha = 0.38;
+  rgba.alpha = CF_HIGHLIGHT_ALPHA;
   tag = gtk_text_buffer_create_tag (self->buffer, NULL, "background-rgba", &rgba,
                                     "underline", PANGO_UNDERLINE_SINGLE, NULL);
   g_hash_table_insert (self->color_tags, g_strdup (color), tag);
@@ -777,6 +778,18 @@ buffer_selection_changed_cb (CfReader *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
 }
 
+/* The selected claim's underline keeps 3:1 against the highlights and the page in
+ * either style: a dark blue on light, a light blue on dark. */
+static void
+style_changed_cb (CfReader *self)
+{
+  GdkRGBA selected;
+
+  gdk_rgba_parse (&selected, adw_style_manager_get_dark (adw_style_manager_get_default ())
+                             ? CF_SELECTED_DARK : CF_SELECTED_LIGHT);
+  g_object_set (self->selected_tag, "underline-rgba", &selected, NULL);
+}
+
 static void
 cf_reader_unmap (GtkWidget *widget)
 {
@@ -928,8 +941,7 @@ cf_reader_init (CfReader *self)
   GtkGesture *click;
   GtkEventController *keys;
   g_autoptr(GMenu) extra = g_menu_new ();
-  GdkRGBA overlap = { 0.90, 0.38, 0.0, 0.45 };
-  GdkRGBA selected = { 0.11, 0.44, 0.85, 1.0 };
+  GdkRGBA overlap;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -943,6 +955,7 @@ cf_reader_init (CfReader *self)
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->color_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gdk_rgba_parse (&overlap, CF_OVERLAP_COLOR);
   self->overlap_tag = gtk_text_buffer_create_tag (self->buffer, "cf-overlap",
                                                   "background-rgba", &overlap,
                                                   "underline", PANGO_UNDERLINE_SINGLE,
@@ -950,8 +963,10 @@ cf_reader_init (CfReader *self)
   /* An underline, so the selected claim keeps its tag colour. */
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "cf-selected-claim",
                                                    "underline", PANGO_UNDERLINE_DOUBLE,
-                                                   "underline-rgba", &selected,
                                                    NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  style_changed_cb (self);
 
   g_menu_append (extra, _("_Mark Claim"), "win.mark-claim");
   g_menu_append (extra, _("_Extend or Shrink Claim to Selection"), "win.set-claim-span");

@@ -11,10 +11,6 @@
 
 #include "cf-case-private.h"
 
-static const char *tag_palette[] = {
-  "#f6d32d", "#8ff0a4", "#99c1f1", "#ffbe6f", "#dc8add", "#f66151", "#cdab8f", "#5bc8af",
-};
-
 static gboolean
 valid_color (const char *color)
 {
@@ -86,11 +82,13 @@ cf_case_add_tag (CfCase      *self,
   if (color == NULL)
     {
       g_autoptr(CfStmt) count = _cf_case_prepare (self, "SELECT count(*) FROM tags", error);
+      guint n_colors;
+      const char * const *palette = cf_tag_get_palette (&n_colors);
 
       if (count == NULL)
         return 0;
       sqlite3_step (count);
-      color = tag_palette[sqlite3_column_int64 (count, 0) % G_N_ELEMENTS (tag_palette)];
+      color = palette[sqlite3_column_int64 (count, 0) % n_colors];
     }
 
   CF_CASE_BEGIN_EDIT (_("Add a tag"));

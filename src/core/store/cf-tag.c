@@ -207,6 +207,21 @@ cf_tag_get_color (CfTag *self)
   return self->color;
 }
 
+/* GNOME's light palette: the reader lays them translucent under dark text and the
+ * dark style's light text alike; test-colors checks their contrast there. */
+static const char * const tag_palette[] = {
+  "#f6d32d", "#8ff0a4", "#99c1f1", "#ffbe6f", "#dc8add", "#f66151", "#cdab8f", "#5bc8af",
+};
+
+const char * const *
+cf_tag_get_palette (guint *n_colors)
+{
+  g_return_val_if_fail (n_colors != NULL, NULL);
+
+  *n_colors = G_N_ELEMENTS (tag_palette);
+  return tag_palette;
+}
+
 guint
 cf_tag_get_claim_count (CfTag *self)
 {

@@ -37,5 +37,13 @@ guint       cf_tag_get_depth       (CfTag *self);
  */
 const char *cf_tag_get_color       (CfTag *self);
 guint       cf_tag_get_claim_count (CfTag *self);
+/**
+ * cf_tag_get_palette:
+ * @n_colors: (out): how many colours
+ *
+ * Returns: (transfer none) (array length=n_colors): the "#rrggbb" colours new tags
+ *   take in turn
+ */
+const char * const *cf_tag_get_palette (guint *n_colors);
 
 G_END_DECLS
