@@ -2,7 +2,8 @@
 /* The window's layout as a user sees it: it fits 800×600 with nothing cut off, the
  * sidebar folds over the reader and comes back with F9, the claims table gives the
  * quote the room and shows tags without a horizontal scrollbar, the Notes pane lists
- * the notes on claims, and the sources show dates in the locale's style. */
+ * the notes on claims, the sources show dates in the locale's style, and a
+ * highlight's end can be dragged. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -371,6 +372,132 @@ test_source_dates_locale (void)
   window_fixture_close (&f);
 }
 
+/* Where, in the text view's widget coordinates, the character boundary at @offset is
+ * on its line (the right edge of the character before it when @after_char). */
+static void
+boundary_point (GtkTextView *view,
+                int          offset,
+                gboolean     after_char,
+                double      *x,
+                double      *y)
+{
+  GtkTextIter iter;
+  GdkRectangle place;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, after_char ? offset - 1 : offset);
+  gtk_text_view_get_iter_location (view, &iter, &place);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         after_char ? place.x + place.width : place.x,
+                                         place.y + place.height / 2, &wx, &wy);
+  *x = wx;
+  *y = wy;
+}
+
+static GtkEventController *
+controller_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* A user points at the end of a highlight (the pointer becomes a resize arrow),
+ * drags it back over its last word and lets go; Ctrl+Z takes it back. */
+static void
+test_drag_claim_end (void)
+{
+  WindowFixture f = { 0 };
+  g_autoptr(CfClaim) claim = NULL;
+  GtkTextView *view;
+  GtkTextIter end_iter, target_iter;
+  GtkEventController *drag, *motion;
+  double x, y, tx, ty;
+  int start, end, target, drop;
+  CfCase *kase;
+
+  if (!open_example (&f))
+    return;
+
+  kase = cf_window_get_case (f.window);
+  claim = window_fixture_first_claim (&f);
+  cf_reader_show_document (READER (&f), cf_claim_get_document_id (claim));
+  cf_reader_flush (READER (&f));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  app_test_drain ();
+  view = cf_reader_get_text_view (READER (&f));
+  start = cf_claim_get_start (claim);
+  end = cf_claim_get_end (claim);
+
+  /* shrink it by its last word: drop the end at that word's start; the space before
+   * it is trimmed, so the claim ends with the word before */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &end_iter, end);
+  target_iter = end_iter;
+  g_assert_true (gtk_text_iter_backward_word_start (&target_iter));
+  drop = gtk_text_iter_get_offset (&target_iter);
+  g_assert_true (gtk_text_iter_backward_word_start (&target_iter));
+  g_assert_true (gtk_text_iter_forward_word_end (&target_iter));
+  target = gtk_text_iter_get_offset (&target_iter);
+  g_assert_cmpint (target, <, end);
+  g_assert_cmpint (target, >, start);
+
+  boundary_point (view, end, TRUE, &x, &y);
+  boundary_point (view, drop, FALSE, &tx, &ty);
+  g_test_message ("claim %d–%d, dropped at %d; from %.0f,%.0f to %.0f,%.0f", start, end, drop, x, y, tx, ty);
+
+  motion = controller_of_type (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  g_assert_nonnull (motion);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_nonnull (gtk_widget_get_cursor (GTK_WIDGET (view)));
+  g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (view))), ==, "ew-resize");
+  /* in the middle of the highlight the pointer is the text cursor again */
+  {
+    double mx, my;
+
+    boundary_point (view, (start + end) / 2, FALSE, &mx, &my);
+    g_signal_emit_by_name (motion, "motion", mx, my);
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (view))), ==, "text");
+  }
+
+  drag = controller_of_type (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", tx - x, ty - y);
+  g_signal_emit_by_name (drag, "drag-end", tx - x, ty - y);
+  app_test_drain ();
+
+  g_assert_cmpint (cf_claim_get_start (claim), ==, start);
+  g_assert_cmpint (cf_claim_get_end (claim), ==, target);
+  /* one step back */
+  g_assert_true (cf_case_undo (kase, NULL));
+  app_test_drain ();
+  g_assert_cmpint (cf_claim_get_start (claim), ==, start);
+  g_assert_cmpint (cf_claim_get_end (claim), ==, end);
+
+  /* dragged onto its own start: an empty span, refused; the claim stays */
+  cf_reader_flush (READER (&f));
+  {
+    double sx, sy;
+
+    boundary_point (view, start, FALSE, &sx, &sy);
+    g_signal_emit_by_name (drag, "drag-begin", x, y);
+    g_signal_emit_by_name (drag, "drag-end", sx - x, sy - y);
+    app_test_drain ();
+  }
+  g_assert_cmpint (cf_claim_get_start (claim), ==, start);
+  g_assert_cmpint (cf_claim_get_end (claim), ==, end);
+
+  window_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/app/layout/tag-chips-show-names", test_tag_chips_show_names);
   g_test_add_func ("/app/layout/notes-pane-lists-claim-notes", test_notes_on_claims);
   g_test_add_func ("/app/layout/source-dates-in-locale-style", test_source_dates_locale);
+  g_test_add_func ("/app/reader/drag-claim-end", test_drag_claim_end);
 
   return g_test_run ();
 }

@@ -52,6 +52,12 @@ struct _CfReader
   gint64         selected_claim_id;   /* underlined; 0 once another document shows */
   guint          rehighlight_id;
   CfReaderPages *pages;        /* a PDF's page view and page breaks */
+
+  /* dragging an end of a highlight */
+  gint64         drag_claim_id;   /* 0 when no end is being dragged */
+  int            drag_fixed;      /* the end that stays */
+  double         drag_x, drag_y;  /* where the drag began */
+  gboolean       end_cursor;      /* the pointer shows it can drag an end */
 };
 
 G_DEFINE_FINAL_TYPE (CfReader, cf_reader, GTK_TYPE_BOX)
@@ -772,6 +778,186 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* --- dragging a highlight's ends ------------------------------------------------------ */
+
+/* How near (in pixels) to a highlight's first or last character the pointer grabs it. */
+#define END_GRAB_DISTANCE 4
+
+/* The claim whose start or end is under the widget point (@x, @y), if any, and the
+ * offset of its other end. A claim's ends are where its first character begins and
+ * its last one ends, on their lines. */
+static gint64
+claim_end_at (CfReader *self,
+              double    x,
+              double    y,
+              int      *other_end)
+{
+  GtkTextIter iter;
+  int bx, by, offset;
+
+  if (self->document == NULL || self->kase == NULL || cf_case_get_read_only (self->kase))
+    return 0;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return 0;
+  offset = gtk_text_iter_get_offset (&iter);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+      int ends[2] = { span->start, span->end };
+
+      for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+        {
+          GtkTextIter at;
+          GdkRectangle place;
+
+          /* only an end next to the character under the pointer can be near it */
+          if (ABS (ends[e] - offset) > 1)
+            continue;
+          gtk_text_buffer_get_iter_at_offset (self->buffer, &at, ends[e]);
+          gtk_text_view_get_iter_location (self->text_view, &at, &place);
+          if (e == 1 && ends[e] > 0)
+            {
+              /* the end of the last character, which may wrap to the next line */
+              GtkTextIter last = at;
+              GdkRectangle last_place;
+
+              gtk_text_iter_backward_char (&last);
+              gtk_text_view_get_iter_location (self->text_view, &last, &last_place);
+              place.x = last_place.x + last_place.width;
+              place.y = last_place.y;
+              place.height = last_place.height;
+            }
+          if (by >= place.y && by < place.y + place.height &&
+              ABS (bx - place.x) <= END_GRAB_DISTANCE)
+            {
+              *other_end = e == 0 ? span->end : span->start;
+              return span->claim_id;
+            }
+        }
+    }
+  return 0;
+}
+
+static void
+set_end_cursor (CfReader *self,
+                gboolean  on_end)
+{
+  if (self->end_cursor == on_end)
+    return;
+  self->end_cursor = on_end;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view), on_end ? "ew-resize" : "text");
+}
+
+static void
+pointer_motion_cb (GtkEventControllerMotion *controller,
+                   double                    x,
+                   double                    y,
+                   CfReader                 *self)
+{
+  int other;
+
+  if (self->drag_claim_id == 0)
+    set_end_cursor (self, claim_end_at (self, x, y, &other) > 0);
+}
+
+static int
+offset_at (CfReader *self,
+           double    x,
+           double    y)
+{
+  GtkTextIter iter;
+  int bx, by, trailing;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  /* between characters, as a text cursor goes */
+  gtk_text_view_get_iter_at_position (self->text_view, &iter, &trailing, bx, by);
+  gtk_text_iter_forward_chars (&iter, trailing);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               CfReader       *self)
+{
+  gint64 claim_id = claim_end_at (self, x, y, &self->drag_fixed);
+
+  /* anywhere else a drag selects text, as it always does */
+  if (claim_id <= 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->drag_claim_id = claim_id;
+  self->drag_x = x;
+  self->drag_y = y;
+  set_end_cursor (self, TRUE);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* While dragging, the claim's new span shows as the text selection. */
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                CfReader       *self)
+{
+  GtkTextIter fixed, moving;
+
+  if (self->drag_claim_id == 0)
+    return;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &fixed, self->drag_fixed);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &moving, offset_at (self, self->drag_x + dx, self->drag_y + dy));
+  gtk_text_buffer_select_range (self->buffer, &moving, &fixed);
+}
+
+static void
+show_toast (CfReader   *self,
+            const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  else
+    g_message ("%s", text);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             CfReader       *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) claim = NULL;
+  gint64 claim_id = self->drag_claim_id;
+  GtkTextIter cursor;
+  int moved, start, end;
+
+  self->drag_claim_id = 0;
+  if (claim_id == 0 || self->kase == NULL)
+    return;
+
+  moved = offset_at (self, self->drag_x + dx, self->drag_y + dy);
+  start = MIN (moved, self->drag_fixed);
+  end = MAX (moved, self->drag_fixed);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &cursor, start);
+  gtk_text_buffer_place_cursor (self->buffer, &cursor);
+
+  claim = cf_case_get_claim (self->kase, claim_id, NULL);
+  if (claim == NULL || (start == cf_claim_get_start (claim) && end == cf_claim_get_end (claim)))
+    return;
+  /* one undoable step; the store trims the ends and refuses what marking refuses */
+  if (!cf_case_set_claim_span (self->kase, claim_id, start, end, &error))
+    show_toast (self, error->message);
+}
+
 static void
 buffer_selection_changed_cb (CfReader *self)
 {
@@ -938,8 +1124,8 @@ cf_reader_class_init (CfReaderClass *klass)
 static void
 cf_reader_init (CfReader *self)
 {
-  GtkGesture *click;
-  GtkEventController *keys;
+  GtkGesture *click, *drag;
+  GtkEventController *keys, *motion;
   g_autoptr(GMenu) extra = g_menu_new ();
   GdkRGBA overlap;
 
@@ -980,4 +1166,17 @@ cf_reader_init (CfReader *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  /* A highlight's ends can be dragged; before the text view sees the press, so a
+   * drag that starts on an end does not select text instead. */
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (drag));
 }
