@@ -157,6 +157,26 @@ test_outside_change_with_time_restored (void)
   g_assert_cmpstr (cf_case_get_info (kase, CF_CASE_FIELD_TITLE), ==, "Renamed elsewhere");
 }
 
+/* The stamp skips quick_check and the schema comparison, never the cheap identity
+ * check: a file whose stamp matches but whose format version is not ours (the stamp
+ * taken again after another program changed it, as a stale or forged stamp would
+ * be) is still refused, and it is not the full check that refuses it. */
+static void
+test_stamped_file_still_checks_version (void)
+{
+  g_autofree char *path = make_closed_case ("version.casefile");
+  g_autofree char *real = real_path_of (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCase) kase = NULL;
+
+  outside_update (path, "PRAGMA user_version = 99");
+  _cf_case_stamp_write (real);
+  g_assert_false (cf_case_open_needs_check (path));
+  kase = cf_case_open (path, CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_TOO_NEW);
+  g_assert_null (kase);
+}
+
 /* Bytes written over a page, times put back: refused, as before stamps existed. */
 static void
 test_damage_with_time_restored_is_refused (void)
@@ -352,6 +372,7 @@ main (int    argc,
   g_test_add_func ("/stamp/outside-change-with-time-restored", test_outside_change_with_time_restored);
   g_test_add_func ("/stamp/damage-with-time-restored-is-refused", test_damage_with_time_restored_is_refused);
   g_test_add_func ("/stamp/copy-is-checked", test_copy_is_checked);
+  g_test_add_func ("/stamp/stamped-file-still-checks-version", test_stamped_file_still_checks_version);
   g_test_add_func ("/stamp/hostile-stamps-are-ignored", test_hostile_stamps_are_ignored);
   g_test_add_func ("/stamp/outside-commit-while-open-is-not-stamped",
                    test_outside_commit_while_open_is_not_stamped);

@@ -430,8 +430,13 @@ check_or_trust (sqlite3     *db,
       _cf_case_stamp_write (real);
     }
   else
-    /* the schema is the one checked when the stamp was taken (its cookie is in it) */
-    sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+    {
+      /* The schema is the one compared when the stamp was taken (its cookie is in
+       * the stamp), so only the cheap part runs: the application id and version. */
+      if (!_cf_case_schema_verify_identity (db, CF_SCHEMA_VERSION, display, error))
+        goto fail;
+      sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+    }
 
   if (!_cf_case_exec_sql (db, "COMMIT", _("Opening the case file"), error))
     goto fail;

@@ -647,24 +647,13 @@ expected_schema (guint    version,
 }
 
 gboolean
-_cf_case_schema_verify (sqlite3     *db,
-                        guint        version,
-                        const char  *display,
-                        GError     **error)
+_cf_case_schema_verify_identity (sqlite3     *db,
+                                 guint        version,
+                                 const char  *display,
+                                 GError     **error)
 {
-  g_autofree char *check = _cf_case_query_rows (db, "PRAGMA quick_check", error);
-  g_autofree char *schema = NULL;
-  const char *expected;
   gint64 app_id = 0, user_version = 0;
 
-  if (check == NULL)
-    return FALSE;
-  if (strcmp (check, "ok\x1f\x1e") != 0)
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened (%s)."), display, check);
-      return FALSE;
-    }
   if (!query_int64 (db, "PRAGMA application_id", &app_id, error)
       || !query_int64 (db, "PRAGMA user_version", &user_version, error))
     return FALSE;
@@ -674,12 +663,6 @@ _cf_case_schema_verify (sqlite3     *db,
                    _("“%s” is not a Casefile case file."), display);
       return FALSE;
     }
-  schema = _cf_case_query_rows (db, schema_query, error);
-  if (schema == NULL)
-    return FALSE;
-  expected = expected_schema (version, error);
-  if (expected == NULL)
-    return FALSE;
   if (user_version != version)
     {
       g_set_error (error, CF_CASE_ERROR,
@@ -688,6 +671,35 @@ _cf_case_schema_verify (sqlite3     *db,
                      "version of Casefile cannot open."), display, user_version);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+_cf_case_schema_verify (sqlite3     *db,
+                        guint        version,
+                        const char  *display,
+                        GError     **error)
+{
+  g_autofree char *check = _cf_case_query_rows (db, "PRAGMA quick_check", error);
+  g_autofree char *schema = NULL;
+  const char *expected;
+
+  if (check == NULL)
+    return FALSE;
+  if (strcmp (check, "ok\x1f\x1e") != 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened (%s)."), display, check);
+      return FALSE;
+    }
+  if (!_cf_case_schema_verify_identity (db, version, display, error))
+    return FALSE;
+  schema = _cf_case_query_rows (db, schema_query, error);
+  if (schema == NULL)
+    return FALSE;
+  expected = expected_schema (version, error);
+  if (expected == NULL)
+    return FALSE;
   if (strcmp (schema, expected) != 0)
     {
       g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_DAMAGED,

@@ -41,6 +41,14 @@ gboolean    _cf_case_schema_verify    (sqlite3         *db,
                                        guint            version,
                                        const char      *display,
                                        GError         **error);
+/* The cheap part of _cf_case_schema_verify(), all that open runs when the stamp
+ * matches (cf-case-stamp.c): the application id and user_version are @version. The
+ * stamp holds the schema cookie, so the schema compared when the stamp was taken is
+ * the one in the file. */
+gboolean    _cf_case_schema_verify_identity (sqlite3     *db,
+                                             guint        version,
+                                             const char  *display,
+                                             GError     **error);
 /* Returns: (transfer full) (nullable): the rows of @sql, text columns each followed by
  * \x1f and rows by \x1e, so that two results compare as strings; NULL with @error set. */
 char       *_cf_case_query_rows       (sqlite3         *db,

@@ -10,7 +10,10 @@
  * (offset 24, raised by every commit of any SQLite program) and the schema cookie
  * (offset 40, raised by every schema change). Open skips quick_check only when the
  * stamp it finds equals, byte for byte, the one the file would get now, and no
- * journal waits beside the file.
+ * journal waits beside the file. It then also skips comparing the schema with ours
+ * (the schema cookie in the stamp says the schema is the one compared when the stamp
+ * was taken), but the application id and user_version are still read, inside the
+ * same read transaction (_cf_case_schema_verify_identity): they cost nothing.
  *
  * Threat model. The full check is there for damage Casefile did not make: a copy cut
  * short, a disk or a program that wrote garbage, a file sent by someone else. Such a
