@@ -164,6 +164,38 @@ test_import_failed_file_named_others_imported (void)
   g_assert_cmpint (json_object_get_int_member (listed, "length"), >, 100);
 }
 
+/* An empty file name (a script's unset variable) is named as such, not taken for
+ * the current folder, by every command that takes a file. */
+static void
+test_empty_file_name_explained (void)
+{
+  g_auto(CfTestCliCase) f = { 0 };
+  g_auto(CfTestRun) run = { 0 };
+
+  cf_test_cli_case_init (&f);
+  cf_test_run_ok (&run, "new", f.case_path, "--title", "River depot fire");
+
+  cf_test_run_cli (&run, "info", "");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the file name is empty"));
+
+  cf_test_run_cli (&run, "new", "", "--title", "Nowhere");
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "the file name is empty"));
+
+  cf_test_run_cli (&run, "import", f.case_path, "");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "The file name is empty"));
+
+  cf_test_run_cli (&run, "extract", "");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“”: The file name is empty"));
+
+  /* nothing was imported into the case */
+  cf_test_run_ok (&run, "list", f.case_path, "documents");
+  g_assert_cmpstr (g_strstrip (run.out), ==, "ID  Claims  Published  Publisher  Title");
+}
+
 static void
 test_import_text_from_stdin (void)
 {
@@ -914,6 +946,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/new/info-shows-fields", test_new_info_shows_fields);
+  g_test_add_func ("/cli/empty-file-name-explained", test_empty_file_name_explained);
   g_test_add_func ("/cli/new/info-plain", test_new_info_plain);
   g_test_add_func ("/cli/new/over-existing-file-refused", test_new_over_existing_file_refused);
   g_test_add_func ("/cli/new/without-title-is-usage-error", test_new_without_title_is_usage_error);

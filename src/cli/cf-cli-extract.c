@@ -17,9 +17,13 @@ read_capped (const char  *path,
              GError     **error)
 {
   /* A path, never a URI: extracting must not fetch anything. */
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   goffset size = 0;
+
+  if (!cf_cli_check_file_arg (path, error))
+    return NULL;
+  file = g_file_new_for_path (path);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                             NULL, NULL);
@@ -198,7 +202,7 @@ cf_cli_extract (int    argc,
           status = 1;
           if (json)
             print_json_line (generator, files[i], NULL, local_error);
-          cf_cli_error ("%s: %s", files[i], local_error->message);
+          cf_cli_error (_("“%s”: %s"), files[i], local_error->message);
           continue;
         }
       if (json)

@@ -216,7 +216,8 @@ cf_cli_import (int    argc,
       ImportEdit edit = { NULL, NULL, NULL, &m, NULL };
       gboolean ok;
 
-      import = cf_import_read_file (file, NULL, &error);
+      if (cf_cli_check_file_arg (argv[2], &error))
+        import = cf_import_read_file (file, NULL, &error);
       edit.import = import;
       ok = import != NULL &&
            cf_cli_run_action (kase, _("Import"), import_edits, &edit, &error);
@@ -244,7 +245,10 @@ cf_cli_import (int    argc,
       {
         g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
         g_autoptr(GError) read_error = NULL;
-        CfImport *import = cf_import_read_file (file, NULL, &read_error);
+        CfImport *import = NULL;
+
+        if (cf_cli_check_file_arg (argv[i], &read_error))
+          import = cf_import_read_file (file, NULL, &read_error);
 
         if (import == NULL)
           {

@@ -206,6 +206,17 @@ open_with_progress (const char       *path,
   return kase;
 }
 
+gboolean
+cf_cli_check_file_arg (const char  *arg,
+                       GError     **error)
+{
+  if (*arg != '\0')
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                       _("The file name is empty."));
+  return FALSE;
+}
+
 CfCase *
 cf_cli_open_case (const char *path,
                   gboolean    read_only)

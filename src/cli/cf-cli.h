@@ -81,6 +81,10 @@ gboolean   cf_cli_check_n_args        (int              argc,
                                        const char      *usage);
 
 /* Opens @path, printing the core's message on failure. */
+/* FALSE with @error set when @arg, a file named on the command line, is empty:
+ * GIO would take "" for the current folder. */
+gboolean   cf_cli_check_file_arg      (const char      *arg,
+                                       GError         **error);
 CfCase    *cf_cli_open_case           (const char      *path,
                                        gboolean         read_only);
 /* The edits of one command, made inside one undoable action; FALSE with @error set

@@ -551,6 +551,14 @@ open_case (const char       *path,
   OpenState state;
   sqlite3 *db;
 
+  /* "" would name the current folder to some calls and nothing to others */
+  if (*path == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("No case file was named: the file name is empty."));
+      return NULL;
+    }
+
   open_state_init (&state, cancellable);
   db = open_verified (path, &read_only, &state, error);
   open_state_clear (&state);
@@ -698,6 +706,13 @@ cf_case_create (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (*path == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("No case file was named: the file name is empty."));
+      return NULL;
+    }
 
   display = g_filename_display_basename (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
