@@ -123,17 +123,50 @@ title_for (const CfDocumentFields *fields)
   return title;
 }
 
-/* The pages of a paged document (a PDF): page N covers [start, end) of its text.
- * Runs inside the caller's edit. */
+/* What the store refuses in a document: text that is not UTF-8, or pages (page N
+ * covers [start, end) of the text, in order) that do not lie within it. Checked
+ * before anything is written, by add_document() and for a whole import at once. */
+static gboolean
+check_document (const char  *text,
+                GArray      *pages,
+                GError     **error)
+{
+  glong length;
+  guint previous_end = 0;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The document text is not valid UTF-8."));
+      return FALSE;
+    }
+  if (pages == NULL)
+    return TRUE;
+  length = g_utf8_strlen (text, -1);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const CfExtractedPage *page = &g_array_index (pages, CfExtractedPage, i);
+
+      if (page->start < previous_end || page->end < page->start || page->end > (gulong) length)
+        {
+          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                       _("Page %u of the document does not lie within its text."), i + 1);
+          return FALSE;
+        }
+      previous_end = page->end;
+    }
+  return TRUE;
+}
+
+/* The pages of a paged document (a PDF), checked by check_document(). Runs inside
+ * the caller's edit. */
 static gboolean
 add_pages (CfCase  *self,
            gint64   document_id,
            GArray  *pages,
-           glong    text_length,
            GError **error)
 {
   g_autoptr(CfStmt) stmt = NULL;
-  guint previous_end = 0;
 
   stmt = _cf_case_prepare (self,
                            "INSERT INTO document_pages (document_id, page, start_offset, end_offset) "
@@ -144,13 +177,6 @@ add_pages (CfCase  *self,
     {
       const CfExtractedPage *page = &g_array_index (pages, CfExtractedPage, i);
 
-      if (page->start < previous_end || page->end < page->start || page->end > (gulong) text_length)
-        {
-          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                       _("Page %u of the document does not lie within its text."), i + 1);
-          return FALSE;
-        }
-      previous_end = page->end;
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, document_id);
       sqlite3_bind_int64 (stmt, 2, (gint64) i + 1);
@@ -180,12 +206,8 @@ add_document (CfCase                 *self,
 
   g_return_val_if_fail (fields->text != NULL, 0);
 
-  if (!g_utf8_validate (fields->text, -1, NULL))
-    {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                   _("The document text is not valid UTF-8."));
-      return 0;
-    }
+  if (!check_document (fields->text, fields->pages, error))
+    return 0;
 
   title = title_for (fields);
   original = fields->original ? g_bytes_ref (fields->original)
@@ -230,7 +252,7 @@ add_document (CfCase                 *self,
   if (!_cf_case_step_done (self, stmt, _("Adding the document"), error))
     return _cf_case_edit_failed (self);
   id = sqlite3_last_insert_rowid (self->db);
-  if (fields->pages != NULL && !add_pages (self, id, fields->pages, g_utf8_strlen (fields->text, -1), error))
+  if (fields->pages != NULL && !add_pages (self, id, fields->pages, error))
     return _cf_case_edit_failed (self);
   if (!cf_case_end_action (self, error))
     return 0;
@@ -256,30 +278,9 @@ check_import (CfImport  *import,
   for (guint i = 0; i < import->documents->len; i++)
     {
       CfExtractedDocument *doc = import->documents->pdata[i];
-      glong length;
-      guint previous_end = 0;
 
-      if (doc->text == NULL || !g_utf8_validate (doc->text, -1, NULL))
-        {
-          g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                       _("The document text is not valid UTF-8."));
-          return FALSE;
-        }
-      if (doc->pages == NULL)
-        continue;
-      length = g_utf8_strlen (doc->text, -1);
-      for (guint j = 0; j < doc->pages->len; j++)
-        {
-          const CfExtractedPage *page = &g_array_index (doc->pages, CfExtractedPage, j);
-
-          if (page->start < previous_end || page->end < page->start || page->end > (gulong) length)
-            {
-              g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                           _("Page %u of the document does not lie within its text."), j + 1);
-              return FALSE;
-            }
-          previous_end = page->end;
-        }
+      if (!check_document (doc->text, doc->pages, error))
+        return FALSE;
     }
   return TRUE;
 }
