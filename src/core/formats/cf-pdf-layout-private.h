@@ -66,6 +66,23 @@ const CfBox *_cf_pdf_layout_source_rect (CfPdfLayout *layout,
 void         _cf_pdf_set_too_large     (GError     **error,
                                          const char  *what);
 
+/* The wire forms' writers: bytes appended as they are in memory (the helper and
+ * the window run on one machine, so no byte order is converted). */
+static inline void
+_cf_wire_put (GByteArray   *out,
+              gconstpointer data,
+              gsize         size)
+{
+  g_byte_array_append (out, data, (guint) size);
+}
+
+static inline void
+_cf_wire_put_u32 (GByteArray *out,
+                  guint32     value)
+{
+  _cf_wire_put (out, &value, sizeof value);
+}
+
 #define RENDER_MAGIC "CFPIXL1"
 #define MAGIC_SIZE 8
 #define RENDER_HEADER_SIZE (MAGIC_SIZE + 4 * sizeof (guint32))

@@ -225,21 +225,6 @@ cf_pdf_layout_offset_at (CfPdfLayout *layout,
 /* A character box this far off its page is nonsense. */
 #define MAX_BOX_COORD (4 * MAX_PAGE_POINTS)
 
-static void
-put (GByteArray   *out,
-     gconstpointer data,
-     gsize         size)
-{
-  g_byte_array_append (out, data, (guint) size);
-}
-
-static void
-put_u32 (GByteArray *out,
-         guint32     value)
-{
-  put (out, &value, sizeof value);
-}
-
 static guint32
 get_u32 (const guint8 **at)
 {
@@ -281,20 +266,20 @@ cf_pdf_layout_to_wire (CfPdfLayout *layout)
 
   checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) layout->text->str,
                                           layout->text->len);
-  put (out, magic, MAGIC_SIZE);
-  put_u32 (out, layout->n_pages);
-  put_u32 (out, layout->n_chars);
-  put (out, checksum, CHECKSUM_SIZE);
+  _cf_wire_put (out, magic, MAGIC_SIZE);
+  _cf_wire_put_u32 (out, layout->n_pages);
+  _cf_wire_put_u32 (out, layout->n_chars);
+  _cf_wire_put (out, checksum, CHECKSUM_SIZE);
   for (guint p = 0; p < layout->n_pages; p++)
     {
       const CfExtractedPage *range = &g_array_index (layout->ranges, CfExtractedPage, p);
       double width, height;
 
       cf_pdf_layout_get_page_size (layout, p, &width, &height);
-      put (out, &width, sizeof width);
-      put (out, &height, sizeof height);
-      put_u32 (out, range->start);
-      put_u32 (out, range->end);
+      _cf_wire_put (out, &width, sizeof width);
+      _cf_wire_put (out, &height, sizeof height);
+      _cf_wire_put_u32 (out, range->start);
+      _cf_wire_put_u32 (out, range->end);
     }
   for (guint o = 0; o < layout->n_chars; o++)
     {
@@ -309,8 +294,8 @@ cf_pdf_layout_to_wire (CfPdfLayout *layout)
           box[2] = (float) r->x2;
           box[3] = (float) r->y2;
         }
-      put_u32 (out, r != NULL ? page : NO_SOURCE);
-      put (out, box, sizeof box);
+      _cf_wire_put_u32 (out, r != NULL ? page : NO_SOURCE);
+      _cf_wire_put (out, box, sizeof box);
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }

@@ -844,21 +844,6 @@ cf_pdf_layout_new (GBytes              *bytes,
   return layout_read (bytes, limits, TRUE, error);
 }
 
-static void
-put (GByteArray   *out,
-     gconstpointer data,
-     gsize         size)
-{
-  g_byte_array_append (out, data, (guint) size);
-}
-
-static void
-put_u32 (GByteArray *out,
-         guint32     value)
-{
-  put (out, &value, sizeof value);
-}
-
 GBytes *
 cf_pdf_render_to_wire (GBytes  *bytes,
                        guint    page,
@@ -916,12 +901,12 @@ cf_pdf_render_to_wire (GBytes  *bytes,
     }
   stride = cairo_image_surface_get_stride (surface);
   out = g_byte_array_sized_new ((guint) (RENDER_HEADER_SIZE + (gsize) stride * height));
-  put (out, magic, MAGIC_SIZE);
-  put_u32 (out, (guint32) width);
-  put_u32 (out, (guint32) height);
-  put_u32 (out, (guint32) stride);
-  put_u32 (out, 0);
-  put (out, cairo_image_surface_get_data (surface), (gsize) stride * height);
+  _cf_wire_put (out, magic, MAGIC_SIZE);
+  _cf_wire_put_u32 (out, (guint32) width);
+  _cf_wire_put_u32 (out, (guint32) height);
+  _cf_wire_put_u32 (out, (guint32) stride);
+  _cf_wire_put_u32 (out, 0);
+  _cf_wire_put (out, cairo_image_surface_get_data (surface), (gsize) stride * height);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
