@@ -6,7 +6,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cf-formats.h"
 #include "cf-read-pdf.h"
@@ -576,6 +580,95 @@ test_helper_misbehaving_layout_refused (void)
   helper_fixture_close (&f);
 }
 
+/* The process ids of this process's children. */
+static GArray *
+child_pids (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (int));
+  const char *name;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *after_name;
+      int pid = atoi (name), ppid = 0;
+      char state;
+
+      if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL) ||
+          (after_name = strrchr (stat, ')')) == NULL ||
+          sscanf (after_name + 1, " %c %d", &state, &ppid) != 2)
+        continue;
+      if (ppid == getpid () && state != 'Z')
+        g_array_append_val (pids, pid);
+    }
+  return pids;
+}
+
+/* One helper reads the layout and renders the pages of a document; a render
+ * whose helper died meanwhile is tried again with a fresh one, and shows. */
+static void
+test_helper_session_renders_and_retries (void)
+{
+  HelperFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfReadSession) session = NULL;
+  g_autoptr(CfPdfLayout) layout = NULL;
+  g_autoptr(GArray) helpers = NULL;
+  g_autoptr(GArray) after = NULL;
+  cairo_surface_t *surface;
+
+  /* the helpers of the tests before are gone (they are killed, not waited for) */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GArray) left = child_pids ();
+
+      if (left->len == 0)
+        break;
+      g_usleep (G_USEC_PER_SEC / 50);
+    }
+  helper_fixture_open (&f);
+  session = cf_read_session_new (NULL);
+  layout = cf_pdf_layout_in_session (session, f.bytes, f.doc->text, f.doc->pages, NULL, &error);
+  g_assert_no_error (error);
+  for (guint page = 0; page < 2; page++)
+    {
+      surface = cf_pdf_render_in_session (session, f.bytes, page, 150, 212, NULL, &error);
+      g_assert_no_error (error);
+      cairo_surface_destroy (surface);
+    }
+  helpers = child_pids ();
+  g_assert_cmpuint (helpers->len, ==, 1);
+
+  /* the helper dies while it waits (killed, out of memory): the next page still shows */
+  g_assert_cmpint (kill (g_array_index (helpers, int, 0), SIGKILL), ==, 0);
+  surface = cf_pdf_render_in_session (session, f.bytes, 1, 150, 212, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 150);
+  cairo_surface_destroy (surface);
+  after = child_pids ();
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpint (g_array_index (after, int, 0), !=, g_array_index (helpers, int, 0));
+
+  /* the session's end is the helper's */
+  g_clear_pointer (&session, cf_read_session_unref);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GArray) left = child_pids ();
+
+      if (left->len == 0)
+        break;
+      g_usleep (G_USEC_PER_SEC / 50);
+    }
+  {
+    g_autoptr(GArray) left = child_pids ();
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  helper_fixture_close (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -607,6 +700,7 @@ main (int argc, char **argv)
   g_test_add_func ("/read-pdf/helper/layout-and-render", test_helper_layout_and_render);
   g_test_add_func ("/read-pdf/helper/layout-of-other-text-refused", test_helper_layout_of_other_text_refused);
   g_test_add_func ("/read-pdf/helper/layout-wire-checked", test_helper_layout_wire_checked);
+  g_test_add_func ("/read-pdf/helper/session-renders-and-retries", test_helper_session_renders_and_retries);
   g_test_add_func ("/read-pdf/helper/misbehaving-layout-refused", test_helper_misbehaving_layout_refused);
   {
     static const char *lies[] = { "oversize", "garbage", "lying-stride", "short", "flood", "crash" };

@@ -354,6 +354,201 @@ test_cli_extract (void)
   g_assert_cmpstr (json_object_get_string_member (o, "media_type"), ==, "message/rfc822");
 }
 
+/* ---- one helper for a batch (CfReadSession) ---------------------------------- */
+
+/* Sends @word to the session's helper: the helper's process id when it answers
+ * "pid", else NULL with @error set. */
+static char *
+session_ask (CfReadSession  *session,
+             const char     *word,
+             GError        **error)
+{
+  g_autoptr(GBytes) input = g_bytes_new (word, strlen (word));
+  g_autoptr(GPtrArray) docs = cf_read_session_read (session, input, NULL, error);
+
+  if (docs == NULL)
+    return NULL;
+  g_assert_cmpuint (docs->len, ==, 1);
+  return g_strdup (((CfExtractedDocument *) g_ptr_array_index (docs, 0))->text);
+}
+
+static char *
+session_pid (CfReadSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  char *pid = session_ask (session, "pid\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (pid, "helper "));
+  return pid;
+}
+
+static CfReadSession *
+misbehaving_session (guint timeout_seconds)
+{
+  CfReadLimits limits = *cf_read_limits_default ();
+
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_MISBEHAVE"), TRUE);
+  limits.max_cpu_seconds = 1;
+  limits.timeout_seconds = timeout_seconds;
+  return cf_read_session_new (&limits);
+}
+
+/* The files of one batch are read by one helper; files read each on their own get
+ * a helper each. */
+static void
+test_session_one_helper_per_batch (void)
+{
+  g_autoptr(CfReadSession) session = misbehaving_session (60);
+  g_autoptr(CfReadSession) other = cf_read_session_new (NULL);
+  g_autofree char *first = session_pid (session);
+  g_autofree char *second = session_pid (session);
+  g_autofree char *third = session_pid (session);
+  g_autofree char *elsewhere = session_pid (other);
+
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpstr (first, ==, third);
+  /* another batch, another helper */
+  g_assert_cmpstr (elsewhere, !=, first);
+}
+
+/* After a file that crashes the helper, is refused, spins or hangs, the next file
+ * of the batch gets a fresh helper, and it reads. */
+static void
+test_session_fresh_helper_after_failure (gconstpointer data)
+{
+  const char *word = data;
+  gboolean hang = g_str_has_prefix (word, "sleep");
+  g_autoptr(CfReadSession) session = misbehaving_session (hang ? 2 : 60);
+  g_autofree char *before = session_pid (session);
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *answer = session_ask (session, word, &error);
+
+  g_assert_null (answer);
+  g_assert_nonnull (error);
+  g_test_message ("%.*s: %s", (int) strcspn (word, "\n"), word, error->message);
+  if (hang)
+    g_assert_nonnull (strstr (error->message, "longer than 2 seconds"));
+  else if (g_str_has_prefix (word, "spin"))
+    g_assert_nonnull (strstr (error->message, "processor time"));
+  else if (g_str_has_prefix (word, "crash"))
+    g_assert_nonnull (strstr (error->message, "crashed"));
+  else if (g_str_has_prefix (word, "refuse"))
+    g_assert_cmpstr (error->message, ==, "refused");
+  after = session_pid (session);
+  again = session_pid (session);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpstr (after, ==, again);
+}
+
+/* An idle helper is ended on request, and the next file starts another. */
+static void
+test_session_stop_idle (void)
+{
+  g_autoptr(CfReadSession) session = misbehaving_session (60);
+  g_autofree char *before = session_pid (session);
+  g_autofree char *after = NULL;
+
+  g_assert_false (cf_read_session_stop_idle (session, 3600));
+  g_assert_true (cf_read_session_stop_idle (session, 0));
+  after = session_pid (session);
+  g_assert_cmpstr (after, !=, before);
+}
+
+/* Real files, good and hostile, through one session: each bad one says why, the
+ * good ones are read as in-process. */
+static void
+test_session_batch_goes_on (void)
+{
+  static const struct { const char *name; gboolean good; } files[] = {
+    { "article.docx", TRUE },
+    { "bomb.docx", FALSE },
+    { "article.mhtml", TRUE },
+    { "nested-1000.eml", FALSE },
+    { "message.eml", TRUE },
+    { "lying-length.warc", FALSE },
+    { "site.warc.gz", TRUE },
+    { "site.wacz", TRUE },
+  };
+  g_autoptr(CfReadSession) session = NULL;
+
+  use_real_reader ();
+  session = cf_read_session_new (NULL);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autoptr(GBytes) bytes = fixture (files[i].name);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) there = cf_read_session_read (session, bytes, NULL, &error);
+
+        if (files[i].good)
+          {
+            g_autoptr(GPtrArray) here = cf_read_bytes (bytes, NULL, NULL);
+
+            g_assert_no_error (error);
+            g_assert_cmpuint (there->len, ==, here->len);
+            for (guint j = 0; j < here->len; j++)
+              g_assert_cmpstr (((CfExtractedDocument *) g_ptr_array_index (here, j))->text, ==,
+                               ((CfExtractedDocument *) g_ptr_array_index (there, j))->text);
+          }
+        else
+          {
+            g_assert_null (there);
+            g_assert_true (error->domain == CF_EXTRACT_ERROR);
+          }
+      }
+}
+
+/* casefile-cli extract reads many files through one helper: a file that crashes
+ * it mid-run says so, and the files after it are read by a fresh one. */
+static void
+test_cli_extract_crash_mid_run (void)
+{
+  static const char *words[] = { "pid", "pid", "crash", "pid", "pid" };
+  g_autofree char *dir = g_dir_make_tmp ("extract-XXXXXX", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CfTestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *texts[G_N_ELEMENTS (words)] = { NULL };
+
+  /* files that sniff as PDF, whose first line is what the stand-in helper does */
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.pdf", i);
+      g_autofree char *contents = g_strdup_printf ("%s\n%%PDF-1.4\n", words[i]);
+      char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+      g_ptr_array_add (argv, path);
+    }
+  g_setenv ("CASEFILE_READER", g_getenv ("CASEFILE_READER_MISBEHAVE"), TRUE);
+  cf_test_run_cli (&run, "extract", "--json", g_ptr_array_index (argv, 0), g_ptr_array_index (argv, 1),
+                   g_ptr_array_index (argv, 2), g_ptr_array_index (argv, 3), g_ptr_array_index (argv, 4));
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (words));
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      JsonObject *o;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      o = json_node_get_object (json_parser_get_root (parser));
+      if (i == 2)
+        g_assert_nonnull (strstr (json_object_get_string_member (o, "error"), "crashed"));
+      else
+        texts[i] = g_strdup (json_object_get_string_member (o, "text"));
+    }
+  g_assert_cmpstr (texts[0], ==, texts[1]);
+  g_assert_cmpstr (texts[3], ==, texts[4]);
+  g_assert_cmpstr (texts[0], !=, texts[3]);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_free ((char *) texts[i]);
+  cf_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +571,21 @@ main (int   argc,
                    test_case_attachments_under_message);
   g_test_add_func ("/reader-process/case/capture-date", test_case_capture_date);
   g_test_add_func ("/reader-process/cli/extract-json", test_cli_extract);
+  g_test_add_func ("/reader-process/cli/extract-crash-mid-run", test_cli_extract_crash_mid_run);
+  g_test_add_func ("/reader-process/session/one-helper-per-batch", test_session_one_helper_per_batch);
+  g_test_add_func ("/reader-process/session/stop-idle", test_session_stop_idle);
+  g_test_add_func ("/reader-process/session/batch-goes-on", test_session_batch_goes_on);
+  {
+    static const char *failures[] = { "crash\n", "refuse\n", "spin\n", "sleep\n", "nonsense\n" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/reader-process/session/fresh-helper-after/%.*s",
+                                                 (int) strcspn (failures[i], "\n"), failures[i]);
+
+        g_test_add_data_func (path, failures[i], test_session_fresh_helper_after_failure);
+      }
+  }
 
   return g_test_run ();
 }

@@ -5,10 +5,13 @@
  * highlight here and in the text view cover the same characters, and a selection
  * dragged over the page is reported as text offsets. The window never renders a PDF
  * itself: each page is rendered into an image by the casefile-reader helper process
- * (cf_pdf_render_in_helper_async, off the main thread), with a spinner meanwhile, and
- * painted from that image on every frame; the last few images are kept. A page the
- * helper cannot render (a hostile or broken page that crashes it) says so, and the
- * other pages and the case are untouched. */
+ * (cf_pdf_render_in_session_async, off the main thread), with a spinner meanwhile,
+ * and painted from that image on every frame; the last few images are kept. One
+ * helper serves the document's pages (it keeps the PDF parsed between them) until
+ * it has been idle for HELPER_IDLE_SECONDS or another document is shown; a render
+ * that fails is tried once more with a fresh helper. A page the helper cannot render
+ * (a hostile or broken page that crashes it) says so, and the other pages and the
+ * case are untouched. */
 #define G_LOG_DOMAIN "casefile"
 
 #include "config.h"
@@ -27,6 +30,8 @@
 #define PULSE_MS 100
 /* A press that moves less than this is a click, not a selection. */
 #define DRAG_THRESHOLD 3.0
+/* The render helper is ended after this long without a page to render. */
+#define HELPER_IDLE_SECONDS 60
 
 typedef struct
 {
@@ -63,6 +68,8 @@ struct _CfPageView
 
   CfPdfLayout     *layout;       /* borrowed from the reader */
   GBytes          *original;     /* the PDF, sent to the helper to render */
+  CfReadSession   *helper;       /* the document's render helper */
+  guint            helper_idle_id;
   gboolean         loading;      /* the layout is being read */
   guint            page;
   double           zoom;
@@ -200,6 +207,26 @@ update_status (CfPageView *self)
 
 static void request_render (CfPageView *self);
 
+static gboolean
+helper_idle_cb (gpointer data)
+{
+  CfPageView *self = data;
+
+  self->helper_idle_id = 0;
+  /* busy: the render that ends it starts the wait again */
+  if (self->helper != NULL)
+    cf_read_session_stop_idle (self->helper, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_helper_idle (CfPageView *self)
+{
+  g_clear_handle_id (&self->helper_idle_id, g_source_remove);
+  if (self->helper != NULL)
+    self->helper_idle_id = g_timeout_add_seconds (HELPER_IDLE_SECONDS, helper_idle_cb, self);
+}
+
 static void
 rendered_cb (GObject      *source,
              GAsyncResult *result,
@@ -207,12 +234,13 @@ rendered_cb (GObject      *source,
 {
   g_autoptr(CfPageView) self = data;
   g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface = cf_pdf_render_in_helper_finish (result, &error);
+  cairo_surface_t *surface = cf_pdf_render_in_session_finish (result, &error);
 
   /* cancelled: another page, zoom or document is wanted now, and asked for */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->rendering);
+  restart_helper_idle (self);
   if (surface == NULL)
     {
       g_autofree char *why = g_strdup_printf (_("This page could not be shown: %s"), error->message);
@@ -263,8 +291,11 @@ request_render (CfPageView *self)
   self->want_page = self->page;
   self->want_width = width;
   self->want_height = height;
-  cf_pdf_render_in_helper_async (self->original, self->page, width, height, self->rendering,
-                                 rendered_cb, g_object_ref (self));
+  g_clear_handle_id (&self->helper_idle_id, g_source_remove);
+  if (self->helper == NULL)
+    self->helper = cf_read_session_new (NULL);
+  cf_pdf_render_in_session_async (self->helper, self->original, self->page, width, height,
+                                  self->rendering, rendered_cb, g_object_ref (self));
   update_status (self);
 }
 
@@ -372,9 +403,10 @@ cf_page_view_show_offset (CfPageView *self,
 }
 
 void
-cf_page_view_set_layout (CfPageView  *self,
-                         CfPdfLayout *layout,
-                         GBytes      *original)
+cf_page_view_set_layout (CfPageView    *self,
+                         CfPdfLayout   *layout,
+                         GBytes        *original,
+                         CfReadSession *helper)
 {
   g_return_if_fail (CF_IS_PAGE_VIEW (self));
 
@@ -382,6 +414,14 @@ cf_page_view_set_layout (CfPageView  *self,
   g_clear_pointer (&self->original, g_bytes_unref);
   if (original != NULL)
     self->original = g_bytes_ref (original);
+  /* the last document's helper ends here */
+  g_clear_handle_id (&self->helper_idle_id, g_source_remove);
+  g_clear_pointer (&self->helper, cf_read_session_unref);
+  if (helper != NULL && original != NULL)
+    {
+      self->helper = cf_read_session_ref (helper);
+      restart_helper_idle (self);
+    }
   self->layout = layout;
   self->loading = FALSE;
   self->page = 0;
@@ -739,6 +779,8 @@ cf_page_view_dispose (GObject *object)
 
   drop_rendering (self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->helper_idle_id, g_source_remove);
+  g_clear_pointer (&self->helper, cf_read_session_unref);
   g_clear_pointer (&self->original, g_bytes_unref);
   self->layout = NULL;
   G_OBJECT_CLASS (cf_page_view_parent_class)->dispose (object);
@@ -924,7 +966,7 @@ cf_page_view_set_loading (CfPageView *self)
 {
   g_return_if_fail (CF_IS_PAGE_VIEW (self));
 
-  cf_page_view_set_layout (self, NULL, NULL);
+  cf_page_view_set_layout (self, NULL, NULL, NULL);
   self->loading = TRUE;
   update_status (self);
 }

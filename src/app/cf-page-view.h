@@ -27,11 +27,15 @@ G_DECLARE_FINAL_TYPE (CfPageView, cf_page_view, CF, PAGE_VIEW, GtkBox)
 CfPageView  *cf_page_view_new               (void);
 /* @layout: (transfer none) (nullable): kept until the next call, so the caller
  * keeps it alive as long as it is shown (it comes from the helper process:
- * cf_pdf_layout_in_helper). @original: (nullable): the PDF, which the helper
- * renders the pages from. */
+ * cf_pdf_layout_in_session). @original: (nullable): the PDF, which the helper
+ * renders the pages from. @helper: (nullable): the reader session whose helper
+ * read the layout (it keeps the PDF), which then renders the pages; %NULL for one
+ * of the view's own. The helper is ended when it has been idle for a while, and
+ * at the next call (another document). */
 void         cf_page_view_set_layout        (CfPageView             *self,
                                              CfPdfLayout            *layout,
-                                             GBytes                 *original);
+                                             GBytes                 *original,
+                                             CfReadSession          *helper);
 /* No layout yet: a spinner until cf_page_view_set_layout(). */
 void         cf_page_view_set_loading       (CfPageView             *self);
 /* The layout is being read or a page rendered. */

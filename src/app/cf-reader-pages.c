@@ -2,7 +2,8 @@
 /* The reader's pages: for a PDF source, the Text / Page switch above the text, the
  * page view (built on first use: when the analyst asks to see the pages, the
  * casefile-reader helper process reads the original's layout, off the main thread,
- * and later renders each page: no PDF is parsed in the window's process), and the
+ * and the same helper then renders each page: no PDF is parsed in the window's
+ * process), and the
  * page breaks of the text view, a gap before each page with its
  * number in the left margin (from the pages the case stored, so the text itself is
  * never touched and offsets stay those of the document). The two views share the
@@ -36,6 +37,7 @@ struct _CfReaderPages
   CfPdfLayout     *layout;        /* read by the helper when the pages are first shown */
   GBytes          *original;      /* the PDF, while its pages are shown */
   GCancellable    *loading;       /* the layout being read */
+  CfReadSession   *helper;        /* the helper that reads it, which then renders the pages */
   GArray          *highlights;    /* CfPageHighlight */
   gint64           selected_claim;
 };
@@ -130,19 +132,22 @@ layout_ready_cb (GObject      *source,
 {
   CfReaderPages *self = data;
   g_autoptr(GError) error = NULL;
-  CfPdfLayout *layout = cf_pdf_layout_in_helper_finish (result, &error);
+  CfPdfLayout *layout = cf_pdf_layout_in_session_finish (result, &error);
+  g_autoptr(CfReadSession) helper = NULL;
 
   /* cancelled: another document is shown, or the reader is gone with @self */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->loading);
+  /* the page view keeps the helper from here */
+  helper = g_steal_pointer (&self->helper);
   if (layout == NULL)
     {
       layout_failed (self, error);
       return;
     }
   self->layout = layout;
-  cf_page_view_set_layout (self->page_view, self->layout, self->original);
+  cf_page_view_set_layout (self->page_view, self->layout, self->original, helper);
   cf_page_view_set_highlights (self->page_view, self->highlights);
   cf_page_view_set_selected_claim (self->page_view, self->selected_claim);
   if (gtk_widget_get_visible (GTK_WIDGET (self->page_view)))
@@ -171,7 +176,9 @@ start_layout (CfReaderPages *self)
   self->original = g_bytes_ref (bytes);
   self->loading = g_cancellable_new ();
   cf_page_view_set_loading (self->page_view);
-  cf_pdf_layout_in_helper_async (bytes, text, self->pages, self->loading, layout_ready_cb, self);
+  self->helper = cf_read_session_new (NULL);
+  cf_pdf_layout_in_session_async (self->helper, bytes, text, self->pages, self->loading,
+                                  layout_ready_cb, self);
   return TRUE;
 }
 
@@ -183,6 +190,7 @@ stop_layout (CfReaderPages *self)
       g_cancellable_cancel (self->loading);
       g_clear_object (&self->loading);
     }
+  g_clear_pointer (&self->helper, cf_read_session_unref);
 }
 
 static int
@@ -318,7 +326,7 @@ _cf_reader_pages_clear (CfReaderPages *self)
     }
   _cf_reader_pages_show_pages (self, FALSE);
   stop_layout (self);
-  cf_page_view_set_layout (self->page_view, NULL, NULL);
+  cf_page_view_set_layout (self->page_view, NULL, NULL, NULL);
   g_clear_pointer (&self->layout, cf_pdf_layout_free);
   g_clear_pointer (&self->original, g_bytes_unref);
   g_clear_pointer (&self->pages, g_array_unref);

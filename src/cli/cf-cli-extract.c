@@ -156,6 +156,9 @@ cf_cli_extract (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  /* one reader process for all the files: starting one per file costs more than
+   * reading most of them */
+  g_autoptr(CfReadSession) session = cf_read_session_new (NULL);
   int status = 0;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -195,7 +198,7 @@ cf_cli_extract (int    argc,
 
       bytes = read_capped (files[i], &local_error);
       if (bytes != NULL)
-        docs = cf_read_any (bytes, basename, NULL, &local_error);
+        docs = cf_read_any_in_session (session, bytes, basename, NULL, &local_error);
 
       if (docs == NULL)
         {

@@ -1,139 +1,189 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* casefile-reader: reads one file's bytes on stdin, runs the reader its content
- * calls for and writes the documents (or the error) as JSON on stdout. The importer
- * starts it under resource limits (cf-read-helper.c), so that a crash or a hang in a
- * parser of hostile input ends here and never in the window. It opens no files and
- * writes nothing but stdout.
+/* casefile-reader: the helper process the format readers run in. It serves the
+ * requests that come on stdin, one after another (cf-read-protocol-private.h), and
+ * ends at the end of its input: read a file's documents (the reader its content
+ * calls for, answered as JSON), or for the page view a PDF's layout (page sizes and
+ * character boxes) or one page's pixels (binary answers). The importer starts it
+ * under resource limits and kills it on a timeout, a processor-time overrun or any
+ * failure (cf-read-helper.c), so that a crash or a hang in a parser of hostile input
+ * ends here and never in the window. It opens no files and writes nothing but
+ * stdout.
  *
- * For the page view it has two more errands (cf_pdf_layout_in_helper and
- * cf_pdf_render_in_helper): with --layout, the PDF's page sizes and character boxes;
- * with --render PAGE WIDTH HEIGHT, one page's pixels. Those answers are binary, and
- * a failure is an exit status of 1 with nothing on stdout. */
+ * Nothing is set up before it is needed: poppler, GMime and libxml2 are started by
+ * the first file that needs them, so a helper that reads only mail never loads a
+ * font configuration. */
 #include "config.h"
 
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "cf-formats.h"
 #include "cf-read-pdf.h"
+#include "cf-read-protocol-private.h"
 
-static GBytes *
-read_stdin (GError **error)
+typedef enum
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  gsize cap = (gsize) CF_EXTRACT_MAX_INPUT + 1;
+  READ_OK,
+  READ_END,     /* the input ended before the first byte */
+  READ_FAILED,
+} ReadStatus;
 
-  while (buffer->len < cap)
+static ReadStatus
+read_exact (void  *buffer,
+            gsize  len)
+{
+  guint8 *at = buffer;
+  gsize done = 0;
+
+  while (done < len)
     {
-      guint8 chunk[65536];
-      ssize_t n = read (STDIN_FILENO, chunk, MIN (sizeof chunk, cap - buffer->len));
+      ssize_t n = read (STDIN_FILENO, at + done, len - done);
 
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
-        {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                       "%s", g_strerror (errno));
-          return NULL;
-        }
+        return READ_FAILED;
       if (n == 0)
-        break;
-      g_byte_array_append (buffer, chunk, (guint) n);
+        return done == 0 ? READ_END : READ_FAILED;
+      done += (gsize) n;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return READ_OK;
 }
 
 static gboolean
-write_all (const char *data,
-           gsize       len)
+write_all (gconstpointer data,
+           gsize         len)
 {
+  const guint8 *at = data;
+
   while (len > 0)
     {
-      ssize_t n = write (STDOUT_FILENO, data, len);
+      ssize_t n = write (STDOUT_FILENO, at, len);
 
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
         return FALSE;
-      data += n;
+      at += n;
       len -= (gsize) n;
     }
   return TRUE;
 }
 
 static gboolean
-parse_int (const char *text,
-           guint64     max,
-           guint64    *out)
+answer (CfReadAnswerStatus status,
+        gconstpointer      data,
+        gsize              len)
 {
-  return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
+  CfReadAnswer header = { CF_READ_ANSWER_MAGIC, status, len };
+
+  return write_all (&header, sizeof header) && write_all (data, len);
 }
 
-/* --layout or --render: a binary answer, or exit status 1. */
-static int
-page_view_errand (GBytes  *bytes,
-                  int      argc,
-                  char    *argv[])
+static gboolean
+answer_failure (const GError *error)
 {
-  g_autoptr(GBytes) answer = NULL;
+  const char *message = error != NULL ? error->message : "The request could not be served.";
+
+  return answer (CF_READ_ANSWER_FAILED, message, MIN (strlen (message), CF_READ_MAX_FAILURE_MESSAGE));
+}
+
+/* One request's answer: TRUE when it was written. */
+static gboolean
+serve (const CfReadRequest *request,
+       GBytes              *bytes)
+{
+  g_autoptr(GBytes) reply = NULL;
   g_autoptr(GError) error = NULL;
-  const guint8 *data;
-  gsize len;
 
-  if (g_strcmp0 (argv[1], "--layout") == 0 && argc == 2)
+  switch (request->kind)
     {
-      g_autoptr(CfPdfLayout) layout = cf_pdf_layout_new (bytes, NULL, &error);
+    case CF_READ_REQUEST_READ:
+      {
+        g_autoptr(GPtrArray) docs = cf_read_bytes (bytes, NULL, &error);
+        g_autofree char *json = NULL;
+        gsize len = 0;
 
-      if (layout != NULL)
-        answer = cf_pdf_layout_to_wire (layout);
-    }
-  else if (g_strcmp0 (argv[1], "--render") == 0 && argc == 5)
-    {
-      guint64 page, width, height;
+        json = cf_read_serialise (docs, error, &len);
+        return answer (CF_READ_ANSWER_OK, json, len);
+      }
+    case CF_READ_REQUEST_LAYOUT:
+      {
+        g_autoptr(CfPdfLayout) layout = cf_pdf_layout_new (bytes, NULL, &error);
 
-      if (parse_int (argv[2], G_MAXINT, &page) && parse_int (argv[3], CF_PDF_MAX_RENDER_SIDE, &width) &&
-          parse_int (argv[4], CF_PDF_MAX_RENDER_SIDE, &height))
-        answer = cf_pdf_render_to_wire (bytes, (guint) page, (int) width, (int) height, &error);
+        if (layout != NULL)
+          reply = cf_pdf_layout_to_wire (layout);
+        break;
+      }
+    case CF_READ_REQUEST_RENDER:
+      if (request->width <= CF_PDF_MAX_RENDER_SIDE && request->height <= CF_PDF_MAX_RENDER_SIDE)
+        reply = cf_pdf_render_to_wire (bytes, request->page, (int) request->width,
+                                       (int) request->height, &error);
+      break;
+    default:
+      break;
     }
-  if (answer == NULL)
-    {
-      g_printerr ("casefile-reader: %s\n", error != NULL ? error->message : "bad arguments");
-      return 1;
-    }
-  data = g_bytes_get_data (answer, &len);
-  return write_all ((const char *) data, len) ? 0 : 1;
+  if (reply == NULL)
+    return answer_failure (error);
+  return answer (CF_READ_ANSWER_OK, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (void)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  gsize len = 0;
+  /* the PDF of the last layout or render request, for the next pages */
+  g_autoptr(GBytes) document = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-  bytes = read_stdin (&error);
-  if (argc > 1)
+  for (;;)
     {
-      if (bytes == NULL || g_bytes_get_size (bytes) > CF_EXTRACT_MAX_INPUT)
+      CfReadRequest request;
+      g_autoptr(GBytes) bytes = NULL;
+
+      switch (read_exact (&request, sizeof request))
+        {
+        case READ_END:
+          return 0;
+        case READ_FAILED:
+          return 1;
+        case READ_OK:
+          break;
+        }
+      /* a client that speaks otherwise is not ours: stop */
+      if (memcmp (request.magic, CF_READ_REQUEST_MAGIC, CF_READ_MAGIC_SIZE) != 0 ||
+          request.length > CF_EXTRACT_MAX_INPUT)
         return 1;
-      return page_view_errand (bytes, argc, argv);
+      if (request.flags & CF_READ_REQUEST_SAME_DOCUMENT)
+        {
+          if (request.length != 0 || document == NULL || request.kind == CF_READ_REQUEST_READ)
+            return 1;
+          bytes = g_bytes_ref (document);
+        }
+      else
+        {
+          guint8 *data = g_malloc (MAX (request.length, 1));
+
+          if (request.length > 0 && read_exact (data, request.length) != READ_OK)
+            {
+              g_free (data);
+              return 1;
+            }
+          bytes = g_bytes_new_take (data, request.length);
+          if (request.kind != CF_READ_REQUEST_READ)
+            {
+              g_clear_pointer (&document, g_bytes_unref);
+              document = g_bytes_ref (bytes);
+            }
+        }
+      if (!serve (&request, bytes))
+        return 1;
     }
-  if (bytes != NULL && g_bytes_get_size (bytes) > CF_EXTRACT_MAX_INPUT)
-    g_set_error (&error, CF_EXTRACT_ERROR, CF_EXTRACT_ERROR_TOO_LARGE,
-                 _("The file is too large to import."));
-  else if (bytes != NULL)
-    docs = cf_read_bytes (bytes, NULL, &error);
-  json = cf_read_serialise (docs, error, &len);
-  return write_all (json, len) ? 0 : 1;
 }

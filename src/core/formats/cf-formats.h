@@ -83,11 +83,44 @@ GPtrArray          *cf_read_bytes            (GBytes              *bytes,
                                               const CfReadLimits  *limits,
                                               GError             **error);
 
-/* Runs cf_read_bytes() in the casefile-reader helper process under @limits' rlimits
- * and timeout; a crash, a limit or a hang there is an error here.
+/* Runs cf_read_bytes() in a casefile-reader helper process of its own under @limits'
+ * rlimits and timeout; a crash, a limit or a hang there is an error here.
  * Returns: (transfer full) (nullable) as cf_read_bytes(). */
 GPtrArray          *cf_read_in_helper        (GBytes              *bytes,
                                               const CfReadLimits  *limits,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+/* One casefile-reader helper process for a batch of files (an import of many files,
+ * a CLI run, a document's pages): the helper is started for the first file and
+ * serves the next ones, each under its own processor time and wall clock; after any
+ * file that fails (a refusal, a crash, a limit, a timeout, a cancel, a nonsense
+ * answer) the next one gets a fresh helper. A helper that a hostile file took over
+ * could lie about the later files of its batch, never touch the case (see
+ * cf-read-helper.c). Requests from several threads wait for each other. */
+typedef struct _CfReadSession CfReadSession;
+
+/* @limits: (nullable): copied; %NULL for the defaults. No process starts yet. */
+CfReadSession      *cf_read_session_new      (const CfReadLimits  *limits);
+CfReadSession      *cf_read_session_ref      (CfReadSession       *session);
+/* The last reference kills the helper, if one runs. */
+void                cf_read_session_unref    (CfReadSession       *session);
+/* Kills the helper when it has been idle for @idle_seconds and no request is under
+ * way (the next request starts a new one). Returns: TRUE when no helper runs now. */
+gboolean            cf_read_session_stop_idle (CfReadSession      *session,
+                                              guint                idle_seconds);
+/* cf_read_in_helper() in the session's helper. */
+GPtrArray          *cf_read_session_read     (CfReadSession       *session,
+                                              GBytes              *bytes,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfReadSession, cf_read_session_unref)
+
+/* cf_read_any() with @session's helper (nullable: a helper of its own). */
+GPtrArray          *cf_read_any_in_session   (CfReadSession       *session,
+                                              GBytes              *bytes,
+                                              const char          *filename,
                                               GCancellable        *cancellable,
                                               GError             **error);
 

@@ -117,9 +117,12 @@ cairo_surface_t *cf_pdf_render_from_wire      (const guint8        *data,
                                                int                  height,
                                                GError             **error);
 
-/* Build the layout (cf_pdf_layout_from_wire's checks) or render a page in the
- * casefile-reader helper process, under the read limits and a timeout. Blocking:
- * call them from a thread, or through the _async forms (a GTask thread). */
+/* Build the layout (cf_pdf_layout_from_wire's checks) or render a page in a
+ * casefile-reader helper process, under the read limits and a timeout: the
+ * _in_helper forms in a helper of their own, the _in_session forms in @session's
+ * (the page view keeps one per document, which keeps the PDF between pages). A
+ * render that fails is tried once more with a fresh helper. Blocking: call them
+ * from a thread, or through the _async forms (a GTask thread; @session nullable). */
 CfPdfLayout     *cf_pdf_layout_in_helper      (GBytes              *bytes,
                                                const char          *text,
                                                GArray              *pages,
@@ -131,22 +134,37 @@ cairo_surface_t *cf_pdf_render_in_helper      (GBytes              *bytes,
                                                int                  height,
                                                GCancellable        *cancellable,
                                                GError             **error);
-void             cf_pdf_layout_in_helper_async (GBytes             *bytes,
+CfPdfLayout     *cf_pdf_layout_in_session     (CfReadSession       *session,
+                                               GBytes              *bytes,
+                                               const char          *text,
+                                               GArray              *pages,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+cairo_surface_t *cf_pdf_render_in_session     (CfReadSession       *session,
+                                               GBytes              *bytes,
+                                               guint                page,
+                                               int                  width,
+                                               int                  height,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void             cf_pdf_layout_in_session_async (CfReadSession     *session,
+                                               GBytes              *bytes,
                                                const char          *text,
                                                GArray              *pages,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
-CfPdfLayout     *cf_pdf_layout_in_helper_finish (GAsyncResult      *result,
+CfPdfLayout     *cf_pdf_layout_in_session_finish (GAsyncResult     *result,
                                                GError             **error);
-void             cf_pdf_render_in_helper_async (GBytes             *bytes,
+void             cf_pdf_render_in_session_async (CfReadSession     *session,
+                                               GBytes              *bytes,
                                                guint                page,
                                                int                  width,
                                                int                  height,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
-cairo_surface_t *cf_pdf_render_in_helper_finish (GAsyncResult      *result,
+cairo_surface_t *cf_pdf_render_in_session_finish (GAsyncResult     *result,
                                                GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfLayout, cf_pdf_layout_free)

@@ -288,15 +288,29 @@ is_reader_format (CfReadFormat format)
 }
 
 GPtrArray *
-cf_read_any (GBytes        *bytes,
-             const char    *filename,
-             GCancellable  *cancellable,
-             GError       **error)
+cf_read_any_in_session (CfReadSession  *session,
+                        GBytes         *bytes,
+                        const char     *filename,
+                        GCancellable   *cancellable,
+                        GError        **error)
 {
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_bytes_get_size (bytes) <= CF_EXTRACT_MAX_INPUT && is_reader_format (cf_read_sniff (bytes)))
-    return cf_read_in_helper (bytes, NULL, cancellable, error);
+    {
+      if (session == NULL)
+        return cf_read_in_helper (bytes, NULL, cancellable, error);
+      return cf_read_session_read (session, bytes, cancellable, error);
+    }
   return cf_extract_bytes (bytes, filename, error);
+}
+
+GPtrArray *
+cf_read_any (GBytes        *bytes,
+             const char    *filename,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return cf_read_any_in_session (NULL, bytes, filename, cancellable, error);
 }
