@@ -126,6 +126,28 @@ test_captions (void)
   assert_lacks (news, "Photo: harbour office");
 }
 
+/* A photo guide's steps each hold their text, a picture and its caption: the
+ * captions are part of the steps and stay, while a gallery beside the guide does
+ * not come in. A news story's captions among its paragraphs (all in one block)
+ * are still a photo's captions, and go. */
+static void
+test_photo_guide_captions (void)
+{
+  g_autofree char *guide = article_of ("photo-guide.html");
+  g_autofree char *news = article_of ("photo-captions-news.html");
+
+  assert_has (guide, "Choose a pot one size larger");
+  assert_has (guide, "A clay pot one size up (Mira Holm)");
+  assert_has (guide, "Trim soft roots with clean scissors (Mira Holm)");
+  assert_has (guide, "The repotted cactus on a sunny sill");
+  assert_lacks (guide, "in bloom");
+  assert_lacks (guide, "Garden");
+  assert_has (news, "The new container crane at the eastern quay");
+  assert_has (news, "for the ferry passengers at the western quay");
+  assert_lacks (news, "Photo: port authority");
+  assert_lacks (news, "The floating crane arrives at dawn");
+}
+
 /* A note above an empty <head> (no .html name to go by): still a page, read as
  * HTML, its paragraphs apart and no tag in the text. */
 static void
@@ -249,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/extract/article/data-table-kept", test_data_table);
   g_test_add_func ("/extract/article/print-only-and-hidden-never-text", test_print_only_and_hidden);
   g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
+  g_test_add_func ("/extract/article/photo-guide-steps-keep-captions", test_photo_guide_captions);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);
   g_test_add_func ("/extract/article/qualified-class-names", test_qualified_class_names);
   g_test_add_func ("/extract/article/points-that-are-links", test_points_that_are_links);

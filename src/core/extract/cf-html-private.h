@@ -91,6 +91,7 @@ typedef struct
   /* per attempt */
   gboolean dropped;
   gboolean caption_only;    /* dropped for being (in) a caption alone */
+  gboolean step_caption;    /* (in) the caption of a step of a photo guide */
   gboolean scored;
   guint    text_len;
   guint    link_len;

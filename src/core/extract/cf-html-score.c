@@ -670,9 +670,10 @@ write_text (Page        *page,
           NodeInfo *in = _cf_html_node_info (page, n);
           gboolean caption = in != NULL && in->caption_only;
 
-          if (caption && !sink->keep_captions)
+          if (caption && !in->step_caption && !sink->keep_captions)
             sink->saw_caption = TRUE;
-          if (in != NULL && (!in->dropped || (caption && sink->keep_captions)) &&
+          if (in != NULL &&
+              (!in->dropped || (caption && (sink->keep_captions || in->step_caption))) &&
               !(in->flags & INFO_NONCONTENT) &&
               !(n != root && !caption && skip_in_article (page, in)) &&
               !(clean && n != root && clean_conditionally (page, in, flags)))
@@ -830,6 +831,75 @@ write_article (Page        *page,
   return g_string_free (sink.out, FALSE);
 }
 
+/* A photo guide tells its steps in blocks that each hold a picture, its
+ * caption and some of the article's own text; the caption is then part of the
+ * step ("Dig a hole in the foam.") and is kept. A caption alone in a figure, or
+ * beside a credit line, stays a photo's caption. It takes this many such steps
+ * (each with its own block), and this much text (non-space bytes, captions not
+ * counted) in a step besides its caption. */
+#define PHOTO_GUIDE_MIN_STEPS 3
+#define PHOTO_GUIDE_STEP_TEXT 40
+
+/* Whether the caption root @in is a step's: its block is no figure and holds
+ * text of its own besides, and no other caption (@per_block counts them). */
+static gboolean
+is_step_caption (const NodeInfo *infos,
+                 const NodeInfo *in,
+                 GHashTable     *per_block)
+{
+  const NodeInfo *block;
+
+  if (in->parent == G_MAXUINT)
+    return FALSE;
+  block = &infos[in->parent];
+  return !block->dropped && block->kind != TAG_FIGURE && block->kind != TAG_BODY &&
+         block->text_len >= PHOTO_GUIDE_STEP_TEXT &&
+         GPOINTER_TO_UINT (g_hash_table_lookup (per_block, GUINT_TO_POINTER (in->parent + 1))) == 1;
+}
+
+static void
+mark_step_captions (Page *page)
+{
+  NodeInfo *infos = (NodeInfo *) page->infos->data;
+  guint n = page->infos->len;
+  guint steps = 0;
+  g_autoptr (GHashTable) per_block = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+
+      in->step_caption = FALSE;
+      /* a caption root */
+      if (in->caption_only && in->parent != G_MAXUINT && !infos[in->parent].caption_only)
+        {
+          gpointer key = GUINT_TO_POINTER (in->parent + 1);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (per_block, key));
+
+          g_hash_table_insert (per_block, key, GUINT_TO_POINTER (count + 1));
+        }
+    }
+  if (g_hash_table_size (per_block) < PHOTO_GUIDE_MIN_STEPS)
+    return;
+  for (guint i = 0; i < n; i++)
+    if (infos[i].caption_only && infos[i].parent != G_MAXUINT &&
+        !infos[infos[i].parent].caption_only && is_step_caption (infos, &infos[i], per_block))
+      steps++;
+  if (steps < PHOTO_GUIDE_MIN_STEPS)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      NodeInfo *in = &infos[i];
+
+      if (!in->caption_only || in->parent == G_MAXUINT)
+        continue;
+      if (infos[in->parent].caption_only)
+        in->step_caption = infos[in->parent].step_caption;
+      else
+        in->step_caption = is_step_caption (infos, in, per_block);
+    }
+}
+
 /* Captions are dropped (a photo's caption is no part of the story), unless the
  * article is told in its pictures: when its captions would add this much (in
  * tenths) to its text, they are kept, so a photo guide keeps its steps. */
@@ -845,6 +915,7 @@ grab_article (Page        *page,
 
   accumulate (page, flags);
   top_idx = find_top_candidate (page, flags);
+  mark_step_captions (page);
   text = write_article (page, flags, top_idx, FALSE, &saw_caption);
   if (saw_caption)
     {
