@@ -844,6 +844,29 @@ cf_pdf_layout_new (GBytes              *bytes,
   return layout_read (bytes, limits, TRUE, error);
 }
 
+/* The helper renders one document's pages one after another: its parse is kept
+ * for the next page of the same bytes (the helper keeps them, so the pointer tells;
+ * the reference held here keeps the pointer from being reused). The helper has one
+ * thread, so this is not locked. */
+static struct
+{
+  GBytes          *bytes;
+  PopplerDocument *doc;
+} last_rendered;
+
+static PopplerDocument *
+document_to_render (GBytes *bytes)
+{
+  if (last_rendered.bytes != bytes || last_rendered.doc == NULL)
+    {
+      g_clear_object (&last_rendered.doc);
+      g_clear_pointer (&last_rendered.bytes, g_bytes_unref);
+      last_rendered.doc = poppler_document_new_from_bytes (bytes, NULL, NULL);
+      last_rendered.bytes = g_bytes_ref (bytes);
+    }
+  return last_rendered.doc != NULL ? g_object_ref (last_rendered.doc) : NULL;
+}
+
 GBytes *
 cf_pdf_render_to_wire (GBytes  *bytes,
                        guint    page,
@@ -870,7 +893,7 @@ cf_pdf_render_to_wire (GBytes  *bytes,
       _cf_pdf_set_too_large (error, _("The page is too large to show at this size."));
       return NULL;
     }
-  doc = poppler_document_new_from_bytes (bytes, NULL, NULL);
+  doc = document_to_render (bytes);
   doc_owned = (GObject *) doc;
   if (doc != NULL && page < (guint) MAX (poppler_document_get_n_pages (doc), 0))
     pp = poppler_document_get_page (doc, (int) page);
