@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "cf-application.h"
+#include "cf-paged-list.h"
 #include "cf-record-list.h"
 #include "cf-search-popover.h"
 
@@ -172,7 +173,7 @@ test_rate_updates_everywhere (void)
   /* The list item, the inspector and the file agree. */
   g_assert_cmpint (cf_claim_get_reliability (claim), ==, wanted);
   claims = cf_claims_pane_get_model (CLAIMS (&f));
-  listed = g_list_model_get_item (claims, cf_record_list_find (CF_RECORD_LIST (claims), cf_claim_get_id (claim)));
+  listed = g_list_model_get_item (claims, cf_paged_list_find (CF_PAGED_LIST (claims), cf_claim_get_id (claim)));
   g_assert_true (g_str_has_prefix (cf_claim_get_grade (listed), cf_reliability_to_code (wanted)));
   g_assert_cmpuint (gtk_drop_down_get_selected (cf_inspector_get_dropdown (INSPECTOR (&f), CF_INSPECTOR_RELIABILITY)), ==, wanted);
   other = cf_case_open (f.path, CF_CASE_OPEN_READ_ONLY, &error);

@@ -12,7 +12,7 @@
 #include "cf-app-util.h"
 #include "cf-claims-pane.h"
 #include "cf-colors.h"
-#include "cf-record-list.h"
+#include "cf-paged-list.h"
 
 /* In the order the table shows them. */
 typedef enum
@@ -319,7 +319,7 @@ view_sorter_changed_cb (GtkSorter       *sorter,
       descending = order != natural;
     }
 
-  cf_record_list_set_sort (CF_RECORD_LIST (self->claims), sort, descending);
+  cf_paged_list_set_sort (CF_PAGED_LIST (self->claims), sort, descending);
 }
 
 static void
@@ -341,6 +341,25 @@ claims_changed_cb (GListModel   *model,
 {
   if (removed != added)
     update_count (self);
+}
+
+/* A change may take the selected row away and bring it back elsewhere (a claim added
+ * above it, an undo): the claim the user works on is selected again where it is now. */
+static void
+selection_items_changed_cb (GListModel   *model,
+                            guint         position,
+                            guint         removed,
+                            guint         added,
+                            CfClaimsPane *self)
+{
+  guint at;
+
+  if (self->selected_claim == NULL || self->claims == NULL ||
+      gtk_single_selection_get_selected_item (self->selection) == (gpointer) self->selected_claim)
+    return;
+  at = cf_paged_list_find (CF_PAGED_LIST (self->claims), cf_claim_get_id (self->selected_claim));
+  if (at != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, at);
 }
 
 static gint64
@@ -367,13 +386,13 @@ selected_item_id (CfClaimsPane *self)
 static void
 apply_scope (CfClaimsPane *self)
 {
-  CfRecordList *list;
+  CfPagedList *list;
   guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
 
   if (self->claims == NULL)
     return;
 
-  list = CF_RECORD_LIST (self->claims);
+  list = CF_PAGED_LIST (self->claims);
 
   switch (scope)
     {
@@ -391,9 +410,9 @@ apply_scope (CfClaimsPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->item_dropdown),
                           scope == CF_CLAIMS_SCOPE_TAG || scope == CF_CLAIMS_SCOPE_HYPOTHESIS);
 
-  cf_record_list_set_document (list, scope == CF_CLAIMS_SCOPE_DOCUMENT ? self->document_id : 0);
-  cf_record_list_set_tag (list, scope == CF_CLAIMS_SCOPE_TAG ? selected_item_id (self) : 0);
-  cf_record_list_set_hypothesis (list, scope == CF_CLAIMS_SCOPE_HYPOTHESIS ? selected_item_id (self) : 0);
+  cf_paged_list_set_document (list, scope == CF_CLAIMS_SCOPE_DOCUMENT ? self->document_id : 0);
+  cf_paged_list_set_tag (list, scope == CF_CLAIMS_SCOPE_TAG ? selected_item_id (self) : 0);
+  cf_paged_list_set_hypothesis (list, scope == CF_CLAIMS_SCOPE_HYPOTHESIS ? selected_item_id (self) : 0);
   update_count (self);
 }
 
@@ -412,7 +431,7 @@ filter_changed_cb (GtkSearchEntry *entry,
   if (self->claims == NULL)
     return;
 
-  cf_record_list_set_text_filter (CF_RECORD_LIST (self->claims), *text != '\0' ? text : NULL);
+  cf_paged_list_set_text_filter (CF_PAGED_LIST (self->claims), *text != '\0' ? text : NULL);
   update_count (self);
 }
 
@@ -530,10 +549,10 @@ cf_claims_pane_set_case (CfClaimsPane *self,
 
   if (kase != NULL)
     {
-      self->claims = cf_case_list_claims (kase);
+      self->claims = cf_paged_list_new_claims (kase);
       self->tags = cf_case_list_tags (kase);
       self->hypotheses = cf_case_list_hypotheses (kase);
-      cf_record_list_set_sort (CF_RECORD_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
+      cf_paged_list_set_sort (CF_PAGED_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
       g_signal_connect (self->claims, "items-changed", G_CALLBACK (claims_changed_cb), self);
 
       self->selection = gtk_single_selection_new (g_object_ref (self->claims));
@@ -542,6 +561,8 @@ cf_claims_pane_set_case (CfClaimsPane *self,
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect_swapped (self->selection, "notify::selected-item",
                                 G_CALLBACK (selection_changed_cb), self);
+      g_signal_connect_after (self->selection, "items-changed",
+                              G_CALLBACK (selection_items_changed_cb), self);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
       gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
@@ -596,7 +617,7 @@ cf_claims_pane_select_claim (CfClaimsPane *self,
       return TRUE;
     }
 
-  position = cf_record_list_find (CF_RECORD_LIST (self->claims), claim_id);
+  position = cf_paged_list_find (CF_PAGED_LIST (self->claims), claim_id);
   if (position == G_MAXUINT)
     return FALSE;
 

@@ -15,7 +15,7 @@
 #include "cf-case-timeline.h"
 #include "cf-claims-pane.h"
 #include "cf-hypothesis.h"
-#include "cf-record-list.h"
+#include "cf-paged-list.h"
 #include "cf-timeline-pane.h"
 #include "cf-window.h"
 
@@ -512,10 +512,10 @@ filter_claims_list_cb (CfTimelineView *view,
   GListModel *model = claims != NULL ? cf_claims_pane_get_model (CF_CLAIMS_PANE (claims)) : NULL;
   gint64 from = 0, to = 0;
 
-  if (model == NULL || !CF_IS_RECORD_LIST (model))
+  if (model == NULL || !CF_IS_PAGED_LIST (model))
     return;
   cf_timeline_view_get_span (view, &from, &to);
-  cf_record_list_set_event_range (CF_RECORD_LIST (model), from, to);
+  cf_paged_list_set_event_range (CF_PAGED_LIST (model), from, to);
 }
 
 static void
@@ -527,8 +527,8 @@ timeline_window_destroyed_cb (GtkWidget *window,
 
   /* the claims list is not left filtered by a span no longer shown (the view is gone
    * by now, so the list is told directly) */
-  if (model != NULL && CF_IS_RECORD_LIST (model))
-    cf_record_list_set_event_range (CF_RECORD_LIST (model), 0, 0);
+  if (model != NULL && CF_IS_PAGED_LIST (model))
+    cf_paged_list_set_event_range (CF_PAGED_LIST (model), 0, 0);
 }
 
 CfTimelinePane *
