@@ -148,6 +148,24 @@ test_photo_guide_captions (void)
   assert_lacks (news, "The floating crane arrives at dawn");
 }
 
+/* A site's own headline element that says the title again, word for word (a
+ * heading or a paragraph above the story), is the title, not text; a heading of
+ * the text that only resembles the title stays. */
+static void
+test_headline_said_again (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = extract_fixture ("headline-again.html", "headline-again.html", &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first (docs)->title, ==, "Night buses return to the river line");
+  text = first (docs)->text;
+  g_assert_true (g_str_has_prefix (text, "The night buses that stopped running"));
+  assert_has (text, "Night buses on the river line: the new times");
+  assert_has (text, "two more will join them before the winter.");
+}
+
 /* A note above an empty <head> (no .html name to go by): still a page, read as
  * HTML, its paragraphs apart and no tag in the text. */
 static void
@@ -272,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/extract/article/print-only-and-hidden-never-text", test_print_only_and_hidden);
   g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
   g_test_add_func ("/extract/article/photo-guide-steps-keep-captions", test_photo_guide_captions);
+  g_test_add_func ("/extract/article/headline-said-again-is-no-text", test_headline_said_again);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);
   g_test_add_func ("/extract/article/qualified-class-names", test_qualified_class_names);
   g_test_add_func ("/extract/article/points-that-are-links", test_points_that_are_links);

@@ -535,6 +535,23 @@ is_headline (Page     *page,
   return *text == '\0' || _cf_html_text_similarity (page->headline, text) > 0.75;
 }
 
+/* A heading or a short paragraph that says the headline again, word for word
+ * (a site's own headline element above the story); a heading of the text that
+ * only resembles it ("The 2018 calendar" under "2018 calendar") stays. */
+static gboolean
+repeats_headline (Page     *page,
+                  NodeInfo *in)
+{
+  g_autofree char *text = NULL;
+
+  if (page->headline == NULL || in->link_len > 0 ||
+      in->text_len > strlen (page->headline))
+    return FALSE;
+  text = _cf_html_subtree_text (in->node);
+  return _cf_html_text_similarity (page->headline, text) >= 1.0 &&
+         _cf_html_text_similarity (text, page->headline) >= 1.0;
+}
+
 static gboolean
 skip_in_article (Page     *page,
                  NodeInfo *in)
@@ -542,6 +559,8 @@ skip_in_article (Page     *page,
   const NodeInfo *infos = (const NodeInfo *) page->infos->data;
 
   if (in->kind == TAG_HEADING && in->node->name[1] == '1' && is_headline (page, in))
+    return TRUE;
+  if ((in->kind == TAG_HEADING || in->kind == TAG_P) && repeats_headline (page, in))
     return TRUE;
   if (in->flags & INFO_BYLINE)
     return TRUE;
