@@ -390,6 +390,81 @@ test_tags_claim_shows_names_and_colour (CaseFixture   *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* Tags show in the order they were put on the claim, not by id; a claim without tags
+ * shows none; the list shows the same as the claim read alone. */
+static void
+test_tags_claim_shows_tags_in_order_added (CaseFixture   *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfClaim) claim = NULL;
+  g_autoptr(CfClaim) bare = NULL;
+  g_autoptr(CfTag) other = NULL;
+  g_autoptr(GListModel) claims = NULL;
+  TagTree t = add_tag_tree (f);
+  gint64 claim_id = add_officials_claim (f);
+  gint64 bare_id = cf_case_add_claim (f->kase, f->doc, 10, 14, NULL, &error);
+  const gint64 *ids;
+  guint n = 0, names_notified = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (t.other, >, t.child);
+  g_assert_true (cf_case_add_claim_tag (f->kase, claim_id, t.other, &error));
+  g_assert_true (cf_case_add_claim_tag (f->kase, claim_id, t.child, &error));
+  g_assert_no_error (error);
+
+  claim = cf_case_get_claim (f->kase, claim_id, &error);
+  other = cf_case_get_tag (f->kase, t.other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_claim_get_tag_names (claim), ==, "Attribution, Drone");
+  g_assert_cmpstr (cf_claim_get_color (claim), ==, cf_tag_get_color (other));
+  ids = cf_claim_get_tag_ids (claim, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (ids[0], ==, t.other);
+  g_assert_cmpint (ids[1], ==, t.child);
+
+  bare = cf_case_get_claim (f->kase, bare_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_claim_get_tag_names (bare), ==, "");
+  g_assert_null (cf_claim_get_color (bare));
+  g_assert_null (cf_claim_get_tag_ids (bare, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpstr (cf_claim_get_grade (bare), ==, "");
+
+  /* taking the first tag off: the names and the colour follow, and say so */
+  g_signal_connect (claim, "notify::tag-names", G_CALLBACK (count_notify), &names_notified);
+  g_assert_true (cf_case_remove_claim_tag (f->kase, claim_id, t.other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (names_notified, ==, 1);
+  g_assert_cmpstr (cf_claim_get_tag_names (claim), ==, "Drone");
+  ids = cf_claim_get_tag_ids (claim, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (ids[0], ==, t.child);
+
+  /* a fresh case object reads the rows through a list */
+  g_clear_object (&claim);
+  g_clear_object (&bare);
+  claims = cf_case_list_claims (f->kase);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CfClaim) listed = g_list_model_get_item (claims, i);
+
+      g_assert_cmpstr (cf_claim_get_tag_names (listed), ==,
+                       cf_claim_get_id (listed) == claim_id ? "Drone" : "");
+      g_assert_cmpstr (cf_claim_get_quote (listed), ==,
+                       cf_claim_get_id (listed) == claim_id ? "Officials" : cf_claim_get_quote (listed));
+    }
+}
+
+static void
 test_tags_recolour_reaches_live_claim (CaseFixture   *f,
                                        gconstpointer  data)
 {
@@ -561,6 +636,7 @@ main (int    argc,
   case_test ("/case/tags/move-under-own-child-refused", test_tags_move_under_own_child_refused);
   case_test ("/case/tags/listed-in-tree-order", test_tags_listed_in_tree_order);
   case_test ("/case/tags/claim-shows-names-and-colour", test_tags_claim_shows_names_and_colour);
+  case_test ("/case/tags/claim-shows-tags-in-order-added", test_tags_claim_shows_tags_in_order_added);
   case_test ("/case/tags/recolour-reaches-live-claim", test_tags_recolour_reaches_live_claim);
   case_test ("/case/tags/delete-parent-moves-child-up", test_tags_delete_parent_moves_child_up);
   case_test ("/case/hypotheses/relation-stored", test_hypotheses_relation_stored);

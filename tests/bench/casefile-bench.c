@@ -6,6 +6,8 @@
  *
  *   casefile-bench [-o FILE] [--documents N --claims N --notes N]
  *   casefile-bench --reuse FILE        measure an existing case
+ *   casefile-bench --reuse FILE --list-rounds N [--shell]
+ *                                      only the listing (beside the shell)
  *   casefile-bench --kill-rounds N     run the kill torture (test-kill) N rounds
  *   casefile-bench --import 5000 [--feed-items 50000]
  *                                      import pages and a feed end to end through
@@ -140,13 +142,39 @@ load_average (void)
   return g_ascii_strtod (text, NULL);
 }
 
-static long
-peak_rss_kb (void)
+/* CPU time (user and system) of this process, or of its waited-for children, in ms:
+ * on a shared machine the ratio of CPU times is steadier than that of wall times. */
+static double
+cpu_ms (int who)
 {
   struct rusage usage;
 
+  getrusage (who, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* The peak resident memory since the start or since reset_peak_rss () (Linux's
+ * VmHWM; elsewhere getrusage's peak, which cannot be reset). */
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  struct rusage usage;
+  const char *hwm;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      && (hwm = strstr (status, "VmHWM:")) != NULL)
+    return strtol (hwm + strlen ("VmHWM:"), NULL, 10);
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
+}
+
+/* So that the listing's peak is its own, not that of the full check before it. */
+static void
+reset_peak_rss (void)
+{
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
 }
 
 static void
@@ -484,23 +512,28 @@ time_raw_search (const char *path,
   return best[0] + best[1] + best[2];
 }
 
-/* The rows the claim list shows, the way a hand-written query would fetch them. */
+/* The rows the claim list shows, the way a hand-written query would fetch them: the
+ * same columns the core reads for each claim (cf-claim.c: the document's title, the
+ * actor's name, every tag's id, name and colour, kind, relevance and weight), in the
+ * list's order, in one pass. */
 static const char *raw_listing_sql =
   "SELECT c.id, c.document_id, d.title, c.start_offset, c.end_offset, c.quote, c.prefix,"
   " c.suffix, c.paraphrase, c.actor_id, a.name, c.reliability, c.credibility,"
   " c.likelihood, c.confidence, c.event_date, c.created, c.modified,"
-  " (SELECT group_concat (t.name, ', ') FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id"
-  "  WHERE ct.claim_id = c.id)"
-  " FROM claims c JOIN documents d ON d.id = c.document_id"
+  " (SELECT group_concat (ct.tag_id || ' ' || t.name || ' ' || t.color, ', ')"
+  "  FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id),"
+  " c.kind, c.relevance, c.weight"
+  " FROM claims c LEFT JOIN documents d ON d.id = c.document_id"
   " LEFT JOIN actors a ON a.id = c.actor_id"
-  " ORDER BY c.document_id, c.start_offset";
+  " ORDER BY c.document_id, c.start_offset, c.id";
 
 static double
-time_raw_listing (const char *path)
+time_raw_listing (const char *path,
+                  double     *cpu_out)
 {
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "sqlite3", "-readonly", path, raw_listing_sql, NULL };
-  double t0 = now_ms ();
+  double t0 = now_ms (), cpu0 = cpu_ms (RUSAGE_CHILDREN);
   int status = 0;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL,
@@ -511,14 +544,16 @@ time_raw_listing (const char *path)
       g_printerr ("sqlite3 shell: %s\n", error->message);
       return -1;
     }
+  *cpu_out = cpu_ms (RUSAGE_CHILDREN) - cpu0;
   return now_ms () - t0;
 }
 
 static double
 time_core_listing (CfCase *c,
-                   guint  *n_out)
+                   guint  *n_out,
+                   double *cpu_out)
 {
-  double t0 = now_ms ();
+  double t0 = now_ms (), cpu0 = cpu_ms (RUSAGE_SELF);
   g_autoptr(GListModel) claims = cf_case_list_claims (c);
   guint n = g_list_model_get_n_items (claims);
   gsize sum = 0;
@@ -532,6 +567,7 @@ time_core_listing (CfCase *c,
   *n_out = n;
   if (sum == 0)
     g_printerr ("claims have no quotes?\n");
+  *cpu_out = cpu_ms (RUSAGE_SELF) - cpu0;
   return now_ms () - t0;
 }
 
@@ -541,8 +577,9 @@ measure (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCase) c = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  double open_ms[7], core_ms[3], raw_ms[3], search_ms[20], search_ref[20];
-  double open_med, core_med, raw_med, search_med, search_max = 0, search_ref_med;
+  double open_ms[7], core_ms[3], raw_ms[3], core_cpu[3], raw_cpu[3], search_ms[20], search_ref[20];
+  double open_med, core_med, raw_med, core_cpu_med, raw_cpu_med, search_med, search_max = 0;
+  double search_ref_med;
   const char *queries[20];
   g_autofree char *phrase = NULL;
   g_autofree char *pair1 = NULL;
@@ -603,20 +640,24 @@ measure (const char *path)
   }
 
   /* three rounds, or one on a big case */
+  reset_peak_rss ();
   for (guint i = 0; i < n_rounds; i++)
     {
-      core_ms[i] = time_core_listing (c, &n_claims);
-      raw_ms[i] = time_raw_listing (path);
+      core_ms[i] = time_core_listing (c, &n_claims, &core_cpu[i]);
+      raw_ms[i] = time_raw_listing (path, &raw_cpu[i]);
       if (n_claims > 200000)
         n_rounds = 1;
     }
   core_med = median (core_ms, n_rounds);
   raw_med = median (raw_ms, n_rounds);
+  core_cpu_med = median (core_cpu, n_rounds);
+  raw_cpu_med = median (raw_cpu, n_rounds);
   printf ("list claims:   %.1f ms for %u claims through cf_case_list_claims; sqlite3 shell "
-          "%.1f ms; ratio %.2f   target <= 1.5   load %.1f; peak RSS so far %.1f MB "
-          "(target < 50 MB)\n",
-          core_med, n_claims, raw_med, raw_med > 0 ? core_med / raw_med : -1, load_average (),
-          peak_rss_kb () / 1024.0);
+          "%.1f ms; ratio %.2f (CPU time %.1f / %.1f ms: %.2f)   target <= 1.5   load %.1f; "
+          "peak RSS while listing %.1f MB (target < 50 MB)\n",
+          core_med, n_claims, raw_med, raw_med > 0 ? core_med / raw_med : -1,
+          core_cpu_med, raw_cpu_med, raw_cpu_med > 0 ? core_cpu_med / raw_cpu_med : -1,
+          load_average (), peak_rss_kb () / 1024.0);
   fflush (stdout);
 
   /* Words of several frequencies, pairs, a phrase and prefixes. */
@@ -865,7 +906,7 @@ main (int    argc,
   g_autofree char *tmpdir = NULL;
   int n_documents = 5000, n_claims = 100000, n_notes = 20000, kill_rounds = 0, list_rounds = 0;
   int import_pages = 0, feed_items = 50000;
-  gboolean keep = FALSE;
+  gboolean keep = FALSE, with_shell = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the case to FILE (kept)", "FILE" },
     { "reuse", 0, 0, G_OPTION_ARG_FILENAME, &reuse, "Measure an existing case", "FILE" },
@@ -876,6 +917,7 @@ main (int    argc,
     { "kill-rounds", 0, 0, G_OPTION_ARG_INT, &kill_rounds, "Run the kill torture N rounds", "N" },
     { "bulk", 0, 0, G_OPTION_ARG_NONE, &bulk, "Claims through SQL in one transaction", NULL },
     { "list-rounds", 0, 0, G_OPTION_ARG_INT, &list_rounds, "With --reuse: only list the claims N times", "N" },
+    { "shell", 0, 0, G_OPTION_ARG_NONE, &with_shell, "With --list-rounds: the sqlite3 shell too", NULL },
     { "import", 0, 0, G_OPTION_ARG_INT, &import_pages, "Only measure importing N pages (5000) and a feed", "N" },
     { "feed-items", 0, 0, G_OPTION_ARG_INT, &feed_items, "With --import: items of the feed (50000)", "N" },
     { "document-bytes", 0, 0, G_OPTION_ARG_INT, &doc_bytes, "Average document size (10000)", "N" },
@@ -902,18 +944,26 @@ main (int    argc,
       return 0;
     }
 
-  /* only the core listing, e.g. under perf */
+  /* only the listing (--shell: beside the shell's), e.g. under perf */
   if (reuse != NULL && list_rounds > 0)
     {
       g_autoptr(CfCase) c = cf_case_open (reuse, CF_CASE_OPEN_DEFAULT, &error);
 
       check (c != NULL, error, "open");
+      reset_peak_rss ();
       for (int i = 0; i < list_rounds; i++)
         {
           guint n = 0;
-          double ms = time_core_listing (c, &n);
+          double cpu = 0, raw_cpu = 0;
+          double ms = time_core_listing (c, &n, &cpu);
+          double raw = with_shell ? time_raw_listing (reuse, &raw_cpu) : -1;
 
-          printf ("list claims:   %.1f ms for %u claims\n", ms, n);
+          printf ("list claims:   %.1f ms (CPU %.1f ms) for %u claims", ms, cpu, n);
+          if (with_shell)
+            printf ("; sqlite3 shell %.1f ms (CPU %.1f ms); ratio %.2f, CPU %.2f", raw, raw_cpu,
+                    raw > 0 ? ms / raw : -1, raw_cpu > 0 ? cpu / raw_cpu : -1);
+          printf ("   load %.1f; peak RSS %.1f MB\n", load_average (), peak_rss_kb () / 1024.0);
+          fflush (stdout);
         }
       return 0;
     }

@@ -87,17 +87,14 @@ record_load_row (GObject      *object,
     }
 }
 
+/* An entry of the identity map: the key is its own id field, so one allocation per
+ * live object; the object's weak ref removes it. */
 typedef struct
 {
-  GHashTable *table;
   gint64      id;
+  GHashTable *table;
+  GObject    *object;
 } LiveRef;
-
-static GQuark
-live_ref_quark (void)
-{
-  return g_quark_from_static_string ("cf-case-live-ref");
-}
 
 static void
 object_finalized_cb (gpointer  data,
@@ -113,7 +110,7 @@ void
 _cf_case_init_live (CfCase *self)
 {
   for (guint kind = CF_RECORD_DOCUMENT; kind < CF_N_RECORD_KINDS; kind++)
-    self->objects[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    self->objects[kind] = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
 /* Objects may outlive the case: detach them from the map before it goes. */
@@ -123,20 +120,34 @@ _cf_case_clear_live (CfCase *self)
   for (guint kind = 0; kind < CF_N_RECORD_KINDS; kind++)
     {
       GHashTableIter iter;
-      gpointer key, value;
+      gpointer value;
 
       if (self->objects[kind] == NULL)
         continue;
       g_hash_table_iter_init (&iter, self->objects[kind]);
-      while (g_hash_table_iter_next (&iter, &key, &value))
+      while (g_hash_table_iter_next (&iter, NULL, &value))
         {
-          LiveRef *ref = g_object_steal_qdata (value, live_ref_quark ());
+          LiveRef *ref = value;
 
-          g_object_weak_unref (value, object_finalized_cb, ref);
+          g_object_weak_unref (ref->object, object_finalized_cb, ref);
           g_free (ref);
         }
       g_clear_pointer (&self->objects[kind], g_hash_table_destroy);
     }
+}
+
+/* a JSON array of ids: "-9223372036854775808" and a comma each; room on the stack
+ * for a list's block (cf-record-list.c reads 256 at a time) */
+#define JSON_ID_CHARS 21
+#define JSON_ON_STACK (3 + 256 * JSON_ID_CHARS)
+
+static inline GObject *
+live_lookup (GHashTable   *cache,
+             const gint64 *id)
+{
+  LiveRef *ref = g_hash_table_lookup (cache, id);
+
+  return ref != NULL ? ref->object : NULL;
 }
 
 /* Loads (or refreshes) the objects for @ids, in one query. Each found object is added
@@ -151,46 +162,50 @@ load_records (CfCase        *self,
               GError       **error)
 {
   GHashTable *cache = self->objects[kind];
-  g_autoptr(GString) json = g_string_new ("[");
+  /* the ids as a JSON array: on the stack for a list's block, so that reading many
+   * blocks does not allocate (and make malloc tidy up) a buffer for each */
+  char stack_json[JSON_ON_STACK];
+  g_autofree char *heap_json = NULL;
+  gsize json_size = 2 + (gsize) n_ids * JSON_ID_CHARS + 1;
+  char *json = json_size <= sizeof stack_json ? stack_json : (heap_json = g_malloc (json_size));
+  gsize json_len = 0;
   /* holds the objects made here until @out takes its own references */
   g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CfStmt) stmt = NULL;
   guint n_missing = 0;
   int rc;
 
+  json[json_len++] = '[';
   for (guint i = 0; i < n_ids; i++)
     {
       if (!refresh && g_hash_table_contains (cache, &ids[i]))
         continue;
       if (n_missing++ > 0)
-        g_string_append_c (json, ',');
-      g_string_append_printf (json, "%" G_GINT64_FORMAT, ids[i]);
+        json[json_len++] = ',';
+      json_len += g_snprintf (json + json_len, json_size - json_len, "%" G_GINT64_FORMAT, ids[i]);
     }
-  g_string_append_c (json, ']');
+  json[json_len++] = ']';
 
   if (n_missing > 0)
     {
       stmt = _cf_case_prepare (self, record_select_sql[kind], error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, json, json_len, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
-          GObject *object = g_hash_table_lookup (cache, &id);
+          GObject *object = live_lookup (cache, &id);
 
           if (object == NULL)
             {
-              gint64 *key = g_new (gint64, 1);
-
-              object = record_new (kind, id);
-              *key = id;
               LiveRef *ref = g_new (LiveRef, 1);
 
-              ref->table = cache;
+              object = record_new (kind, id);
               ref->id = id;
-              g_hash_table_insert (cache, key, object);
-              g_object_set_qdata (object, live_ref_quark (), ref);
+              ref->table = cache;
+              ref->object = object;
+              g_hash_table_insert (cache, &ref->id, ref);
               g_object_weak_ref (object, object_finalized_cb, ref);
               g_ptr_array_add (made, object);
               /* nobody holds it yet: nothing to notify */
@@ -212,7 +227,7 @@ load_records (CfCase        *self,
     {
       for (guint i = 0; i < n_ids; i++)
         {
-          GObject *object = g_hash_table_lookup (cache, &ids[i]);
+          GObject *object = live_lookup (cache, &ids[i]);
 
           if (object != NULL)
             g_ptr_array_add (out, g_object_ref (object));

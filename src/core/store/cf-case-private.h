@@ -46,7 +46,7 @@ struct _CfCase
                                         (cf-case-stamp.c) */
 
   /* one live object per record, so edits update what the panes hold */
-  GHashTable    *objects[CF_N_RECORD_KINDS];   /* gint64* id -> GObject (weak) */
+  GHashTable    *objects[CF_N_RECORD_KINDS];   /* gint64* id -> LiveRef (the object, weakly) */
   GList         *lists;                         /* CfRecordList (weak) */
 
   guint          action_depth;

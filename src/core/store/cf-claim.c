@@ -35,6 +35,7 @@ struct _CfClaim
   char *grade;
   char *tag_names;
   char *color;
+  char *texts;      /* the string fields above point into this one block */
   GArray *tag_ids;
   CfEvidenceKind kind;
   CfRelevance relevance;
@@ -79,18 +80,7 @@ cf_claim_finalize (GObject *object)
 {
   CfClaim *self = CF_CLAIM (object);
 
-  g_free (self->document_title);
-  g_free (self->quote);
-  g_free (self->prefix);
-  g_free (self->suffix);
-  g_free (self->paraphrase);
-  g_free (self->actor_name);
-  g_free (self->event_date);
-  g_free (self->created);
-  g_free (self->modified);
-  g_free (self->grade);
-  g_free (self->tag_names);
-  g_free (self->color);
+  g_free (self->texts);
   g_clear_pointer (&self->tag_ids, g_array_unref);
 
   G_OBJECT_CLASS (cf_claim_parent_class)->finalize (object);
@@ -161,10 +151,10 @@ cf_claim_get_property (GObject    *object,
       g_value_set_string (value, self->modified);
       break;
     case PROP_GRADE:
-      g_value_set_string (value, self->grade);
+      g_value_set_string (value, self->grade ? self->grade : "");
       break;
     case PROP_TAG_NAMES:
-      g_value_set_string (value, self->tag_names);
+      g_value_set_string (value, self->tag_names ? self->tag_names : "");
       break;
     case PROP_COLOR:
       g_value_set_string (value, self->color);
@@ -284,73 +274,142 @@ _cf_claim_new (gint64 id)
 }
 
 static void
-set_tags (CfClaim      *self,
-          const gint64 *ids,
-          guint         n_ids,
-          const char   *names,
-          const char   *color)
+set_tag_ids (CfClaim      *self,
+             const gint64 *ids,
+             guint         n_ids)
 {
-  gboolean ids_changed;
+  guint old_n = self->tag_ids ? self->tag_ids->len : 0;
 
-  ids_changed = self->tag_ids == NULL
-                || self->tag_ids->len != n_ids
-                || (n_ids > 0 && memcmp (self->tag_ids->data, ids, n_ids * sizeof (gint64)) != 0);
-  if (ids_changed)
+  if (old_n == n_ids
+      && (n_ids == 0 || memcmp (self->tag_ids->data, ids, n_ids * sizeof (gint64)) == 0))
+    return;
+  g_clear_pointer (&self->tag_ids, g_array_unref);
+  if (n_ids > 0)
     {
-      g_clear_pointer (&self->tag_ids, g_array_unref);
       self->tag_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
       g_array_append_vals (self->tag_ids, ids, n_ids);
     }
-  if (g_strcmp0 (names ? names : "", self->tag_names) != 0)
-    {
-      g_free (self->tag_names);
-      self->tag_names = g_strdup (names ? names : "");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_NAMES]);
-    }
-  if (g_strcmp0 (color, self->color) != 0)
-    {
-      g_free (self->color);
-      self->color = g_strdup (color);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
-    }
 }
 
-/* The tags column packs "id\x1fname\x1fcolor" items separated by \x1e. */
-static void
-load_tags (CfClaim    *self,
-           const char *packed)
+/* A claim has a few tags; more are read into the heap. */
+#define TAGS_ON_STACK 16
+#define TAG_NAMES_ON_STACK 512
+
+typedef struct
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_auto(GStrv) items = NULL;
-  const char *color = NULL;
-  g_autofree char *first_color = NULL;
+  gint64      link;   /* claim_tags.rowid: tags show in the order they were added */
+  gint64      id;
+  const char *name;
+  gsize       name_len;
+  const char *color;
+  gsize       color_len;
+} PackedTag;
 
-  if (packed != NULL && *packed != '\0')
+static int
+compare_packed_tags (gconstpointer a,
+                     gconstpointer b)
+{
+  const PackedTag *x = a, *y = b;
+
+  return x->link < y->link ? -1 : x->link > y->link;
+}
+
+/* The tags column packs "link\x1fid\x1fname\x1fcolor" items separated by \x1e, in
+ * no particular order (sorting them in SQL costs a temporary B-tree per claim). Sets
+ * the ids; the names (", "-separated, in @names_buf if they fit, else in *@names_heap)
+ * and the first tag's colour (in @packed) are returned for the caller to store. */
+static void
+load_tags (CfClaim     *self,
+           const char  *packed,
+           char        *names_buf,
+           gsize        names_buf_size,
+           char       **names_heap,
+           const char **names_out,
+           const char **color_out,
+           gsize       *color_len_out)
+{
+  PackedTag stack_tags[TAGS_ON_STACK];
+  g_autofree PackedTag *heap_tags = NULL;
+  PackedTag *tags = stack_tags;
+  gint64 stack_ids[TAGS_ON_STACK];
+  g_autofree gint64 *heap_ids = NULL;
+  gint64 *ids = stack_ids;
+  guint n = 0, n_items = 1;
+  gsize names_len = 0;
+  char *names;
+
+  *names_out = NULL;
+  *color_out = NULL;
+  *color_len_out = 0;
+  if (packed == NULL || *packed == '\0')
     {
-      items = g_strsplit (packed, "\x1e", -1);
-      for (guint i = 0; items[i] != NULL; i++)
-        {
-          g_auto(GStrv) parts = g_strsplit (items[i], "\x1f", 3);
-          gint64 id;
-
-          if (g_strv_length (parts) != 3)
-            continue;
-          id = g_ascii_strtoll (parts[0], NULL, 10);
-          g_array_append_val (ids, id);
-          if (names->len > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, parts[1]);
-          if (first_color == NULL)
-            first_color = g_strdup (parts[2]);
-        }
+      set_tag_ids (self, NULL, 0);
+      return;
     }
-  color = first_color;
-  set_tags (self, (const gint64 *) (gpointer) ids->data, ids->len, names->str, color);
+
+  for (const char *p = packed; *p; p++)
+    n_items += *p == '\x1e';
+  if (n_items > TAGS_ON_STACK)
+    {
+      tags = heap_tags = g_new (PackedTag, n_items);
+      ids = heap_ids = g_new (gint64, n_items);
+    }
+
+  for (const char *item = packed; item != NULL; )
+    {
+      const char *end = strchr (item, '\x1e');
+      const char *item_end = end ? end : item + strlen (item);
+      const char *f1 = memchr (item, '\x1f', item_end - item);
+      const char *f2 = f1 ? memchr (f1 + 1, '\x1f', item_end - f1 - 1) : NULL;
+      const char *f3 = f2 ? memchr (f2 + 1, '\x1f', item_end - f2 - 1) : NULL;
+
+      if (f3 != NULL)
+        {
+          PackedTag *tag = &tags[n++];
+
+          tag->link = g_ascii_strtoll (item, NULL, 10);
+          tag->id = g_ascii_strtoll (f1 + 1, NULL, 10);
+          tag->name = f2 + 1;
+          tag->name_len = f3 - f2 - 1;
+          tag->color = f3 + 1;
+          tag->color_len = item_end - f3 - 1;
+        }
+      item = end ? end + 1 : NULL;
+    }
+  if (n > 1)
+    qsort (tags, n, sizeof (PackedTag), compare_packed_tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ids[i] = tags[i].id;
+      names_len += (i > 0 ? 2 : 0) + tags[i].name_len;
+    }
+  set_tag_ids (self, ids, n);
+  if (n == 0)
+    return;
+
+  names = names_len < names_buf_size ? names_buf : (*names_heap = g_malloc (names_len + 1));
+  names_len = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        {
+          memcpy (names + names_len, ", ", 2);
+          names_len += 2;
+        }
+      memcpy (names + names_len, tags[i].name, tags[i].name_len);
+      names_len += tags[i].name_len;
+    }
+  names[names_len] = '\0';
+  *names_out = names;
+  *color_out = tags[0].color;
+  *color_len_out = tags[0].color_len;
 }
 
 /* The row _cf_claim_load_row reads: the id, then its columns in order; ?1 is a
- * JSON array of the ids to load. Change the two together. A rating off its scale
+ * JSON array of the ids to load, read in that order (a list's block: claims of the
+ * same document one after the other, so its row is found at once), not sorted as
+ * "c.id IN (...)" would. Change the two together. A rating off its scale
  * (written past the CHECK constraints) reads as unset, and a claim whose document is
  * missing still loads: "casefile-cli check" reports both. */
 const char _cf_claim_select_sql[] =
@@ -361,15 +420,15 @@ const char _cf_claim_select_sql[] =
   "CASE WHEN c.likelihood BETWEEN 1 AND 7 THEN c.likelihood END, "
   "CASE WHEN c.confidence BETWEEN 1 AND 3 THEN c.confidence END, "
   "c.event_date, c.created, c.modified, "
-  "(SELECT group_concat (x.tag_id || char (31) || x.name || char (31) || x.color, char (30)) "
-  " FROM (SELECT ct.tag_id, t.name, t.color FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
-  "       WHERE ct.claim_id = c.id ORDER BY ct.rowid) x), "
+  "(SELECT group_concat (ct.rowid || char (31) || ct.tag_id || char (31) || t.name "
+  "                      || char (31) || t.color, char (30)) "
+  " FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id), "
   "CASE c.kind WHEN 'assumption' THEN 1 WHEN 'absence' THEN 2 ELSE 0 END, "
   "CASE WHEN c.relevance BETWEEN 1 AND 3 THEN c.relevance END, "
   "CASE WHEN c.weight >= 0 THEN c.weight ELSE -1 END "
-  "FROM claims c LEFT JOIN documents d ON d.id = c.document_id "
-  "LEFT JOIN actors a ON a.id = c.actor_id "
-  "WHERE c.id IN (SELECT value FROM json_each (?1))";
+  "FROM json_each (?1) j CROSS JOIN claims c ON c.id = j.value "
+  "LEFT JOIN documents d ON d.id = c.document_id "
+  "LEFT JOIN actors a ON a.id = c.actor_id";
 
 void
 _cf_claim_load_row (CfClaim  *self,
@@ -377,28 +436,55 @@ _cf_claim_load_row (CfClaim  *self,
                     int           first_column)
 {
   int col = first_column;
+  gboolean quiet = _cf_record_is_quiet ();
+  char grade[8];
+  char names_buf[TAG_NAMES_ON_STACK];
+  g_autofree char *names_heap = NULL;
+  const char *names, *color;
+  gsize color_len;
+  enum { TITLE, QUOTE, PREFIX, SUFFIX, PARAPHRASE, ACTOR_NAME, EVENT_DATE, CREATED,
+         MODIFIED, GRADE, TAG_NAMES, COLOR, N_TEXTS };
+  CfRecordText texts[N_TEXTS] = {
+    [TITLE] = { &self->document_title, properties[PROP_DOCUMENT_TITLE] },
+    [QUOTE] = { &self->quote, properties[PROP_QUOTE] },
+    [PREFIX] = { &self->prefix, properties[PROP_PREFIX] },
+    [SUFFIX] = { &self->suffix, properties[PROP_SUFFIX] },
+    [PARAPHRASE] = { &self->paraphrase, properties[PROP_PARAPHRASE] },
+    [ACTOR_NAME] = { &self->actor_name, properties[PROP_ACTOR_NAME] },
+    [EVENT_DATE] = { &self->event_date, properties[PROP_EVENT_DATE] },
+    [CREATED] = { &self->created, properties[PROP_CREATED] },
+    [MODIFIED] = { &self->modified, properties[PROP_MODIFIED] },
+    [GRADE] = { &self->grade, properties[PROP_GRADE] },
+    [TAG_NAMES] = { &self->tag_names, properties[PROP_TAG_NAMES] },
+    [COLOR] = { &self->color, properties[PROP_COLOR] },
+  };
 
   g_return_if_fail (CF_IS_CLAIM (self));
 
-  g_object_freeze_notify (G_OBJECT (self));
+  /* freezing costs a lookup and an allocation; a quiet load has nothing to hold back */
+  if (!quiet)
+    g_object_freeze_notify (G_OBJECT (self));
   _cf_record_set_int64 (G_OBJECT (self), &self->document_id, stmt, col++, properties[PROP_DOCUMENT_ID]);
-  _cf_record_set_string (G_OBJECT (self), &self->document_title, stmt, col++, properties[PROP_DOCUMENT_TITLE]);
+  _cf_record_text_from_column (&texts[TITLE], stmt, col++);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->start, stmt, col++, properties[PROP_START]);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->end, stmt, col++, properties[PROP_END]);
-  _cf_record_set_string (G_OBJECT (self), &self->quote, stmt, col++, properties[PROP_QUOTE]);
-  _cf_record_set_string (G_OBJECT (self), &self->prefix, stmt, col++, properties[PROP_PREFIX]);
-  _cf_record_set_string (G_OBJECT (self), &self->suffix, stmt, col++, properties[PROP_SUFFIX]);
-  _cf_record_set_string (G_OBJECT (self), &self->paraphrase, stmt, col++, properties[PROP_PARAPHRASE]);
+  _cf_record_text_from_column (&texts[QUOTE], stmt, col++);
+  _cf_record_text_from_column (&texts[PREFIX], stmt, col++);
+  _cf_record_text_from_column (&texts[SUFFIX], stmt, col++);
+  _cf_record_text_from_column (&texts[PARAPHRASE], stmt, col++);
   _cf_record_set_int64 (G_OBJECT (self), &self->actor_id, stmt, col++, properties[PROP_ACTOR_ID]);
-  _cf_record_set_string (G_OBJECT (self), &self->actor_name, stmt, col++, properties[PROP_ACTOR_NAME]);
+  _cf_record_text_from_column (&texts[ACTOR_NAME], stmt, col++);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->reliability, stmt, col++, properties[PROP_RELIABILITY]);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->credibility, stmt, col++, properties[PROP_CREDIBILITY]);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->likelihood, stmt, col++, properties[PROP_LIKELIHOOD]);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->confidence, stmt, col++, properties[PROP_CONFIDENCE]);
-  _cf_record_set_string (G_OBJECT (self), &self->event_date, stmt, col++, properties[PROP_EVENT_DATE]);
-  _cf_record_set_string (G_OBJECT (self), &self->created, stmt, col++, properties[PROP_CREATED]);
-  _cf_record_set_string (G_OBJECT (self), &self->modified, stmt, col++, properties[PROP_MODIFIED]);
-  load_tags (self, (const char *) sqlite3_column_text (stmt, col++));
+  _cf_record_text_from_column (&texts[EVENT_DATE], stmt, col++);
+  _cf_record_text_from_column (&texts[CREATED], stmt, col++);
+  _cf_record_text_from_column (&texts[MODIFIED], stmt, col++);
+  load_tags (self, (const char *) sqlite3_column_text (stmt, col++), names_buf, sizeof names_buf,
+             &names_heap, &names, &color, &color_len);
+  _cf_record_text_set (&texts[TAG_NAMES], names, names ? strlen (names) : 0);
+  _cf_record_text_set (&texts[COLOR], color, color_len);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->kind, stmt, col++, properties[PROP_KIND]);
   _cf_record_set_int (G_OBJECT (self), (gint *) &self->relevance, stmt, col++, properties[PROP_RELEVANCE]);
   {
@@ -407,21 +493,19 @@ _cf_claim_load_row (CfClaim  *self,
     if (weight != self->weight)
       {
         self->weight = weight;
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
+        _cf_record_notify (G_OBJECT (self), properties[PROP_WEIGHT]);
       }
   }
 
-  {
-    g_autofree char *grade = cf_rating_format_grade (self->reliability, self->credibility);
+  /* the grade as cf_rating_format_grade writes it ("B2", "B", "2" or none: NULL,
+   * read as ""), without allocating for every row */
+  g_strlcpy (grade, self->reliability ? cf_reliability_to_code (self->reliability) : "", sizeof grade);
+  g_strlcat (grade, self->credibility ? cf_credibility_to_code (self->credibility) : "", sizeof grade);
+  _cf_record_text_set (&texts[GRADE], *grade ? grade : NULL, strlen (grade));
 
-    if (g_strcmp0 (grade, self->grade) != 0)
-      {
-        g_free (self->grade);
-        self->grade = g_steal_pointer (&grade);
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRADE]);
-      }
-  }
-  g_object_thaw_notify (G_OBJECT (self));
+  _cf_record_set_texts (G_OBJECT (self), &self->texts, texts, N_TEXTS);
+  if (!quiet)
+    g_object_thaw_notify (G_OBJECT (self));
 }
 
 const char *

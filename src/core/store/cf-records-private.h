@@ -43,9 +43,25 @@ extern const char _cf_hypothesis_select_sql[];
  * nobody holds yet (_cf_record_set_quiet (TRUE)), the setters do not notify: for a
  * long list, notifications nobody hears cost more than reading the rows. */
 void _cf_record_set_quiet (gboolean quiet);
+gboolean _cf_record_is_quiet (void);
+void _cf_record_notify (GObject *object, GParamSpec *pspec);
 void _cf_record_set_string (GObject *object, char **field, sqlite3_stmt *stmt, int column, GParamSpec *pspec);
 void _cf_record_set_int64 (GObject *object, gint64 *field, sqlite3_stmt *stmt, int column, GParamSpec *pspec);
 void _cf_record_set_int (GObject *object, gint *field, sqlite3_stmt *stmt, int column, GParamSpec *pspec);
 void _cf_record_set_uint (GObject *object, guint *field, sqlite3_stmt *stmt, int column, GParamSpec *pspec);
+
+/* Text fields kept in one block per record: fill one CfRecordText per field (its
+ * field and pspec, then its new value), then _cf_record_set_texts. */
+typedef struct
+{
+  char       **field;
+  GParamSpec  *pspec;
+  const char  *value;
+  gsize        len;
+} CfRecordText;
+
+void _cf_record_text_set (CfRecordText *text, const char *value, gsize len);
+void _cf_record_text_from_column (CfRecordText *text, sqlite3_stmt *stmt, int column);
+void _cf_record_set_texts (GObject *object, char **block, CfRecordText *texts, guint n_texts);
 
 G_END_DECLS
