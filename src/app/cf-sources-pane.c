@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
-#include "cf-record-list.h"
+#include "cf-paged-list.h"
 #include "cf-sources-pane.h"
 
 struct _CfSourcesPane
@@ -22,11 +22,10 @@ struct _CfSourcesPane
   GtkListView        *list_view;
 
   CfCase             *kase;
-  GListModel         *documents;    /* all of them, flat */
+  GListModel         *documents;    /* all of them, flat, by id */
+  GListModel         *top;          /* those at the top of the tree (CfPagedList) */
   GtkTreeListModel   *tree;         /* the sources, each with its attachments under it */
-  GtkFilter          *top_filter;   /* which documents are at the top of the tree */
   GtkSingleSelection *selection;
-  GHashTable         *parents;      /* ids of documents with attachments; NULL: not known */
   gint64              document_id;
 };
 
@@ -237,91 +236,18 @@ documents_changed_cb (GListModel    *model,
                       guint          added,
                       CfSourcesPane *self)
 {
-  /* a message deleted or brought back moves its attachments to or from the top */
-  if (self->top_filter != NULL && (removed > 0 || added > 0))
-    gtk_filter_changed (self->top_filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
 }
 
 /* ---- the tree ------------------------------------------------------------- */
 
-/* Attachments nested deeper than this (or in a loop, which a damaged case file may
- * hold) are shown at the top. */
+/* Attachments nested deeper than this are not looked for in the tree. */
 #define MAX_NESTING 32
 
-/* At the top: a document of no message, or whose message is not in the case, or
- * whose line of messages does not end. */
-static gboolean
-is_top_level (gpointer item,
-              gpointer data)
-{
-  CfSourcesPane *self = data;
-  gint64 id = cf_document_get_id (item);
-  gint64 parent = cf_document_get_parent_id (item);
-
-  if (parent == 0)
-    return TRUE;
-  for (guint depth = 0; parent != 0; depth++)
-    {
-      guint position = cf_record_list_find (CF_RECORD_LIST (self->documents), parent);
-      g_autoptr(CfDocument) up = NULL;
-
-      if (position == G_MAXUINT || depth >= MAX_NESTING || parent == id)
-        return TRUE;
-      up = g_list_model_get_item (self->documents, position);
-      parent = cf_document_get_parent_id (up);
-    }
-  return FALSE;
-}
-
-static gboolean
-is_child_of (gpointer item,
-             gpointer data)
-{
-  return cf_document_get_parent_id (item) == *(gint64 *) data;
-}
-
-/* The documents attached to @parent_id. */
-static GListModel *
-children_model (GListModel *documents,
-                gint64      parent_id)
-{
-  GtkCustomFilter *filter = gtk_custom_filter_new (is_child_of, g_memdup2 (&parent_id, sizeof parent_id), g_free);
-
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (documents), GTK_FILTER (filter)));
-}
-
-/* The documents with attachments, from one walk over the documents after each
- * change: asking a filter over every document for each row shown made the window
- * take minutes to show a case of thousands of sources. */
-static GHashTable *
-parents (CfSourcesPane *self)
-{
-  guint n;
-
-  if (self->parents != NULL)
-    return self->parents;
-
-  self->parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  n = g_list_model_get_n_items (self->documents);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfDocument) document = g_list_model_get_item (self->documents, i);
-      gint64 parent_id = document != NULL ? cf_document_get_parent_id (document) : 0;
-
-      if (parent_id > 0)
-        g_hash_table_add (self->parents, g_memdup2 (&parent_id, sizeof parent_id));
-    }
-  return self->parents;
-}
-
-static void
-forget_parents_cb (CfSourcesPane *self)
-{
-  g_clear_pointer (&self->parents, g_hash_table_unref);
-}
-
-/* A source's attachments, or NULL (no expander) when it has none. */
+/* A source's attachments, or NULL (no expander) when it has none. The lists read
+ * their rows from the case a page at a time; which documents have attachments is
+ * known from one walk over the attachments (cf_paged_list_has_attachments), never
+ * from one over every document. */
 static GListModel *
 create_children_cb (gpointer item,
                     gpointer data)
@@ -330,9 +256,9 @@ create_children_cb (gpointer item,
   g_autoptr(GListModel) children = NULL;
   gint64 id = cf_document_get_id (item);
 
-  if (self->documents == NULL || !g_hash_table_contains (parents (self), &id))
+  if (self->top == NULL || !cf_paged_list_has_attachments (CF_PAGED_LIST (self->top), id))
     return NULL;
-  children = children_model (self->documents, cf_document_get_id (item));
+  children = cf_paged_list_new_attachments (self->kase, id);
   return g_list_model_get_n_items (children) > 0 ? g_steal_pointer (&children) : NULL;
 }
 
@@ -345,56 +271,44 @@ selected_document (CfSourcesPane *self)
 }
 
 /* The row of @document_id in the tree, its messages opened to show it, or
- * G_MAXUINT. */
+ * G_MAXUINT: a count in the case for a source at the top, and one for each message
+ * above an attachment. */
 static guint
 tree_position (CfSourcesPane *self,
                gint64         document_id,
                guint          depth)
 {
   g_autoptr(CfDocument) document = NULL;
-  GListModel *rows = G_LIST_MODEL (self->tree);
-  gint64 parent_id;
-  guint position;
+  g_autoptr(GtkTreeListRow) parent_row = NULL;
+  g_autoptr(GtkTreeListRow) row = NULL;
+  GListModel *children;
+  guint position, parent;
 
-  position = cf_record_list_find (CF_RECORD_LIST (self->documents), document_id);
+  position = cf_paged_list_find (CF_PAGED_LIST (self->top), document_id);
+  if (position != G_MAXUINT)
+    {
+      row = gtk_tree_list_model_get_child_row (self->tree, position);
+      return row != NULL ? gtk_tree_list_row_get_position (row) : G_MAXUINT;
+    }
+
+  document = cf_case_get_document (self->kase, document_id, NULL);
+  if (document == NULL || cf_document_get_parent_id (document) == 0 || depth >= MAX_NESTING)
+    return G_MAXUINT;
+  parent = tree_position (self, cf_document_get_parent_id (document), depth + 1);
+  if (parent == G_MAXUINT)
+    return G_MAXUINT;
+  parent_row = gtk_tree_list_model_get_row (self->tree, parent);
+  if (parent_row == NULL)
+    return G_MAXUINT;
+  gtk_tree_list_row_set_expanded (parent_row, TRUE);
+  children = gtk_tree_list_row_get_children (parent_row);
+  if (children == NULL || !CF_IS_PAGED_LIST (children))
+    return G_MAXUINT;
+  position = cf_paged_list_find (CF_PAGED_LIST (children), document_id);
   if (position == G_MAXUINT)
     return G_MAXUINT;
-  document = g_list_model_get_item (self->documents, position);
-  parent_id = cf_document_get_parent_id (document);
-  if (!is_top_level (document, self) && depth < MAX_NESTING)
-    {
-      guint parent = tree_position (self, parent_id, depth + 1);
-      g_autoptr(GtkTreeListRow) parent_row = NULL;
-
-      if (parent == G_MAXUINT)
-        return G_MAXUINT;
-      parent_row = g_list_model_get_item (rows, parent);
-      gtk_tree_list_row_set_expanded (parent_row, TRUE);
-      /* the attachments follow their message's row */
-      for (guint i = parent + 1; i < g_list_model_get_n_items (rows); i++)
-        {
-          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-          g_autoptr(CfDocument) item = gtk_tree_list_row_get_item (row);
-
-          if (gtk_tree_list_row_get_depth (row) <= gtk_tree_list_row_get_depth (parent_row))
-            break;
-          if (cf_document_get_id (item) == document_id)
-            return i;
-        }
-      return G_MAXUINT;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(CfDocument) item = NULL;
-
-      if (gtk_tree_list_row_get_depth (row) > 0)
-        continue;
-      item = gtk_tree_list_row_get_item (row);
-      if (cf_document_get_id (item) == document_id)
-        return i;
-    }
-  return G_MAXUINT;
+  row = gtk_tree_list_row_get_child_row (parent_row, position);
+  return row != NULL ? gtk_tree_list_row_get_position (row) : G_MAXUINT;
 }
 
 static void
@@ -421,29 +335,20 @@ cf_sources_pane_set_case (CfSourcesPane *self,
     return;
 
   if (self->documents != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->documents, forget_parents_cb, self);
-    }
-  forget_parents_cb (self);
+    g_signal_handlers_disconnect_by_func (self->documents, documents_changed_cb, self);
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
-  g_clear_object (&self->top_filter);
+  g_clear_object (&self->top);
   g_clear_object (&self->documents);
   g_set_object (&self->kase, kase);
   self->document_id = 0;
 
   if (kase != NULL)
     {
-      self->documents = cf_case_list_documents (kase);
-      /* before the tree's models, which may ask for children while taking a change in */
-      g_signal_connect_swapped (self->documents, "items-changed", G_CALLBACK (forget_parents_cb), self);
-      self->top_filter = GTK_FILTER (gtk_custom_filter_new (is_top_level, self, NULL));
-      self->tree = gtk_tree_list_model_new (G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (self->documents),
-                                                                                     g_object_ref (self->top_filter))),
-                                            FALSE, FALSE, create_children_cb, self, NULL);
-      /* after the tree's own filter model has taken the change in */
+      self->documents = cf_paged_list_new_documents (kase);
+      self->top = cf_paged_list_new_top_documents (kase);
+      self->tree = gtk_tree_list_model_new (g_object_ref (self->top), FALSE, FALSE, create_children_cb, self, NULL);
       g_signal_connect (self->documents, "items-changed", G_CALLBACK (documents_changed_cb), self);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
