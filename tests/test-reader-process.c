@@ -222,14 +222,18 @@ test_import_goes_on (void)
     { "site.warc", TRUE },
   };
 
+  g_autoptr(CfReadSession) session = NULL;
+
   use_real_reader ();
+  /* as the window and the CLI import many files: one helper for the batch */
+  session = cf_read_session_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *relative = g_build_filename ("formats", files[i].name, NULL);
       g_autofree char *path = cf_test_fixture_path (relative);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
-      g_autoptr(CfImport) import = cf_import_read_file (file, NULL, &error);
+      g_autoptr(CfImport) import = cf_import_read_file_in_session (file, session, NULL, &error);
 
       if (files[i].good)
         {

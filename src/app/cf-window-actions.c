@@ -236,6 +236,8 @@ import_thread (GTask        *task,
 {
   CfImportJob *job = task_data;
   ImportMessage *done;
+  /* one reader helper process reads all the files of the import */
+  g_autoptr(CfReadSession) session = cf_read_session_new (NULL);
 
   for (guint i = 0; i < job->files->len; i++)
     {
@@ -246,8 +248,8 @@ import_thread (GTask        *task,
 
       message = g_new0 (ImportMessage, 1);
       message->index = i;
-      message->import = cf_import_read_file (g_ptr_array_index (job->files, i), cancellable,
-                                             &message->error);
+      message->import = cf_import_read_file_in_session (g_ptr_array_index (job->files, i), session,
+                                                        cancellable, &message->error);
       post_message (job, message);
     }
 

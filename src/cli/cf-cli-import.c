@@ -240,6 +240,8 @@ cf_cli_import (int    argc,
     g_autoptr(GPtrArray) results = NULL;
     g_autoptr(GPtrArray) refused = NULL;
     g_autoptr(GError) error = NULL;
+    /* one reader helper process reads all the files */
+    g_autoptr(CfReadSession) session = cf_read_session_new (NULL);
 
     for (int i = 2; i < argc; i++)
       {
@@ -248,7 +250,7 @@ cf_cli_import (int    argc,
         CfImport *import = NULL;
 
         if (cf_cli_check_file_arg (argv[i], &read_error))
-          import = cf_import_read_file (file, NULL, &read_error);
+          import = cf_import_read_file_in_session (file, session, NULL, &read_error);
 
         if (import == NULL)
           {

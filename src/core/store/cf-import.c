@@ -22,22 +22,31 @@ cf_import_free (CfImport *import)
   g_free (import);
 }
 
-CfImport *
-cf_import_from_bytes (GBytes      *bytes,
-                      const char  *filename,
-                      GError     **error)
+static CfImport *
+import_from_bytes (GBytes         *bytes,
+                   const char     *filename,
+                   CfReadSession  *session,
+                   GError        **error)
 {
   g_autoptr(CfImport) import = g_new0 (CfImport, 1);
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   /* PDF, office, mail and archive readers run in the helper process */
-  import->documents = cf_read_any (bytes, filename, NULL, error);
+  import->documents = cf_read_any_in_session (session, bytes, filename, NULL, error);
   if (import->documents == NULL)
     return NULL;
   import->filename = g_strdup (filename);
   import->original = g_bytes_ref (bytes);
   return g_steal_pointer (&import);
+}
+
+CfImport *
+cf_import_from_bytes (GBytes      *bytes,
+                      const char  *filename,
+                      GError     **error)
+{
+  return import_from_bytes (bytes, filename, NULL, error);
 }
 
 static void
@@ -56,6 +65,15 @@ CfImport *
 cf_import_read_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
+{
+  return cf_import_read_file_in_session (file, NULL, cancellable, error);
+}
+
+CfImport *
+cf_import_read_file_in_session (GFile         *file,
+                                CfReadSession *session,
+                                GCancellable  *cancellable,
+                                GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -111,7 +129,7 @@ cf_import_read_file (GFile         *file,
       return NULL;
     }
 
-  import = cf_import_from_bytes (bytes, basename, &local_error);
+  import = import_from_bytes (bytes, basename, session, &local_error);
   if (import == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,

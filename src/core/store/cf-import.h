@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "cf-extract.h"
+#include "cf-formats.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,17 @@ typedef struct
 CfImport *cf_import_read_file (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error);
+/**
+ * cf_import_read_file_in_session:
+ * @session: (nullable): the reader helper of the batch this file is part of
+ *   (one for all the files of an import); %NULL for a helper of its own
+ *
+ * cf_import_read_file() with @session's reader helper (cf-formats.h).
+ */
+CfImport *cf_import_read_file_in_session (GFile         *file,
+                                          CfReadSession *session,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 /**
  * cf_import_from_bytes:
  * @bytes: (transfer none): the bytes; the import keeps a reference
