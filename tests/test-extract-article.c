@@ -166,6 +166,20 @@ test_headline_said_again (void)
   assert_has (text, "two more will join them before the winter.");
 }
 
+/* Short lines of a story written as divs (a line of dialogue, a short
+ * sentence) are paragraphs however short; a short label that says nothing
+ * ("Advertisement") and a row of links still go. */
+static void
+test_short_paragraph_divs (void)
+{
+  g_autofree char *text = article_of ("dialogue-divs.html");
+
+  assert_has (text, "“We missed it.”\n\n“We did.”\n\nMara sat down");
+  assert_has (text, "She laughed.\n\nThere was a café");
+  assert_lacks (text, "Advertisement");
+  assert_lacks (text, "Previous");
+}
+
 /* A note above an empty <head> (no .html name to go by): still a page, read as
  * HTML, its paragraphs apart and no tag in the text. */
 static void
@@ -291,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/extract/article/captions-kept-when-they-tell-the-story", test_captions);
   g_test_add_func ("/extract/article/photo-guide-steps-keep-captions", test_photo_guide_captions);
   g_test_add_func ("/extract/article/headline-said-again-is-no-text", test_headline_said_again);
+  g_test_add_func ("/extract/article/short-paragraph-divs-kept", test_short_paragraph_divs);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);
   g_test_add_func ("/extract/article/qualified-class-names", test_qualified_class_names);
   g_test_add_func ("/extract/article/points-that-are-links", test_points_that_are_links);

@@ -440,6 +440,75 @@ is_sub_list (Page           *page,
   return item->kind == TAG_LI && item->own_text > 0;
 }
 
+/* Whether @text ends a sentence: . ! ? or an ellipsis, before any closing
+ * quotes or brackets ("“Do you want to come?”"). */
+static gboolean
+ends_a_sentence (const char *text)
+{
+  const char *end = text + strlen (text);
+
+  while (end > text)
+    {
+      const char *prev = g_utf8_find_prev_char (text, end);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (g_unichar_isspace (c) || c == '"' || c == '\'' || c == ')' ||
+          c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x300D)
+        {
+          end = prev;
+          continue;
+        }
+      return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 ||
+             c == 0xFF01 || c == 0xFF1F;
+    }
+  return FALSE;
+}
+
+/* A div that is a paragraph: its text is all inline, in itself or in the one
+ * block it wraps (wrappers of wrappers too), without links, and ends a sentence.
+ * A line of dialogue ("They both took one.") written as divs is text, however
+ * short. */
+static gboolean
+is_paragraph_div (Page     *page,
+                  NodeInfo *in)
+{
+  xmlNode *node = in->node;
+  NodeInfo *inner = in;
+  g_autofree char *text = NULL;
+
+  if (in->link_len > 0 || in->text_len == 0)
+    return FALSE;
+  while (inner->inline_len < inner->text_len)
+    {
+      xmlNode *only = NULL;
+
+      for (xmlNode *c = node->children; c != NULL; c = c->next)
+        {
+          if (c->type == XML_ELEMENT_NODE)
+            {
+              if (only != NULL)
+                return FALSE;
+              only = c;
+            }
+          else if (c->type == XML_TEXT_NODE && c->content != NULL)
+            {
+              for (const xmlChar *t = c->content; *t; t++)
+                if (!g_ascii_isspace (*t))
+                  return FALSE;
+            }
+        }
+      if (only == NULL)
+        return FALSE;
+      inner = _cf_html_node_info (page, only);
+      if (inner == NULL || inner->dropped ||
+          (inner->kind != TAG_BLOCK && inner->kind != TAG_P))
+        return FALSE;
+      node = only;
+    }
+  text = _cf_html_subtree_text (in->node);
+  return ends_a_sentence (text);
+}
+
 static gboolean
 clean_conditionally (Page        *page,
                      NodeInfo    *in,
@@ -503,7 +572,7 @@ clean_conditionally (Page        *page,
   /* little text, unless all of it is a heading (a section title in wrappers) */
   if (!is_list && in->text_len < 25 && (img == 0 || img > 2) &&
       !(in->n_heading > 0 && in->n_p == 0 && in->n_li == 0) &&
-      !has_ancestor_kind (page, in, TAG_FIGURE))
+      !has_ancestor_kind (page, in, TAG_FIGURE) && !is_paragraph_div (page, in))
     return TRUE;
   if (!is_list && weight < 25 && ld > 0.2)
     return TRUE;
