@@ -66,6 +66,9 @@ struct _CfClaimsPane
   gint64              document_id;
   CfClaim            *selected_claim;
 
+  GHashTable         *tag_cache;   /* tag id -> CfTag, for the chips; NULL: empty */
+  int                 cell_height;  /* two lines of the table's font; 0: not known yet */
+
   GObject            *sentinel_a;
   GObject            *sentinel_b;
   int                 last_compared_column;
@@ -117,19 +120,49 @@ format_cell (CfClaim *claim,
     }
 }
 
+/* The tag @id, kept while the case's tags do not change: a row's chips would
+ * otherwise read each of its tags from the file, every time a row is bound. */
+static CfTag *
+cached_tag (CfClaimsPane *self,
+            gint64        id)
+{
+  CfTag *tag;
+
+  if (self->tag_cache == NULL)
+    self->tag_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  tag = g_hash_table_lookup (self->tag_cache, &id);
+  if (tag == NULL)
+    {
+      tag = cf_case_get_tag (self->kase, id, NULL);
+      if (tag == NULL)
+        return NULL;
+      g_hash_table_insert (self->tag_cache, g_memdup2 (&id, sizeof id), tag);
+    }
+  return tag;
+}
+
+static void
+case_records_changed_cb (CfCase       *kase,
+                         guint         kinds_mask,
+                         CfClaimsPane *self)
+{
+  if (kinds_mask & (1u << CF_RECORD_TAG))
+    g_clear_pointer (&self->tag_cache, g_hash_table_unref);
+}
+
 /* Each tag a chip of its colour, its name in black or white, whichever reads better. */
 static char *
-tags_markup (CfCase  *kase,
-             CfClaim *claim)
+tags_markup (CfClaimsPane *self,
+             CfClaim      *claim)
 {
   GString *markup = g_string_new (NULL);
   const gint64 *ids;
   guint n = 0;
 
   ids = cf_claim_get_tag_ids (claim, &n);
-  for (guint i = 0; kase != NULL && i < n; i++)
+  for (guint i = 0; self != NULL && self->kase != NULL && i < n; i++)
     {
-      g_autoptr(CfTag) tag = cf_case_get_tag (kase, ids[i], NULL);
+      CfTag *tag = cached_tag (self, ids[i]);
       const char *color;
       g_autofree char *chip = NULL;
 
@@ -160,7 +193,7 @@ update_cell (GtkLabel *label)
     {
       CfClaimsPane *pane = g_object_get_data (G_OBJECT (label), "cf-pane");
 
-      text = tags_markup (pane != NULL ? pane->kase : NULL, claim);
+      text = tags_markup (pane, claim);
       gtk_label_set_markup (label, text);
       return;
     }
@@ -210,15 +243,20 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  column)
 {
+  CfClaimsPane *pane = g_object_get_data (G_OBJECT (factory), "cf-pane");
   GtkWidget *label = gtk_label_new (NULL);
-  g_autoptr(PangoLayout) two_lines = gtk_widget_create_pango_layout (label, "X\nX");
-  int height;
 
   /* Two lines for every row: the quote wraps into the room it has, the likelihood's
    * words and the tag chips too, and rows keep one height (the list estimates
-   * 100,000 rows by it). Newlines inside a quote are made spaces (format_cell). */
-  pango_layout_get_pixel_size (two_lines, NULL, &height);
-  gtk_widget_set_size_request (label, -1, height);
+   * 100,000 rows by it). Newlines inside a quote are made spaces (format_cell).
+   * Measured once: GTK 4.8 makes some 200 rows of cells at once. */
+  if (pane->cell_height == 0)
+    {
+      g_autoptr(PangoLayout) two_lines = gtk_widget_create_pango_layout (label, "X\nX");
+
+      pango_layout_get_pixel_size (two_lines, NULL, &pane->cell_height);
+    }
+  gtk_widget_set_size_request (label, -1, pane->cell_height);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0.5);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -229,7 +267,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_width_chars (GTK_LABEL (label), 1);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   g_object_set_data (G_OBJECT (label), "cf-column", column);
-  g_object_set_data (G_OBJECT (label), "cf-pane", g_object_get_data (G_OBJECT (factory), "cf-pane"));
+  g_object_set_data (G_OBJECT (label), "cf-pane", pane);
   if (GPOINTER_TO_INT (column) == COLUMN_GRADE)
     gtk_widget_add_css_class (label, "numeric");
   if (GPOINTER_TO_INT (column) != COLUMN_GRADE && GPOINTER_TO_INT (column) != COLUMN_CONFIDENCE)
@@ -543,6 +581,9 @@ cf_claims_pane_set_case (CfClaimsPane *self,
   g_clear_object (&self->claims);
   g_clear_object (&self->tags);
   g_clear_object (&self->hypotheses);
+  g_clear_pointer (&self->tag_cache, g_hash_table_unref);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_func (self->kase, case_records_changed_cb, self);
   g_set_object (&self->kase, kase);
   self->document_id = 0;
   g_clear_object (&self->selected_claim);
@@ -550,6 +591,7 @@ cf_claims_pane_set_case (CfClaimsPane *self,
   if (kase != NULL)
     {
       self->claims = cf_paged_list_new_claims (kase);
+      g_signal_connect (kase, "records-changed", G_CALLBACK (case_records_changed_cb), self);
       self->tags = cf_case_list_tags (kase);
       self->hypotheses = cf_case_list_hypotheses (kase);
       cf_paged_list_set_sort (CF_PAGED_LIST (self->claims), CF_CLAIM_SORT_POSITION, FALSE);
