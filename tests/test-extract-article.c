@@ -180,6 +180,18 @@ test_short_paragraph_divs (void)
   assert_lacks (text, "Previous");
 }
 
+/* A card that pops up over a name (a picture and links to the person's other
+ * stories), written inside the sentence, is no part of it; the name stays. */
+static void
+test_popup_card (void)
+{
+  g_autofree char *text = article_of ("popup-card.html");
+
+  assert_has (text, "said councillor Ana Lund (Harbour ward), after a debate");
+  assert_lacks (text, "Ferry fares to rise");
+  assert_lacks (text, "MORE");
+}
+
 /* A note above an empty <head> (no .html name to go by): still a page, read as
  * HTML, its paragraphs apart and no tag in the text. */
 static void
@@ -306,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/extract/article/photo-guide-steps-keep-captions", test_photo_guide_captions);
   g_test_add_func ("/extract/article/headline-said-again-is-no-text", test_headline_said_again);
   g_test_add_func ("/extract/article/short-paragraph-divs-kept", test_short_paragraph_divs);
+  g_test_add_func ("/extract/article/popup-card-not-in-the-sentence", test_popup_card);
   g_test_add_func ("/extract/article/note-above-empty-head-is-html", test_note_above_empty_head);
   g_test_add_func ("/extract/article/qualified-class-names", test_qualified_class_names);
   g_test_add_func ("/extract/article/points-that-are-links", test_points_that_are_links);

@@ -621,6 +621,48 @@ repeats_headline (Page     *page,
          _cf_html_text_similarity (text, page->headline) >= 1.0;
 }
 
+/* A card that pops up over a name in the text when pointed at (a person's
+ * picture and links to their other stories), written inside the sentence: an
+ * inline element holding a picture and several links and nothing but links,
+ * beside the name's own link rather than holding it. */
+#define POPUP_CARD_MIN_LINKS 2
+
+static gboolean
+is_popup_card (Page     *page,
+               NodeInfo *in)
+{
+  guint links = 0;
+  xmlNode *n;
+
+  if (in->kind != TAG_INLINE || in->n_img == 0 || in->text_len == 0 ||
+      in->link_len * 10 < in->text_len * 9)
+    return FALSE;
+  for (xmlNode *c = in->node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, "a") == 0)
+      return FALSE;
+  /* count the links, in document order within the card */
+  n = in->node->children;
+  while (n != NULL && links < POPUP_CARD_MIN_LINKS)
+    {
+      if (n->type == XML_ELEMENT_NODE && strcmp ((const char *) n->name, "a") == 0)
+        links++;
+      else if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == in->node)
+            n = NULL;
+        }
+      if (n != NULL)
+        n = n->next;
+    }
+  return links >= POPUP_CARD_MIN_LINKS;
+}
+
 static gboolean
 skip_in_article (Page     *page,
                  NodeInfo *in)
@@ -630,6 +672,8 @@ skip_in_article (Page     *page,
   if (in->kind == TAG_HEADING && in->node->name[1] == '1' && is_headline (page, in))
     return TRUE;
   if ((in->kind == TAG_HEADING || in->kind == TAG_P) && repeats_headline (page, in))
+    return TRUE;
+  if (is_popup_card (page, in))
     return TRUE;
   if (in->flags & INFO_BYLINE)
     return TRUE;
