@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cf-case.h"
+#include "cf-case-private.h"
 #include "cf-test-util.h"
 
 static const char report[] =
@@ -170,6 +171,127 @@ test_title_only_match (void)
   g_assert_nonnull (strstr (hit->snippet, CF_SEARCH_MATCH_START "report" CF_SEARCH_MATCH_END));
 }
 
+/* Claims on a report that says "drone" in several places: the claims quote them. */
+static gint64
+add_drone_claim (CfCase     *kase,
+                 gint64      doc,
+                 const char *text,
+                 const char *quote)
+{
+  g_autoptr(GError) error = NULL;
+  const char *at = strstr (text, quote);
+  gint start = g_utf8_pointer_to_offset (text, at);
+  gint64 id = cf_case_add_claim (kase, doc, start, start + g_utf8_strlen (quote, -1), NULL, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static const char drones[] =
+  "Drone drone drone.\n\n"
+  "A long paragraph about the weather, the roads, the harvest and the market, which "
+  "mentions a drone once, near its end, after many other words.\n\n"
+  "Then the drone flew home.";
+
+/* Ranked by bm25 over every match while there are few: the claim that is nothing but
+ * the word comes first, the long one last; every match is counted. */
+static void
+test_ranked_and_counted (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("ranked.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 doc = cf_case_import_text (kase, "Weather", drones, &error);
+  gint64 dense, sparse, home;
+  guint64 n = 0;
+  guint seen = 0;
+
+  g_assert_no_error (error);
+  dense = add_drone_claim (kase, doc, drones, "Drone drone drone.");
+  sparse = add_drone_claim (kase, doc, drones, "A long paragraph about the weather, the roads, the harvest and "
+                                               "the market, which mentions a drone once");
+  home = add_drone_claim (kase, doc, drones, "Then the drone flew home.");
+  g_assert_cmpint (cf_case_add_note (kase, CF_NOTE_TARGET_CLAIM, home, "Which drone?", &error), >, 0);
+  g_assert_no_error (error);
+
+  hits = cf_case_search (kase, "drone", 50, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CfSearchHit *hit = hits->pdata[i];
+
+      g_assert_false (hit->partial);
+      if (hit->kind != CF_RECORD_CLAIM)
+        continue;
+      /* claims in bm25's order: the densest first, the longest last */
+      if (seen == 0)
+        g_assert_cmpint (hit->id, ==, dense);
+      if (seen == 2)
+        g_assert_cmpint (hit->id, ==, sparse);
+      g_assert_cmpint (hit->document_id, ==, doc);
+      g_assert_nonnull (strstr (hit->snippet, CF_SEARCH_MATCH_START));
+      g_assert_cmpstr (hit->title, ==, "Weather");
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, 3);
+
+  /* the document, three claims and the note */
+  g_assert_true (cf_case_count_search (kase, "drone", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_true (cf_case_count_search (kase, "missile", &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (cf_case_count_search (kase, "   ", &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+}
+
+/* More matches of a kind than are ranked: the newest are ranked, and say so; the
+ * count still has them all. */
+static void
+test_many_matches_rank_the_newest (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("newest.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 doc = cf_case_import_text (kase, "Weather", drones, &error);
+  gint64 dense, home;
+  guint64 n = 0;
+  guint claims = 0;
+
+  g_assert_no_error (error);
+  dense = add_drone_claim (kase, doc, drones, "Drone drone drone.");
+  add_drone_claim (kase, doc, drones, "A long paragraph about the weather, the roads, the harvest and "
+                                      "the market, which mentions a drone once");
+  home = add_drone_claim (kase, doc, drones, "Then the drone flew home.");
+
+  _cf_case_set_search_ranked_max (2);
+  hits = cf_case_search (kase, "drone", 50, &error);
+  _cf_case_set_search_ranked_max (0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CfSearchHit *hit = hits->pdata[i];
+
+      if (hit->kind == CF_RECORD_DOCUMENT)
+        {
+          /* one document: all its matches ranked */
+          g_assert_false (hit->partial);
+          continue;
+        }
+      g_assert_cmpint (hit->kind, ==, CF_RECORD_CLAIM);
+      g_assert_true (hit->partial);
+      /* the two newest, best first: the oldest (the densest) is not ranked */
+      g_assert_cmpint (hit->id, !=, dense);
+      if (claims == 0)
+        g_assert_cmpint (hit->id, ==, home);
+      claims++;
+    }
+  g_assert_cmpuint (claims, ==, 2);
+  g_assert_true (cf_case_count_search (kase, "drone", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+}
+
 static void
 test_find_in_document (void)
 {
@@ -277,6 +399,8 @@ main (int   argc,
   g_test_add_func ("/search/limit-counts-occurrences", test_limit_counts_occurrences);
   g_test_add_func ("/search/title-only-match", test_title_only_match);
   g_test_add_func ("/search/find-in-document", test_find_in_document);
+  g_test_add_func ("/search/ranked-and-counted", test_ranked_and_counted);
+  g_test_add_func ("/search/many-matches-rank-the-newest", test_many_matches_rank_the_newest);
   g_test_add_func ("/search/hypotheses-and-tags", test_hypotheses_and_tags);
   g_test_add_func ("/search/cli-offset-is-snippet", test_cli_offset_is_snippet);
 

@@ -463,10 +463,12 @@ bench_fts_expression (const char *query)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The ranked FTS5 queries a search runs (documents, claims and notes, 50 rows each)
- * in the sqlite3 shell, timed by the shell's own timer so that starting it does not
- * count; each runs twice and the faster is kept, as the core searches with a warm
- * cache. In ms, or -1. */
+/* The reference: FTS5's ranked queries (documents, claims and notes, the best 50 of
+ * each by bm25 over every match), as one would write them by hand, in the sqlite3
+ * shell, timed by the shell's own timer so that starting it does not count; each
+ * runs twice and the faster is kept, as for the core. The core ranks at most 1,000
+ * matches of a kind (the newest) and reads snippets and the occurrences of the
+ * documents shown, which this does not. In ms, or -1. */
 static double
 time_raw_search (const char *path,
                  const char *query)
@@ -694,11 +696,18 @@ search:
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GPtrArray) hits = NULL;
-      double t0 = now_ms ();
 
-      hits = cf_case_search (c, queries[i], 50, &error);
-      search_ms[i] = now_ms () - t0;
-      check (hits != NULL, error, "search");
+      /* twice, the faster kept, as for the shell */
+      search_ms[i] = G_MAXDOUBLE;
+      for (guint r = 0; r < 2; r++)
+        {
+          double t0 = now_ms ();
+
+          g_clear_pointer (&hits, g_ptr_array_unref);
+          hits = cf_case_search (c, queries[i], 50, &error);
+          search_ms[i] = MIN (search_ms[i], now_ms () - t0);
+          check (hits != NULL, error, "search");
+        }
       n_hits_total += hits->len;
       search_max = MAX (search_max, search_ms[i]);
       search_ref[i] = time_raw_search (path, queries[i]);

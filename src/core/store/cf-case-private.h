@@ -235,5 +235,8 @@ sqlite3  *_cf_case_open_connection  (const char  *path,
 void      _cf_case_set_vfs_name     (const char *vfs_name);
 /* For tests and benchmarks: the connection, to run raw SQL alongside the API. */
 sqlite3  *_cf_case_get_db           (CfCase     *self);
+/* For tests: how many matches of a kind cf_case_search() ranks (0: the default,
+ * 1,000), so that a small case can have more. */
+void      _cf_case_set_search_ranked_max (guint max);
 
 G_END_DECLS

@@ -361,7 +361,11 @@ find_folded (const char *hay,
              const char **match_end)
 {
   gsize needle_len = strlen (needle);
+  g_autofree char *folded_hay = g_utf8_casefold (hay, -1);
 
+  /* most rows do not match: say so without folding a character at a time */
+  if (strstr (folded_hay, needle) == NULL)
+    return NULL;
   for (const char *p = hay; *p != '\0'; p = g_utf8_next_char (p))
     {
       GString *folded = g_string_new (NULL);
@@ -540,44 +544,132 @@ expand_document (CfCase       *self,
   return TRUE;
 }
 
+/* Ranking reads each match's row sizes (bm25): for a word in tens of thousands of
+ * claims that is seconds, for an order a person cannot tell from chance (such a word
+ * says little about any one of them). So each kind ranks at most this many of its
+ * matches: all of them when there are no more (the exact order), else the newest
+ * this many, and its hits say so (CfSearchHit.partial); cf_case_count_search()
+ * counts every match, for a figure shown when it comes. */
+#define CF_SEARCH_RANKED_MAX 1000
+
+static guint ranked_max = CF_SEARCH_RANKED_MAX;
+
+void
+_cf_case_set_search_ranked_max (guint max)
+{
+  ranked_max = max > 0 ? max : CF_SEARCH_RANKED_MAX;
+}
+
+/* The matches of a kind, newest first, with their rank: the index only, no text. */
+static const char * const candidates_sql[] = {
+  "SELECT rowid, rank FROM documents_fts "
+  "WHERE documents_fts MATCH ?1 AND rank MATCH 'bm25(4.0, 1.0)' ORDER BY rowid DESC LIMIT ?2",
+  "SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+  "SELECT rowid, rank FROM notes_fts WHERE notes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+};
+static const CfRecordKind candidate_kinds[] = { CF_RECORD_DOCUMENT, CF_RECORD_CLAIM, CF_RECORD_NOTE };
+
+/* What a page shows of one ranked hit, read for the hits shown only: ?1 the query,
+ * ?2 the id; the columns are document_id, claim_id, snippet, title, start, end. */
+static const char * const details_sql[] = {
+  "SELECT id, 0, NULL, title FROM documents WHERE id = ?2",
+  "SELECT coalesce (c.document_id, 0), c.id, "
+  "snippet (claims_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
+  "d.title, c.start_offset, c.end_offset "
+  "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
+  "LEFT JOIN documents d ON d.id = c.document_id "
+  "WHERE claims_fts MATCH ?1 AND claims_fts.rowid = ?2",
+  "SELECT CASE n.target WHEN 'document' THEN n.target_id WHEN 'claim' THEN "
+  "  (SELECT coalesce (document_id, 0) FROM claims WHERE id = n.target_id) ELSE 0 END, "
+  "CASE n.target WHEN 'claim' THEN n.target_id ELSE 0 END, "
+  "snippet (notes_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
+  "CASE n.target WHEN 'case' THEN NULL ELSE "
+  "  (SELECT title FROM documents WHERE id = CASE n.target WHEN 'document' THEN n.target_id "
+  "   ELSE (SELECT document_id FROM claims WHERE id = n.target_id) END) END "
+  "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
+  "WHERE notes_fts MATCH ?1 AND notes_fts.rowid = ?2",
+};
+
+static guint
+kind_index (CfRecordKind kind)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (candidate_kinds); k++)
+    if (candidate_kinds[k] == kind)
+      return k;
+  g_return_val_if_reached (0);
+}
+
+/* Fills in what a page shows of @hit (ranked by id and rank only); FALSE with
+ * *found FALSE when its row has gone. */
+static gboolean
+load_details (CfCase       *self,
+              const char   *fts,
+              CfSearchHit  *hit,
+              gboolean     *found,
+              GError      **error)
+{
+  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, details_sql[kind_index (hit->kind)], error);
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, hit->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *found = TRUE;
+      hit->document_id = sqlite3_column_int64 (stmt, 0);
+      hit->claim_id = sqlite3_column_int64 (stmt, 1);
+      hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      if (hit->kind == CF_RECORD_CLAIM && hit->document_id != 0)
+        {
+          hit->start = sqlite3_column_int (stmt, 4);
+          hit->end = sqlite3_column_int (stmt, 5);
+        }
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
+  return FALSE;
+}
+
+/* The FTS5 query for @query, or NULL with @error set; "" for nothing to search. */
+static char *
+search_expression (const char  *query,
+                   GError     **error)
+{
+  g_autofree char *fts = NULL;
+  guint n_terms = 0;
+
+  fts = fts_query_from_user (query, &n_terms);
+  if (*fts != '\0' && n_terms > CF_SEARCH_MAX_TERMS)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
+                   _("The search has %u words or phrases; at most %u can be searched "
+                     "for at once. Search for fewer."),
+                   n_terms, (guint) CF_SEARCH_MAX_TERMS);
+      return NULL;
+    }
+  return g_steal_pointer (&fts);
+}
+
+static gboolean search_ranked (CfCase *self, const char *query, const char *fts, guint limit,
+                               GPtrArray *ranked, GPtrArray *hits, GError **error);
+
 GPtrArray *
 cf_case_search (CfCase      *self,
                 const char  *query,
                 guint        limit,
                 GError     **error)
 {
-  /* Ranking reads the index only: no snippet() or highlight() of a document here,
-   * for either makes FTS5 load the whole row, text and all; the weights make a
-   * match in a title count more. */
-  static const char *sql[] = {
-    /* documents */
-    "SELECT d.id, d.id, 0, documents_fts.rank, NULL, d.title "
-    "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-    "WHERE documents_fts MATCH ?1 AND documents_fts.rank MATCH 'bm25(4.0, 1.0)' "
-    "ORDER BY documents_fts.rank LIMIT ?2",
-    /* claims */
-    "SELECT c.id, coalesce (c.document_id, 0), c.id, claims_fts.rank, "
-    "snippet (claims_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
-    "d.title, c.start_offset, c.end_offset "
-    "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
-    "LEFT JOIN documents d ON d.id = c.document_id "
-    "WHERE claims_fts MATCH ?1 ORDER BY claims_fts.rank LIMIT ?2",
-    /* notes */
-    "SELECT n.id, CASE n.target WHEN 'document' THEN n.target_id WHEN 'claim' THEN "
-    "  (SELECT coalesce (document_id, 0) FROM claims WHERE id = n.target_id) ELSE 0 END, "
-    "CASE n.target WHEN 'claim' THEN n.target_id ELSE 0 END, notes_fts.rank, "
-    "snippet (notes_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
-    "CASE n.target WHEN 'case' THEN NULL ELSE "
-    "  (SELECT title FROM documents WHERE id = CASE n.target WHEN 'document' THEN n.target_id "
-    "   ELSE (SELECT document_id FROM claims WHERE id = n.target_id) END) END "
-    "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
-    "WHERE notes_fts MATCH ?1 ORDER BY notes_fts.rank LIMIT ?2",
-  };
-  static const CfRecordKind kinds[] = { CF_RECORD_DOCUMENT, CF_RECORD_CLAIM, CF_RECORD_NOTE };
   g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
   g_autofree char *fts = NULL;
-  guint n_terms = 0;
+  gboolean read_transaction = FALSE, ok;
 
   g_return_val_if_fail (CF_IS_CASE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -587,69 +679,150 @@ cf_case_search (CfCase      *self,
   if (limit == 0)
     limit = 50;
 
-  fts = fts_query_from_user (query, &n_terms);
+  fts = search_expression (query, error);
+  if (fts == NULL)
+    return NULL;
   if (*fts == '\0')
     return g_steal_pointer (&hits);
-  if (n_terms > CF_SEARCH_MAX_TERMS)
+
+  /* one read transaction for the many statements, not a lock and a check of the
+   * file for each; not inside an action, which has its own */
+  if (sqlite3_get_autocommit (self->db))
     {
-      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_INVALID,
-                   _("The search has %u words or phrases; at most %u can be searched "
-                     "for at once. Search for fewer."),
-                   n_terms, (guint) CF_SEARCH_MAX_TERMS);
-      return NULL;
+      if (!_cf_case_exec_sql (self->db, "BEGIN", _("Searching"), error))
+        return NULL;
+      read_transaction = TRUE;
     }
+  ok = search_ranked (self, query, fts, limit, ranked, hits, error);
+  if (read_transaction)
+    _cf_case_exec_sql (self->db, ok ? "COMMIT" : "ROLLBACK", _("Searching"), NULL);
+  return ok ? g_steal_pointer (&hits) : NULL;
+}
 
+static gboolean
+search_ranked (CfCase      *self,
+               const char  *query,
+               const char  *fts,
+               guint        limit,
+               GPtrArray   *ranked,
+               GPtrArray   *hits,
+               GError     **error)
+{
   if (!search_small_tables (self, query, ranked, error))
-    return NULL;
+    return FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (sql); k++)
+  /* Ranking reads the index only: no snippet() or highlight() here, for either makes
+   * FTS5 load the row, text and all; the weights make a match in a title count more. */
+  for (guint k = 0; k < G_N_ELEMENTS (candidates_sql); k++)
     {
-      g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql[k], error);
+      g_autoptr(CfStmt) stmt = _cf_case_prepare (self, candidates_sql[k], error);
+      guint first = ranked->len, n = 0;
       int rc;
 
       if (stmt == NULL)
-        return NULL;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, limit);
+      sqlite3_bind_int64 (stmt, 2, (gint64) ranked_max + 1);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          CfSearchHit *hit = g_new0 (CfSearchHit, 1);
+          CfSearchHit *hit;
 
-          hit->kind = kinds[k];
-          hit->id = sqlite3_column_int64 (stmt, 0);
-          hit->document_id = sqlite3_column_int64 (stmt, 1);
-          hit->claim_id = sqlite3_column_int64 (stmt, 2);
-          hit->rank = sqlite3_column_double (stmt, 3);
-          hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-          hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-          hit->start = hit->end = -1;
-          if (hit->kind == CF_RECORD_CLAIM && hit->document_id != 0)
+          /* one more than are ranked: only to know that there are more */
+          if (++n > ranked_max)
             {
-              hit->start = sqlite3_column_int (stmt, 6);
-              hit->end = sqlite3_column_int (stmt, 7);
+              for (guint i = first; i < ranked->len; i++)
+                ((CfSearchHit *) ranked->pdata[i])->partial = TRUE;
+              continue;
             }
+          hit = g_new0 (CfSearchHit, 1);
+          hit->kind = candidate_kinds[k];
+          hit->id = sqlite3_column_int64 (stmt, 0);
+          hit->rank = sqlite3_column_double (stmt, 1);
+          hit->start = hit->end = -1;
           g_ptr_array_add (ranked, hit);
         }
       if (rc != SQLITE_DONE)
         {
           _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
-          return NULL;
+          return FALSE;
         }
     }
 
-  /* Best first; a document's text is read only when its turn comes. */
+  /* Best first; what a hit shows (a document's text most of all) is read only when
+   * its turn comes. */
   g_ptr_array_sort (ranked, compare_hits);
   for (guint i = 0; i < ranked->len && hits->len < limit; i++)
     {
       CfSearchHit *hit = g_ptr_array_index (ranked, i);
+      gboolean found = TRUE;
 
+      if (hit->kind == CF_RECORD_HYPOTHESIS || hit->kind == CF_RECORD_TAG)
+        {
+          g_ptr_array_add (hits, cf_search_hit_copy (hit));
+          continue;
+        }
+      if (!load_details (self, fts, hit, &found, error))
+        return FALSE;
+      if (!found)
+        continue;
       if (hit->kind == CF_RECORD_DOCUMENT)
         {
           if (!expand_document (self, fts, hit, limit - hits->len, hits, error))
-            return NULL;
+            return FALSE;
         }
       else
         g_ptr_array_add (hits, cf_search_hit_copy (hit));
     }
-  return g_steal_pointer (&hits);
+  return TRUE;
+}
+
+gboolean
+cf_case_count_search (CfCase      *self,
+                      const char  *query,
+                      guint64     *n_matches,
+                      GError     **error)
+{
+  static const char * const count_sql[] = {
+    "SELECT count (*) FROM documents_fts WHERE documents_fts MATCH ?1",
+    "SELECT count (*) FROM claims_fts WHERE claims_fts MATCH ?1",
+    "SELECT count (*) FROM notes_fts WHERE notes_fts MATCH ?1",
+  };
+  g_autoptr(GPtrArray) small = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_search_hit_free);
+  g_autofree char *fts = NULL;
+  guint64 total = 0;
+
+  g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (n_matches != NULL, FALSE);
+
+  *n_matches = 0;
+  if (!_cf_case_check_open (self, error))
+    return FALSE;
+  fts = search_expression (query, error);
+  if (fts == NULL)
+    return FALSE;
+  if (*fts == '\0')
+    return TRUE;
+
+  if (!search_small_tables (self, query, small, error))
+    return FALSE;
+  total = small->len;
+  for (guint k = 0; k < G_N_ELEMENTS (count_sql); k++)
+    {
+      g_autoptr(CfStmt) stmt = _cf_case_prepare (self, count_sql[k], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
+          return FALSE;
+        }
+      total += sqlite3_column_int64 (stmt, 0);
+    }
+  *n_matches = total;
+  return TRUE;
 }

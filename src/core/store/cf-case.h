@@ -140,6 +140,9 @@ typedef struct
   guint         occurrence;   /* document hits: this occurrence's number in the
                                  document, from 1; 0 for the other kinds */
   guint         n_occurrences; /* document hits: the occurrences in the document */
+  gboolean      partial;      /* documents, claims, notes: more of this kind match than
+                                 are ranked (CF_SEARCH_RANKED_MAX, 1,000): this hit was
+                                 ranked among the newest of them only */
 } CfSearchHit;
 
 /* One occurrence: the characters [start, end) of a document's text. */
@@ -866,7 +869,9 @@ GListModel   *cf_case_list_claims            (CfCase          *self);
  * per occurrence in its text, in reading order, each with its own snippet and
  * span; documents, claims and notes are merged by bm25 rank, hypotheses and tags
  * (matched by substring, ignoring case) come first. Only the documents a page of
- * results shows have their text read.
+ * results shows have their text read. Of a kind with more than 1,000 matches, the
+ * newest 1,000 are ranked (their hits are marked partial): ranking every match of
+ * a very common word costs seconds; cf_case_count_search() counts them all.
  *
  * Returns: (transfer full) (element-type CfSearchHit) (nullable): the hits, best
  *   first (the array frees them), or %NULL with @error set
@@ -874,6 +879,20 @@ GListModel   *cf_case_list_claims            (CfCase          *self);
 GPtrArray    *cf_case_search                 (CfCase          *self,
                                               const char      *query,
                                               guint            limit,
+                                              GError         **error);
+/**
+ * cf_case_count_search:
+ * @query: as for cf_case_search()
+ * @n_matches: (out): the documents, claims, notes, hypotheses and tags that match
+ *
+ * Counts every match of @query (which cf_case_search() may not all rank), reading
+ * the index only.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean      cf_case_count_search           (CfCase          *self,
+                                              const char      *query,
+                                              guint64         *n_matches,
                                               GError         **error);
 /**
  * cf_case_find_in_document:
