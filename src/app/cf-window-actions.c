@@ -26,6 +26,20 @@ static guint signals[N_SIGNALS];
 
 /* --- importing ---------------------------------------------------------------------- */
 
+/* Files are read and extracted in a worker thread (cf_import_read_file() touches no
+ * case) and handed to the main thread, which stores them through one CfImportBatch:
+ * one transaction and one undo step for the whole job, however many files, written
+ * in slices of STORE_SLICE_US from an idle source so that frames keep coming (a
+ * 50,000-item feed stored in one call froze the window for ten seconds). The core
+ * explains why the writing stays on this thread (cf-case-documents.c, "an import
+ * stored a slice at a time"). While the job runs, the window's edits are greyed out
+ * and the core refuses any other (undo included) with a message; closing the window
+ * asks first, since it stops the import; Cancel rolls the batch back, leaving the
+ * case exactly as it was. */
+
+/* Under a frame at 60 Hz, leaving time to draw it. */
+#define STORE_SLICE_US 8000
+
 struct _CfImportJob
 {
   gatomicrefcount  ref_count;
@@ -33,9 +47,10 @@ struct _CfImportJob
   CfCase          *kase;
   GPtrArray       *files;        /* GFile */
   GCancellable    *cancellable;
-  guint            n_done;
-  guint            n_imported;   /* documents added */
-  gint64           first_id;
+  CfImportBatch   *batch;        /* opened with the first file read */
+  guint            store_id;     /* the idle source storing slices */
+  guint            n_done;       /* files read */
+  gboolean         all_read;
   GString         *errors;
 };
 
@@ -61,6 +76,8 @@ import_job_unref (CfImportJob *job)
   if (!g_atomic_ref_count_dec (&job->ref_count))
     return;
 
+  g_clear_handle_id (&job->store_id, g_source_remove);
+  g_clear_pointer (&job->batch, cf_import_batch_free);
   g_clear_object (&job->window);
   g_clear_object (&job->kase);
   g_clear_pointer (&job->files, g_ptr_array_unref);
@@ -80,8 +97,24 @@ import_message_free (ImportMessage *message)
 }
 
 static void
+add_job_error (CfImportJob  *job,
+               const char   *name,
+               const GError *error)
+{
+  if (job->errors->len > 0)
+    g_string_append_c (job->errors, '\n');
+  if (name != NULL)
+    g_string_append_printf (job->errors, "%s: %s", name, error->message);
+  else
+    g_string_append (job->errors, error->message);
+}
+
+/* Ends the job: its batch committed (or never opened), the window told. */
+static void
 finish_import (CfWindow    *self,
-               CfImportJob *job)
+               CfImportJob *job,
+               guint        n_imported,
+               gint64       first_id)
 {
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 
@@ -96,18 +129,124 @@ finish_import (CfWindow    *self,
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  if (job->n_imported > 0)
+  if (n_imported > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u source",
-                                                            "Imported %u sources", job->n_imported),
-                                               job->n_imported);
+                                                            "Imported %u sources", n_imported),
+                                               n_imported);
       cf_window_show_toast (self, text);
-      _cf_window_set_document_id (self, job->first_id);
+      _cf_window_set_document_id (self, first_id);
     }
 
   self->import_job = NULL;
   _cf_window_update_actions (self);
-  g_signal_emit (self, signals[IMPORT_FINISHED], 0, job->n_imported);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, n_imported);
+  import_job_unref (job);   /* the window's reference */
+}
+
+static void
+commit_import (CfWindow    *self,
+               CfImportJob *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) id_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint n_imported = 0;
+  gint64 first_id = 0;
+
+  g_clear_handle_id (&job->store_id, g_source_remove);
+  if (job->batch != NULL)
+    {
+      if (!cf_import_batch_commit (job->batch, &error))
+        add_job_error (job, NULL, error);
+    }
+  if (job->batch != NULL)
+    {
+      GPtrArray *results = cf_import_batch_get_results (job->batch);
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          GArray *ids = results->pdata[i];
+
+          if (n_imported == 0 && ids->len > 0)
+            first_id = g_array_index (ids, gint64, 0);
+          n_imported += ids->len;
+        }
+    }
+  finish_import (self, job, n_imported, first_id);
+}
+
+static void
+update_import_progress (CfWindow    *self,
+                        CfImportJob *job)
+{
+  g_autofree char *label = NULL;
+  guint stored = 0, queued = 0;
+  double fraction = 0;
+
+  if (job->batch != NULL)
+    cf_import_batch_get_progress (job->batch, &stored, &queued);
+  if (queued > 0)
+    {
+      /* Translators: %'u are numbers with thousands separators */
+      label = g_strdup_printf (_("Importing %'u of %'u items…"), stored, queued);
+      fraction = (double) stored / queued * job->n_done / job->files->len;
+    }
+  else
+    {
+      guint next = MIN (job->n_done + 1, job->files->len);
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (job->files, next - 1));
+
+      label = g_strdup_printf (_("Reading %u of %u: %s"), next, job->files->len, name);
+    }
+  gtk_label_set_label (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+}
+
+static gboolean
+store_slice_cb (gpointer data)
+{
+  CfImportJob *job = data;
+  CfWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_import_batch_store (job->batch, g_get_monotonic_time () + STORE_SLICE_US, &error))
+    {
+      /* the batch rolled back: nothing of this job was added */
+      job->store_id = 0;
+      g_cancellable_cancel (job->cancellable);
+      add_job_error (job, NULL, error);
+      finish_import (self, job, 0, 0);
+      return G_SOURCE_REMOVE;
+    }
+  update_import_progress (self, job);
+  if (cf_import_batch_get_progress (job->batch, NULL, NULL))
+    return G_SOURCE_CONTINUE;
+  job->store_id = 0;
+  if (job->all_read)
+    commit_import (self, job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_import (CfWindow    *self,
+              CfImportJob *job,
+              CfImport    *import,
+              const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (job->batch == NULL)
+    job->batch = cf_case_begin_import (job->kase, &error);
+  if (job->batch == NULL || cf_import_batch_add (job->batch, import, &error) == NULL)
+    {
+      if (job->batch == NULL)
+        cf_import_free (import);
+      add_job_error (job, name, error);
+      return;
+    }
+  /* below the frame clock's priority, so a frame is drawn between two slices */
+  if (job->store_id == 0)
+    job->store_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, store_slice_cb, job, NULL);
 }
 
 typedef struct
@@ -126,19 +265,30 @@ archive_choice_free (gpointer data)
   g_free (choice);
 }
 
-/* The pages the analyst chose from a large web archive, added as one change. */
+/* The pages the analyst chose from a large web archive, added as one change (or
+ * with the running import, which refuses any other edit). */
 static void
 archive_pages_chosen_cb (CfImport *import,
                          gpointer  data)
 {
   ArchiveChoice *choice = data;
   CfWindow *self = choice->window;
+  CfImportJob *job = self->import_job;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   if (import == NULL || self->kase != choice->kase)
     return;
+  if (job != NULL && job->kase == self->kase)
+    {
+      g_autofree gboolean *keep = g_new (gboolean, import->documents->len);
+
+      for (guint i = 0; i < import->documents->len; i++)
+        keep[i] = TRUE;
+      queue_import (self, job, cf_archive_import_keep (import, keep), import->filename);
+      return;
+    }
   ids = cf_case_add_import (self->kase, import, &error);
   if (ids == NULL)
     {
@@ -158,7 +308,7 @@ import_message_cb (gpointer data)
   ImportMessage *message = data;
   CfImportJob *job = message->job;
   CfWindow *self = job->window;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
 
   /* A cancelled or replaced import still drains its messages; nobody listens. */
   if (self == NULL || self->import_job != job || self->kase != job->kase)
@@ -166,12 +316,14 @@ import_message_cb (gpointer data)
 
   if (message->finished)
     {
-      finish_import (self, job);
-      import_job_unref (job);   /* the window's reference */
+      job->all_read = TRUE;
+      if (job->store_id == 0)
+        commit_import (self, job);
       return G_SOURCE_REMOVE;
     }
 
   job->n_done++;
+  name = g_file_get_basename (g_ptr_array_index (job->files, message->index));
   if (message->import != NULL && cf_archive_import_should_ask (message->import))
     {
       ArchiveChoice *choice = g_new0 (ArchiveChoice, 1);
@@ -182,38 +334,11 @@ import_message_cb (gpointer data)
                                     archive_pages_chosen_cb, choice, archive_choice_free);
     }
   else if (message->import != NULL)
-    {
-      g_autoptr(GArray) ids = cf_case_add_import (job->kase, message->import, &error);
-
-      if (ids != NULL)
-        {
-          if (job->n_imported == 0 && ids->len > 0)
-            job->first_id = g_array_index (ids, gint64, 0);
-          job->n_imported += ids->len;
-        }
-    }
+    queue_import (self, job, g_steal_pointer (&message->import), name);
   else
-    error = g_steal_pointer (&message->error);
+    add_job_error (job, name, message->error);
 
-  if (error != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (g_ptr_array_index (job->files, message->index));
-
-      if (job->errors->len > 0)
-        g_string_append_c (job->errors, '\n');
-      g_string_append_printf (job->errors, "%s: %s", name, error->message);
-    }
-
-  {
-    g_autofree char *label = NULL;
-    guint next = MIN (job->n_done + 1, job->files->len);
-    g_autofree char *name = g_file_get_basename (g_ptr_array_index (job->files, next - 1));
-
-    label = g_strdup_printf (_("Importing %u of %u: %s"), next, job->files->len, name);
-    gtk_label_set_label (self->import_label, label);
-    gtk_progress_bar_set_fraction (self->import_progress, (double) job->n_done / job->files->len);
-  }
-
+  update_import_progress (self, job);
   return G_SOURCE_REMOVE;
 }
 
@@ -250,6 +375,9 @@ import_thread (GTask        *task,
       message->index = i;
       message->import = cf_import_read_file_in_session (g_ptr_array_index (job->files, i), session,
                                                         cancellable, &message->error);
+      /* checked and hashed here, so the main thread only writes */
+      if (message->import != NULL && !cf_import_check (message->import, &message->error))
+        g_clear_pointer (&message->import, cf_import_free);
       post_message (job, message);
     }
 
@@ -257,6 +385,12 @@ import_thread (GTask        *task,
   done->finished = TRUE;
   post_message (job, done);
   g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+_cf_window_is_importing (CfWindow *self)
+{
+  return self->import_job != NULL;
 }
 
 void
@@ -269,6 +403,10 @@ _cf_window_cancel_import (CfWindow *self)
 
   self->import_job = NULL;
   g_cancellable_cancel (job->cancellable);
+  g_clear_handle_id (&job->store_id, g_source_remove);
+  /* rolled back: the case is exactly as before the import began */
+  if (job->batch != NULL)
+    cf_import_batch_cancel (job->batch);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   import_job_unref (job);
   _cf_window_update_actions (self);
@@ -304,12 +442,7 @@ cf_window_import_files (CfWindow  *self,
   job->errors = g_string_new (NULL);
   self->import_job = job;   /* the window's reference */
 
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  {
-    g_autofree char *name = g_file_get_basename (files[0]);
-    g_autofree char *label = g_strdup_printf (_("Importing %u of %u: %s"), 1, n_files, name);
-    gtk_label_set_label (self->import_label, label);
-  }
+  update_import_progress (self, job);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   _cf_window_update_actions (self);
 
@@ -405,7 +538,12 @@ cancel_import_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  _cf_window_cancel_import (CF_WINDOW (widget));
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->import_job == NULL)
+    return;
+  _cf_window_cancel_import (self);
+  cf_window_show_toast (self, _("Import cancelled: nothing was added"));
 }
 
 static gboolean
@@ -953,14 +1091,15 @@ _cf_window_update_actions (CfWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_case = self->kase != NULL;
-  gboolean writable = has_case && !cf_case_get_read_only (self->kase);
+  /* a running import refuses every other edit (see the import section above) */
+  gboolean writable = has_case && !cf_case_get_read_only (self->kase) && self->import_job == NULL;
   gboolean has_claim = self->selected_claim != NULL;
   gboolean can_undo = writable && cf_case_can_undo (self->kase);
   gboolean can_redo = writable && cf_case_can_redo (self->kase);
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
-  gtk_widget_action_set_enabled (widget, "win.import", writable && self->import_job == NULL);
+  gtk_widget_action_set_enabled (widget, "win.import", writable);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_job != NULL);
   gtk_widget_action_set_enabled (widget, "win.paste-text", writable);
   gtk_widget_action_set_enabled (widget, "win.mark-claim",

@@ -59,6 +59,7 @@ struct _CfWindow
 void _cf_window_class_actions_init (GtkWidgetClass *widget_class);
 void _cf_window_update_actions     (CfWindow       *self);
 void _cf_window_cancel_import      (CfWindow       *self);
+gboolean _cf_window_is_importing   (CfWindow       *self);
 /* Changes the shared selection; the panes follow through their bindings. */
 void _cf_window_select_claim_id    (CfWindow       *self,
                                     gint64          claim_id);

@@ -570,10 +570,47 @@ focus_pane_action (GtkWidget  *widget,
 
 /* --- life cycle ------------------------------------------------------------------------ */
 
+static void
+stop_import_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         CfWindow         *self)
+{
+  if (g_strcmp0 (response, "stop") != 0)
+    return;
+  _cf_window_cancel_import (self);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing (or quitting) stops a running import, which then adds nothing: ask. */
+static gboolean
+ask_to_stop_import (CfWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (!_cf_window_is_importing (self))
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Stop the Import?"),
+                                                       _("The import is not finished. Closing the "
+                                                         "window stops it and adds none of its "
+                                                         "sources; the case stays as it was "
+                                                         "before the import.")));
+  adw_message_dialog_add_responses (dialog, "continue", _("_Continue Importing"),
+                                    "stop", _("_Stop and Close"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "continue");
+  adw_message_dialog_set_close_response (dialog, "continue");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stop_import_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 cf_window_close_request (GtkWindow *window)
 {
   CfWindow *self = CF_WINDOW (window);
+
+  if (ask_to_stop_import (self))
+    return TRUE;
 
   if (self->settings != NULL)
     {

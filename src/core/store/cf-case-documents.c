@@ -270,11 +270,14 @@ cf_case_add_document (CfCase                 *self,
   return add_document (self, fields, NULL, error);
 }
 
-/* What add_document() would refuse, checked before an import writes anything. */
+/* What add_document() would refuse, checked before an import writes anything
+ * (once: cf_import_check() leaves the hash behind when it passes). */
 static gboolean
 check_import (CfImport  *import,
               GError   **error)
 {
+  if (import->sha256 != NULL)
+    return TRUE;
   for (guint i = 0; i < import->documents->len; i++)
     {
       CfExtractedDocument *doc = import->documents->pdata[i];
@@ -296,7 +299,45 @@ typedef struct
 /* Every this many documents the caller hears of the progress. */
 #define PROGRESS_EVERY 64
 
-/* The documents of one import, inside the caller's action; appends their ids. */
+/* Document @i of @import, inside the caller's action; appends its id to @ids (the
+ * import's own, so an attachment finds its message, which the reader put before it). */
+static gboolean
+store_import_document (CfCase      *self,
+                       CfImport    *import,
+                       const char  *sha256,
+                       guint        i,
+                       GArray      *ids,
+                       GError     **error)
+{
+  CfExtractedDocument *doc = import->documents->pdata[i];
+  gint64 parent_id = doc->parent_index >= 0 && (guint) doc->parent_index < ids->len
+                     ? g_array_index (ids, gint64, doc->parent_index) : 0;
+  CfDocumentFields fields = {
+    .title = doc->title,
+    .byline = doc->byline,
+    .publisher = doc->site_name,
+    .url = doc->url,
+    .published = doc->published,
+    .language = doc->language,
+    .media_type = doc->media_type,
+    .filename = doc->filename != NULL ? doc->filename : import->filename,
+    .note = doc->note,
+    .captured = doc->captured,
+    .parent_id = parent_id,
+    .text = doc->text,
+    .original = import->original,
+    .pages = doc->pages,
+  };
+  gint64 id = add_document (self, &fields, sha256, error);
+
+  if (id == 0)
+    return FALSE;
+  g_array_append_val (ids, id);
+  return TRUE;
+}
+
+/* The documents of one import, inside the caller's action; appends their ids to
+ * @ids, which holds no other import's. */
 static gboolean
 store_import (CfCase        *self,
               CfImport      *import,
@@ -306,40 +347,17 @@ store_import (CfCase        *self,
               GError       **error)
 {
   g_autofree char *sha256 = NULL;
-  guint first = ids->len;
 
-  if (import->original != NULL)
+  if (import->sha256 != NULL)
+    sha256 = g_strdup (import->sha256);
+  else if (import->original != NULL)
     sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, import->original);
   for (guint i = 0; i < import->documents->len; i++)
     {
-      CfExtractedDocument *doc = import->documents->pdata[i];
-      /* an attachment points to its message, which the reader put before it */
-      gint64 parent_id = doc->parent_index >= 0 && (guint) doc->parent_index < ids->len - first
-                         ? g_array_index (ids, gint64, first + doc->parent_index) : 0;
-      CfDocumentFields fields = {
-        .title = doc->title,
-        .byline = doc->byline,
-        .publisher = doc->site_name,
-        .url = doc->url,
-        .published = doc->published,
-        .language = doc->language,
-        .media_type = doc->media_type,
-        .filename = doc->filename != NULL ? doc->filename : import->filename,
-        .note = doc->note,
-        .captured = doc->captured,
-        .parent_id = parent_id,
-        .text = doc->text,
-        .original = import->original,
-        .pages = doc->pages,
-      };
-      gint64 id;
-
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      id = add_document (self, &fields, sha256, error);
-      if (id == 0)
+      if (!store_import_document (self, import, sha256, i, ids, error))
         return FALSE;
-      g_array_append_val (ids, id);
       if (progress != NULL && progress->func != NULL &&
           ++progress->done % PROGRESS_EVERY == 0)
         progress->func (progress->done, progress->total, progress->user_data);
@@ -454,6 +472,271 @@ cf_case_add_imports (CfCase                *self,
   if (refused != NULL)
     *refused = g_steal_pointer (&reasons);
   return g_steal_pointer (&results);
+}
+
+/* --- an import stored a slice at a time -------------------------------------------
+ *
+ * Why slices on the case's own thread, not a worker: the connection, its statement
+ * cache, the live objects and the change signals belong to the thread that owns the
+ * case (the panes read through the same connection as they scroll), so a worker
+ * could only write through a second connection. That one would hold SQLite's write
+ * lock for the whole import and, once its page cache spills, the exclusive lock
+ * that shuts every reader out in rollback-journal mode: the window's own reads
+ * would wait or fail. It would also need the open checks and journal guard again,
+ * and its changes would have to be merged into this connection's undo history by
+ * hand. Stored in slices inside one open action instead, an import keeps every
+ * guarantee of an ordinary edit: one transaction, the session's changeset as one
+ * undo entry, live objects and signals told at the commit, a rollback that leaves
+ * the file as it was. The price is that nothing else may edit the case meanwhile
+ * (its edits would join the transaction): they are refused with a message, and the
+ * window greys them out. Reading, extracting and checking stay in the caller's
+ * worker; only the INSERTs run here, in slices the caller times. */
+
+typedef struct
+{
+  CfImport *import;
+  char     *sha256;
+  GArray   *ids;    /* the results' array for this import */
+  guint     next;   /* its next document to store */
+} Queued;
+
+struct _CfImportBatch
+{
+  CfCase    *kase;
+  GQueue     queue;      /* Queued, oldest first */
+  GPtrArray *results;    /* GArray of ids, per added import */
+  char      *first_name;
+  guint      n_files;
+  guint      stored;
+  guint      queued;
+  gboolean   open;
+};
+
+static void
+queued_free (Queued *queued)
+{
+  cf_import_free (queued->import);
+  g_free (queued->sha256);
+  g_free (queued);
+}
+
+CfImportBatch *
+cf_case_begin_import (CfCase  *self,
+                      GError **error)
+{
+  CfImportBatch *batch;
+
+  g_return_val_if_fail (CF_IS_CASE (self), NULL);
+
+  if (!_cf_case_check_writable (self, error))
+    return NULL;
+  if (self->action_depth > 0)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_BUSY,
+                   _("Finish the current edit before importing."));
+      return NULL;
+    }
+  cf_case_begin_action (self, _("Import"));
+  if (self->action_failed)
+    {
+      _cf_case_begin_failed (self, error);
+      return NULL;
+    }
+
+  batch = g_new0 (CfImportBatch, 1);
+  batch->kase = g_object_ref (self);
+  g_queue_init (&batch->queue);
+  batch->results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  batch->open = TRUE;
+  self->import_batch = batch;
+  return batch;
+}
+
+static gboolean
+check_batch_open (CfImportBatch  *batch,
+                  GError        **error)
+{
+  if (batch->open && batch->kase->db != NULL)
+    return TRUE;
+  g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_FAILED,
+               _("The import was stopped, so nothing was added."));
+  return FALSE;
+}
+
+GArray *
+cf_import_batch_add (CfImportBatch  *batch,
+                     CfImport       *import,
+                     GError        **error)
+{
+  g_autoptr(CfImport) owned = import;
+  Queued *queued;
+
+  g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail (import != NULL && import->documents != NULL, NULL);
+
+  if (!check_batch_open (batch, error) || !check_import (import, error))
+    return NULL;
+
+  queued = g_new0 (Queued, 1);
+  queued->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), import->documents->len);
+  if (import->sha256 != NULL)
+    queued->sha256 = g_strdup (import->sha256);
+  else if (import->original != NULL)
+    queued->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, import->original);
+  queued->import = g_steal_pointer (&owned);
+  g_ptr_array_add (batch->results, queued->ids);
+  if (batch->n_files++ == 0)
+    batch->first_name = g_strdup (import->filename);
+  batch->queued += import->documents->len;
+  g_queue_push_tail (&batch->queue, queued);
+  return queued->ids;
+}
+
+gboolean
+cf_import_batch_store (CfImportBatch  *batch,
+                       gint64          deadline,
+                       GError        **error)
+{
+  CfCase *self;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  if (!check_batch_open (batch, error))
+    return FALSE;
+  self = batch->kase;
+  self->import_storing = TRUE;
+  do
+    {
+      Queued *queued = g_queue_peek_head (&batch->queue);
+
+      if (queued == NULL)
+        break;
+      if (queued->next < queued->import->documents->len)
+        {
+          ok = store_import_document (self, queued->import, queued->sha256, queued->next,
+                                      queued->ids, error);
+          if (!ok)
+            break;
+          queued->next++;
+          batch->stored++;
+        }
+      /* a stored file's bytes and texts go at once: memory holds what waits */
+      if (queued->next >= queued->import->documents->len)
+        queued_free (g_queue_pop_head (&batch->queue));
+    }
+  while (g_get_monotonic_time () < deadline);
+  if (ok)
+    ok = _cf_case_end_slice (self, error);
+  self->import_storing = FALSE;
+
+  if (!ok)
+    cf_import_batch_cancel (batch);
+  return ok;
+}
+
+gboolean
+cf_import_check (CfImport  *import,
+                 GError   **error)
+{
+  g_return_val_if_fail (import != NULL && import->documents != NULL, FALSE);
+
+  if (!check_import (import, error))
+    return FALSE;
+  if (import->sha256 == NULL && import->original != NULL)
+    import->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, import->original);
+  return TRUE;
+}
+
+gboolean
+cf_import_batch_get_progress (CfImportBatch *batch,
+                              guint         *stored,
+                              guint         *queued)
+{
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  if (stored != NULL)
+    *stored = batch->stored;
+  if (queued != NULL)
+    *queued = batch->queued;
+  return !g_queue_is_empty (&batch->queue);
+}
+
+GPtrArray *
+cf_import_batch_get_results (CfImportBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+  return batch->results;
+}
+
+gboolean
+cf_import_batch_commit (CfImportBatch  *batch,
+                        GError        **error)
+{
+  CfCase *self;
+  gboolean ok;
+
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  if (!check_batch_open (batch, error))
+    return FALSE;
+  if (!g_queue_is_empty (&batch->queue) && !cf_import_batch_store (batch, G_MAXINT64, error))
+    return FALSE;
+
+  self = batch->kase;
+  g_free (self->action_label);
+  if (batch->n_files == 1)
+    self->action_label = g_strdup_printf (_("Import “%s”"),
+                                          batch->first_name ? batch->first_name : _("text"));
+  else
+    self->action_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u file",
+                                                       "Import %u files", batch->n_files),
+                                          batch->n_files);
+  /* the commit tells the panes, which may read: the batch is over by then */
+  batch->open = FALSE;
+  self->import_batch = NULL;
+  ok = cf_case_end_action (self, error);
+  if (!ok)
+    {
+      for (guint i = 0; i < batch->results->len; i++)
+        g_array_set_size (batch->results->pdata[i], 0);
+    }
+  return ok;
+}
+
+void
+cf_import_batch_cancel (CfImportBatch *batch)
+{
+  CfCase *self;
+
+  g_return_if_fail (batch != NULL);
+
+  g_queue_clear_full (&batch->queue, (GDestroyNotify) queued_free);
+  for (guint i = 0; i < batch->results->len; i++)
+    g_array_set_size (batch->results->pdata[i], 0);
+  if (!batch->open)
+    return;
+  self = batch->kase;
+  batch->open = FALSE;
+  self->import_batch = NULL;
+  /* cf_case_close() may have rolled it back already */
+  if (self->action_depth > 0)
+    {
+      self->action_depth = 1;
+      cf_case_cancel_action (self);
+    }
+}
+
+void
+cf_import_batch_free (CfImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  cf_import_batch_cancel (batch);
+  g_clear_pointer (&batch->results, g_ptr_array_unref);
+  g_free (batch->first_name);
+  g_object_unref (batch->kase);
+  g_free (batch);
 }
 
 GArray *

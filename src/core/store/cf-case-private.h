@@ -54,6 +54,12 @@ struct _CfCase
   GError        *action_error;    /* why the outermost begin failed */
   sqlite3_session *session;
   gboolean       action_failed;
+  /* an open CfImportBatch (cf-case-documents.c) holds the action between its slices;
+   * begin_action calls from anyone else meanwhile are refused and counted here */
+  CfImportBatch *import_batch;
+  guint          import_storing : 1;
+  guint          refused_depth;
+  sqlite3_changegroup *action_group;  /* the batch's slices so far (cf-case-undo.c) */
 
   GQueue         undo_stack;   /* CfUndoEntry, newest at head */
   GQueue         redo_stack;
@@ -197,6 +203,10 @@ void      _cf_case_clear_history         (CfCase        *self);
 
 /* Every public edit runs inside one of these: fails early on a read-only case, and
  * joins an action the caller opened. */
+/* cf-case-undo.c: ends an import batch's slice inside its open action */
+gboolean  _cf_case_end_slice             (CfCase        *self,
+                                          GError       **error);
+
 #define CF_CASE_BEGIN_EDIT(label)                          \
   G_STMT_START {                                           \
     if (!_cf_case_check_writable (self, error))            \

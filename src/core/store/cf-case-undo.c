@@ -89,6 +89,18 @@ log_change (CfCase      *self,
   return _cf_case_step_done (self, stmt, _("Recording the change"), error);
 }
 
+static int
+start_session (CfCase *self)
+{
+  int rc = sqlite3session_create (self->db, "main", &self->session);
+
+  for (guint i = 0; rc == SQLITE_OK && _cf_case_tracked_tables[i] != NULL; i++)
+    rc = sqlite3session_attach (self->session, _cf_case_tracked_tables[i]);
+  if (rc != SQLITE_OK)
+    g_clear_pointer (&self->session, sqlite3session_delete);
+  return rc;
+}
+
 void
 cf_case_begin_action (CfCase     *self,
                       const char *label)
@@ -96,6 +108,15 @@ cf_case_begin_action (CfCase     *self,
   int rc;
 
   g_return_if_fail (CF_IS_CASE (self));
+
+  /* An import batch holds the transaction between its slices: an edit from anyone
+   * else now would join it (and be rolled back with a cancelled import). Its edits
+   * are refused by _cf_case_check_writable(); its end reports why. */
+  if (self->import_batch != NULL && !self->import_storing)
+    {
+      self->refused_depth++;
+      return;
+    }
 
   if (self->action_depth++ > 0)
     return;
@@ -122,21 +143,62 @@ cf_case_begin_action (CfCase     *self,
   if (!self->undo_enabled)
     return;
 
-  rc = sqlite3session_create (self->db, "main", &self->session);
-  for (guint i = 0; rc == SQLITE_OK && _cf_case_tracked_tables[i] != NULL; i++)
-    rc = sqlite3session_attach (self->session, _cf_case_tracked_tables[i]);
+  rc = start_session (self);
   if (rc != SQLITE_OK)
     {
       _cf_case_set_sqlite_error (&self->action_error, self->db, rc, self->action_label);
-      g_clear_pointer (&self->session, sqlite3session_delete);
       self->action_failed = TRUE;
     }
+}
+
+/* An import batch's slices, each recorded by a session of its own (see
+ * cf-case-documents.c): what the slice changed joins the action's changegroup, so
+ * the commit only merges what is left instead of reading back every row the whole
+ * import wrote, and the slice's pages go to the file now rather than all at the
+ * commit. The action stays one transaction and one undo entry. */
+gboolean
+_cf_case_end_slice (CfCase  *self,
+                    GError **error)
+{
+  void *changeset = NULL;
+  int size = 0;
+  int rc = SQLITE_OK;
+
+  g_assert (self->action_depth > 0);
+
+  if (self->session != NULL)
+    {
+      if (self->action_group == NULL)
+        rc = sqlite3changegroup_new (&self->action_group);
+      if (rc == SQLITE_OK)
+        rc = sqlite3session_changeset (self->session, &size, &changeset);
+      if (rc == SQLITE_OK && size > 0)
+        rc = sqlite3changegroup_add (self->action_group, size, changeset);
+      sqlite3_free (changeset);
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      if (rc == SQLITE_OK)
+        rc = start_session (self);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_db_cacheflush (self->db);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, self->action_label);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
 cf_case_cancel_action (CfCase *self)
 {
   g_return_if_fail (CF_IS_CASE (self));
+
+  if (self->refused_depth > 0)
+    {
+      self->refused_depth--;
+      return;
+    }
   g_return_if_fail (self->action_depth > 0);
 
   /* inside an outer action: the outer end will roll everything back */
@@ -149,6 +211,7 @@ cf_case_cancel_action (CfCase *self)
 
   self->action_depth = 0;
   g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->action_group, sqlite3changegroup_delete);
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     roll_back (self);
   /* cached objects may have been refreshed from rows that are now gone */
@@ -165,6 +228,12 @@ cf_case_end_action (CfCase  *self,
   int rc;
 
   g_return_val_if_fail (CF_IS_CASE (self), FALSE);
+
+  if (self->refused_depth > 0)
+    {
+      self->refused_depth--;
+      return _cf_case_check_writable (self, error);
+    }
   g_return_val_if_fail (self->action_depth > 0, FALSE);
 
   if (--self->action_depth > 0)
@@ -175,6 +244,7 @@ cf_case_end_action (CfCase  *self,
       if (!_cf_case_check_writable (self, error))
         {
           g_clear_pointer (&self->session, sqlite3session_delete);
+          g_clear_pointer (&self->action_group, sqlite3changegroup_delete);
           return FALSE;
         }
       self->action_depth = 1;
@@ -191,6 +261,17 @@ cf_case_end_action (CfCase  *self,
     {
       rc = sqlite3session_changeset (self->session, &size, &changeset);
       g_clear_pointer (&self->session, sqlite3session_delete);
+      if (rc == SQLITE_OK && self->action_group != NULL)
+        {
+          if (size > 0)
+            rc = sqlite3changegroup_add (self->action_group, size, changeset);
+          sqlite3_free (changeset);
+          changeset = NULL;
+          size = 0;
+          if (rc == SQLITE_OK)
+            rc = sqlite3changegroup_output (self->action_group, &size, &changeset);
+        }
+      g_clear_pointer (&self->action_group, sqlite3changegroup_delete);
       if (rc != SQLITE_OK)
         {
           _cf_case_set_sqlite_error (error, self->db, rc, self->action_label);

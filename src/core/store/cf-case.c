@@ -150,6 +150,13 @@ _cf_case_check_writable (CfCase  *self,
                      "Use Save As to make an editable copy."));
       return FALSE;
     }
+  if (self->import_batch != NULL && !self->import_storing)
+    {
+      g_set_error (error, CF_CASE_ERROR, CF_CASE_ERROR_BUSY,
+                   _("An import is under way. Wait for it to finish, or cancel it, "
+                     "before changing the case."));
+      return FALSE;
+    }
   return TRUE;
 }
 

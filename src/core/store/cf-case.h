@@ -434,6 +434,100 @@ GPtrArray    *cf_case_add_imports            (CfCase               *self,
                                               GPtrArray           **refused,
                                               GError              **error);
 /**
+ * CfImportBatch:
+ *
+ * A big import stored a slice at a time, for a caller that must not stop for the
+ * whole of it (the window between two frames) or hold every file at once (the CLI
+ * over many files). It is one action all the same: one transaction, open from
+ * cf_case_begin_import() to cf_import_batch_commit() (one undo step, change signals
+ * at the commit) or cf_import_batch_cancel() (nothing added). While it is open every
+ * other edit, undo and redo of the case is refused with %CF_CASE_ERROR_BUSY, since it
+ * would join the import's transaction and share its fate; reading goes on (and sees
+ * the documents stored so far).
+ */
+typedef struct _CfImportBatch CfImportBatch;
+
+/**
+ * cf_case_begin_import:
+ *
+ * Returns: (transfer full) (nullable): an open batch, or %NULL with @error set (the
+ *   case is read-only, an edit or another import is under way, or the transaction
+ *   could not start)
+ */
+CfImportBatch *cf_case_begin_import          (CfCase          *self,
+                                              GError         **error);
+/**
+ * cf_import_batch_add:
+ * @import: (transfer full): what cf_import_read_file() read; freed once stored
+ *
+ * Queues one file's documents; nothing is written until cf_import_batch_store().
+ * An import the case would refuse (text that is not UTF-8, pages outside the text)
+ * is refused here, with nothing written, and the batch goes on.
+ *
+ * Returns: (transfer none) (element-type gint64) (nullable): the ids of the file's
+ *   documents as they are stored (owned by the batch), or %NULL with @error set
+ */
+GArray        *cf_import_batch_add           (CfImportBatch   *batch,
+                                              CfImport        *import,
+                                              GError         **error);
+/**
+ * cf_import_batch_store:
+ * @deadline: a g_get_monotonic_time() after which to stop; at least one document
+ *   is stored each call
+ *
+ * Stores queued documents until none is left or @deadline has passed. On failure
+ * the whole batch is rolled back (the case is as before cf_case_begin_import()).
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean       cf_import_batch_store         (CfImportBatch   *batch,
+                                              gint64           deadline,
+                                              GError         **error);
+/**
+ * cf_import_batch_get_progress:
+ * @stored: (out) (optional): documents stored so far
+ * @queued: (out) (optional): documents added so far, stored or not
+ *
+ * Returns: %TRUE while documents wait to be stored
+ */
+gboolean       cf_import_batch_get_progress  (CfImportBatch   *batch,
+                                              guint           *stored,
+                                              guint           *queued);
+/**
+ * cf_import_batch_get_results:
+ *
+ * Returns: (transfer none) (element-type GArray): per import accepted by
+ *   cf_import_batch_add(), the ids of its documents stored so far; emptied by a cancel or a
+ *   failure
+ */
+GPtrArray     *cf_import_batch_get_results   (CfImportBatch   *batch);
+/**
+ * cf_import_batch_commit:
+ *
+ * Stores what is still queued and commits the whole batch as one undo step
+ * (“Import “name”” for one file, “Import N files” for more), then tells the live
+ * objects and lists. On failure nothing is added.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean       cf_import_batch_commit        (CfImportBatch   *batch,
+                                              GError         **error);
+/**
+ * cf_import_batch_cancel:
+ *
+ * Rolls the batch back: the case is exactly as before cf_case_begin_import().
+ * Does nothing after a commit or a failure.
+ */
+void           cf_import_batch_cancel        (CfImportBatch   *batch);
+/**
+ * cf_import_batch_free:
+ * @batch: (transfer full) (nullable): a batch; cancelled if still open
+ */
+void           cf_import_batch_free          (CfImportBatch   *batch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfImportBatch, cf_import_batch_free)
+
+/**
  * cf_case_import_text:
  * @title: (nullable): replaces the extracted title unless %NULL or ""
  * @text: the pasted text

@@ -17,6 +17,7 @@ cf_import_free (CfImport *import)
   if (import == NULL)
     return;
   g_free (import->filename);
+  g_free (import->sha256);
   g_clear_pointer (&import->original, g_bytes_unref);
   g_clear_pointer (&import->documents, g_ptr_array_unref);
   g_free (import);

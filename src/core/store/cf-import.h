@@ -16,6 +16,7 @@ typedef struct
   char      *filename;   /* base name */
   GBytes    *original;
   GPtrArray *documents;  /* of CfExtractedDocument */
+  char      *sha256;     /* of @original, once cf_import_check() passed */
 } CfImport;
 
 /**
@@ -51,6 +52,17 @@ CfImport *cf_import_read_file_in_session (GFile         *file,
 CfImport *cf_import_from_bytes (GBytes      *bytes,
                                 const char  *filename,
                                 GError     **error);
+/**
+ * cf_import_check:
+ *
+ * What the case would refuse in @import (text that is not UTF-8, pages outside the
+ * text), checked without a case, and its original hashed: a worker thread can do
+ * both before cf_import_batch_add() or cf_case_add_import(), which then skip them.
+ *
+ * Returns: %FALSE with @error set if the case would refuse the import
+ */
+gboolean  cf_import_check     (CfImport     *import,
+                               GError      **error);
 /**
  * cf_import_free:
  * @import: (transfer full) (nullable): an import
