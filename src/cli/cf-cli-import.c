@@ -232,56 +232,77 @@ cf_cli_import (int    argc,
       return status;
     }
 
-  /* Every file read first, then all stored through the bulk path: one transaction,
-   * one undo step. */
+  /* One file in memory at a time: each is read, queued in one CfImportBatch and
+   * stored before the next is read, so memory stays that of the biggest file however
+   * many are named, and it all remains one transaction (one undo step, no half
+   * import after a failure or Ctrl+C). The process keeps no undo history after it
+   * exits, so none is recorded: recording it would hold every stored text until the
+   * commit. */
   {
-    g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_import_free);
+    g_autoptr(CfImportBatch) batch = NULL;
+    g_autoptr(GPtrArray) stored = g_ptr_array_new ();   /* GArray of ids, owned by the batch */
     g_autoptr(GPtrArray) paths = g_ptr_array_new ();
-    g_autoptr(GPtrArray) results = NULL;
-    g_autoptr(GPtrArray) refused = NULL;
     g_autoptr(GError) error = NULL;
     /* one reader helper process reads all the files */
     g_autoptr(CfReadSession) session = cf_read_session_new (NULL);
+    guint n_files = (guint) argc - 2;
+
+    cf_case_set_undo_enabled (kase, FALSE);
+    batch = cf_case_begin_import (kase, &error);
+    if (batch == NULL)
+      {
+        cf_cli_error (_("Could not import: %s"), error->message);
+        return CF_CLI_EXIT_FAILURE;
+      }
 
     for (int i = 2; i < argc; i++)
       {
         g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
         g_autoptr(GError) read_error = NULL;
         CfImport *import = NULL;
+        GArray *ids = NULL;
+        guint done = 0;
 
+        /* Translators: shown on a terminal during an import; %'u are numbers */
+        cf_cli_progress (_("Importing file %'u of %'u…"), (guint) i - 1, n_files);
         if (cf_cli_check_file_arg (argv[i], &read_error))
           import = cf_import_read_file_in_session (file, session, NULL, &read_error);
-
-        if (import == NULL)
+        if (import != NULL)
+          ids = cf_import_batch_add (batch, import, &read_error);
+        if (ids == NULL)
           {
+            cf_cli_progress_end ();
             cf_cli_error (_("Could not import “%s”: %s"), argv[i], read_error->message);
             status = CF_CLI_EXIT_FAILURE;
             continue;
           }
-        g_ptr_array_add (imports, import);
+        g_ptr_array_add (stored, ids);
         g_ptr_array_add (paths, argv[i]);
+        while (cf_import_batch_get_progress (batch, &done, NULL))
+          {
+            if (!cf_import_batch_store (batch, g_get_monotonic_time () + G_USEC_PER_SEC / 4, &error))
+              {
+                cf_cli_progress_end ();
+                cf_cli_error (_("Could not import: %s (nothing was added)"), error->message);
+                return CF_CLI_EXIT_FAILURE;
+              }
+            cf_import_batch_get_progress (batch, &done, NULL);
+            cf_cli_progress (_("Importing file %'u of %'u: %'u documents stored…"),
+                             (guint) i - 1, n_files, done);
+          }
       }
-    if (imports->len == 0)
-      return status;
-
-    results = cf_case_add_imports (kase, imports, NULL, NULL, NULL, &refused, &error);
-    if (results == NULL)
+    cf_cli_progress (_("Saving the import…"));
+    if (!cf_import_batch_commit (batch, &error))
       {
-        cf_cli_error (_("Could not import: %s"), error->message);
+        cf_cli_progress_end ();
+        cf_cli_error (_("Could not import: %s (nothing was added)"), error->message);
         return CF_CLI_EXIT_FAILURE;
       }
-    for (guint i = 0; i < results->len; i++)
+    cf_cli_progress_end ();
+    for (guint i = 0; i < stored->len; i++)
       {
-        GArray *ids = results->pdata[i];
-        const GError *reason = refused->pdata[i];
+        GArray *ids = stored->pdata[i];
 
-        if (reason != NULL)
-          {
-            cf_cli_error (_("Could not import “%s”: %s"),
-                          (const char *) paths->pdata[i], reason->message);
-            status = CF_CLI_EXIT_FAILURE;
-            continue;
-          }
         for (guint j = 0; j < ids->len; j++)
           print_document (kase, g_array_index (ids, gint64, j), paths->pdata[i]);
       }

@@ -168,14 +168,46 @@ case_opened_cb (GObject      *source,
   ((OpenWait *) data)->result = g_object_ref (result);
 }
 
+/* A line of progress on a terminal, written over itself, at most a few times a
+ * second; nothing when stderr is not a terminal (a script, a log). */
+static gint64   progress_shown;
+static gboolean progress_on_line;
+
+void
+cf_cli_progress (const char *format,
+                 ...)
+{
+  g_autofree char *text = NULL;
+  gint64 now = g_get_monotonic_time ();
+  va_list args;
+
+  if (!isatty (STDERR_FILENO) || now - progress_shown < G_USEC_PER_SEC / 5)
+    return;
+  progress_shown = now;
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("\r%s\033[K", text);
+  progress_on_line = TRUE;
+}
+
+void
+cf_cli_progress_end (void)
+{
+  if (progress_on_line)
+    g_printerr ("\r\033[K");
+  progress_on_line = FALSE;
+  progress_shown = 0;
+}
+
 static gboolean
 show_check_progress_cb (gpointer data)
 {
   OpenWait *wait = data;
 
   /* Translators: shown on a terminal while a big case file is checked; %d counts seconds */
-  g_printerr (_("\rChecking the case file… %d s"),
-              (int) ((g_get_monotonic_time () - wait->start) / G_USEC_PER_SEC));
+  cf_cli_progress (_("Checking the case file… %d s"),
+                   (int) ((g_get_monotonic_time () - wait->start) / G_USEC_PER_SEC));
   return G_SOURCE_CONTINUE;
 }
 
@@ -199,8 +231,7 @@ open_with_progress (const char       *path,
   while (wait.result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timer);
-  if (g_get_monotonic_time () - wait.start >= 500 * 1000)
-    g_printerr ("\r\033[K");
+  cf_cli_progress_end ();
   kase = cf_case_open_finish (wait.result, error);
   g_object_unref (wait.result);
   return kase;

@@ -83,6 +83,11 @@ gboolean   cf_cli_check_n_args        (int              argc,
 /* Opens @path, printing the core's message on failure. */
 /* FALSE with @error set when @arg, a file named on the command line, is empty:
  * GIO would take "" for the current folder. */
+/* A line of progress on a terminal (stderr), rewritten in place a few times a
+ * second; cf_cli_progress_end() clears it before other output. */
+void       cf_cli_progress            (const char      *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
+void       cf_cli_progress_end        (void);
 gboolean   cf_cli_check_file_arg      (const char      *arg,
                                        GError         **error);
 CfCase    *cf_cli_open_case           (const char      *path,
