@@ -486,27 +486,37 @@ paged_position (CfPagedList *self,
                 gint64       id)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
+  g_autoptr(GString) from = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   gboolean desc = self->list == LIST_CLAIMS && self->query.descending;
   const char *less = desc ? ">" : "<";
   gint64 binds[3] = { id, 0, 0 };
   gint64 before = 0;
 
-  append_from (self, sql);
+  append_from (self, from);
   if (self->list == LIST_CLAIMS && self->query.sort == CF_CLAIM_SORT_POSITION)
     {
-      /* rows before (document_id, start_offset, id) in the list's order; NULL first
-       * when ascending, as SQLite sorts */
-      if (desc)
-        g_string_append (sql,
-                         " AND (document_id > ?2 OR (document_id IS NOT NULL AND ?2 IS NULL)"
-                         " OR (document_id IS ?2 AND (start_offset > ?3 OR (start_offset IS NOT NULL AND ?3 IS NULL)"
-                         " OR (start_offset IS ?3 AND id > ?1))))");
-      else
-        g_string_append (sql,
-                         " AND (document_id < ?2 OR (document_id IS NULL AND ?2 IS NOT NULL)"
-                         " OR (document_id IS ?2 AND (start_offset < ?3 OR (start_offset IS NULL AND ?3 IS NOT NULL)"
-                         " OR (start_offset IS ?3 AND id < ?1))))");
+      /* rows before (document_id, start_offset, id) in the list's order (NULL first
+       * when ascending, as SQLite sorts): a sum of counts over disjoint ranges of
+       * claims_by_document; one count with ORs would gather every rowid first */
+      static const char *const asc[] = {
+        "document_id IS NULL AND ?2 IS NOT NULL",
+        "document_id < ?2",
+        "document_id IS ?2 AND start_offset IS NULL AND ?3 IS NOT NULL",
+        "document_id IS ?2 AND start_offset < ?3",
+        "document_id IS ?2 AND start_offset IS ?3 AND id < ?1",
+      };
+      static const char *const dsc[] = {
+        "document_id IS NOT NULL AND ?2 IS NULL",
+        "document_id > ?2",
+        "document_id IS ?2 AND start_offset IS NOT NULL AND ?3 IS NULL",
+        "document_id IS ?2 AND start_offset > ?3",
+        "document_id IS ?2 AND start_offset IS ?3 AND id > ?1",
+      };
+
+      g_string_assign (sql, "SELECT 0");
+      for (guint i = 0; i < G_N_ELEMENTS (asc); i++)
+        g_string_append_printf (sql, " + (SELECT count(*)%s AND %s)", from->str, desc ? dsc[i] : asc[i]);
       {
         sqlite3_stmt *stmt = NULL;
 
@@ -544,7 +554,7 @@ paged_position (CfPagedList *self,
     }
   else
     {
-      g_string_append_printf (sql, " AND id %s ?1", less);
+      g_string_append_printf (sql, "%s AND id %s ?1", from->str, less);
       if (!run_query (self, sql->str, binds, 1, NULL, &before, &error))
         before = -1;
     }
