@@ -750,7 +750,55 @@ edit_save_as (CfCase  *c,
   return cf_case_save_as (c, fx.copy_path, error);
 }
 
+/* A feed stored one item per slice through a CfImportBatch (issue 12): every
+ * slice's changeset, page flush and the commit are failure points, and the file must
+ * end up with the whole feed or none of it. */
+static gboolean
+edit_import_batch (CfCase  *c,
+                   GError **error)
+{
+  g_autoptr(GString) feed = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                                          "<title>Wire</title>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CfImportBatch) batch = NULL;
+  CfImport *import;
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (feed, "<item><title>Item %u</title><description>Officials said on "
+                            "day %u that the drone was shot down near the border.</description>"
+                            "</item>", i, i);
+  g_string_append (feed, "</channel></rss>");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&feed));
+  import = cf_import_from_bytes (bytes, "wire.rss", error);
+  if (import == NULL)
+    return FALSE;
+  batch = cf_case_begin_import (c, error);
+  if (batch == NULL)
+    {
+      cf_import_free (import);
+      return FALSE;
+    }
+  if (cf_import_batch_add (batch, import, error) == NULL)
+    return FALSE;
+  /* a deadline already past: one document per slice */
+  while (cf_import_batch_get_progress (batch, NULL, NULL))
+    {
+      if (!cf_import_batch_store (batch, 0, error))
+        return FALSE;
+    }
+  return cf_import_batch_commit (batch, error);
+}
+
+static gboolean
+edit_undo_import_batch (CfCase  *c,
+                        GError **error)
+{
+  return cf_case_undo (c, error);
+}
+
 static const Edit edits[] = {
+  { "import-batch", NULL, edit_import_batch, FALSE },
+  { "undo-import-batch", edit_import_batch, edit_undo_import_batch, FALSE },
   { "import-text", NULL, edit_import, FALSE },
   { "add-claim", NULL, edit_add_claim, FALSE },
   { "rate-claim", NULL, edit_rate_claim, FALSE },
