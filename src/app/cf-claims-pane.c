@@ -129,7 +129,22 @@ cached_tag (CfClaimsPane *self,
   CfTag *tag;
 
   if (self->tag_cache == NULL)
-    self->tag_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+    {
+      guint n = self->tags != NULL ? g_list_model_get_n_items (self->tags) : 0;
+
+      /* all of them in one query (a case has tens or hundreds), not one each */
+      self->tag_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          CfTag *listed = g_list_model_get_item (self->tags, i);
+          gint64 listed_id;
+
+          if (listed == NULL)
+            continue;
+          listed_id = cf_tag_get_id (listed);
+          g_hash_table_insert (self->tag_cache, g_memdup2 (&listed_id, sizeof listed_id), listed);
+        }
+    }
   tag = g_hash_table_lookup (self->tag_cache, &id);
   if (tag == NULL)
     {
