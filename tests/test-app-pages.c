@@ -5,7 +5,10 @@
  * characters the text view would). */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app-test-util.h"
 #include "cf-formats.h"
@@ -135,6 +138,44 @@ some_word (PdfFixture *f,
   return (int) g_utf8_pointer_to_offset (f->text, at);
 }
 
+/* The casefile-reader helpers this process runs now. */
+static guint
+count_helpers (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *after_name;
+      int ppid = 0;
+      char state;
+
+      if (atoi (name) <= 0 || !g_file_get_contents (path, &stat, NULL, NULL) ||
+          strstr (stat, "(casefile-reader)") == NULL ||
+          (after_name = strrchr (stat, ')')) == NULL ||
+          sscanf (after_name + 1, " %c %d", &state, &ppid) != 2)
+        continue;
+      n += ppid == getpid () && state != 'Z';
+    }
+  return n;
+}
+
+static gboolean
+no_helpers (gpointer data)
+{
+  return count_helpers () == 0;
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return cf_page_view_page_is_shown (data);
+}
+
 static void
 test_pages_offered_for_pdf (void)
 {
@@ -147,7 +188,14 @@ test_pages_offered_for_pdf (void)
   g_assert_cmpuint (pages->len, >=, 2);
   show_pages (&f);
   g_assert_cmpuint (cf_page_view_get_page (f.pages), ==, 0);
+
+  /* one helper read the layout and renders the document's pages */
+  gtk_widget_activate_action (GTK_WIDGET (f.pages), "page.next", NULL);
+  g_assert_true (app_test_wait_until (page_shown, f.pages));
+  g_assert_cmpuint (count_helpers (), ==, 1);
+  /* and ends with the document */
   pdf_fixture_close (&f);
+  g_assert_true (app_test_wait_until (no_helpers, NULL));
 }
 
 static void
