@@ -181,13 +181,16 @@ test_short_paragraph_divs (void)
 }
 
 /* A card that pops up over a name (a picture and links to the person's other
- * stories), written inside the sentence, is no part of it; the name stays. */
+ * stories), written inside the sentence, is no part of it; the name stays, and
+ * a short sentence whose card is all links is still a sentence. */
 static void
 test_popup_card (void)
 {
   g_autofree char *text = article_of ("popup-card.html");
 
   assert_has (text, "said councillor Ana Lund (Harbour ward), after a debate");
+  assert_has (text, "Mayor Ravi Shah called it a good day.");
+  assert_lacks (text, "tram depot");
   assert_lacks (text, "Ferry fares to rise");
   assert_lacks (text, "MORE");
 }

@@ -663,6 +663,43 @@ is_popup_card (Page     *page,
   return links >= POPUP_CARD_MIN_LINKS;
 }
 
+/* The text and link text of @in without the pop-up cards inside it. */
+static void
+text_without_popup_cards (Page     *page,
+                          NodeInfo *in,
+                          guint    *text,
+                          guint    *links)
+{
+  xmlNode *n = in->node->children;
+
+  *text = in->text_len;
+  *links = in->link_len;
+  while (n != NULL)
+    {
+      NodeInfo *c = n->type == XML_ELEMENT_NODE ? _cf_html_node_info (page, n) : NULL;
+      gboolean card = c != NULL && !c->dropped && is_popup_card (page, c);
+
+      if (card)
+        {
+          *text -= MIN (*text, c->text_len);
+          *links -= MIN (*links, c->link_len);
+        }
+      else if (c != NULL && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != NULL && n->next == NULL)
+        {
+          n = n->parent;
+          if (n == in->node)
+            n = NULL;
+        }
+      if (n != NULL)
+        n = n->next;
+    }
+}
+
 static gboolean
 skip_in_article (Page     *page,
                  NodeInfo *in)
@@ -686,6 +723,15 @@ skip_in_article (Page     *page,
       in->text_len < 1000 && in->link_len * 10 >= in->text_len * 8)
     {
       const NodeInfo *list = in->parent != G_MAXUINT ? &infos[in->parent] : NULL;
+      guint text, links;
+
+      /* a sentence about someone whose pop-up card is all links */
+      if (in->n_img > 0)
+        {
+          text_without_popup_cards (page, in, &text, &links);
+          if (links * 10 < text * 8)
+            return FALSE;
+        }
 
       /* a point that introduces its own list of links ("In progress:") */
       gboolean introduces = in->kind == TAG_LI && in->own_text > 0 && in->n_li > 1;
