@@ -100,7 +100,10 @@ CfPdfLayout     *cf_pdf_layout_from_wire      (const guint8        *data,
                                                GArray              *pages,
                                                GError             **error);
 /* In the helper: page @page (from 0) of the PDF in @bytes drawn on white into
- * @width x @height pixels (RGB24). Returns: (transfer full) (nullable) the answer. */
+ * @width x @height pixels (RGB24). A reference to @bytes and their parse are kept
+ * until a call with other bytes, for the next page (so @bytes must own their data,
+ * never wrap memory that is freed meanwhile); not thread-safe.
+ * Returns: (transfer full) (nullable) the answer. */
 GBytes          *cf_pdf_render_to_wire        (GBytes              *bytes,
                                                guint                page,
                                                int                  width,
