@@ -627,6 +627,22 @@ repeats_headline (Page     *page,
  * beside the name's own link rather than holding it. */
 #define POPUP_CARD_MIN_LINKS 2
 
+
+/* The node after @n and all it holds, in document order, without leaving @root;
+ * NULL when @root has no more. */
+static xmlNode *
+next_after (xmlNode *n,
+            xmlNode *root)
+{
+  while (n->next == NULL)
+    {
+      n = n->parent;
+      if (n == NULL || n == root)
+        return NULL;
+    }
+  return n->next;
+}
+
 static gboolean
 is_popup_card (Page     *page,
                NodeInfo *in)
@@ -651,14 +667,7 @@ is_popup_card (Page     *page,
           n = n->children;
           continue;
         }
-      while (n != NULL && n->next == NULL)
-        {
-          n = n->parent;
-          if (n == in->node)
-            n = NULL;
-        }
-      if (n != NULL)
-        n = n->next;
+      n = next_after (n, in->node);
     }
   return links >= POPUP_CARD_MIN_LINKS;
 }
@@ -689,14 +698,7 @@ text_without_popup_cards (Page     *page,
           n = n->children;
           continue;
         }
-      while (n != NULL && n->next == NULL)
-        {
-          n = n->parent;
-          if (n == in->node)
-            n = NULL;
-        }
-      if (n != NULL)
-        n = n->next;
+      n = next_after (n, in->node);
     }
 }
 
