@@ -275,12 +275,28 @@ test_list_rating_outside_scale (Fixture       *f,
 {
   g_auto(CfTestRun) run = { 0 };
 
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonObject) claim = NULL;
+
   spoil (f, "UPDATE claims SET reliability = 'Z', credibility = 99, likelihood = 70,"
-            " confidence = -1 WHERE id = 1;"
+            " confidence = -1, kind = 'bogus', relevance = 'high', weight = 'heavy' WHERE id = 1;"
             "UPDATE hypotheses SET likelihood = 8, confidence = 9;"
             "UPDATE claim_hypotheses SET relation = 'bogus';");
   run_clean (&run, "list", f->cli.case_path, "claims");
   run_clean (&run, "list", f->cli.case_path, "claims", "--json");
+
+  /* each reads as unset: a letter off the scale, numbers off theirs, text
+   * where a number goes, a kind nobody knows */
+  lines = g_strsplit (run.out, "\n", 2);
+  claim = cf_test_parse_object (lines[0]);
+  g_assert_cmpint (json_object_get_int_member (claim, "id"), ==, 1);
+  g_assert_true (json_object_get_null_member (claim, "reliability"));
+  g_assert_true (json_object_get_null_member (claim, "credibility"));
+  g_assert_true (json_object_get_null_member (claim, "likelihood"));
+  g_assert_true (json_object_get_null_member (claim, "confidence"));
+  g_assert_true (json_object_get_null_member (claim, "relevance"));
+  g_assert_true (json_object_get_null_member (claim, "weight"));
+  g_assert_cmpstr (json_object_get_string_member (claim, "kind"), ==, "quote");
   run_clean (&run, "claim", "show", f->cli.case_path, "1");
   run_clean (&run, "list", f->cli.case_path, "hypotheses");
   run_clean (&run, "export", f->cli.case_path, "--json");
