@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A note list on a case with many notes: the latest fifty are shown, the newest
- * last, and "Show Earlier Notes" brings fifty more each time until none are left. */
+ * last, and "Show Earlier Notes" brings fifty more each time until none are left.
+ * The notes pane reads its notes when first shown: then it shows the notes of the
+ * case and the source the window has, whatever changed while it was hidden. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 
 #include "cf-note-list.h"
+#include "cf-notes-pane.h"
 
 #include "app-test-util.h"
 
@@ -125,6 +128,66 @@ test_earlier_notes_in_pages (void)
   g_rmdir (dir);
 }
 
+static void
+show_sidebar (CfWindow   *window,
+              const char *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", "s", page);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  app_test_drain ();
+}
+
+static void
+test_pane_read_when_shown (void)
+{
+  WindowFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(CfDocument) second = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(CfCase) other = NULL;
+  GtkWidget *pane;
+  CfCase *kase;
+
+  if (!window_fixture_open_example (&f))
+    return;
+  kase = cf_window_get_case (f.window);
+  pane = cf_window_get_pane (f.window, "notes");
+  g_assert_false (gtk_widget_get_mapped (pane));
+
+  /* written, and another source shown, while the pane is hidden */
+  g_assert_cmpint (cf_case_add_note (kase, CF_NOTE_TARGET_CASE, 0, "Written before the pane was shown", &error), >, 0);
+  g_assert_no_error (error);
+  documents = cf_case_list_documents (kase);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), >=, 2);
+  second = g_list_model_get_item (documents, 1);
+  g_assert_cmpint (cf_case_add_note (kase, CF_NOTE_TARGET_DOCUMENT, cf_document_get_id (second),
+                                     "On the second source", &error), >, 0);
+  g_assert_no_error (error);
+  g_object_set (f.window, "document-id", cf_document_get_id (second), NULL);
+  app_test_drain ();
+
+  show_sidebar (f.window, "notes");
+  g_assert_true (gtk_widget_get_mapped (pane));
+  g_assert_true (shows_text (pane, "Written before the pane was shown"));
+  g_assert_true (shows_text (pane, "On the second source"));
+
+  /* hidden again, another case opened: its notes, not the first case's */
+  show_sidebar (f.window, "sources");
+  other_path = g_build_filename (f.tmpdir, "other.casefile", NULL);
+  other = cf_case_create (other_path, "Another case", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_case_add_note (other, CF_NOTE_TARGET_CASE, 0, "Only in the other case", &error), >, 0);
+  g_assert_no_error (error);
+  cf_window_set_case (f.window, other);
+  app_test_drain ();
+  show_sidebar (f.window, "notes");
+  g_assert_true (shows_text (pane, "Only in the other case"));
+  g_assert_false (shows_text (pane, "Written before the pane was shown"));
+
+  window_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +195,7 @@ main (int   argc,
   app_test_init (&argc, &argv, TRUE);
 
   g_test_add_func ("/app/notes/earlier-notes-in-pages", test_earlier_notes_in_pages);
+  g_test_add_func ("/app/notes/pane-read-when-shown", test_pane_read_when_shown);
 
   return g_test_run ();
 }

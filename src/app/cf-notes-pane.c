@@ -22,6 +22,7 @@ struct _CfNotesPane
   CfCase     *kase;
   gint64      document_id;
   CfClaim    *selected_claim;
+  gboolean    loaded;        /* the lists show kase and document_id */
 };
 
 G_DEFINE_FINAL_TYPE (CfNotesPane, cf_notes_pane, GTK_TYPE_BOX)
@@ -36,6 +37,46 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The lists read their notes when the pane is first shown, not before: a big case
+ * has tens of thousands of notes, and the window opens on the sources. Hidden
+ * again, the lists keep following the case and the source. */
+static void
+load_lists (CfNotesPane *self)
+{
+  CfCase *kase = self->kase;
+
+  self->loaded = TRUE;
+  cf_note_list_set_target (self->case_notes, kase, CF_NOTE_TARGET_CASE, 0);
+  cf_note_list_set_target (self->document_notes, self->document_id > 0 ? kase : NULL,
+                           CF_NOTE_TARGET_DOCUMENT, self->document_id);
+  cf_note_list_set_target (self->claim_notes, kase, CF_NOTE_TARGET_CLAIM, 0);
+}
+
+static void
+update_lists (CfNotesPane *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || self->kase == NULL)
+    load_lists (self);
+  else if (self->loaded)
+    {
+      /* not shown: let go of the old case's notes; read the new ones when shown */
+      self->loaded = FALSE;
+      cf_note_list_set_target (self->case_notes, NULL, CF_NOTE_TARGET_CASE, 0);
+      cf_note_list_set_target (self->document_notes, NULL, CF_NOTE_TARGET_DOCUMENT, 0);
+      cf_note_list_set_target (self->claim_notes, NULL, CF_NOTE_TARGET_CLAIM, 0);
+    }
+}
+
+static void
+cf_notes_pane_map (GtkWidget *widget)
+{
+  CfNotesPane *self = CF_NOTES_PANE (widget);
+
+  if (!self->loaded)
+    load_lists (self);
+  GTK_WIDGET_CLASS (cf_notes_pane_parent_class)->map (widget);
+}
+
 void
 cf_notes_pane_set_case (CfNotesPane *self,
                         CfCase      *kase)
@@ -47,9 +88,8 @@ cf_notes_pane_set_case (CfNotesPane *self,
 
   g_set_object (&self->kase, kase);
   self->document_id = 0;
-  cf_note_list_set_target (self->case_notes, kase, CF_NOTE_TARGET_CASE, 0);
-  cf_note_list_set_target (self->document_notes, NULL, CF_NOTE_TARGET_DOCUMENT, 0);
-  cf_note_list_set_target (self->claim_notes, kase, CF_NOTE_TARGET_CLAIM, 0);
+  self->loaded = FALSE;
+  update_lists (self);
   if (g_set_object (&self->selected_claim, NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
@@ -66,8 +106,9 @@ cf_notes_pane_set_document (CfNotesPane *self,
     return;
 
   self->document_id = document_id;
-  cf_note_list_set_target (self->document_notes, document_id > 0 ? self->kase : NULL,
-                           CF_NOTE_TARGET_DOCUMENT, document_id);
+  if (self->loaded)
+    cf_note_list_set_target (self->document_notes, document_id > 0 ? self->kase : NULL,
+                             CF_NOTE_TARGET_DOCUMENT, document_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_ID]);
 }
 
@@ -76,6 +117,8 @@ cf_notes_pane_add_case_note (CfNotesPane *self)
 {
   g_return_if_fail (CF_IS_NOTES_PANE (self));
 
+  if (!self->loaded)
+    load_lists (self);
   cf_note_list_add_note (self->case_notes);
 }
 
@@ -84,6 +127,8 @@ cf_notes_pane_get_claim_notes_list (CfNotesPane *self)
 {
   g_return_val_if_fail (CF_IS_NOTES_PANE (self), NULL);
 
+  if (!self->loaded)
+    load_lists (self);
   return cf_note_list_get_list_box (self->claim_notes);
 }
 
@@ -187,6 +232,7 @@ cf_notes_pane_class_init (CfNotesPaneClass *klass)
   object_class->dispose = cf_notes_pane_dispose;
   object_class->get_property = cf_notes_pane_get_property;
   object_class->set_property = cf_notes_pane_set_property;
+  widget_class->map = cf_notes_pane_map;
 
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, CF_TYPE_CASE,
