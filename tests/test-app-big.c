@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The claims and sources panes on a case of a few thousand claims, read a page at a
  * time: what a user checks is that the count and the rows are right, that sorting by
- * a column and filtering by source, tag or words show the right claims, and that a
- * claim added, undone or deleted shows at once. */
+ * a column and filtering by source, tag or words show the right claims, that a
+ * claim added, undone or deleted shows at once, and that the rows scrolled or
+ * pushed into sight show their text (cells out of sight are not laid out). */
 #include "config.h"
 
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
+#include "cf-cell-text.h"
 #include "cf-paged-list.h"
 
 #define N_DOCUMENTS      3
@@ -333,6 +335,91 @@ test_claims_list (void)
   big_fixture_close (&f);
 }
 
+/* The cells with text below @widget that show in @scrolled; each must have been
+ * drawn with its text. Returns how many. */
+static guint
+check_cells_in_view (GtkWidget *widget,
+                     GtkWidget *scrolled)
+{
+  guint n = 0;
+
+  if (CF_IS_CELL_TEXT (widget) && gtk_widget_get_mapped (widget) &&
+      *cf_cell_text_get_text (CF_CELL_TEXT (widget)) != '\0')
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+      if (bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (scrolled) &&
+          bounds.size.width > 0)
+        {
+          if (!cf_cell_text_get_drawn (CF_CELL_TEXT (widget)))
+            g_error ("a cell in sight shows nothing: “%s” at y %.0f",
+                     cf_cell_text_get_text (CF_CELL_TEXT (widget)), bounds.origin.y);
+          n++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_cells_in_view (child, scrolled);
+  return n;
+}
+
+static void
+assert_rows_in_view_drawn (BigFixture *f)
+{
+  GtkWidget *view = GTK_WIDGET (cf_claims_pane_get_column_view (CLAIMS (f)));
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  app_test_drain ();
+  /* a screenful: some rows of quotes at least */
+  g_assert_cmpuint (check_cells_in_view (view, gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW)), >=, 3);
+}
+
+static void
+test_rows_in_view_drawn (void)
+{
+  BigFixture f = { 0, };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  GtkAdjustment *vadj;
+  double page;
+
+  big_fixture_open (&f);
+  view = GTK_WIDGET (cf_claims_pane_get_column_view (CLAIMS (&f)));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  page = gtk_adjustment_get_page_size (vadj);
+  assert_rows_in_view_drawn (&f);
+
+  /* a jump to the middle, then a few small steps down and up */
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
+  assert_rows_in_view_drawn (&f);
+  for (int i = 0; i < 4; i++)
+    {
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + page / 6);
+      assert_rows_in_view_drawn (&f);
+    }
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) - page);
+  assert_rows_in_view_drawn (&f);
+
+  /* rows deleted at the top: the rows below move up into sight */
+  gtk_adjustment_set_value (vadj, 0);
+  assert_rows_in_view_drawn (&f);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(CfClaim) first = row (&f, 0);
+
+      g_assert_true (cf_case_delete_claim (cf_window_get_case (f.window), cf_claim_get_id (first), &error));
+      g_assert_no_error (error);
+    }
+  assert_rows_in_view_drawn (&f);
+
+  /* a taller table shows more rows */
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1200, 1000);
+  assert_rows_in_view_drawn (&f);
+
+  big_fixture_close (&f);
+}
+
 static void
 test_sources_list (void)
 {
@@ -364,6 +451,7 @@ main (int   argc,
 
   g_test_add_func ("/app/big/claims", test_claims_list);
   g_test_add_func ("/app/big/sources", test_sources_list);
+  g_test_add_func ("/app/big/rows-in-view-drawn", test_rows_in_view_drawn);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
+#include "cf-cell-text.h"
 #include "cf-notes-pane.h"
 
 /* The window as the application shows it: with its style sheet, which libadwaita
@@ -247,7 +248,7 @@ test_claims_table_room (void)
   window_fixture_close (&f);
 }
 
-/* Every label's text below @widget, joined by newlines. */
+/* Every label's text below @widget, joined by newlines (a table cell's too). */
 static void
 collect_labels (GtkWidget *widget,
                 GString   *text)
@@ -255,6 +256,11 @@ collect_labels (GtkWidget *widget,
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
     {
       g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+  if (CF_IS_CELL_TEXT (widget) && gtk_widget_get_visible (widget))
+    {
+      g_string_append (text, cf_cell_text_get_text (CF_CELL_TEXT (widget)));
       g_string_append_c (text, '\n');
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
+#include "cf-cell-text.h"
 #include "cf-claims-pane.h"
 #include "cf-colors.h"
 #include "cf-paged-list.h"
@@ -46,6 +47,8 @@ static const struct {
 /* Room for the vertical scrollbar beside the columns' widths (which count their
  * cells' padding). */
 #define SCROLLBAR_ROOM   4
+/* Each cell's lines: every row has this height. */
+#define CELL_LINES       2
 
 struct _CfClaimsPane
 {
@@ -195,10 +198,10 @@ tags_markup (CfClaimsPane *self,
 }
 
 static void
-update_cell (GtkLabel *label)
+update_cell (GtkWidget *cell)
 {
-  CfClaim *claim = g_object_get_data (G_OBJECT (label), "cf-claim");
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cf-column"));
+  CfClaim *claim = g_object_get_data (G_OBJECT (cell), "cf-claim");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cf-column"));
   g_autofree char *text = NULL;
 
   if (claim == NULL)
@@ -206,14 +209,17 @@ update_cell (GtkLabel *label)
 
   if (column == COLUMN_TAGS)
     {
-      CfClaimsPane *pane = g_object_get_data (G_OBJECT (label), "cf-pane");
+      CfClaimsPane *pane = g_object_get_data (G_OBJECT (cell), "cf-pane");
 
       text = tags_markup (pane, claim);
-      gtk_label_set_markup (label, text);
+      cf_cell_text_set_markup (CF_CELL_TEXT (cell), text, cf_claim_get_tag_names (claim));
       return;
     }
   text = format_cell (claim, column);
-  gtk_label_set_label (label, text);
+  if (GTK_IS_LABEL (cell))
+    gtk_label_set_label (GTK_LABEL (cell), text);
+  else
+    cf_cell_text_set_text (CF_CELL_TEXT (cell), text);
 }
 
 /* Tooltips are computed when asked for: setting one on every bind costs an X
@@ -248,9 +254,9 @@ query_tooltip_cb (GtkWidget  *label,
 static void
 claim_notify_cb (CfClaim    *claim,
                  GParamSpec *pspec,
-                 GtkLabel   *label)
+                 GtkWidget  *cell)
 {
-  update_cell (label);
+  update_cell (cell);
 }
 
 static void
@@ -259,38 +265,47 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  column)
 {
   CfClaimsPane *pane = g_object_get_data (G_OBJECT (factory), "cf-pane");
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell;
 
   /* Two lines for every row: the quote wraps into the room it has, the likelihood's
    * words and the tag chips too, and rows keep one height (the list estimates
    * 100,000 rows by it). Newlines inside a quote are made spaces (format_cell).
-   * Measured once: GTK 4.8 makes some 200 rows of cells at once. */
+   * GTK 4.8 makes some 200 rows of cells at once, in view or not: the cells are
+   * CfCellText, which lays out nothing to be measured and only what shows. The
+   * grade keeps a label for its figures' style (tabular numbers). */
+  if (GPOINTER_TO_INT (column) == COLUMN_GRADE)
+    {
+      cell = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (cell), 0);
+      gtk_label_set_yalign (GTK_LABEL (cell), 0.5);
+      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (cell), CELL_LINES);
+      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
+      /* a wrapping label asks for its longest word: the column's width decides instead */
+      gtk_label_set_width_chars (GTK_LABEL (cell), 1);
+      gtk_label_set_max_width_chars (GTK_LABEL (cell), 1);
+      gtk_widget_add_css_class (cell, "numeric");
+    }
+  else
+    cell = cf_cell_text_new (CELL_LINES);
+
+  /* Measured once, for every row. */
   if (pane->cell_height == 0)
     {
-      g_autoptr(PangoLayout) two_lines = gtk_widget_create_pango_layout (label, "X\nX");
+      g_autoptr(PangoLayout) two_lines = gtk_widget_create_pango_layout (cell, "X\nX");
 
       pango_layout_get_pixel_size (two_lines, NULL, &pane->cell_height);
     }
-  gtk_widget_set_size_request (label, -1, pane->cell_height);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0.5);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* a wrapping label asks for its longest word: the column's width decides instead */
-  gtk_label_set_width_chars (GTK_LABEL (label), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
-  g_object_set_data (G_OBJECT (label), "cf-column", column);
-  g_object_set_data (G_OBJECT (label), "cf-pane", pane);
-  if (GPOINTER_TO_INT (column) == COLUMN_GRADE)
-    gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_size_request (cell, -1, pane->cell_height);
+  g_object_set_data (G_OBJECT (cell), "cf-column", column);
+  g_object_set_data (G_OBJECT (cell), "cf-pane", pane);
   if (GPOINTER_TO_INT (column) != COLUMN_GRADE && GPOINTER_TO_INT (column) != COLUMN_CONFIDENCE)
     {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
     }
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -303,7 +318,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gulong handler;
 
   g_object_set_data (G_OBJECT (label), "cf-claim", claim);
-  update_cell (GTK_LABEL (label));
+  update_cell (label);
   /* The case updates its claim objects in place; follow them while bound. */
   handler = g_signal_connect_object (claim, "notify", G_CALLBACK (claim_notify_cb), label, 0);
   g_object_set_data (G_OBJECT (label), "cf-handler", GSIZE_TO_POINTER (handler));

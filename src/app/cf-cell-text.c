@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The claims table's cells (see cf-cell-text.h). */
+#define G_LOG_DOMAIN "casefile"
+
+#include "config.h"
+
+#include "cf-cell-text.h"
+
+struct _CfCellText
+{
+  GtkWidget    parent_instance;
+
+  char        *text;
+  gboolean     markup;
+  int          lines;
+  PangoLayout *layout;       /* NULL until first drawn */
+  gboolean     text_changed; /* the layout still has older text */
+  gboolean     drawn;        /* last drawn with its text */
+};
+
+G_DEFINE_FINAL_TYPE (CfCellText, cf_cell_text, GTK_TYPE_WIDGET)
+
+/* Like a GtkLabel with width-chars 1: the column decides the width. One
+ * character's width, for the font the cells had last (they all have the same). */
+static int
+char_width (GtkWidget *widget)
+{
+  static PangoFontDescription *font;
+  static int width;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *current = pango_context_get_font_description (context);
+
+  if (font == NULL || !pango_font_description_equal (font, current))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      width = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                      pango_font_metrics_get_approximate_digit_width (metrics)));
+      pango_font_metrics_unref (metrics);
+      g_clear_pointer (&font, pango_font_description_free);
+      font = pango_font_description_copy (current);
+    }
+  return width;
+}
+
+static void
+cf_cell_text_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? char_width (widget) : 0;
+}
+
+static void
+ensure_layout (CfCellText *self,
+               int         width)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->layout, -self->lines);
+      self->text_changed = TRUE;
+    }
+  if (self->text_changed)
+    {
+      if (self->markup)
+        pango_layout_set_markup (self->layout, self->text ?: "", -1);
+      else
+        {
+          pango_layout_set_attributes (self->layout, NULL);
+          pango_layout_set_text (self->layout, self->text ?: "", -1);
+        }
+      self->text_changed = FALSE;
+    }
+  if (pango_layout_get_width (self->layout) != width * PANGO_SCALE)
+    pango_layout_set_width (self->layout, width * PANGO_SCALE);
+}
+
+static void
+cf_cell_text_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  CfCellText *self = CF_CELL_TEXT (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int text_height;
+  GdkRGBA color;
+
+  self->drawn = FALSE;
+  if (self->text == NULL || *self->text == '\0' || width <= 0)
+    return;
+  self->drawn = TRUE;
+
+  ensure_layout (self, width);
+  pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* centred in the row's height, like the labels around it */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, floor ((height - text_height) / 2.0)));
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+set_text (CfCellText *self,
+          const char *text,
+          gboolean    markup,
+          const char *plain)
+{
+  if (self->markup == markup && g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->markup = markup;
+  self->text_changed = TRUE;
+  self->drawn = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, plain ?: "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cf_cell_text_set_text (CfCellText *self,
+                       const char *text)
+{
+  g_return_if_fail (CF_IS_CELL_TEXT (self));
+
+  set_text (self, text, FALSE, text);
+}
+
+void
+cf_cell_text_set_markup (CfCellText *self,
+                         const char *markup,
+                         const char *plain)
+{
+  g_return_if_fail (CF_IS_CELL_TEXT (self));
+
+  set_text (self, markup, TRUE, plain);
+}
+
+const char *
+cf_cell_text_get_text (CfCellText *self)
+{
+  g_return_val_if_fail (CF_IS_CELL_TEXT (self), NULL);
+
+  return self->text != NULL ? self->text : "";
+}
+
+gboolean
+cf_cell_text_get_drawn (CfCellText *self)
+{
+  g_return_val_if_fail (CF_IS_CELL_TEXT (self), FALSE);
+
+  return self->drawn;
+}
+
+static void
+cf_cell_text_finalize (GObject *object)
+{
+  CfCellText *self = CF_CELL_TEXT (object);
+
+  g_clear_object (&self->layout);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (cf_cell_text_parent_class)->finalize (object);
+}
+
+static void
+cf_cell_text_class_init (CfCellTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cf_cell_text_finalize;
+  widget_class->measure = cf_cell_text_measure;
+  widget_class->snapshot = cf_cell_text_snapshot;
+  /* styled as the labels it stands for */
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+cf_cell_text_init (CfCellText *self)
+{
+  self->lines = 1;
+}
+
+GtkWidget *
+cf_cell_text_new (int lines)
+{
+  CfCellText *self = g_object_new (CF_TYPE_CELL_TEXT, NULL);
+
+  self->lines = MAX (lines, 1);
+  return GTK_WIDGET (self);
+}
