@@ -8,7 +8,9 @@
  * scrolling the claims list of 100,000 claims, in jumps and smoothly; then quits.
  * Without CASE it generates such a case in a temporary folder first (not counted).
  * CASEFILE_BENCH_FRAMES=N shortens the scrolling runs; CASEFILE_BENCH_KEEP=1 keeps
- * the generated case for the next run.
+ * the generated case for the next run; CASEFILE_BENCH_SHOTS=DIR saves the screen
+ * (ImageMagick's import) at the first frame and after each scrolling run, to look at
+ * (the figures after the first are then not worth much).
  *
  * Targets: start to first frame < 1 s at 100,000 claims and < 1.5 s at 1,000,000,
  * the document's first frame < 100 ms, smooth scrolling under 16.7 ms a frame, peak
@@ -186,6 +188,22 @@ compare_int64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The screen as it is, into CASEFILE_BENCH_SHOTS/NAME, when asked for. */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("CASEFILE_BENCH_SHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_printerr ("benchmark: could not save %s\n", path);
+}
+
 static void
 report_frames (const char *what,
                GArray     *work_us)
@@ -339,6 +357,7 @@ after_paint_cb (GdkFrameClock *clock,
                  bench->opened_us / 1000.0, bench->set_case_us / 1000.0,
                  (now - bench->open_start - bench->opened_us - bench->set_case_us) / 1000.0,
                  load_average ());
+        screenshot ("first-frame.png");
 
         bench->phase = PHASE_HIGHLIGHTS;
         find_busiest_document (bench, cf_window_get_case (bench->window));
@@ -376,11 +395,13 @@ after_paint_cb (GdkFrameClock *clock,
           if (bench->phase == PHASE_JUMP_SCROLL)
             {
               report_frames ("scrolling the whole claims list in jumps", bench->work_us);
+              screenshot ("after-jumps.png");
               start_scroll (bench, PHASE_SMOOTH_SCROLL);
             }
           else
             {
               report_frames ("smooth scrolling the claims list (1/6 page per frame)", bench->work_us);
+              screenshot ("after-smooth.png");
               finish (bench);
             }
         }
