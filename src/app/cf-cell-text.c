@@ -16,6 +16,7 @@ struct _CfCellText
   PangoLayout *layout;       /* NULL until first drawn */
   gboolean     text_changed; /* the layout still has older text */
   gboolean     drawn;        /* last drawn with its text */
+  gboolean     tabular;      /* figures of one width */
 };
 
 G_DEFINE_FINAL_TYPE (CfCellText, cf_cell_text, GTK_TYPE_WIDGET)
@@ -73,7 +74,15 @@ ensure_layout (CfCellText *self,
         pango_layout_set_markup (self->layout, self->text ?: "", -1);
       else
         {
-          pango_layout_set_attributes (self->layout, NULL);
+          g_autoptr(PangoAttrList) attributes = NULL;
+
+          /* what the style's .numeric asks a label for (font-feature-settings) */
+          if (self->tabular)
+            {
+              attributes = pango_attr_list_new ();
+              pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum"));
+            }
+          pango_layout_set_attributes (self->layout, attributes);
           pango_layout_set_text (self->layout, self->text ?: "", -1);
         }
       self->text_changed = FALSE;
@@ -145,6 +154,23 @@ cf_cell_text_set_markup (CfCellText *self,
   g_return_if_fail (CF_IS_CELL_TEXT (self));
 
   set_text (self, markup, TRUE, plain);
+}
+
+void
+cf_cell_text_set_tabular_figures (CfCellText *self,
+                                  gboolean    tabular)
+{
+  g_return_if_fail (CF_IS_CELL_TEXT (self));
+
+  if (self->tabular == !!tabular)
+    return;
+  self->tabular = !!tabular;
+  self->text_changed = TRUE;
+  if (tabular)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "numeric");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *

@@ -22,6 +22,9 @@ void        cf_cell_text_set_text   (CfCellText *self,
 void        cf_cell_text_set_markup (CfCellText *self,
                                      const char *markup,
                                      const char *plain);
+/* Figures of one width, as the style's .numeric labels have (plain text only). */
+void        cf_cell_text_set_tabular_figures (CfCellText *self,
+                                              gboolean    tabular);
 /* What was set last: the text or the markup. */
 const char *cf_cell_text_get_text   (CfCellText *self);
 /* Whether the cell was drawn with its text since the text was set. */

@@ -216,10 +216,7 @@ update_cell (GtkWidget *cell)
       return;
     }
   text = format_cell (claim, column);
-  if (GTK_IS_LABEL (cell))
-    gtk_label_set_label (GTK_LABEL (cell), text);
-  else
-    cf_cell_text_set_text (CF_CELL_TEXT (cell), text);
+  cf_cell_text_set_text (CF_CELL_TEXT (cell), text);
 }
 
 /* Tooltips are computed when asked for: setting one on every bind costs an X
@@ -271,24 +268,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
    * words and the tag chips too, and rows keep one height (the list estimates
    * 100,000 rows by it). Newlines inside a quote are made spaces (format_cell).
    * GTK 4.8 makes some 200 rows of cells at once, in view or not: the cells are
-   * CfCellText, which lays out nothing to be measured and only what shows. The
-   * grade keeps a label for its figures' style (tabular numbers). */
+   * CfCellText, which lays out nothing to be measured, and only what shows. */
+  cell = cf_cell_text_new (CELL_LINES);
   if (GPOINTER_TO_INT (column) == COLUMN_GRADE)
-    {
-      cell = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (cell), 0);
-      gtk_label_set_yalign (GTK_LABEL (cell), 0.5);
-      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (cell), CELL_LINES);
-      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
-      /* a wrapping label asks for its longest word: the column's width decides instead */
-      gtk_label_set_width_chars (GTK_LABEL (cell), 1);
-      gtk_label_set_max_width_chars (GTK_LABEL (cell), 1);
-      gtk_widget_add_css_class (cell, "numeric");
-    }
-  else
-    cell = cf_cell_text_new (CELL_LINES);
+    cf_cell_text_set_tabular_figures (CF_CELL_TEXT (cell), TRUE);
 
   /* Measured once, for every row. */
   if (pane->cell_height == 0)
