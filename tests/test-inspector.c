@@ -273,6 +273,42 @@ test_actor_saved_on_commit (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (actor), ==, "");
 }
 
+/* The actors already named are offered while typing one (read when the field takes
+ * the focus, not when the case is set). */
+static void
+test_actor_completion_offers_known (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *actor = section_child (f, "ratings", CF_TYPE_INSPECTOR_RATINGS, "actor_entry");
+  GtkWidget *window = gtk_window_new ();
+  GtkTreeModel *known;
+  GtkTreeIter iter;
+  g_autofree char *name = NULL;
+
+  cf_inspector_set_claim (f->inspector, f->first);
+  gtk_editable_set_text (GTK_EDITABLE (actor), "Ministry of Defence");
+  cf_inspector_commit (f->inspector);
+  cf_inspector_set_claim (f->inspector, f->second);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (f->inspector));
+  gtk_window_present (GTK_WINDOW (window));
+  app_test_drain ();
+  gtk_widget_grab_focus (actor);
+  app_test_drain ();
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  known = gtk_entry_completion_get_model (gtk_entry_get_completion (GTK_ENTRY (actor)));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_tree_model_get_iter_first (known, &iter));
+  gtk_tree_model_get (known, &iter, 0, &name, -1);
+  g_assert_cmpstr (name, ==, "Ministry of Defence");
+  g_assert_false (gtk_tree_model_iter_next (known, &iter));
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_test_drain ();
+}
+
 static void
 test_tags_one_chip_each (Fixture       *f,
                          gconstpointer  data)
@@ -359,6 +395,7 @@ main (int   argc,
   ADD ("ratings/follow-undo", test_ratings_follow_undo);
   ADD ("paraphrase/saved-before-another-claim", test_paraphrase_saved_before_another_claim);
   ADD ("actor/saved-on-commit", test_actor_saved_on_commit);
+  ADD ("actor/completion-offers-known", test_actor_completion_offers_known);
   ADD ("tags/one-chip-each", test_tags_one_chip_each);
   ADD ("relations/choice-is-saved", test_relation_choice_is_saved);
   ADD ("relations/follow-case", test_relations_follow_case);

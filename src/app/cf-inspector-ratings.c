@@ -186,10 +186,12 @@ cf_inspector_ratings_claim_changed (CfInspectorSection *section)
     gtk_editable_set_text (GTK_EDITABLE (self->actor_entry), cf_claim_get_actor_name (claim) ?: "");
 }
 
+/* The actors are read when the actor field takes the focus (each with its claims
+ * counted: a long read on a big case, not one to make before the window shows). */
 static void
 cf_inspector_ratings_case_changed (CfInspectorSection *section)
 {
-  refresh_actor_completion (CF_INSPECTOR_RATINGS (section));
+  gtk_list_store_clear (CF_INSPECTOR_RATINGS (section)->actor_store);
 }
 
 static void
