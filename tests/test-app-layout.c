@@ -378,6 +378,62 @@ test_source_dates_locale (void)
   window_fixture_close (&f);
 }
 
+/* The cell below @widget showing @text. */
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  if (CF_IS_CELL_TEXT (widget) && g_strcmp0 (cf_cell_text_get_text (CF_CELL_TEXT (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A source's title takes two lines at most, cut short after them; a short one one. */
+static void
+test_source_titles_two_lines (void)
+{
+  WindowFixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *long_title = "A very long title for a source, far longer than the sidebar is wide, "
+                           "so that it would run on for four or five lines if it could";
+  CfDocumentFields fields = { .title = long_title, .text = "Text." };
+  CfDocumentFields short_fields = { .title = "Short", .text = "Text." };
+  GtkWidget *sources, *long_cell, *short_cell;
+  int line;
+
+  if (!open_example (&f))
+    return;
+  g_assert_cmpint (cf_case_add_document (cf_window_get_case (f.window), &fields, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_case_add_document (cf_window_get_case (f.window), &short_fields, &error), >, 0);
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  app_test_drain ();
+
+  sources = cf_window_get_pane (f.window, "sources");
+  long_cell = find_cell (sources, long_title);
+  short_cell = find_cell (sources, "Short");
+  g_assert_nonnull (long_cell);
+  g_assert_nonnull (short_cell);
+  line = gtk_widget_get_height (short_cell);
+  g_assert_cmpint (line, >, 0);
+  /* two lines (the second line's height less the spacing above it) */
+  g_assert_cmpint (gtk_widget_get_height (long_cell), >, line * 3 / 2);
+  g_assert_cmpint (gtk_widget_get_height (long_cell), <=, 2 * line);
+  /* in the sidebar's width, whatever the title */
+  g_assert_cmpint (gtk_widget_get_width (long_cell), <, gtk_widget_get_width (sources));
+
+  window_fixture_close (&f);
+}
+
 /* Where, in the text view's widget coordinates, the character boundary at @offset is
  * on its line (the right edge of the character before it when @after_char). */
 static void
@@ -515,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/app/layout/tag-chips-show-names", test_tag_chips_show_names);
   g_test_add_func ("/app/layout/notes-pane-lists-claim-notes", test_notes_on_claims);
   g_test_add_func ("/app/layout/source-dates-in-locale-style", test_source_dates_locale);
+  g_test_add_func ("/app/layout/source-titles-two-lines", test_source_titles_two_lines);
   g_test_add_func ("/app/reader/drag-claim-end", test_drag_claim_end);
 
   return g_test_run ();

@@ -17,6 +17,7 @@ struct _CfCellText
   gboolean     text_changed; /* the layout still has older text */
   gboolean     drawn;        /* last drawn with its text */
   gboolean     tabular;      /* figures of one width */
+  int          width_chars;  /* > 0: measured by its text (cf_cell_text_measure_text) */
 };
 
 G_DEFINE_FINAL_TYPE (CfCellText, cf_cell_text, GTK_TYPE_WIDGET)
@@ -44,6 +45,9 @@ char_width (GtkWidget *widget)
   return width;
 }
 
+static void ensure_layout (CfCellText *self,
+                           int         width);
+
 static void
 cf_cell_text_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -53,7 +57,39 @@ cf_cell_text_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? char_width (widget) : 0;
+  CfCellText *self = CF_CELL_TEXT (widget);
+  int text_width, text_height;
+
+  if (self->width_chars <= 0)
+    {
+      *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? char_width (widget) : 0;
+      return;
+    }
+
+  /* As a wrapping label: at least width-chars wide, at most its text on one line;
+   * as high as its lines in the width it gets. One layout does for both, and the
+   * drawing after (in the width measured last, as a list does). */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      ensure_layout (self, -1);
+      pango_layout_get_pixel_size (self->layout, &text_width, NULL);
+      *natural = MAX (text_width, 0);
+      *minimum = MIN (*natural, self->width_chars * char_width (widget));
+      *natural = MAX (*natural, *minimum);
+    }
+  else
+    {
+      ensure_layout (self, for_size);
+      pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+      *minimum = *natural = text_height;
+    }
+}
+
+static GtkSizeRequestMode
+cf_cell_text_get_request_mode (GtkWidget *widget)
+{
+  return CF_CELL_TEXT (widget)->width_chars > 0 ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                                : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static void
@@ -87,8 +123,9 @@ ensure_layout (CfCellText *self,
         }
       self->text_changed = FALSE;
     }
-  if (pango_layout_get_width (self->layout) != width * PANGO_SCALE)
-    pango_layout_set_width (self->layout, width * PANGO_SCALE);
+  width = width >= 0 ? width * PANGO_SCALE : -1;
+  if (pango_layout_get_width (self->layout) != width)
+    pango_layout_set_width (self->layout, width);
 }
 
 static void
@@ -134,7 +171,10 @@ set_text (CfCellText *self,
   self->text_changed = TRUE;
   self->drawn = FALSE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, plain ?: "", -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->width_chars > 0)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -173,6 +213,16 @@ cf_cell_text_set_tabular_figures (CfCellText *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+cf_cell_text_measure_text (CfCellText *self,
+                           int         width_chars)
+{
+  g_return_if_fail (CF_IS_CELL_TEXT (self));
+
+  self->width_chars = MAX (width_chars, 0);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 const char *
 cf_cell_text_get_text (CfCellText *self)
 {
@@ -208,6 +258,7 @@ cf_cell_text_class_init (CfCellTextClass *klass)
 
   object_class->finalize = cf_cell_text_finalize;
   widget_class->measure = cf_cell_text_measure;
+  widget_class->get_request_mode = cf_cell_text_get_request_mode;
   widget_class->snapshot = cf_cell_text_snapshot;
   /* styled as the labels it stands for */
   gtk_widget_class_set_css_name (widget_class, "label");

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A table cell's text: up to a number of lines, wrapped and ellipsized in the
+/* A table cell's or a list row's text: up to a number of lines, wrapped and ellipsized in the
  * width its column gives, like a wrapping GtkLabel but far cheaper in a long list.
  * It asks for one character's width and no height (the caller sets the rows'
  * height), so measuring it lays out nothing; the text is laid out when it is drawn
@@ -25,6 +25,12 @@ void        cf_cell_text_set_markup (CfCellText *self,
 /* Figures of one width, as the style's .numeric labels have (plain text only). */
 void        cf_cell_text_set_tabular_figures (CfCellText *self,
                                               gboolean    tabular);
+/* Measured by its text instead, like a wrapping label with width-chars
+ * @width_chars: as wide as its text, down to @width_chars characters, as high as
+ * its lines there; still laid out once for its width (GtkLabel lays out its text
+ * several times for each measure). 0: the table's cell again. */
+void        cf_cell_text_measure_text (CfCellText *self,
+                                       int         width_chars);
 /* What was set last: the text or the markup. */
 const char *cf_cell_text_get_text   (CfCellText *self);
 /* Whether the cell was drawn with its text since the text was set. */

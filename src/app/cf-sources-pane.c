@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-app-util.h"
+#include "cf-cell-text.h"
 #include "cf-paged-list.h"
 #include "cf-sources-pane.h"
 
@@ -40,11 +41,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A source's title: on so many lines at most, and never narrower than so many
+ * characters. */
+#define TITLE_LINES       2
+#define TITLE_WIDTH_CHARS 10
+
 static void
 update_row (GtkWidget *row)
 {
   CfDocument *document = g_object_get_data (G_OBJECT (row), "cf-document");
-  GtkLabel *title = g_object_get_data (G_OBJECT (row), "cf-title");
+  CfCellText *title = g_object_get_data (G_OBJECT (row), "cf-title");
   GtkLabel *meta = g_object_get_data (G_OBJECT (row), "cf-meta");
   GtkLabel *count = g_object_get_data (G_OBJECT (row), "cf-count");
   g_autoptr(GString) text = g_string_new (NULL);
@@ -55,7 +61,7 @@ update_row (GtkWidget *row)
   if (document == NULL)
     return;
 
-  gtk_label_set_label (title, cf_document_get_title (document) ?: _("Untitled Source"));
+  cf_cell_text_set_text (title, cf_document_get_title (document) ?: _("Untitled Source"));
 
   publisher = cf_document_get_publisher (document);
   published = cf_document_get_published (document);
@@ -148,13 +154,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (text_box, TRUE);
-  title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (title), 10);
+  /* wrapped on two lines, ellipsized: as a label would be, laid out once (GTK 4.8
+   * makes some 200 rows at once, and a label lays out its text several times) */
+  title = cf_cell_text_new (TITLE_LINES);
+  cf_cell_text_measure_text (CF_CELL_TEXT (title), TITLE_WIDTH_CHARS);
   gtk_widget_add_css_class (title, "source-title");
   meta = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
