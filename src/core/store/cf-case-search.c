@@ -130,93 +130,324 @@ typedef struct
   gsize         byte_end;
 } Occurrence;
 
-/* Walks FTS5's highlight() of a text (the text with \x02 and \x03 around each
- * match) beside the text itself, which makes the offsets exact even when the text
- * holds those bytes: a byte the two share is text, any other is a marker. */
-static void
-occurrences_from_highlight (const char *highlighted,
-                            const char *text,
-                            GArray     *out)
-{
-  const char *h = highlighted;
-  const char *t = text;
-  gint offset = 0;
-  Occurrence open = { { -1, -1 }, 0, 0 };
+/* --- occurrences in a document's text, from FTS5's own positions ------------------ */
 
-  while (*h != '\0' && out->len < CF_SEARCH_MAX_OCCURRENCES)
-    {
-      if (*t != '\0' && *h == *t)
-        {
-          if (((guchar) *t & 0xc0) != 0x80)
-            offset++;
-          h++;
-          t++;
-        }
-      else if (*h == '\x02')
-        {
-          open.range.start = offset;
-          open.byte_start = t - text;
-          h++;
-        }
-      else if (*h == '\x03' && open.range.start >= 0)
-        {
-          open.range.end = offset;
-          open.byte_end = t - text;
-          if (open.range.end > open.range.start)
-            g_array_append_val (out, open);
-          open.range.start = -1;
-          h++;
-        }
-      else
-        break;   /* out of step: keep what was found */
-    }
+/* documents_fts's columns: the title, then the text */
+#define TEXT_COLUMN 1
+
+/* An FTS5 auxiliary function of ours, registered on each connection the first time
+ * a search needs it:
+ *
+ *   casefile_occurrences (documents_fts)     the row's occurrences in its text
+ *   casefile_occurrences (documents_fts, ?)  the same, and with ? a bound
+ *                                            OCCURRENCES_REQUEST (PageEntry by id),
+ *                                            the offsets of the first `wanted`
+ *
+ * An occurrence is what FTS5's highlight() marks: an instance of one of the query's
+ * phrases in the text, overlapping instances made one, so the tokenizer that ranked
+ * decides what matches. Counting reads the positions FTS5 has from the index and
+ * tokenizes nothing; offsets tokenize the text only as far as the last occurrence
+ * asked for, where highlight() would copy and mark all of it. */
+#define OCCURRENCES_FUNCTION "casefile_occurrences"
+#define OCCURRENCES_REQUEST  "casefile-occurrences-request"
+
+/* What a page shows of one ranked hit. For a document: how many of its occurrences
+ * (`wanted`, from the first), which the function fills in with the text. */
+typedef struct
+{
+  gint64        id;              /* the record's id: the key of the request */
+  CfSearchHit  *ranked;          /* borrowed; its details are filled in */
+  gboolean      found;           /* its row was read */
+  guint         wanted;
+  guint         n_occurrences;   /* in the text, at most CF_SEARCH_MAX_OCCURRENCES */
+  GArray       *occurrences;     /* Occurrence: the first `wanted` of them */
+  char         *text;
+  char         *marked_title;
+} PageEntry;
+
+static void
+page_entry_clear (gpointer data)
+{
+  PageEntry *entry = data;
+
+  g_clear_pointer (&entry->occurrences, g_array_unref);
+  g_clear_pointer (&entry->text, g_free);
+  g_clear_pointer (&entry->marked_title, g_free);
 }
 
-/* The occurrences of @fts in the text of @document_id (none when it does not match)
- * and, when @text is given, the text and the title with its matches marked. */
-static gboolean
-find_occurrences (CfCase      *self,
-                  const char  *fts,
-                  gint64       document_id,
-                  GArray      *out,
-                  char       **text,
-                  char       **marked_title,
-                  GError     **error)
+/* The matches of a kind, newest first, with their rank and, for a document, how
+ * many occurrences its text has: the index only, no text. */
+static const char * const candidates_sql[] = {
+  "SELECT rowid, rank, " OCCURRENCES_FUNCTION " (documents_fts) FROM documents_fts "
+  "WHERE documents_fts MATCH ?1 AND rank MATCH 'bm25(4.0, 1.0)' ORDER BY rowid DESC LIMIT ?2",
+  "SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+  "SELECT rowid, rank FROM notes_fts WHERE notes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+};
+static const CfRecordKind candidate_kinds[] = { CF_RECORD_DOCUMENT, CF_RECORD_CLAIM, CF_RECORD_NOTE };
+
+/* What a page shows of its ranked hits of a kind, in one statement: ?1 the query,
+ * ?2 and ?3 the lowest and highest of their ids, so FTS5 walks only the matches
+ * between (at most those ranked), ?4 the ids as a JSON array, for whose rows alone
+ * the snippets are made (the + keeps FTS5 from running the whole query once per
+ * id, as it would for rowid = ?). Documents: rowid, the occurrences (?5 the
+ * request), title, the title with its matches marked. Claims and notes: rowid,
+ * document_id, claim_id, snippet, title, start, end. */
+static const char * const page_sql[] = {
+  "SELECT documents_fts.rowid, " OCCURRENCES_FUNCTION " (documents_fts, ?5), d.title, "
+  "highlight (documents_fts, 0, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "') "
+  "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+  "WHERE documents_fts MATCH ?1 AND documents_fts.rowid BETWEEN ?2 AND ?3 "
+  "AND +documents_fts.rowid IN (SELECT value FROM json_each (?4))",
+  "SELECT claims_fts.rowid, coalesce (c.document_id, 0), c.id, "
+  "snippet (claims_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
+  "d.title, c.start_offset, c.end_offset "
+  "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
+  "LEFT JOIN documents d ON d.id = c.document_id "
+  "WHERE claims_fts MATCH ?1 AND claims_fts.rowid BETWEEN ?2 AND ?3 "
+  "AND +claims_fts.rowid IN (SELECT value FROM json_each (?4))",
+  "SELECT notes_fts.rowid, CASE n.target WHEN 'document' THEN n.target_id WHEN 'claim' THEN "
+  "  (SELECT coalesce (document_id, 0) FROM claims WHERE id = n.target_id) ELSE 0 END, "
+  "CASE n.target WHEN 'claim' THEN n.target_id ELSE 0 END, "
+  "snippet (notes_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
+  "CASE n.target WHEN 'case' THEN NULL ELSE "
+  "  (SELECT title FROM documents WHERE id = CASE n.target WHEN 'document' THEN n.target_id "
+  "   ELSE (SELECT document_id FROM claims WHERE id = n.target_id) END) END "
+  "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
+  "WHERE notes_fts MATCH ?1 AND notes_fts.rowid BETWEEN ?2 AND ?3 "
+  "AND +notes_fts.rowid IN (SELECT value FROM json_each (?4))",
+};
+
+/* Matching tokens, by their positions in the text (both included). */
+typedef struct
 {
-  g_autoptr(CfStmt) stmt = _cf_case_prepare (self,
-                                             "SELECT highlight (documents_fts, 1, char (2), char (3)), d.text, "
-                                             "highlight (documents_fts, 0, '" CF_SEARCH_MATCH_START "', '"
-                                             CF_SEARCH_MATCH_END "') "
-                                             "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                                             "WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2", error);
+  int first;
+  int last;
+} TokenSpan;
+
+static void
+close_span (TokenSpan *open,
+            guint      keep,
+            GArray    *spans,
+            guint     *n_spans)
+{
+  if (*n_spans < keep)
+    g_array_append_val (spans, *open);
+  (*n_spans)++;
+  open->first = open->last = -1;
+}
+
+/* Counts the occurrences in the text of the current row (at most
+ * CF_SEARCH_MAX_OCCURRENCES) and keeps the first @keep in @spans. FTS5 gives the
+ * instances sorted by column and position; one that starts inside the open span
+ * extends it, as in highlight(). */
+static int
+text_spans (const Fts5ExtensionApi *api,
+            Fts5Context            *fts,
+            guint                   keep,
+            GArray                 *spans,
+            guint                  *n_spans)
+{
+  TokenSpan open = { -1, -1 };
+  int n_instances = 0;
+  int rc = api->xInstCount (fts, &n_instances);
+
+  *n_spans = 0;
+  for (int i = 0; rc == SQLITE_OK && i < n_instances && *n_spans < CF_SEARCH_MAX_OCCURRENCES; i++)
+    {
+      int phrase = 0, column = 0, first = 0, last;
+
+      rc = api->xInst (fts, i, &phrase, &column, &first);
+      if (rc != SQLITE_OK || column != TEXT_COLUMN)
+        continue;
+      last = first + MAX (api->xPhraseSize (fts, phrase), 1) - 1;
+      if (open.first >= 0 && first <= open.last)
+        {
+          open.last = MAX (open.last, last);
+          continue;
+        }
+      if (open.first >= 0)
+        close_span (&open, keep, spans, n_spans);
+      open.first = first;
+      open.last = last;
+    }
+  if (rc == SQLITE_OK && open.first >= 0 && *n_spans < CF_SEARCH_MAX_OCCURRENCES)
+    close_span (&open, keep, spans, n_spans);
+  return rc;
+}
+
+/* The tokenizer's walk over the text: the byte offsets of each span's first and
+ * last token. The spans are disjoint and in order, so one pass finds them all. */
+typedef struct
+{
+  const TokenSpan *spans;
+  guint            n_spans;
+  guint            next;        /* the span being looked for */
+  int              position;    /* of the coming token */
+  int              byte_start;  /* of the next span's first token */
+  GArray          *out;         /* Occurrence, byte offsets only */
+} TokenWalk;
+
+static int
+walk_token (void       *data,
+            int         flags,
+            const char *token,
+            int         n_token,
+            int         start,
+            int         end)
+{
+  TokenWalk *walk = data;
+  const TokenSpan *span = &walk->spans[walk->next];
+  int position;
+
+  (void) token;
+  (void) n_token;
+  /* another form of the same token, at the same position */
+  if (flags & FTS5_TOKEN_COLOCATED)
+    return SQLITE_OK;
+  position = walk->position++;
+  if (position == span->first)
+    walk->byte_start = start;
+  if (position == span->last)
+    {
+      Occurrence occurrence = { { -1, -1 }, walk->byte_start, end };
+
+      g_array_append_val (walk->out, occurrence);
+      /* the rest of the text is not needed: stop the tokenizer */
+      if (++walk->next == walk->n_spans)
+        return SQLITE_DONE;
+    }
+  return SQLITE_OK;
+}
+
+/* Turns byte offsets into character offsets in one walk over the text, dropping
+ * any that do not fit it (an index that disagrees with the text cannot send a
+ * snippet outside it). */
+static void
+set_character_ranges (GArray     *occurrences,
+                      const char *text)
+{
+  gsize length = strlen (text), at = 0;
+  gint characters = 0;
+  guint kept = 0;
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      Occurrence occurrence = g_array_index (occurrences, Occurrence, i);
+
+      if (occurrence.byte_start < at || occurrence.byte_end < occurrence.byte_start
+          || occurrence.byte_end > length)
+        continue;
+      for (; at < occurrence.byte_start; at++)
+        characters += ((guchar) text[at] & 0xc0) != 0x80;
+      occurrence.range.start = characters;
+      for (; at < occurrence.byte_end; at++)
+        characters += ((guchar) text[at] & 0xc0) != 0x80;
+      occurrence.range.end = characters;
+      if (occurrence.range.end > occurrence.range.start)
+        g_array_index (occurrences, Occurrence, kept++) = occurrence;
+    }
+  g_array_set_size (occurrences, kept);
+}
+
+/* The offsets of @spans in the text of the current row, and the text, into @entry. */
+static int
+read_offsets (const Fts5ExtensionApi *api,
+              Fts5Context            *fts,
+              GArray                 *spans,
+              PageEntry              *entry)
+{
+  const char *text = NULL;
+  int n_text = 0;
+  int rc = api->xColumnText (fts, TEXT_COLUMN, &text, &n_text);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  g_free (entry->text);
+  entry->text = g_strndup (text != NULL ? text : "", text != NULL ? n_text : 0);
+  if (entry->occurrences == NULL)
+    entry->occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  g_array_set_size (entry->occurrences, 0);
+  if (spans->len > 0 && text != NULL)
+    {
+      TokenWalk walk = { (const TokenSpan *) (gpointer) spans->data, spans->len, 0, 0, 0,
+                         entry->occurrences };
+
+      rc = api->xTokenize (fts, text, n_text, &walk, walk_token);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  set_character_ranges (entry->occurrences, entry->text);
+  return rc;
+}
+
+static void
+occurrences_function (const Fts5ExtensionApi *api,
+                      Fts5Context            *fts,
+                      sqlite3_context        *context,
+                      int                     n_args,
+                      sqlite3_value         **args)
+{
+  GHashTable *request = n_args == 1 ? sqlite3_value_pointer (args[0], OCCURRENCES_REQUEST) : NULL;
+  gint64 id = api->xRowid (fts);
+  PageEntry *entry = request != NULL ? g_hash_table_lookup (request, &id) : NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (TokenSpan));
+  guint n_spans = 0;
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, document_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (n_args > 1)
     {
-      const char *highlighted = (const char *) sqlite3_column_text (stmt, 0);
-      const char *body = (const char *) sqlite3_column_text (stmt, 1);
+      sqlite3_result_error (context, OCCURRENCES_FUNCTION ": too many arguments", -1);
+      return;
+    }
+  rc = text_spans (api, fts, entry != NULL ? entry->wanted : 0, spans, &n_spans);
+  if (rc == SQLITE_OK && entry != NULL)
+    {
+      rc = read_offsets (api, fts, spans, entry);
+      entry->n_occurrences = n_spans;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+  sqlite3_result_int64 (context, n_spans);
+}
 
-      if (highlighted != NULL && body != NULL)
-        occurrences_from_highlight (highlighted, body, out);
-      if (text != NULL)
-        *text = g_strdup (body != NULL ? body : "");
-      if (marked_title != NULL)
-        *marked_title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
+/* Registers casefile_occurrences() on the connection unless it is there. */
+static gboolean
+ensure_occurrences_function (CfCase  *self,
+                             GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *fts5 = NULL;
+  int rc;
+
+  /* a cached statement that names it was prepared on this connection */
+  if (g_hash_table_contains (self->statements, candidates_sql[0]))
+    return TRUE;
+  /* FTS5 declares the name as an SQL function when the function is registered */
+  rc = sqlite3_prepare_v2 (self->db, "SELECT " OCCURRENCES_FUNCTION " ()", -1, &stmt, NULL);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT fts5 (?1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
     {
-      if (text != NULL)
-        *text = g_strdup ("");
-      return TRUE;
+      sqlite3_bind_pointer (stmt, 1, &fts5, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+      rc = sqlite3_finalize (stmt);
     }
-  _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
-  return FALSE;
+  if (rc == SQLITE_OK && fts5 == NULL)
+    rc = SQLITE_ERROR;
+  if (rc == SQLITE_OK)
+    rc = fts5->xCreateFunction (fts5, OCCURRENCES_FUNCTION, NULL, occurrences_function, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Appends [@from, @to) with each run of white space made one space. */
@@ -292,13 +523,181 @@ occurrence_snippet (const char       *text,
   return g_string_free (out, FALSE);
 }
 
+/* --- a page of hits ------------------------------------------------------------------ */
+
+static guint
+kind_index (CfRecordKind kind)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (candidate_kinds); k++)
+    if (candidate_kinds[k] == kind)
+      return k;
+  g_return_val_if_reached (0);
+}
+
+/* Reads what the page shows of its entries of kind @k (an index of candidate_kinds)
+ * in one statement; an entry whose row has gone stays not found. */
+static gboolean
+read_page_kind (CfCase      *self,
+                const char  *fts,
+                guint        k,
+                GArray      *page,
+                GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) ids = g_string_new ("[");
+  g_autoptr(CfStmt) stmt = NULL;
+  gint64 low = G_MAXINT64, high = G_MININT64;
+  int rc;
+
+  for (guint i = 0; i < page->len; i++)
+    {
+      PageEntry *entry = &g_array_index (page, PageEntry, i);
+
+      if (entry->ranked->kind != candidate_kinds[k])
+        continue;
+      g_hash_table_insert (by_id, &entry->id, entry);
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", entry->id);
+      low = MIN (low, entry->id);
+      high = MAX (high, entry->id);
+    }
+  if (g_hash_table_size (by_id) == 0)
+    return TRUE;
+  g_string_append_c (ids, ']');
+
+  stmt = _cf_case_prepare (self, page_sql[k], error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, low);
+  sqlite3_bind_int64 (stmt, 3, high);
+  sqlite3_bind_text (stmt, 4, ids->str, -1, SQLITE_STATIC);
+  if (candidate_kinds[k] == CF_RECORD_DOCUMENT)
+    sqlite3_bind_pointer (stmt, 5, by_id, OCCURRENCES_REQUEST, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      PageEntry *entry = g_hash_table_lookup (by_id, &id);
+      CfSearchHit *hit;
+
+      if (entry == NULL || entry->found)
+        continue;
+      entry->found = TRUE;
+      hit = entry->ranked;
+      if (hit->kind == CF_RECORD_DOCUMENT)
+        {
+          hit->document_id = id;
+          hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          entry->marked_title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+          continue;
+        }
+      hit->document_id = sqlite3_column_int64 (stmt, 1);
+      hit->claim_id = sqlite3_column_int64 (stmt, 2);
+      hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      if (hit->kind == CF_RECORD_CLAIM && hit->document_id != 0)
+        {
+          hit->start = sqlite3_column_int (stmt, 5);
+          hit->end = sqlite3_column_int (stmt, 6);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the hits of one entry, at most @room: a document becomes a hit per
+ * occurrence in its text, or one on its title when the text has none. */
+static void
+add_entry_hits (PageEntry  *entry,
+                guint       room,
+                GPtrArray  *hits)
+{
+  CfSearchHit *ranked = entry->ranked;
+
+  if (!entry->found)
+    return;
+  if (ranked->kind != CF_RECORD_DOCUMENT)
+    g_ptr_array_add (hits, cf_search_hit_copy (ranked));
+  else if (entry->occurrences == NULL || entry->occurrences->len == 0)
+    {
+      CfSearchHit *hit = cf_search_hit_copy (ranked);
+
+      /* a match in the title only */
+      g_free (hit->snippet);
+      hit->snippet = g_steal_pointer (&entry->marked_title);
+      hit->n_occurrences = 0;
+      g_ptr_array_add (hits, hit);
+    }
+  else
+    for (guint i = 0; i < entry->occurrences->len && i < room; i++)
+      {
+        const Occurrence *occurrence = &g_array_index (entry->occurrences, Occurrence, i);
+        CfSearchHit *hit = cf_search_hit_copy (ranked);
+
+        g_free (hit->snippet);
+        hit->snippet = occurrence_snippet (entry->text, occurrence);
+        hit->start = occurrence->range.start;
+        hit->end = occurrence->range.end;
+        hit->occurrence = i + 1;
+        hit->n_occurrences = entry->n_occurrences;
+        g_ptr_array_add (hits, hit);
+      }
+}
+
+/* Fills @hits from @ranked (best first) up to @limit. The ranked hits that fill
+ * the room are read together, a statement per kind; a document takes as many
+ * places as it has occurrences (the count ranking gave), and only those are read. */
+static gboolean
+fill_page (CfCase      *self,
+           const char  *fts,
+           GPtrArray   *ranked,
+           guint        limit,
+           GPtrArray   *hits,
+           GError     **error)
+{
+  guint next = 0;
+
+  while (next < ranked->len && hits->len < limit)
+    {
+      g_autoptr(GArray) page = g_array_new (FALSE, TRUE, sizeof (PageEntry));
+      guint room = limit - hits->len, planned = 0;
+
+      g_array_set_clear_func (page, page_entry_clear);
+      for (; next < ranked->len && planned < room; next++)
+        {
+          CfSearchHit *hit = g_ptr_array_index (ranked, next);
+          PageEntry entry = { .id = hit->id, .ranked = hit };
+
+          /* hypotheses and tags were read whole */
+          entry.found = hit->kind == CF_RECORD_HYPOTHESIS || hit->kind == CF_RECORD_TAG;
+          if (hit->kind == CF_RECORD_DOCUMENT)
+            entry.wanted = MIN (hit->n_occurrences, room - planned);
+          planned += MAX (entry.wanted, 1);
+          g_array_append_val (page, entry);
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (candidate_kinds); k++)
+        if (!read_page_kind (self, fts, k, page, error))
+          return FALSE;
+      for (guint i = 0; i < page->len && hits->len < limit; i++)
+        add_entry_hits (&g_array_index (page, PageEntry, i), limit - hits->len, hits);
+    }
+  return TRUE;
+}
+
+static gboolean read_page_kind (CfCase *self, const char *fts, guint k, GArray *page, GError **error);
+
 GArray *
 cf_case_find_in_document (CfCase      *self,
                           gint64       document_id,
                           const char  *query,
                           GError     **error)
 {
-  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  g_autoptr(GArray) page = g_array_new (FALSE, TRUE, sizeof (PageEntry));
+  PageEntry *entry;
+  CfSearchHit ranked = { 0 };
   GArray *ranges;
   g_autofree char *fts = NULL;
   guint n_terms = 0;
@@ -315,13 +714,26 @@ cf_case_find_in_document (CfCase      *self,
   fts = fts_query_from_user (query, &n_terms);
   if (*fts == '\0' || n_terms > CF_SEARCH_MAX_TERMS)
     return ranges;
-  if (!find_occurrences (self, fts, document_id, occurrences, NULL, NULL, error))
+
+  /* the page of one document that shows all its occurrences */
+  g_array_set_clear_func (page, page_entry_clear);
+  ranked.kind = CF_RECORD_DOCUMENT;
+  ranked.id = document_id;
+  g_array_set_size (page, 1);
+  entry = &g_array_index (page, PageEntry, 0);
+  entry->id = document_id;
+  entry->ranked = &ranked;
+  entry->wanted = CF_SEARCH_MAX_OCCURRENCES;
+  if (!ensure_occurrences_function (self, error)
+      || !read_page_kind (self, fts, kind_index (CF_RECORD_DOCUMENT), page, error))
     {
+      g_free (ranked.title);
       g_array_unref (ranges);
       return NULL;
     }
-  for (guint i = 0; i < occurrences->len; i++)
-    g_array_append_val (ranges, g_array_index (occurrences, Occurrence, i).range);
+  g_free (ranked.title);
+  for (guint i = 0; entry->occurrences != NULL && i < entry->occurrences->len; i++)
+    g_array_append_val (ranges, g_array_index (entry->occurrences, Occurrence, i).range);
   return ranges;
 }
 
@@ -502,48 +914,6 @@ compare_hits (gconstpointer a,
   return ha->id < hb->id ? -1 : ha->id > hb->id;
 }
 
-/* Replaces the ranked document @doc by a hit per occurrence in its text (at most
- * @room), or keeps it as one hit on its title when the text has none. */
-static gboolean
-expand_document (CfCase       *self,
-                 const char   *fts,
-                 CfSearchHit  *doc,
-                 guint         room,
-                 GPtrArray    *out,
-                 GError      **error)
-{
-  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
-  g_autofree char *text = NULL;
-  g_autofree char *marked_title = NULL;
-
-  if (!find_occurrences (self, fts, doc->document_id, occurrences, &text, &marked_title, error))
-    return FALSE;
-  if (occurrences->len == 0)
-    {
-      CfSearchHit *hit = cf_search_hit_copy (doc);
-
-      /* a match in the title only */
-      g_free (hit->snippet);
-      hit->snippet = g_steal_pointer (&marked_title);
-      g_ptr_array_add (out, hit);
-      return TRUE;
-    }
-  for (guint i = 0; i < occurrences->len && i < room; i++)
-    {
-      const Occurrence *occ = &g_array_index (occurrences, Occurrence, i);
-      CfSearchHit *hit = cf_search_hit_copy (doc);
-
-      g_free (hit->snippet);
-      hit->snippet = occurrence_snippet (text, occ);
-      hit->start = occ->range.start;
-      hit->end = occ->range.end;
-      hit->occurrence = i + 1;
-      hit->n_occurrences = occurrences->len;
-      g_ptr_array_add (out, hit);
-    }
-  return TRUE;
-}
-
 /* Ranking reads each match's row sizes (bm25): for a word in tens of thousands of
  * claims that is seconds, for an order a person cannot tell from chance (such a word
  * says little about any one of them). So each kind ranks at most this many of its
@@ -558,83 +928,6 @@ void
 _cf_case_set_search_ranked_max (guint max)
 {
   ranked_max = max > 0 ? max : CF_SEARCH_RANKED_MAX;
-}
-
-/* The matches of a kind, newest first, with their rank: the index only, no text. */
-static const char * const candidates_sql[] = {
-  "SELECT rowid, rank FROM documents_fts "
-  "WHERE documents_fts MATCH ?1 AND rank MATCH 'bm25(4.0, 1.0)' ORDER BY rowid DESC LIMIT ?2",
-  "SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-  "SELECT rowid, rank FROM notes_fts WHERE notes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-};
-static const CfRecordKind candidate_kinds[] = { CF_RECORD_DOCUMENT, CF_RECORD_CLAIM, CF_RECORD_NOTE };
-
-/* What a page shows of one ranked hit, read for the hits shown only: ?1 the query,
- * ?2 the id; the columns are document_id, claim_id, snippet, title, start, end. */
-static const char * const details_sql[] = {
-  "SELECT id, 0, NULL, title FROM documents WHERE id = ?2",
-  "SELECT coalesce (c.document_id, 0), c.id, "
-  "snippet (claims_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
-  "d.title, c.start_offset, c.end_offset "
-  "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
-  "LEFT JOIN documents d ON d.id = c.document_id "
-  "WHERE claims_fts MATCH ?1 AND claims_fts.rowid = ?2",
-  "SELECT CASE n.target WHEN 'document' THEN n.target_id WHEN 'claim' THEN "
-  "  (SELECT coalesce (document_id, 0) FROM claims WHERE id = n.target_id) ELSE 0 END, "
-  "CASE n.target WHEN 'claim' THEN n.target_id ELSE 0 END, "
-  "snippet (notes_fts, -1, '" CF_SEARCH_MATCH_START "', '" CF_SEARCH_MATCH_END "', '…', 24), "
-  "CASE n.target WHEN 'case' THEN NULL ELSE "
-  "  (SELECT title FROM documents WHERE id = CASE n.target WHEN 'document' THEN n.target_id "
-  "   ELSE (SELECT document_id FROM claims WHERE id = n.target_id) END) END "
-  "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
-  "WHERE notes_fts MATCH ?1 AND notes_fts.rowid = ?2",
-};
-
-static guint
-kind_index (CfRecordKind kind)
-{
-  for (guint k = 0; k < G_N_ELEMENTS (candidate_kinds); k++)
-    if (candidate_kinds[k] == kind)
-      return k;
-  g_return_val_if_reached (0);
-}
-
-/* Fills in what a page shows of @hit (ranked by id and rank only); FALSE with
- * *found FALSE when its row has gone. */
-static gboolean
-load_details (CfCase       *self,
-              const char   *fts,
-              CfSearchHit  *hit,
-              gboolean     *found,
-              GError      **error)
-{
-  g_autoptr(CfStmt) stmt = _cf_case_prepare (self, details_sql[kind_index (hit->kind)], error);
-  int rc;
-
-  *found = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, hit->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *found = TRUE;
-      hit->document_id = sqlite3_column_int64 (stmt, 0);
-      hit->claim_id = sqlite3_column_int64 (stmt, 1);
-      hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      if (hit->kind == CF_RECORD_CLAIM && hit->document_id != 0)
-        {
-          hit->start = sqlite3_column_int (stmt, 4);
-          hit->end = sqlite3_column_int (stmt, 5);
-        }
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
-  return FALSE;
 }
 
 /* The FTS5 query for @query, or NULL with @error set; "" for nothing to search. */
@@ -708,11 +1001,13 @@ search_ranked (CfCase      *self,
                GPtrArray   *hits,
                GError     **error)
 {
-  if (!search_small_tables (self, query, ranked, error))
+  if (!ensure_occurrences_function (self, error)
+      || !search_small_tables (self, query, ranked, error))
     return FALSE;
 
   /* Ranking reads the index only: no snippet() or highlight() here, for either makes
-   * FTS5 load the row, text and all; the weights make a match in a title count more. */
+   * FTS5 load the row, text and all; the weights make a match in a title count more,
+   * and a document's occurrences are counted from the positions FTS5 has. */
   for (guint k = 0; k < G_N_ELEMENTS (candidates_sql); k++)
     {
       g_autoptr(CfStmt) stmt = _cf_case_prepare (self, candidates_sql[k], error);
@@ -739,6 +1034,8 @@ search_ranked (CfCase      *self,
           hit->id = sqlite3_column_int64 (stmt, 0);
           hit->rank = sqlite3_column_double (stmt, 1);
           hit->start = hit->end = -1;
+          if (hit->kind == CF_RECORD_DOCUMENT)
+            hit->n_occurrences = sqlite3_column_int (stmt, 2);
           g_ptr_array_add (ranked, hit);
         }
       if (rc != SQLITE_DONE)
@@ -749,31 +1046,9 @@ search_ranked (CfCase      *self,
     }
 
   /* Best first; what a hit shows (a document's text most of all) is read only when
-   * its turn comes. */
+   * it is on the page. */
   g_ptr_array_sort (ranked, compare_hits);
-  for (guint i = 0; i < ranked->len && hits->len < limit; i++)
-    {
-      CfSearchHit *hit = g_ptr_array_index (ranked, i);
-      gboolean found = TRUE;
-
-      if (hit->kind == CF_RECORD_HYPOTHESIS || hit->kind == CF_RECORD_TAG)
-        {
-          g_ptr_array_add (hits, cf_search_hit_copy (hit));
-          continue;
-        }
-      if (!load_details (self, fts, hit, &found, error))
-        return FALSE;
-      if (!found)
-        continue;
-      if (hit->kind == CF_RECORD_DOCUMENT)
-        {
-          if (!expand_document (self, fts, hit, limit - hits->len, hits, error))
-            return FALSE;
-        }
-      else
-        g_ptr_array_add (hits, cf_search_hit_copy (hit));
-    }
-  return TRUE;
+  return fill_page (self, fts, ranked, limit, hits, error);
 }
 
 gboolean
