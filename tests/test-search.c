@@ -323,6 +323,219 @@ test_find_in_document (void)
   g_assert_error (error, CF_CASE_ERROR, CF_CASE_ERROR_NO_SUCH_RECORD);
 }
 
+/* A long source in several scripts: the phrase "grey heron" in 134 paragraphs,
+ * "heron" alone or as "herons" and "heronry" in others, accents and symbols before
+ * each (character offsets are not byte offsets). */
+static char *
+long_source (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_string_append_printf (text, "Paragraph %u — the café’s naïve résumé, 東京 ✈ météo.", i);
+      if (i % 3 == 0)
+        g_string_append (text, i % 2 == 0 ? " A grey heron stood." : " A Grey Heron stood.");
+      else if (i % 7 == 0)
+        g_string_append (text, i % 2 == 0 ? " Two herons flew over the heronry." : " One heron, alone.");
+      g_string_append (text, "\n\n");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The character offsets where @needle (lower case ASCII) starts in @text, in any
+ * case. */
+static GArray *
+offsets_of (const char *text,
+            const char *needle)
+{
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  for (const char *p = strstr (lower, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      gint at = (gint) g_utf8_pointer_to_offset (lower, p);
+
+      g_array_append_val (offsets, at);
+    }
+  return offsets;
+}
+
+/* Deep in a long source, a phrase and a prefix select what they matched, the hits
+ * a page shows are the first occurrences, and each says how many the source has in
+ * all, counting those past the page; "find next" walks the same ones. */
+static void
+test_long_document_spans (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("long.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = long_source ();
+  gint64 doc = cf_case_import_text (kase, "Birds", source, &error);
+  /* the text as stored, which the offsets are in */
+  g_autofree char *text = cf_case_get_document_text (kase, doc, &error);
+  g_autoptr(GArray) phrases = offsets_of (text, "grey heron");
+  g_autoptr(GArray) alone = offsets_of (text, "heron,");
+  g_autoptr(GArray) plural = offsets_of (text, "herons ");
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GArray) ranges = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (phrases->len, ==, 134);
+  g_assert_cmpuint (alone->len, >, 10);
+  g_assert_cmpuint (plural->len, >, 10);
+
+  /* a phrase: five hits of 134, each the two words */
+  hits = cf_case_search (kase, "\"grey heron\"", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 5);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CfSearchHit *hit = hits->pdata[i];
+      g_autofree char *words = cut (text, hit->start, hit->end);
+      g_autofree char *shown = marked (hit->snippet);
+      g_autofree char *lower = g_utf8_strdown (words, -1);
+
+      g_assert_cmpint (hit->document_id, ==, doc);
+      g_assert_cmpint (hit->start, ==, g_array_index (phrases, gint, i));
+      g_assert_cmpstr (lower, ==, "grey heron");
+      g_assert_cmpstr (shown, ==, words);
+      g_assert_cmpuint (hit->occurrence, ==, i + 1);
+      g_assert_cmpuint (hit->n_occurrences, ==, phrases->len);
+    }
+
+  /* every one of them, the last near the end of the text */
+  ranges = cf_case_find_in_document (kase, doc, "\"grey heron\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranges->len, ==, phrases->len);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      CfSearchRange *range = &g_array_index (ranges, CfSearchRange, i);
+
+      g_assert_cmpint (range->start, ==, g_array_index (phrases, gint, i));
+      g_assert_cmpint (range->end, ==, range->start + 10);
+    }
+  g_ptr_array_unref (g_steal_pointer (&hits));
+  g_array_unref (g_steal_pointer (&ranges));
+
+  /* a page bigger than the source's occurrences shows them all */
+  hits = cf_case_search (kase, "\"grey heron\"", 500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, phrases->len);
+  g_assert_cmpint (((CfSearchHit *) hits->pdata[hits->len - 1])->start, ==,
+                   g_array_index (phrases, gint, phrases->len - 1));
+  g_ptr_array_unref (g_steal_pointer (&hits));
+
+  /* a prefix marks each whole word it matched: heron, herons, heronry */
+  hits = cf_case_search (kase, "heron*", 500, &error);
+  g_assert_no_error (error);
+  /* each "herons" comes with a "heronry" */
+  g_assert_cmpuint (hits->len, ==, phrases->len + alone->len + 2 * plural->len);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CfSearchHit *hit = hits->pdata[i];
+      g_autofree char *word = cut (text, hit->start, hit->end);
+      g_autofree char *lower = g_utf8_strdown (word, -1);
+
+      g_assert_true (g_str_equal (lower, "heron") || g_str_equal (lower, "herons")
+                     || g_str_equal (lower, "heronry"));
+      g_assert_cmpuint (hit->n_occurrences, ==, hits->len);
+    }
+  g_ptr_array_unref (g_steal_pointer (&hits));
+
+  /* the phrase and one of its words: where they overlap they are one occurrence,
+   * the phrase; the word alone elsewhere is one too */
+  hits = cf_case_search (kase, "\"grey heron\" heron", 500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, phrases->len + alone->len);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CfSearchHit *hit = hits->pdata[i];
+      g_autofree char *words = cut (text, hit->start, hit->end);
+      g_autofree char *lower = g_utf8_strdown (words, -1);
+
+      g_assert_true (g_str_equal (lower, "grey heron") || g_str_equal (lower, "heron"));
+    }
+  g_ptr_array_unref (g_steal_pointer (&hits));
+
+  /* accents are not needed to find a word, and the span is the word as written */
+  hits = cf_case_search (kase, "meteo", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  {
+    g_autofree char *word = cut (text, ((CfSearchHit *) hits->pdata[0])->start,
+                                 ((CfSearchHit *) hits->pdata[0])->end);
+
+    g_assert_cmpstr (word, ==, "météo");
+    g_assert_cmpuint (((CfSearchHit *) hits->pdata[0])->n_occurrences, ==, 400);
+  }
+}
+
+/* Two sources share the page: the first shows as many of its occurrences as fit,
+ * the next the rest of the room, each still counting all of its own. */
+static void
+test_page_shared_by_documents (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("shared.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 first, second;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (text, "Line %u mentions the drone once.\n", i);
+  first = cf_case_import_text (kase, "Drones one", text->str, &error);
+  g_assert_no_error (error);
+  second = cf_case_import_text (kase, "Drones two", text->str, &error);
+  g_assert_no_error (error);
+
+  hits = cf_case_search (kase, "drone", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 10);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CfSearchHit *hit = hits->pdata[i];
+      gint64 expected = ((CfSearchHit *) hits->pdata[0])->document_id;
+
+      g_assert_true (hit->document_id == first || hit->document_id == second);
+      if (i < 8)
+        g_assert_cmpint (hit->document_id, ==, expected);
+      else
+        g_assert_cmpint (hit->document_id, !=, expected);
+      g_assert_cmpuint (hit->occurrence, ==, i < 8 ? i + 1 : i - 7);
+      g_assert_cmpuint (hit->n_occurrences, ==, 8);
+    }
+}
+
+/* A source of one word said twelve thousand times: a search and "find next" stop
+ * at the bound (10,000 occurrences) instead of growing with the text. */
+static void
+test_repeated_word_is_bounded (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("repeated.casefile");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 doc;
+
+  for (guint i = 0; i < 12000; i++)
+    g_string_append (text, "drone ");
+  doc = cf_case_import_text (kase, "Noise", text->str, &error);
+  g_assert_no_error (error);
+
+  hits = cf_case_search (kase, "drone", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpint (((CfSearchHit *) hits->pdata[2])->start, ==, 12);
+  g_assert_cmpuint (((CfSearchHit *) hits->pdata[2])->n_occurrences, ==, 10000);
+
+  ranges = cf_case_find_in_document (kase, doc, "drone", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranges->len, ==, 10000);
+  g_assert_cmpint (g_array_index (ranges, CfSearchRange, 9999).start, ==, 9999 * 6);
+  g_assert_cmpint (g_array_index (ranges, CfSearchRange, 9999).end, ==, 9999 * 6 + 5);
+}
+
 static void
 test_hypotheses_and_tags (void)
 {
@@ -399,6 +612,9 @@ main (int   argc,
   g_test_add_func ("/search/limit-counts-occurrences", test_limit_counts_occurrences);
   g_test_add_func ("/search/title-only-match", test_title_only_match);
   g_test_add_func ("/search/find-in-document", test_find_in_document);
+  g_test_add_func ("/search/long-document-spans", test_long_document_spans);
+  g_test_add_func ("/search/page-shared-by-documents", test_page_shared_by_documents);
+  g_test_add_func ("/search/repeated-word-is-bounded", test_repeated_word_is_bounded);
   g_test_add_func ("/search/ranked-and-counted", test_ranked_and_counted);
   g_test_add_func ("/search/many-matches-rank-the-newest", test_many_matches_rank_the_newest);
   g_test_add_func ("/search/hypotheses-and-tags", test_hypotheses_and_tags);

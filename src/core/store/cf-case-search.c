@@ -2,11 +2,12 @@
 /* Full-text search over documents, claims and notes through their FTS5 indexes,
  * and over the few hypotheses and tags by substring. What a user types is turned
  * into a query that cannot be an FTS5 syntax error. Ranking reads only the index
- * (bm25); the text of a document is read only when a page of results shows it,
- * and then every occurrence in it becomes a hit whose snippet and span are that
- * same occurrence (FTS5's own highlight() marks them, so the tokenizer decides
- * what matches, as it did for the ranking). A hit is a boxed type so a pane can
- * pass it whole in a signal. */
+ * (bm25, and a document's count of occurrences from FTS5's positions); what a page
+ * shows is read in one statement per kind, and the text of a document only when
+ * the page shows it: every occurrence in it becomes a hit whose snippet and span
+ * are that same occurrence (FTS5's positions and tokenizer find them, as for
+ * highlight(), so the tokenizer decides what matches, as it did for the ranking).
+ * A hit is a boxed type so a pane can pass it whole in a signal. */
 #define G_LOG_DOMAIN "Casefile"
 
 #include "config.h"
