@@ -517,6 +517,46 @@ test_editor_delete_in_use_asks_and_undoes (void)
   window_fixture_close (&f);
 }
 
+/* The popover lists the tags of the case the window has now, though it was filled
+ * for another case before (it is filled when it shows, not when a case opens). */
+static void
+test_popover_follows_case (void)
+{
+  Popover p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(CfCase) other = NULL;
+  CfDocumentFields fields = { .title = "Another source", .text = "One sentence to quote here." };
+  gint64 document, claim;
+
+  if (!popover_open (&p))
+    return;
+  g_assert_cmpint (n_rows (&p), >, 1);
+  gtk_popover_popdown (p.popover);
+  app_test_drain ();
+
+  other_path = g_build_filename (p.window.tmpdir, "other.casefile", NULL);
+  other = cf_case_create (other_path, "Another case", &error);
+  g_assert_no_error (error);
+  document = cf_case_add_document (other, &fields, &error);
+  g_assert_no_error (error);
+  claim = cf_case_add_claim (other, document, 0, 12, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_case_add_tag (other, "Only in the other case", 0, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  cf_window_set_case (p.window.window, other);
+  app_test_drain ();
+
+  g_assert_true (cf_claims_pane_select_claim (CLAIMS (&p.window), claim));
+  app_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p.window.window), "win.add-tag", NULL));
+  g_assert_true (app_test_wait_until (tag_entry_focused, p.window.window));
+  g_assert_cmpint (n_rows (&p), ==, 1);
+  g_assert_cmpstr (row_text (&p, 0), ==, "Only in the other case");
+
+  popover_close (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/app/tags/popover/create-is-an-explicit-row", test_popover_create_is_explicit);
   g_test_add_func ("/app/tags/popover/creates-a-path", test_popover_creates_path);
   g_test_add_func ("/app/tags/popover/escape-closes", test_popover_escape_closes);
+  g_test_add_func ("/app/tags/popover/follows-case", test_popover_follows_case);
   g_test_add_func ("/app/tags/manage/parents-follow-tags", test_editor_parents_follow_tags);
   g_test_add_func ("/app/tags/manage/delete-in-use-asks-then-undo", test_editor_delete_in_use_asks_and_undoes);
 

@@ -26,6 +26,7 @@ struct _CfInspectorTags
   GListStore         *new_tag_item;   /* GtkStringObject: the "Create tag" row, or none */
   guint               popup_tick;     /* waiting for the tags to be in view */
   guint               popup_frames;
+  gboolean            list_bound;     /* tag_list shows the case's tags */
 };
 
 G_DEFINE_FINAL_TYPE (CfInspectorTags, cf_inspector_tags, CF_TYPE_INSPECTOR_SECTION)
@@ -405,9 +406,13 @@ tag_search_stopped_cb (CfInspectorTags *self)
   gtk_popover_popdown (self->tag_popover);
 }
 
+static void bind_tag_list (CfInspectorTags *self);
+
 static void
 tag_popover_show_cb (CfInspectorTags *self)
 {
+  if (!self->list_bound)
+    bind_tag_list (self);
   gtk_editable_set_text (GTK_EDITABLE (self->tag_search), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->tag_search));
 }
@@ -507,23 +512,24 @@ cf_inspector_tags_popup (CfInspectorTags *self)
                                                    g_object_ref (self), g_object_unref);
 }
 
+/* The list of tags to choose from, in the pop-over: the matching tags, then the
+ * "Create tag" row. Filled when the pop-over first shows for the case, not when
+ * the case opens (each tag comes with its claims counted). */
 static void
-cf_inspector_tags_case_changed (CfInspectorSection *section)
+bind_tag_list (CfInspectorTags *self)
 {
-  CfInspectorTags *self = CF_INSPECTOR_TAGS (section);
-  CfCase *kase = cf_inspector_section_get_case (section);
+  CfCase *kase = cf_inspector_section_get_case (CF_INSPECTOR_SECTION (self));
   g_autoptr(GListStore) parts = NULL;
   GtkFilterListModel *filtered;
   g_autoptr(GtkFlattenListModel) rows = NULL;
 
-  g_list_store_remove_all (self->new_tag_item);
+  self->list_bound = TRUE;
   if (kase == NULL)
     {
       gtk_list_box_bind_model (self->tag_list, NULL, NULL, NULL, NULL);
       return;
     }
 
-  /* the matching tags, then the "Create tag" row */
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
   filtered = gtk_filter_list_model_new (cf_case_list_tags (kase), GTK_FILTER (g_object_ref (self->tag_filter)));
   g_list_store_append (parts, filtered);
@@ -531,6 +537,21 @@ cf_inspector_tags_case_changed (CfInspectorSection *section)
   g_list_store_append (parts, self->new_tag_item);
   rows = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
   gtk_list_box_bind_model (self->tag_list, G_LIST_MODEL (rows), create_tag_row_cb, self, NULL);
+}
+
+static void
+cf_inspector_tags_case_changed (CfInspectorSection *section)
+{
+  CfInspectorTags *self = CF_INSPECTOR_TAGS (section);
+
+  g_list_store_remove_all (self->new_tag_item);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->tag_popover)))
+    bind_tag_list (self);
+  else
+    {
+      self->list_bound = FALSE;
+      gtk_list_box_bind_model (self->tag_list, NULL, NULL, NULL, NULL);
+    }
 }
 
 static void
