@@ -570,6 +570,58 @@ test_hypotheses_and_tags (void)
   g_assert_cmpint (hit->id, ==, tag);
 }
 
+/* The number of hits of @kind for @query. */
+static guint
+count_kind (CfCase       *kase,
+            const char   *query,
+            CfRecordKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = cf_case_search (kase, query, 50, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    n += ((CfSearchHit *) hits->pdata[i])->kind == kind;
+  return n;
+}
+
+/* Hypotheses and tags are found as they are now: after an edit, its undo, and a
+ * change another program made to the file. */
+static void
+test_small_tables_follow_changes (void)
+{
+  g_autoptr(CfCase) kase = cf_test_new_case ("follow.casefile");
+  g_autoptr(CfCase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 hypothesis = cf_case_add_hypothesis (kase, "The ferry sank", "", &error);
+  gint64 tag = cf_case_ensure_tag_path (kase, "Places/Harbour", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (kase, "ferry", CF_RECORD_HYPOTHESIS), ==, 1);
+  g_assert_cmpuint (count_kind (kase, "harbour", CF_RECORD_TAG), ==, 1);
+
+  g_assert_true (cf_case_set_hypothesis_title (kase, hypothesis, "The barge sank", &error));
+  g_assert_true (cf_case_rename_tag (kase, tag, "Quay", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (kase, "ferry", CF_RECORD_HYPOTHESIS), ==, 0);
+  g_assert_cmpuint (count_kind (kase, "barge", CF_RECORD_HYPOTHESIS), ==, 1);
+  g_assert_cmpuint (count_kind (kase, "harbour", CF_RECORD_TAG), ==, 0);
+  g_assert_cmpuint (count_kind (kase, "quay", CF_RECORD_TAG), ==, 1);
+
+  g_assert_true (cf_case_undo (kase, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (kase, "harbour", CF_RECORD_TAG), ==, 1);
+
+  /* another program adds a tag */
+  other = cf_case_open (cf_case_get_path (kase), CF_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  cf_case_ensure_tag_path (other, "Places/Lighthouse", &error);
+  g_assert_no_error (error);
+  cf_case_close (other);
+  g_assert_cmpuint (count_kind (kase, "lighthouse", CF_RECORD_TAG), ==, 1);
+}
+
 static void
 test_cli_offset_is_snippet (void)
 {
@@ -618,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/search/ranked-and-counted", test_ranked_and_counted);
   g_test_add_func ("/search/many-matches-rank-the-newest", test_many_matches_rank_the_newest);
   g_test_add_func ("/search/hypotheses-and-tags", test_hypotheses_and_tags);
+  g_test_add_func ("/search/small-tables-follow-changes", test_small_tables_follow_changes);
   g_test_add_func ("/search/cli-offset-is-snippet", test_cli_offset_is_snippet);
 
   return g_test_run ();

@@ -767,14 +767,15 @@ plain_terms (const char *query,
   return terms;
 }
 
-/* Where the case-folded @needle starts in @hay, ignoring case; NULL when not. */
+/* Where the case-folded @needle starts in @hay (@folded_hay, folded whole),
+ * ignoring case; NULL when not. */
 static const char *
 find_folded (const char *hay,
+             const char *folded_hay,
              const char *needle,
              const char **match_end)
 {
   gsize needle_len = strlen (needle);
-  g_autofree char *folded_hay = g_utf8_casefold (hay, -1);
 
   /* most rows do not match: say so without folding a character at a time */
   if (strstr (folded_hay, needle) == NULL)
@@ -802,14 +803,37 @@ find_folded (const char *hay,
   return NULL;
 }
 
-/* @text with its first match of any term marked, or NULL when the terms (all, or
- * any of them) are not all in @text or @extra. */
-static char *
-match_plain (const char *text,
-             const char *extra,
-             GPtrArray  *terms,
-             gboolean    any)
+/* A hypothesis (title, description) or a tag (its path, no extra), with its texts
+ * case-folded once. */
+typedef struct
 {
+  CfRecordKind  kind;
+  gint64        id;
+  char         *title;
+  char         *extra;
+  char         *folded_title;
+  char         *folded_extra;
+} SmallRow;
+
+static void
+small_row_clear (gpointer data)
+{
+  SmallRow *row = data;
+
+  g_free (row->title);
+  g_free (row->extra);
+  g_free (row->folded_title);
+  g_free (row->folded_extra);
+}
+
+/* @row's title with its first match of any term marked, or NULL when the terms
+ * (all, or any of them) are not all in its title or extra. */
+static char *
+match_plain (const SmallRow *row,
+             GPtrArray      *terms,
+             gboolean        any)
+{
+  const char *text = row->title;
   const char *first = NULL, *first_end = NULL;
   guint found = 0;
   GString *out;
@@ -817,14 +841,15 @@ match_plain (const char *text,
   for (guint i = 0; i < terms->len; i++)
     {
       const char *end = NULL;
-      const char *at = find_folded (text, terms->pdata[i], &end);
+      const char *at = find_folded (text, row->folded_title, terms->pdata[i], &end);
 
       if (at != NULL && (first == NULL || at < first))
         {
           first = at;
           first_end = end;
         }
-      if (at != NULL || (extra != NULL && find_folded (extra, terms->pdata[i], &end) != NULL))
+      if (at != NULL
+          || (row->extra != NULL && find_folded (row->extra, row->folded_extra, terms->pdata[i], &end) != NULL))
         found++;
     }
   if (terms->len == 0 || found == 0 || (!any && found < terms->len))
@@ -844,12 +869,37 @@ match_plain (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* Hypotheses (title, description) and tags (path) whose text holds the words. */
-static gboolean
-search_small_tables (CfCase      *self,
-                     const char  *query,
-                     GPtrArray   *hits,
-                     GError     **error)
+/* The hypotheses and tags, read and folded once and kept (on the case object)
+ * while nothing has changed: no change through this connection (its count of
+ * changed rows, which undo and rolled-back edits raise too) and no commit by
+ * another (data_version). Their paths come from a recursive query over every tag,
+ * and folding them all cost more than a rare word's whole search. */
+typedef struct
+{
+  sqlite3       *db;
+  sqlite3_int64  changes;
+  gint64         data_version;
+  GArray        *rows;    /* SmallRow */
+} SmallTables;
+
+static void
+small_tables_free (gpointer data)
+{
+  SmallTables *cache = data;
+
+  g_array_unref (cache->rows);
+  g_free (cache);
+}
+
+static GQuark
+small_tables_quark (void)
+{
+  return g_quark_from_static_string ("cf-case-search-small-tables");
+}
+
+static GArray *
+small_tables (CfCase  *self,
+              GError **error)
 {
   static const char *sql[] = {
     "SELECT id, title, description FROM hypotheses ORDER BY id",
@@ -859,40 +909,93 @@ search_small_tables (CfCase      *self,
     "SELECT id, path, NULL FROM paths ORDER BY path",
   };
   static const CfRecordKind kinds[] = { CF_RECORD_HYPOTHESIS, CF_RECORD_TAG };
-  gboolean any = FALSE;
-  g_autoptr(GPtrArray) terms = plain_terms (query, &any);
+  SmallTables *cache = g_object_get_qdata (G_OBJECT (self), small_tables_quark ());
+  g_autoptr(CfStmt) version = _cf_case_prepare (self, "PRAGMA data_version", error);
+  g_autoptr(GArray) rows = NULL;
+  gint64 data_version;
+  int rc;
 
+  if (version == NULL)
+    return NULL;
+  rc = sqlite3_step (version);
+  if (rc != SQLITE_ROW)
+    {
+      _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
+      return NULL;
+    }
+  data_version = sqlite3_column_int64 (version, 0);
+  if (cache != NULL && cache->db == self->db && cache->changes == sqlite3_total_changes64 (self->db)
+      && cache->data_version == data_version)
+    return cache->rows;
+
+  rows = g_array_new (FALSE, TRUE, sizeof (SmallRow));
+  g_array_set_clear_func (rows, small_row_clear);
   for (guint k = 0; k < G_N_ELEMENTS (sql); k++)
     {
       g_autoptr(CfStmt) stmt = _cf_case_prepare (self, sql[k], error);
-      int rc;
 
       if (stmt == NULL)
-        return FALSE;
+        return NULL;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *title = (const char *) sqlite3_column_text (stmt, 1);
           const char *extra = (const char *) sqlite3_column_text (stmt, 2);
-          g_autofree char *snippet = match_plain (title != NULL ? title : "", extra, terms, any);
-          CfSearchHit *hit;
+          SmallRow row = { kinds[k], sqlite3_column_int64 (stmt, 0), g_strdup (title != NULL ? title : ""),
+                           g_strdup (extra), NULL, NULL };
 
-          if (snippet == NULL)
-            continue;
-          hit = g_new0 (CfSearchHit, 1);
-          hit->kind = kinds[k];
-          hit->id = sqlite3_column_int64 (stmt, 0);
-          hit->start = hit->end = -1;
-          hit->title = g_strdup (title);
-          hit->snippet = g_steal_pointer (&snippet);
-          /* named by the words: before every ranked hit */
-          hit->rank = -G_MAXDOUBLE;
-          g_ptr_array_add (hits, hit);
+          row.folded_title = g_utf8_casefold (row.title, -1);
+          row.folded_extra = extra != NULL ? g_utf8_casefold (extra, -1) : NULL;
+          g_array_append_val (rows, row);
         }
       if (rc != SQLITE_DONE)
         {
           _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
-          return FALSE;
+          return NULL;
         }
+    }
+
+  cache = g_new0 (SmallTables, 1);
+  cache->db = self->db;
+  cache->changes = sqlite3_total_changes64 (self->db);
+  cache->data_version = data_version;
+  cache->rows = g_steal_pointer (&rows);
+  g_object_set_qdata_full (G_OBJECT (self), small_tables_quark (), cache, small_tables_free);
+  return cache->rows;
+}
+
+/* Hypotheses (title, description) and tags (path) whose text holds the words. */
+static gboolean
+search_small_tables (CfCase      *self,
+                     const char  *query,
+                     GPtrArray   *hits,
+                     GError     **error)
+{
+  gboolean any = FALSE;
+  g_autoptr(GPtrArray) terms = plain_terms (query, &any);
+  GArray *rows;
+
+  if (terms->len == 0)
+    return TRUE;
+  rows = small_tables (self, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SmallRow *row = &g_array_index (rows, SmallRow, i);
+      g_autofree char *snippet = match_plain (row, terms, any);
+      CfSearchHit *hit;
+
+      if (snippet == NULL)
+        continue;
+      hit = g_new0 (CfSearchHit, 1);
+      hit->kind = row->kind;
+      hit->id = row->id;
+      hit->start = hit->end = -1;
+      hit->title = g_strdup (row->title);
+      hit->snippet = g_steal_pointer (&snippet);
+      /* named by the words: before every ranked hit */
+      hit->rank = -G_MAXDOUBLE;
+      g_ptr_array_add (hits, hit);
     }
   return TRUE;
 }
