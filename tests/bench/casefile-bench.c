@@ -236,7 +236,9 @@ bulk_claims (CfCase       *c,
       const char *text = texts->pdata[d];
       gint len = strlen (text);
       gint start = g_rand_int_range (rand, 0, MAX (1, len - 40));
-      gint end = MIN (len, start + g_rand_int_range (rand, 20, 300));
+      /* drawn before MIN(), which would draw a second number past the end */
+      gint span = g_rand_int_range (rand, 20, 300);
+      gint end = MIN (len, start + span);
       gint64 id;
 
       sqlite3_bind_int64 (claim_stmt, 1, g_array_index (doc_ids, gint64, d));
