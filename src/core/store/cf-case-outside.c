@@ -23,10 +23,11 @@ static const char * const gone_sql[CF_N_RECORD_KINDS] = {
   [CF_RECORD_HYPOTHESIS] = "SELECT value FROM json_each (?1) WHERE value NOT IN (SELECT id FROM hypotheses)",
 };
 
-static gboolean
-read_data_version (CfCase  *self,
-                   gint64  *version,
-                   GError **error)
+gboolean
+_cf_case_read_data_version (CfCase      *self,
+                            gint64      *version,
+                            const char  *doing,
+                            GError     **error)
 {
   g_autoptr(CfStmt) stmt = _cf_case_prepare (self, "PRAGMA data_version", error);
   int rc;
@@ -36,7 +37,7 @@ read_data_version (CfCase  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      _cf_case_set_sqlite_error (error, self->db, rc, _("Looking for changes by other programs"));
+      _cf_case_set_sqlite_error (error, self->db, rc, doing);
       return FALSE;
     }
   *version = sqlite3_column_int64 (stmt, 0);
@@ -46,7 +47,7 @@ read_data_version (CfCase  *self,
 void
 _cf_case_remember_data_version (CfCase *self)
 {
-  if (!read_data_version (self, &self->data_version, NULL))
+  if (!_cf_case_read_data_version (self, &self->data_version, NULL, NULL))
     self->data_version = -1;
 }
 
@@ -105,7 +106,7 @@ cf_case_check_outside_changes (CfCase  *self,
   /* inside our own transaction nobody else can have committed */
   if (self->action_depth > 0)
     return FALSE;
-  if (!read_data_version (self, &version, error))
+  if (!_cf_case_read_data_version (self, &version, _("Looking for changes by other programs"), error))
     return FALSE;
   if (version == self->data_version)
     return FALSE;

@@ -231,6 +231,12 @@ void      _cf_case_notify_changeset      (CfCase        *self,
 
 /* cf-case-outside.c: PRAGMA data_version now, to compare with later (at open) */
 void      _cf_case_remember_data_version (CfCase        *self);
+/* PRAGMA data_version: it changes when another connection commits; @doing names
+ * the work in the error */
+gboolean  _cf_case_read_data_version     (CfCase        *self,
+                                          gint64        *version,
+                                          const char    *doing,
+                                          GError       **error);
 
 /* cf-case-open.c: a connection to a file we did not write, locked down (limits,
  * authorizer, no extensions, untrusted schema, defensive) before SQLite reads a page

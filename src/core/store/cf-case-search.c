@@ -688,8 +688,6 @@ fill_page (CfCase      *self,
   return TRUE;
 }
 
-static gboolean read_page_kind (CfCase *self, const char *fts, guint k, GArray *page, GError **error);
-
 GArray *
 cf_case_find_in_document (CfCase      *self,
                           gint64       document_id,
@@ -910,20 +908,12 @@ small_tables (CfCase  *self,
   };
   static const CfRecordKind kinds[] = { CF_RECORD_HYPOTHESIS, CF_RECORD_TAG };
   SmallTables *cache = g_object_get_qdata (G_OBJECT (self), small_tables_quark ());
-  g_autoptr(CfStmt) version = _cf_case_prepare (self, "PRAGMA data_version", error);
   g_autoptr(GArray) rows = NULL;
   gint64 data_version;
   int rc;
 
-  if (version == NULL)
+  if (!_cf_case_read_data_version (self, &data_version, _("Searching"), error))
     return NULL;
-  rc = sqlite3_step (version);
-  if (rc != SQLITE_ROW)
-    {
-      _cf_case_set_sqlite_error (error, self->db, rc, _("Searching"));
-      return NULL;
-    }
-  data_version = sqlite3_column_int64 (version, 0);
   if (cache != NULL && cache->db == self->db && cache->changes == sqlite3_total_changes64 (self->db)
       && cache->data_version == data_version)
     return cache->rows;
